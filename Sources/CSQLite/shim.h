@@ -1,0 +1,12 @@
+#ifndef OVERBLIK_CSQLITE_SHIM_H
+#define OVERBLIK_CSQLITE_SHIM_H
+#include <sqlite3.h>
+
+/// SQLITE_TRANSIENT is a macro casting -1 to a function pointer: not importable into Swift.
+static inline sqlite3_destructor_type overblik_sqlite_transient(void) { return SQLITE_TRANSIENT; }
+
+/// sqlite3_db_config is variadic: wrap the one call we need.
+static inline int overblik_sqlite_enable_load_extension(sqlite3 *db, int on) {
+    return sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, on, (int *)0);
+}
+#endif

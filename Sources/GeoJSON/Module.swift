@@ -1,0 +1,1 @@
+// Module GeoJSON: see README.md, Architecture.

@@ -1,0 +1,1 @@
+// Module Overblik: see README.md, Architecture.

@@ -1,0 +1,1 @@
+print("overblik-bench: see README")

@@ -1,0 +1,1 @@
+// Module Scheduling: see README.md, Architecture.

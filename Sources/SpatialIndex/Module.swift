@@ -1,0 +1,1 @@
+// Module SpatialIndex: see README.md, Architecture.

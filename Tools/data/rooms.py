@@ -40,7 +40,7 @@ TEMPLATES = {
 }
 
 # Share of facilities of each kind that list rooms (about 60 % overall).
-ROOMS_SHARE = {"school": 0.9, "sports_hall": 0.8, "village_hall": 0.6, "library": 0.45,
+ROOMS_SHARE = {"school": 0.85, "sports_hall": 0.7, "village_hall": 0.5, "library": 0.45,
                "activity_centre": 0.6, "volunteer_house": 0.5, "youth_club": 0.4,
                "association_house": 0.8, "culture_house": 0.7, "clubhouse": 0.2, "other": 0.6}
 
@@ -68,6 +68,8 @@ def make_rooms(rng, facilities):
         if rng.random() >= ROOMS_SHARE[f["kind"]]:
             continue
         picked = [t for t in TEMPLATES[f["kind"]] if rng.random() < t[3]]
+        if f["disability_suited"] == "true":  # these list every room: they are the stk. 4 showcase
+            picked = list(TEMPLATES[f["kind"]])
         if not picked:
             picked = [TEMPLATES[f["kind"]][0]]
         for name, (lo, hi), equipment, _p in picked:

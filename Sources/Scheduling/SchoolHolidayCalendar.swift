@@ -79,7 +79,7 @@ public struct SchoolHolidayCalendar: Sendable, Hashable {
     public init(csv text: String) throws(CalendarFileError) {
         var periods: [SchoolHolidayPeriod] = []
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             lineNumber += 1
             var line = String(rawLine).trimmingSpaces()
             if lineNumber == 1, line.hasPrefix("\u{FEFF}") { line.removeFirst() }

@@ -26,6 +26,7 @@ public struct OpeningHours: Sendable, Hashable, CustomStringConvertible {
     let usesPublicHolidays: Bool
     let usesSchoolHolidays: Bool
     let usesWeeks: Bool
+    let matchers: [FastMatcher]
 
     /// Parses and compiles an opening_hours string.
     /// - Throws: ``OpeningHoursError`` with the position and what was expected.
@@ -38,6 +39,7 @@ public struct OpeningHours: Sendable, Hashable, CustomStringConvertible {
         usesPublicHolidays = rules.contains { $0.weekdays?.publicHoliday == true }
         usesSchoolHolidays = rules.contains { $0.weekdays?.schoolHoliday == true }
         usesWeeks = rules.contains { !$0.weeks.isEmpty }
+        matchers = rules.map(FastMatcher.init)
     }
 
     public var description: String { source }

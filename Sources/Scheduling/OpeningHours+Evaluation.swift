@@ -132,12 +132,15 @@ extension OpeningHours {
         }
     }
 
-    /// Simple day-by-day evaluation for time domains with more than 64 rules.
+    /// Simple day-by-day evaluation: time domains with more than 64 rules, and counterfactual
+    /// questions ("would it be open if this day were not a holiday?") through `adjust`.
     func uncachedIntervals(firstDay: Int, lastDay: Int, fromMinute: Int, toMinute: Int,
-                           calendar: HolidayCalendar) -> [LocalInterval] {
+                           calendar: HolidayCalendar, adjust: (inout DayFacts) -> Void = { _ in }) -> [LocalInterval] {
         var spans: [LocalInterval] = []
         for n in firstDay...lastDay {
-            for span in plan(for: facts(n, calendar)).open {
+            var f = facts(n, calendar)
+            adjust(&f)
+            for span in plan(for: f).open {
                 let s = max(n * 1440 + span.start, fromMinute), e = min(n * 1440 + span.end, toMinute)
                 if s < e { spans.append(LocalInterval(unchecked: s, e)) }
             }

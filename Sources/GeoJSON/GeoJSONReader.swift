@@ -87,8 +87,8 @@ public final class GeoJSONReader {
                     guard b == UInt8(ascii: ",") else { throw scanner.unexpected(b, "',' or ']' after a feature") }
                     scanner.advance()
                 }
-                let start = scanner.here
                 _ = try scanner.skipWhitespace()
+                let start = scanner.here
                 let value = try scanner.parseValue(depth: 2)
                 state = .inFeatures(first: false)
                 let feature = try decode(start: start) { (d: inout GeoJSONDecoding) throws(GeoJSONDecoding.Failure) in

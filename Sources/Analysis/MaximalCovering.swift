@@ -106,7 +106,7 @@ public enum MaximalCovering {
             }
         }
         if proved { upper = value }
-        let sequenced = sequence(problem, sites: sites).filter { $0.gain > 0 }   // drop sites that add nothing
+        let sequenced = sequence(problem, sites: withoutRedundant(problem, sites: sites))
         let alreadyCovered = problem.weights.indices.reduce(0.0) { $0 + (problem.alreadyCovered[$1] ? problem.weights[$1] : 0) }
         return SitingSolution(
             sites: sequenced, value: value, coveredPopulation: sequenced.reduce(0) { $0 + $1.newlyCovered },
@@ -143,6 +143,21 @@ public enum MaximalCovering {
             for i in problem.demandsReached.row(Int(entry.candidate)) { covered[Int(i)] = true }
         }
         return chosen
+    }
+
+    /// Removes sites whose removal loses no value (every demand they reach of positive value is
+    /// reached by another kept site), last-chosen first.
+    static func withoutRedundant(_ problem: CoverageProblem, sites: [Int]) -> [Int] {
+        var count = [Int32](repeating: 0, count: problem.demandCount)
+        for j in sites { for i in problem.demandsReached.row(j) { count[Int(i)] += 1 } }
+        var kept = sites
+        for j in sites.reversed() {
+            let needed = problem.demandsReached.row(j).contains { problem.values[Int($0)] > 0 && count[Int($0)] == 1 }
+            guard !needed else { continue }
+            for i in problem.demandsReached.row(j) { count[Int(i)] -= 1 }
+            kept.removeAll { $0 == j }
+        }
+        return kept
     }
 
     /// Orders a set of sites greedily and reports each one's marginal gain.

@@ -46,7 +46,7 @@ struct MaximalCoveringTests {
     func stopsEarly() throws {
         let problem = try Self.trap()
         let s = MaximalCovering.solve(problem, p: 10)
-        #expect(s.value == 6 && s.sites.count == 2 && s.provedOptimal)
+        #expect(s.value == 6 && s.sites.count == 2 && s.provedOptimal, "\(s)")
         #expect(MaximalCovering.solve(problem, p: 0).sites.isEmpty)
     }
 

@@ -41,7 +41,7 @@ let package = Package(
         .executableTarget(name: "OverblikCLI", dependencies: [
             "Overblik", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "OverblikBench", dependencies: ["Overblik"]),
+        .executableTarget(name: "OverblikBench", dependencies: ["Overblik", "GeoTypes", "SpatialIndex"]),
 
         // Tests.
         .target(name: "TestSupport", dependencies: ["Overblik"], path: "Tests/TestSupport"),

@@ -14,18 +14,22 @@ struct GeodesicSolver: Sendable {
     let a: Double, f: Double, f1: Double, e2: Double, ep2: Double, n: Double, b: Double
     let etol2: Double
     let a3x: (Double, Double, Double, Double, Double, Double)
-    let c3x: [Double]
+    let c3x: C3Coefficients
 
     static let wgs84 = GeodesicSolver(a: 6_378_137, f: 1 / 298.257223563)
 
-    static let tol0 = Double.ulpOfOne
-    static let tol1 = 200 * tol0
-    static let tol2 = tol0.squareRoot()
-    static let tolb = tol0 * tol2
-    static let xthresh = 1000 * tol2
-    static let tiny = Double.leastNormalMagnitude.squareRoot()
-    static let maxit1 = 20
-    static let maxit2 = maxit1 + Double.significandBitCount + 1 + 10
+    // Tolerances of Karney's method, as literals so that they cost nothing in hot loops.
+    /// Machine epsilon, 2^-52.
+    static var tol0: Double { 2.220446049250313e-16 }
+    static var tol1: Double { 200 * tol0 }
+    /// sqrt(tol0) = 2^-26.
+    static var tol2: Double { 1.4901161193847656e-08 }
+    static var tolb: Double { tol0 * tol2 }
+    static var xthresh: Double { 1000 * tol2 }
+    /// sqrt(smallest normal double) = 2^-511.
+    static var tiny: Double { 1.4916681462400413e-154 }
+    static var maxit1: Int { 20 }
+    static var maxit2: Int { maxit1 + 53 + 10 }
 
     init(a: Double, f: Double) {
         self.a = a
@@ -38,7 +42,7 @@ struct GeodesicSolver: Sendable {
         etol2 = 0.1 * Self.tol2 / (max(0.001, abs(f)) * min(1, 1 - f / 2) / 2).squareRoot()
         let a3 = GeodesicSeries.a3Coefficients(n: n)
         a3x = (a3[0], a3[1], a3[2], a3[3], a3[4], a3[5])
-        c3x = GeodesicSeries.c3Coefficients(n: n)
+        c3x = C3Coefficients(GeodesicSeries.c3Coefficients(n: n))
     }
 
     /// A3(eps) (Karney eq. 24).
@@ -51,15 +55,24 @@ struct GeodesicSolver: Sendable {
     /// C3_l(eps) for l = 1...5 (Karney eq. 25); c6 stays 0.
     @inline(__always)
     func c3f(_ eps: Double) -> Series6 {
-        c3x.withUnsafeBufferPointer { x in
-            let e2 = eps * eps, e3 = e2 * eps, e4 = e3 * eps, e5 = e4 * eps
-            var s = Series6()
-            s.c1 = eps * x[0] + e2 * x[1] + e3 * x[2] + e4 * x[3] + e5 * x[4]
-            s.c2 = e2 * x[5] + e3 * x[6] + e4 * x[7] + e5 * x[8]
-            s.c3 = e3 * x[9] + e4 * x[10] + e5 * x[11]
-            s.c4 = e4 * x[12] + e5 * x[13]
-            s.c5 = e5 * x[14]
-            return s
+        let x = c3x
+        let e2 = eps * eps, e3 = e2 * eps, e4 = e3 * eps, e5 = e4 * eps
+        var s = Series6()
+        s.c1 = eps * x.x0 + e2 * x.x1 + e3 * x.x2 + e4 * x.x3 + e5 * x.x4
+        s.c2 = e2 * x.x5 + e3 * x.x6 + e4 * x.x7 + e5 * x.x8
+        s.c3 = e3 * x.x9 + e4 * x.x10 + e5 * x.x11
+        s.c4 = e4 * x.x12 + e5 * x.x13
+        s.c5 = e5 * x.x14
+        return s
+    }
+
+    /// The 15 coefficients of C3 for one ellipsoid, stored inline (no heap, no reference counting).
+    struct C3Coefficients: Sendable {
+        var x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14: Double
+        init(_ v: [Double]) {
+            (x0, x1, x2, x3, x4) = (v[0], v[1], v[2], v[3], v[4])
+            (x5, x6, x7, x8, x9) = (v[5], v[6], v[7], v[8], v[9])
+            (x10, x11, x12, x13, x14) = (v[10], v[11], v[12], v[13], v[14])
         }
     }
 

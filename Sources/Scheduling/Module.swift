@@ -1,1 +1,0 @@
-// Module Scheduling: see README.md, Architecture.

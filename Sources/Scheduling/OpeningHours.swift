@@ -1,0 +1,95 @@
+/// A compiled OpenStreetMap `opening_hours` value: when a room is available.
+///
+/// Supported subset (see DESIGN.md): weekday ranges and lists (`Mo-Fr`, `Mo,We`, `Su-Tu`, `Mo[1]`,
+/// `Fr[-1]`), several time spans, spans past midnight (`Fr 18:00-02:00`, `22:00-26:00`; the part
+/// after midnight belongs to the day the span starts on), `24/7`, `off`/`closed`, `open`, `unknown`,
+/// `;` rules (a later rule replaces earlier ones on the days it matches), `,` additional rules (add,
+/// do not replace), `||` fallback rules (apply only to the times of a day no earlier matching rule
+/// spoke about), years and year ranges, months and dates (`Jul off`, `Dec 24-26 off`,
+/// `Dec 20-Jan 05`, `2026 Dec 24 off`), ISO weeks with steps (`week 01-53/2`), `PH` (Danish public
+/// holidays), `SH` (school holidays), `SH Mo-Fr` (both), and comments (`"by appointment"`).
+///
+/// Two details follow opening_hours.js where the specification is silent: a `;` rule that is
+/// `off`/`closed` *with* times only closes those times (`08:00-20:00; Tu 12:00-13:00 off`), and a
+/// later day's rules do not cut the after-midnight part of the previous day's span.
+///
+/// Anything else is rejected with an ``OpeningHoursError`` naming the column and what was expected.
+///
+/// ```swift
+/// let hours = try OpeningHours(parsing: "Mo-Th 17:00-22:00; Sa,Su 08:00-20:00; PH off")
+/// let open = hours.isOpen(at: try LocalDateTime(parsing: "2026-12-01T19:00"), calendar: .danish) // true
+/// ```
+public struct OpeningHours: Sendable, Hashable, CustomStringConvertible {
+    /// The text this value was parsed from.
+    public let source: String
+    let rules: [OHRule]
+    let usesPublicHolidays: Bool
+    let usesSchoolHolidays: Bool
+    let usesWeeks: Bool
+    let matchers: [FastMatcher]
+
+    /// Parses and compiles an opening_hours string.
+    /// - Throws: ``OpeningHoursError`` with the position and what was expected.
+    /// - Complexity: O(n) in the length of the text.
+    public init(parsing text: String) throws(OpeningHoursError) {
+        var parser = OHParser(tokens: try OHLexer.tokenize(text))
+        let rules = try parser.parseTimeDomain()
+        self.source = text
+        self.rules = rules
+        usesPublicHolidays = rules.contains { $0.weekdays?.publicHoliday == true }
+        usesSchoolHolidays = rules.contains { $0.weekdays?.schoolHoliday == true }
+        usesWeeks = rules.contains { !$0.weeks.isEmpty }
+        matchers = rules.map(FastMatcher.init)
+    }
+
+    public var description: String { source }
+
+    public static func == (a: OpeningHours, b: OpeningHours) -> Bool { a.source == b.source }
+    public func hash(into hasher: inout Hasher) { hasher.combine(source) }
+
+    /// Whether the room is open at a wall-clock minute (`unknown` counts as not open).
+    /// - Complexity: O(rules) per call; for many queries use ``intervals(from:to:calendar:)``.
+    public func isOpen(at time: LocalDateTime, calendar: HolidayCalendar) -> Bool {
+        state(at: time, calendar: calendar) == .open
+    }
+
+    /// The state at a wall-clock minute: open, closed or unknown.
+    public func state(at time: LocalDateTime, calendar: HolidayCalendar) -> OpeningState {
+        let day = time.date.dayNumber, minute = time.minuteOfDay
+        let today = plan(for: facts(day, calendar)), yesterday = plan(for: facts(day - 1, calendar))
+        if today.open.contains(where: { $0.start <= minute && minute < $0.end })
+            || yesterday.open.contains(where: { $0.start <= minute + 1440 && minute + 1440 < $0.end }) { return .open }
+        if today.unknown.contains(where: { $0.start <= minute && minute < $0.end })
+            || yesterday.unknown.contains(where: { $0.start <= minute + 1440 && minute + 1440 < $0.end }) { return .unknown }
+        return .closed
+    }
+
+    /// The open intervals in `[from, to)`, half-open, merged (touching intervals join, also across
+    /// midnight), clipped to the window.
+    /// - Complexity: O(days × rules); days with the same set of matching rules share one resolved plan.
+    public func intervals(from: LocalDateTime, to: LocalDateTime, calendar: HolidayCalendar) -> [LocalInterval] {
+        guard from < to else { return [] }
+        return openIntervals(fromMinute: from.localMinutes, toMinute: to.localMinutes, calendar: calendar)
+    }
+
+    /// The first wall-clock minute after `after` at which being open changes (open to not open or back),
+    /// searching up to ten years ahead; nil if it never changes in that horizon (for example `24/7`).
+    public func nextChange(after: LocalDateTime, calendar: HolidayCalendar) -> LocalDateTime? {
+        let chunk = 366 * 1440
+        var windowStart = after.localMinutes
+        for _ in 0..<10 {
+            let windowEnd = windowStart + chunk
+            let list = openIntervals(fromMinute: windowStart, toMinute: windowEnd, calendar: calendar)
+            // Merged intervals alternate open/closed, so every boundary strictly inside the window
+            // (window edges are clipping artefacts) is a change.
+            for interval in list {
+                for b in [interval.start.localMinutes, interval.end.localMinutes]
+                where b > after.localMinutes && b > windowStart && b < windowEnd {
+                    return LocalDateTime(localMinutes: b)
+                }
+            }
+            windowStart = windowEnd - 1440 // overlap so a change at the window edge is seen inside
+        }
+        return nil
+    }
+}

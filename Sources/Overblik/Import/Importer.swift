@@ -48,8 +48,12 @@ extension Overblik {
             try source.forEach(options: options) { r in
                 guard note(r) else { return }
                 var record = r
-                if let f = options.kindField, let v = record.fields[ImportRecord.normalise(f)] {
-                    record.fields["kind"] = FacilityKind(parsing: v).map(\.rawValue) ?? Self.guessKind(v) ?? v
+                if let f = options.idField, let v = record.fields[ImportRecord.normalise(f)] { record.fields["id"] = v }
+                if let f = options.nameField, let v = record.fields[ImportRecord.normalise(f)] { record.fields["name"] = v }
+                if let f = options.kindField {
+                    let raw = record.fields[ImportRecord.normalise(f)]?.trimmingCharacters(in: .whitespaces) ?? ""
+                    let mapped = FacilityKind(parsing: raw)?.rawValue ?? Self.guessKind(raw)
+                    record.fields["kind"] = mapped ?? options.defaultKind?.rawValue ?? raw
                 } else if record.value("kind", "type", "kategori") == nil, FacilityKind(osmTags: record.fields) == nil,
                           let k = options.defaultKind {
                     record.fields["kind"] = k.rawValue

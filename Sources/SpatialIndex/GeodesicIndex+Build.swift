@@ -5,24 +5,33 @@ extension GeodesicIndex {
     }
 
     /// Recursively splits points[lo..<hi] at its median along the axis of largest extent (quickselect),
-    /// recording each node's bounding box.
+    /// recording each node's bounding box (leaves from their points, inner nodes as unions).
     static func partition(_ p: UnsafeMutableBufferPointer<BuildPoint>, boxes: UnsafeMutableBufferPointer<Box>,
                           node: Int, lo: Int, hi: Int, level: Int, depth: Int) {
-        var box = Box()
+        guard level < depth else {
+            var box = Box()
+            for i in lo..<hi { box.extend(p[i].x, p[i].y, p[i].z) }
+            boxes[node] = box
+            return
+        }
+        var minX = Double.infinity, minY = Double.infinity, minZ = Double.infinity
+        var maxX = -Double.infinity, maxY = -Double.infinity, maxZ = -Double.infinity
         for i in lo..<hi {
             let q = p[i]
-            box.minX = min(box.minX, q.x); box.maxX = max(box.maxX, q.x)
-            box.minY = min(box.minY, q.y); box.maxY = max(box.maxY, q.y)
-            box.minZ = min(box.minZ, q.z); box.maxZ = max(box.maxZ, q.z)
+            minX = min(minX, q.x); maxX = max(maxX, q.x)
+            minY = min(minY, q.y); maxY = max(maxY, q.y)
+            minZ = min(minZ, q.z); maxZ = max(maxZ, q.z)
         }
-        boxes[node] = box
-        guard level < depth else { return }
         let mid = lo + (hi - lo) / 2
-        let ex = box.maxX - box.minX, ey = box.maxY - box.minY, ez = box.maxZ - box.minZ
+        let ex = maxX - minX, ey = maxY - minY, ez = maxZ - minZ
         let axis = ex >= ey && ex >= ez ? 0 : (ey >= ez ? 1 : 2)
         select(p, lo: lo, hi: hi, nth: mid, axis: axis)
         partition(p, boxes: boxes, node: 2 * node + 1, lo: lo, hi: mid, level: level + 1, depth: depth)
         partition(p, boxes: boxes, node: 2 * node + 2, lo: mid, hi: hi, level: level + 1, depth: depth)
+        // An inner box is the union of its children's (already outward-rounded) boxes.
+        let l = boxes[2 * node + 1], r = boxes[2 * node + 2]
+        boxes[node] = Box(minX: min(l.minX, r.minX), minY: min(l.minY, r.minY), minZ: min(l.minZ, r.minZ),
+                          maxX: max(l.maxX, r.maxX), maxY: max(l.maxY, r.maxY), maxZ: max(l.maxZ, r.maxZ))
     }
 
     @inline(__always)

@@ -37,8 +37,10 @@ enum ProximitySuite: BenchSuite {
     }
 
     static func run(_ options: BenchArguments, report: BenchReport) throws {
-        report.tableHeader(["engine / size / case", "median µs", "p95 µs", "qps", "build s", "bytes/pt", "verified"])
         let world = AalborgSynthetic(seed: options.seed)
+        measureKarney(world: world, seed: options.seed, report: report)
+        checkChordBound(count: 2_000_000, seed: options.seed, report: report)
+        report.tableHeader(["engine / size / case", "median µs", "p95 µs", "qps", "build s", "bytes/pt", "verified"])
         for size in options.sizes {
             var rng = SplitMix64(seed: options.seed &+ UInt64(size))
             let points = (0..<size).map { _ in world.point(using: &rng) }

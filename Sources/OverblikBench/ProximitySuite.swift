@@ -17,8 +17,12 @@ enum ProximitySuite: BenchSuite {
             -> (_ query: Coordinate, _ k: Int, _ required: UInt64) throws -> [Int32]
     }
 
-    /// Baselines to run alongside the index. Empty until a real one is registered; none is faked.
-    nonisolated(unsafe) static var baselines: [Baseline] = []
+    /// Baselines to run alongside the index, on the same points and queries. Empty until a real one
+    /// exists (none is faked): the SpatiaLite store's k-nearest goes here, e.g.
+    /// `[Baseline(name: "spatialite", load: { points, masks in ... return { q, k, mask in ... } })]`.
+    static func defaultBaselines() -> [Baseline] {
+        []
+    }
 
     /// One measured case, as written to the JSON lines.
     struct CaseResult: Encodable {
@@ -37,6 +41,11 @@ enum ProximitySuite: BenchSuite {
     }
 
     static func run(_ options: BenchArguments, report: BenchReport) throws {
+        try run(options, report: report, baselines: defaultBaselines())
+    }
+
+    /// Runs the suite with the given competitors measured next to the index.
+    static func run(_ options: BenchArguments, report: BenchReport, baselines: [Baseline]) throws {
         let world = AalborgSynthetic(seed: options.seed)
         measureKarney(world: world, seed: options.seed, report: report)
         checkChordBound(count: 2_000_000, seed: options.seed, report: report)

@@ -49,7 +49,7 @@ enum ProximitySuite: BenchSuite {
         let world = AalborgSynthetic(seed: options.seed)
         measureKarney(world: world, seed: options.seed, report: report)
         checkChordBound(count: 2_000_000, seed: options.seed, report: report)
-        report.tableHeader(["engine / size / case", "median µs", "p95 µs", "qps", "build s", "bytes/pt", "verified"])
+        report.tableHeader(["engine / size / case", "median µs", "p95 µs", "cpu µs/q", "qps", "build s", "bytes/pt", "verified"])
         for size in options.sizes {
             var rng = SplitMix64(seed: options.seed &+ UInt64(size))
             let points = (0..<size).map { _ in world.point(using: &rng) }
@@ -65,6 +65,7 @@ enum ProximitySuite: BenchSuite {
             for (caseName, k, mask) in [("k10", 10, UInt64(0)), ("k5-village-hall-wheelchair", 5, required)] {
                 var latencies = [UInt64](repeating: 0, count: queries.count)
                 var resultCount = 0
+                let cpuStart = threadCPUNanoseconds()
                 let start = nowNanoseconds()
                 for (i, q) in queries.enumerated() {
                     let t = nowNanoseconds()
@@ -73,16 +74,18 @@ enum ProximitySuite: BenchSuite {
                     resultCount += found.count
                 }
                 let total = nowNanoseconds() - start
+                let cpu = threadCPUNanoseconds() - cpuStart
                 let (verified, mismatches) = verify(index: index, points: points, masks: masks, queries: queries,
                                                     k: k, required: mask)
                 let result = CaseResult(engine: "geodesic-index", size: size, caseName: caseName, k: k, requiredMask: mask,
-                                        latency: LatencySummary(nanoseconds: latencies, totalNanoseconds: total),
+                                        latency: LatencySummary(nanoseconds: latencies, totalNanoseconds: total, cpuNanoseconds: cpu),
                                         buildSeconds: buildSeconds, bytesPerPoint: bytesPerPoint,
                                         meanResults: Double(resultCount) / Double(queries.count),
                                         verifiedQueries: verified, mismatches: mismatches)
                 report.emit(result)
                 report.tableRow(["index \(size) \(caseName == "k10" ? "k10" : "k5 filt")",
                                  fixed(result.latency.medianMicroseconds, 2), fixed(result.latency.p95Microseconds, 2),
+                                 fixed(result.latency.cpuMicrosecondsPerOperation, 2),
                                  fixed(result.latency.operationsPerSecond, 0), fixed(buildSeconds, 3),
                                  fixed(bytesPerPoint, 1), verified == 0 ? "-" : "\(verified - mismatches)/\(verified)"])
                 for baseline in baselines {
@@ -117,6 +120,7 @@ enum ProximitySuite: BenchSuite {
         let buildSeconds = Double(nowNanoseconds() - t0) / 1e9
         var latencies = [UInt64](repeating: 0, count: queries.count)
         var resultCount = 0
+        let cpuStart = threadCPUNanoseconds()
         let start = nowNanoseconds()
         for (i, q) in queries.enumerated() {
             let t = nowNanoseconds()
@@ -124,13 +128,15 @@ enum ProximitySuite: BenchSuite {
             latencies[i] = nowNanoseconds() - t
         }
         let total = nowNanoseconds() - start
+        let cpu = threadCPUNanoseconds() - cpuStart
         let result = CaseResult(engine: baseline.name, size: size, caseName: caseName, k: k, requiredMask: required,
-                                latency: LatencySummary(nanoseconds: latencies, totalNanoseconds: total),
+                                latency: LatencySummary(nanoseconds: latencies, totalNanoseconds: total, cpuNanoseconds: cpu),
                                 buildSeconds: buildSeconds, bytesPerPoint: .nan,
                                 meanResults: Double(resultCount) / Double(queries.count), verifiedQueries: 0, mismatches: 0)
         report.emit(result)
         report.tableRow(["\(baseline.name) \(size) \(caseName == "k10" ? "k10" : "k5 filt")",
                          fixed(result.latency.medianMicroseconds, 2), fixed(result.latency.p95Microseconds, 2),
+                         fixed(result.latency.cpuMicrosecondsPerOperation, 2),
                          fixed(result.latency.operationsPerSecond, 0), fixed(buildSeconds, 3), "-", "-"])
     }
 }

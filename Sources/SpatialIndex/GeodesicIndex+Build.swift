@@ -34,26 +34,31 @@ extension GeodesicIndex {
                           maxX: max(l.maxX, r.maxX), maxY: max(l.maxY, r.maxY), maxZ: max(l.maxZ, r.maxZ))
     }
 
-    @inline(__always)
-    static func key(_ q: BuildPoint, _ axis: Int) -> Double {
-        axis == 0 ? q.x : (axis == 1 ? q.y : q.z)
+    /// Rearranges p[lo..<hi] so that p[nth] holds the element of that order along `axis`, smaller or
+    /// equal ones before it and greater or equal ones after it.
+    static func select(_ p: UnsafeMutableBufferPointer<BuildPoint>, lo: Int, hi: Int, nth: Int, axis: Int) {
+        switch axis {
+        case 0: select(p, lo: lo, hi: hi, nth: nth) { $0.x }
+        case 1: select(p, lo: lo, hi: hi, nth: nth) { $0.y }
+        default: select(p, lo: lo, hi: hi, nth: nth) { $0.z }
+        }
     }
 
-    /// Rearranges p[lo..<hi] so that p[nth] holds the element of that order along `axis`, smaller or
-    /// equal ones before it and greater or equal ones after it (Hoare partitioning, median of three).
-    static func select(_ p: UnsafeMutableBufferPointer<BuildPoint>, lo: Int, hi: Int, nth: Int, axis: Int) {
+    /// Quickselect with Hoare partitioning and a median-of-three pivot, specialised per axis.
+    @inline(__always)
+    static func select(_ p: UnsafeMutableBufferPointer<BuildPoint>, lo: Int, hi: Int, nth: Int,
+                       key: (BuildPoint) -> Double) {
         var lo = lo, hi = hi - 1
         while hi > lo {
             let m = lo + (hi - lo) / 2
-            // Median of three as pivot.
-            if key(p[m], axis) < key(p[lo], axis) { p.swapAt(m, lo) }
-            if key(p[hi], axis) < key(p[lo], axis) { p.swapAt(hi, lo) }
-            if key(p[hi], axis) < key(p[m], axis) { p.swapAt(hi, m) }
-            let pivot = key(p[m], axis)
+            if key(p[m]) < key(p[lo]) { p.swapAt(m, lo) }
+            if key(p[hi]) < key(p[lo]) { p.swapAt(hi, lo) }
+            if key(p[hi]) < key(p[m]) { p.swapAt(hi, m) }
+            let pivot = key(p[m])
             var i = lo, j = hi
             while i <= j {
-                while key(p[i], axis) < pivot { i += 1 }
-                while key(p[j], axis) > pivot { j -= 1 }
+                while key(p[i]) < pivot { i += 1 }
+                while key(p[j]) > pivot { j -= 1 }
                 if i <= j {
                     p.swapAt(i, j)
                     i += 1

@@ -25,7 +25,16 @@ extension OpeningHours {
     func resolve(_ matches: (Int) -> Bool) -> DayPlan {
         var plan = DayPlan()
         var covered: [TimeSpan] = []
-        for (i, rule) in rules.enumerated() where matches(i) {
+        // Without fallback rules, everything before the last matching rule that resets the day is moot.
+        var first = 0
+        if !hasFallbackRules {
+            for i in stride(from: rules.count - 1, through: 0, by: -1) where matches(i) && rules[i].resetsDay {
+                first = i
+                break
+            }
+        }
+        for i in first..<rules.count where matches(i) {
+            let rule = rules[i]
             var spans = rule.effectiveSpans
             switch rule.separator {
             case .fallback:
@@ -34,7 +43,7 @@ extension OpeningHours {
             case .additional:
                 break
             case .normal:
-                if !(rule.state == .closed && rule.times != nil) { plan = DayPlan() }
+                if rule.resetsDay { plan = DayPlan() }
             }
             switch rule.state {
             case .open:
@@ -211,10 +220,12 @@ struct FastMatcher: Sendable, Hashable {
             if (monthDayBits[k &>> 6] &>> UInt64(k & 63)) & 1 == 0 { return false }
         }
         if hasWeeks && (weekBits &>> UInt64(f.isoWeek)) & 1 == 0 { return false }
-        let shift = UInt64(f.weekday &* 5)
-        let onWeekday = plainWeekdays & (1 &<< UInt8(truncatingIfNeeded: f.weekday)) != 0
-            || (nthMask &>> (shift &+ UInt64(f.nthInMonth &- 1))) & 1 != 0
-            || (nthFromEndMask &>> (shift &+ UInt64(f.nthFromEnd &- 1))) & 1 != 0
+        var onWeekday = plainWeekdays & (1 &<< UInt8(truncatingIfNeeded: f.weekday)) != 0
+        if !onWeekday && (nthMask | nthFromEndMask) != 0 {
+            let shift = UInt64(f.weekday &* 5)
+            onWeekday = (nthMask &>> (shift &+ UInt64(f.nthInMonth &- 1))) & 1 != 0
+                || (nthFromEndMask &>> (shift &+ UInt64(f.nthFromEnd &- 1))) & 1 != 0
+        }
         if !publicHoliday && !schoolHoliday { return hasWeekdays ? onWeekday : true }
         let holiday = (publicHoliday && f.isPublicHoliday) || (schoolHoliday && f.isSchoolHoliday)
         if !hasWeekdays { return holiday }

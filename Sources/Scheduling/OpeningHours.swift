@@ -27,6 +27,7 @@ public struct OpeningHours: Sendable, Hashable, CustomStringConvertible {
     let usesSchoolHolidays: Bool
     let usesWeeks: Bool
     let matchers: [FastMatcher]
+    let hasFallbackRules: Bool
 
     /// Parses and compiles an opening_hours string.
     /// - Throws: ``OpeningHoursError`` with the position and what was expected.
@@ -40,6 +41,7 @@ public struct OpeningHours: Sendable, Hashable, CustomStringConvertible {
         usesSchoolHolidays = rules.contains { $0.weekdays?.schoolHoliday == true }
         usesWeeks = rules.contains { !$0.weeks.isEmpty }
         matchers = rules.map(FastMatcher.init)
+        hasFallbackRules = rules.contains { $0.separator == .fallback }
     }
 
     public var description: String { source }

@@ -132,6 +132,10 @@ struct OHRule: Sendable, Hashable {
         return true
     }
 
+    /// Whether, as a `;` rule, it replaces what earlier rules said about a matching day
+    /// (everything except `off`/`closed` with times, which only closes those times).
+    var resetsDay: Bool { separator == .normal && !(state == .closed && times != nil) }
+
     /// The spans the rule speaks about (the whole day when it names no time).
     var effectiveSpans: [TimeSpan] { times ?? [TimeSpan(start: 0, end: 1440)] }
 }

@@ -31,6 +31,10 @@ struct OpeningHoursIntervalTests {
         "Fr 18:00-02:00; Sa 10:00-14:00; PH off",
         "week 01-53/2 Tu 19:00-21:00 || Mo 10:00-11:00",
         "Mo-Fr 10:00-20:00; Tu 12:00-14:00 off; SH Mo-Fr 09:00-10:00",
+        "Mo[1],Fr[-1] 09:00-12:00; Dec 20-Jan 05 off; 2026 Mar 10-2026 Apr 20 Su 10:00-26:00",
+        "week 50-03 Sa 08:00-12:00, week 10-20/3 We 18:00-24:00; 2026-2030/2 Aug off",
+        "Mo-Fr 08:00-16:00 unknown; We 10:00-12:00 || PH 09:00-10:00",
+        "Sa,PH 10:00-14:00; SH,Su off; Jan,Mar-Apr,Nov 12:00-13:00",
     ])
     func agreesWithIsOpen(text: String) {
         let h = hours(text)
@@ -47,6 +51,7 @@ struct OpeningHoursIntervalTests {
             if inList != h.isOpen(at: LocalDateTime(localMinutes: m), calendar: testCalendar) { mismatches += 1 }
         }
         #expect(mismatches == 0)
+        #expect(!list.isEmpty)
         for (a, b) in zip(list, list.dropFirst()) { #expect(a.end < b.start) }
     }
 

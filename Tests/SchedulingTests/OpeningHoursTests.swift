@@ -3,8 +3,8 @@ import Scheduling
 
 /// Calendar used by the opening-hours tables: statutory holidays plus one autumn and one Christmas break.
 let testCalendar = HolidayCalendar(schoolHolidays: SchoolHolidayCalendar(periods: [
-    SchoolHolidayPeriod(from: date("2026-10-10"), to: date("2026-10-18"), name: "Efterårsferie"),
-    SchoolHolidayPeriod(from: date("2026-12-19"), to: date("2027-01-03"), name: "Juleferie"),
+    try! SchoolHolidayPeriod(from: date("2026-10-10"), to: date("2026-10-18"), name: "Efterårsferie"),
+    try! SchoolHolidayPeriod(from: date("2026-12-19"), to: date("2027-01-03"), name: "Juleferie"),
 ]))
 
 @Suite("Opening hours: is it open?")

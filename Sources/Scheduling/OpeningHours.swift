@@ -76,11 +76,12 @@ public struct OpeningHours: Sendable, Hashable, CustomStringConvertible {
 
     /// The first wall-clock minute after `after` at which being open changes (open to not open or back),
     /// searching up to ten years ahead; nil if it never changes in that horizon (for example `24/7`).
+    /// - Complexity: one week of evaluation when the change is near, else O(years × 365 × rules).
     public func nextChange(after: LocalDateTime, calendar: HolidayCalendar) -> LocalDateTime? {
-        let chunk = 366 * 1440
         var windowStart = after.localMinutes
-        for _ in 0..<10 {
-            let windowEnd = windowStart + chunk
+        // A short first window answers the usual case cheaply; then whole years.
+        for attempt in 0..<11 {
+            let windowEnd = windowStart + (attempt == 0 ? 8 : 366) * 1440
             let list = openIntervals(fromMinute: windowStart, toMinute: windowEnd, calendar: calendar)
             // Merged intervals alternate open/closed, so every boundary strictly inside the window
             // (window edges are clipping artefacts) is a change.

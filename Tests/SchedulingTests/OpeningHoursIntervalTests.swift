@@ -64,6 +64,8 @@ struct OpeningHoursIntervalTests {
         ("Mo-Su 10:00-12:00; PH off", "2026-04-02T13:00", "2026-04-04T10:00"),
         ("24/7; 2027 Jan 01 off", "2026-12-01T10:00", "2027-01-01T00:00"),
         ("2028 Jun 01 10:00-12:00", "2026-12-01T10:00", "2028-06-01T10:00"),
+        ("Mo-Fr 08:00-16:00; Dec 21-Jan 10 off", "2026-12-18T17:00", "2027-01-11T08:00"), // past the first window
+        ("Mo-Su 08:00-16:00; Su off", "2026-12-05T16:00", "2026-12-07T08:00"),
     ])
     func nextChange(text: String, after: String, expected: String) {
         #expect(hours(text).nextChange(after: at(after), calendar: testCalendar)?.description == expected)

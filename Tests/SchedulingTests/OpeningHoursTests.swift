@@ -97,6 +97,10 @@ struct OpeningHoursOpenTests {
         ("SH Mo-Fr 10:00-12:00", "2026-10-21T11:00", false),
         ("SH,Sa 10:00-12:00", "2026-10-17T11:00", true),
         ("Mo-Su 10:00-12:00; PH off; SH off", "2026-12-28T11:00", false),
+        ("Mo-Fr 08:00-16:00; PH off", "2023-05-05T10:00", false),   // Store bededag 2023
+        ("Mo-Fr 08:00-16:00; PH off", "2024-04-26T10:00", true),    // abolished from 2024
+        ("Mo-Fr 08:00-16:00; PH off", "2027-03-25T10:00", false),   // Skærtorsdag 2027
+        ("Mo-Fr 08:00-16:00; PH off", "2024-05-09T10:00", false),   // Kristi himmelfart 2024
     ])
     func holidays(text: String, time: String, open: Bool) {
         #expect(hours(text).isOpen(at: at(time), calendar: testCalendar) == open)

@@ -80,6 +80,14 @@ struct OpeningHoursIntervalTests {
 
 @Suite("Opening hours: rejected input")
 struct OpeningHoursErrorTests {
+    @Test("The error points at the column under the source")
+    func pointer() {
+        do { _ = try OpeningHours(parsing: "Mo-Fr Xy"); Issue.record("accepted") } catch {
+            #expect(error.pointer(in: "Mo-Fr Xy") == "Mo-Fr Xy\n      ^")
+            #expect(error.offset == 6 && error.expected == "a weekday, time or 'off'" && error.found == "Xy")
+        }
+    }
+
     @Test("Malformed or unsupported input names the column and what was expected", arguments: [
         ("Mo-Fr Xy", 7, "expected a weekday, time or 'off' at column 7, found 'Xy'"),
         ("Mo-Xy 10:00-12:00", 4, "expected a weekday at column 4, found 'Xy'"),

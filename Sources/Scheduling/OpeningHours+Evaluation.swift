@@ -1,4 +1,4 @@
-/// Resolved spans of one day: minutes after that day's midnight, sorted and merged; ends may pass 1440.
+/// Resolved spans of one calendar day: minutes after that day's midnight, sorted, merged, within 0..<1440.
 struct DayPlan: Sendable {
     var open: [TimeSpan] = []
     var unknown: [TimeSpan] = []
@@ -17,25 +17,42 @@ extension OpeningHours {
                         daysInMonth: CivilCalendar.daysInMonth(year: c.year, month: c.month))
     }
 
-    func plan(for facts: DayFacts) -> DayPlan {
-        resolve { rules[$0].matches(facts) }
+    /// The plan of the day described by `today`, whose previous day is `yesterday`.
+    func plan(today: DayFacts, yesterday: DayFacts) -> DayPlan {
+        resolve(today: { rules[$0].matches(today) }, yesterday: { rules[$0].matches(yesterday) })
     }
 
-    /// Applies the rules that `matches` selects, in order, with the separator semantics.
-    func resolve(_ matches: (Int) -> Bool) -> DayPlan {
+    /// Applies the rules in order, with the separator semantics, to one calendar day.
+    ///
+    /// A rule contributes its spans (up to midnight) when it matches the day, and the parts of its
+    /// spans after midnight when it matched the day before. As in opening_hours.js, the after-midnight
+    /// part counts as the *next* day's hours: a later `;` rule that matches that day replaces it
+    /// (`Fr 18:00-02:00; Sa 10:00-14:00` is closed on Saturday 00:00-02:00; write `,` to keep it).
+    /// A rule that reaches the day only through its after-midnight part adds to it without replacing.
+    func resolve(today matchesToday: (Int) -> Bool, yesterday matchesYesterday: (Int) -> Bool) -> DayPlan {
         var plan = DayPlan()
         var covered: [TimeSpan] = []
-        // Without fallback rules, everything before the last matching rule that resets the day is moot.
+        // Without fallback rules, everything before the last rule that resets this day is moot.
         var first = 0
         if !hasFallbackRules {
-            for i in stride(from: rules.count - 1, through: 0, by: -1) where matches(i) && rules[i].resetsDay {
+            for i in stride(from: rules.count - 1, through: 0, by: -1) where rules[i].resetsDay && matchesToday(i) {
                 first = i
                 break
             }
         }
-        for i in first..<rules.count where matches(i) {
+        for i in first..<rules.count {
+            let today = matchesToday(i)
+            let yesterday = rules[i].spillsPastMidnight && matchesYesterday(i)
+            guard today || yesterday else { continue }
             let rule = rules[i]
-            var spans = rule.effectiveSpans
+            var spans: [TimeSpan] = []
+            if today { spans = rule.effectiveSpans.map { TimeSpan(start: $0.start, end: min($0.end, 1440)) } }
+            if yesterday {
+                for span in rule.effectiveSpans where span.end > 1440 {
+                    spans.append(TimeSpan(start: max(span.start - 1440, 0), end: span.end - 1440))
+                }
+            }
+            spans = SpanSet.normalized(spans)
             switch rule.separator {
             case .fallback:
                 spans = SpanSet.subtract(covered, from: spans)
@@ -43,7 +60,7 @@ extension OpeningHours {
             case .additional:
                 break
             case .normal:
-                if rule.resetsDay { plan = DayPlan() }
+                if today && rule.resetsDay { plan = DayPlan() }
             }
             switch rule.state {
             case .open:
@@ -64,7 +81,8 @@ extension OpeningHours {
     /// The hot path: walks the days once, computing day facts incrementally, matching rules with
     /// plain bit tests where possible, and caching the resolved plan per set of matching rules.
     func openIntervals(fromMinute: Int, toMinute: Int, calendar: HolidayCalendar) -> [LocalInterval] {
-        let firstDay = CivilCalendar.floorDiv(fromMinute, 1440) - 1 // the day before may spill over
+        // One day early: its rule matches are needed for the after-midnight parts of the first day.
+        let firstDay = CivilCalendar.floorDiv(fromMinute, 1440) - 1
         let lastDay = CivilCalendar.floorDiv(toMinute - 1, 1440)
         var (year, month, day) = CivilCalendar.civil(firstDay)
         var daysInMonth = CivilCalendar.daysInMonth(year: year, month: month)
@@ -79,6 +97,8 @@ extension OpeningHours {
 
         guard rules.count <= 64 else { return uncachedIntervals(firstDay: firstDay, lastDay: lastDay, fromMinute: fromMinute, toMinute: toMinute, calendar: calendar) }
         var cacheMasks: [UInt64] = []
+        var cachePrevious: [UInt64] = []
+        var previousMask: UInt64 = 0
         var cacheOffsets: [Int] = [0]
         var cacheSpans: [TimeSpan] = []
 
@@ -115,11 +135,19 @@ extension OpeningHours {
                         let matched = fast[i].isSimple ? fast[i].matches(f) : full[i].matches(f)
                         if matched { mask |= 1 << UInt64(i) }
                     }
+                    let yesterdayMask = previousMask & spillMask
+                    previousMask = mask
+                    if n == firstDay { continue }
                     var planIndex = -1
-                    for c in 0..<cacheMasks.count where cacheMasks[c] == mask { planIndex = c; break }
+                    for c in 0..<cacheMasks.count where cacheMasks[c] == mask && cachePrevious[c] == yesterdayMask {
+                        planIndex = c
+                        break
+                    }
                     if planIndex < 0 {
-                        cacheSpans += resolve { mask & (1 << UInt64($0)) != 0 }.open
+                        cacheSpans += resolve(today: { mask & (1 << UInt64($0)) != 0 },
+                                              yesterday: { yesterdayMask & (1 << UInt64($0)) != 0 }).open
                         cacheMasks.append(mask)
+                        cachePrevious.append(yesterdayMask)
                         cacheOffsets.append(cacheSpans.count)
                         planIndex = cacheMasks.count - 1
                     }
@@ -146,10 +174,13 @@ extension OpeningHours {
     func uncachedIntervals(firstDay: Int, lastDay: Int, fromMinute: Int, toMinute: Int,
                            calendar: HolidayCalendar, adjust: (inout DayFacts) -> Void = { _ in }) -> [LocalInterval] {
         var spans: [LocalInterval] = []
+        var previous = facts(firstDay - 1, calendar)
+        adjust(&previous)
         for n in firstDay...lastDay {
             var f = facts(n, calendar)
             adjust(&f)
-            for span in plan(for: f).open {
+            defer { previous = f }
+            for span in plan(today: f, yesterday: previous).open {
                 let s = max(n * 1440 + span.start, fromMinute), e = min(n * 1440 + span.end, toMinute)
                 if s < e { spans.append(LocalInterval(unchecked: s, e)) }
             }

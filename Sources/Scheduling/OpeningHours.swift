@@ -1,17 +1,20 @@
 /// A compiled OpenStreetMap `opening_hours` value: when a room is available.
 ///
 /// Supported subset (see DESIGN.md): weekday ranges and lists (`Mo-Fr`, `Mo,We`, `Su-Tu`, `Mo[1]`,
-/// `Fr[-1]`), several time spans, spans past midnight (`Fr 18:00-02:00`, `22:00-26:00`; the part
-/// after midnight belongs to the day the span starts on), `24/7`, `off`/`closed`, `open`, `unknown`,
+/// `Fr[-1]`), several time spans, spans past midnight (`Fr 18:00-02:00`, `22:00-26:00`), `24/7`, `off`/`closed`, `open`, `unknown`,
 /// `;` rules (a later rule replaces earlier ones on the days it matches), `,` additional rules (add,
 /// do not replace), `||` fallback rules (apply only to the times of a day no earlier matching rule
 /// spoke about), years and year ranges, months and dates (`Jul off`, `Dec 24-26 off`,
 /// `Dec 20-Jan 05`, `2026 Dec 24 off`), ISO weeks with steps (`week 01-53/2`), `PH` (Danish public
 /// holidays), `SH` (school holidays), `SH Mo-Fr` (both), and comments (`"by appointment"`).
 ///
-/// Two details follow opening_hours.js where the specification is silent: a `;` rule that is
-/// `off`/`closed` *with* times only closes those times (`08:00-20:00; Tu 12:00-13:00 off`), and a
-/// later day's rules do not cut the after-midnight part of the previous day's span.
+/// Semantics follow the specification and its reference implementation, opening_hours.js:
+/// - a `;` rule that is `off`/`closed` *with* times only closes those times
+///   (`08:00-20:00; Tu 12:00-13:00 off`); without times it closes the whole day;
+/// - a span past midnight is selected by the day it starts on (`Fr 18:00-02:00` opens Friday night
+///   until Saturday 02:00), but its after-midnight part counts as the next day's hours, so a later
+///   `;` rule matching the next day replaces it (`Fr 18:00-02:00; Sa 10:00-14:00` is closed on
+///   Saturday 00:00-02:00; use `,` to keep both).
 ///
 /// Anything else is rejected with an ``OpeningHoursError`` naming the column and what was expected.
 ///
@@ -28,6 +31,8 @@ public struct OpeningHours: Sendable, Hashable, CustomStringConvertible {
     let usesWeeks: Bool
     let matchers: [FastMatcher]
     let hasFallbackRules: Bool
+    /// Bit i set when rule i has a span past midnight.
+    let spillMask: UInt64
 
     /// Parses and compiles an opening_hours string.
     /// - Throws: ``OpeningHoursError`` with the position and what was expected.
@@ -42,6 +47,7 @@ public struct OpeningHours: Sendable, Hashable, CustomStringConvertible {
         usesWeeks = rules.contains { !$0.weeks.isEmpty }
         matchers = rules.map(FastMatcher.init)
         hasFallbackRules = rules.contains { $0.separator == .fallback }
+        spillMask = rules.prefix(64).enumerated().reduce(0) { $0 | ($1.element.spillsPastMidnight ? 1 << UInt64($1.offset) : 0) }
     }
 
     public var description: String { source }
@@ -58,11 +64,9 @@ public struct OpeningHours: Sendable, Hashable, CustomStringConvertible {
     /// The state at a wall-clock minute: open, closed or unknown.
     public func state(at time: LocalDateTime, calendar: HolidayCalendar) -> OpeningState {
         let day = time.date.dayNumber, minute = time.minuteOfDay
-        let today = plan(for: facts(day, calendar)), yesterday = plan(for: facts(day - 1, calendar))
-        if today.open.contains(where: { $0.start <= minute && minute < $0.end })
-            || yesterday.open.contains(where: { $0.start <= minute + 1440 && minute + 1440 < $0.end }) { return .open }
-        if today.unknown.contains(where: { $0.start <= minute && minute < $0.end })
-            || yesterday.unknown.contains(where: { $0.start <= minute + 1440 && minute + 1440 < $0.end }) { return .unknown }
+        let plan = plan(today: facts(day, calendar), yesterday: facts(day - 1, calendar))
+        if plan.open.contains(where: { $0.start <= minute && minute < $0.end }) { return .open }
+        if plan.unknown.contains(where: { $0.start <= minute && minute < $0.end }) { return .unknown }
         return .closed
     }
 

@@ -136,6 +136,9 @@ struct OHRule: Sendable, Hashable {
     /// (everything except `off`/`closed` with times, which only closes those times).
     var resetsDay: Bool { separator == .normal && !(state == .closed && times != nil) }
 
+    /// Whether some span ends after midnight.
+    var spillsPastMidnight: Bool { times?.contains { $0.end > 1440 } ?? false }
+
     /// The spans the rule speaks about (the whole day when it names no time).
     var effectiveSpans: [TimeSpan] { times ?? [TimeSpan(start: 0, end: 1440)] }
 }

@@ -46,7 +46,16 @@ struct OpeningHoursOpenTests {
         ("Fr 18:00-26:00", "2026-12-05T01:30", true),
         ("Mo-Su 18:00-24:00", "2026-12-01T23:59", true),
         ("Mo-Su 18:00-24:00", "2026-12-02T00:00", false),
-        ("Th 22:00-02:00; Fr off", "2026-12-04T01:00", true), // Friday's rule does not cut Thursday's night
+        ("Th 22:00-02:00; Fr off", "2026-12-04T01:00", false), // a later `;` rule for Friday replaces Thursday's night
+        ("Fr 18:00-02:00; Sa 10:00-14:00", "2026-12-05T01:00", false),
+        ("Fr 18:00-02:00, Sa 10:00-14:00", "2026-12-05T01:00", true),  // `,` keeps both
+        ("Fr 18:00-02:00, Sa 10:00-14:00", "2026-12-05T11:00", true),
+        ("Fr 18:00-02:00; Sa 01:00-02:00 off", "2026-12-05T01:30", false),
+        ("Fr 18:00-02:00; Sa 01:00-02:00 off", "2026-12-05T00:30", true),
+        ("Mo-Su 08:00-16:00; Fr 22:00-02:00", "2026-12-05T01:00", true), // spill adds to Saturday
+        ("Mo-Su 08:00-16:00; Fr 22:00-02:00", "2026-12-05T10:00", true), // without replacing it
+        ("Fr 18:00-02:00; Dec 05 off", "2026-12-05T01:00", false),
+        ("Fr 18:00-02:00; PH off", "2026-12-26T01:00", false),          // 2. juledag is a Saturday
         ("24/7", "2026-03-29T02:30", true),
         ("Mo 00:00-24:00", "2026-11-30T23:59", true),
     ])

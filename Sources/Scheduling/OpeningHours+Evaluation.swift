@@ -45,14 +45,8 @@ extension OpeningHours {
             let yesterday = rules[i].spillsPastMidnight && matchesYesterday(i)
             guard today || yesterday else { continue }
             let rule = rules[i]
-            var spans: [TimeSpan] = []
-            if today { spans = rule.effectiveSpans.map { TimeSpan(start: $0.start, end: min($0.end, 1440)) } }
-            if yesterday {
-                for span in rule.effectiveSpans where span.end > 1440 {
-                    spans.append(TimeSpan(start: max(span.start - 1440, 0), end: span.end - 1440))
-                }
-            }
-            spans = SpanSet.normalized(spans)
+            var spans = today ? rule.todaySpans : rule.spillSpans
+            if today && yesterday { spans = SpanSet.union(spans, rule.spillSpans) }
             switch rule.separator {
             case .fallback:
                 spans = SpanSet.subtract(covered, from: spans)
@@ -73,7 +67,7 @@ extension OpeningHours {
                 plan.open = SpanSet.subtract(spans, from: plan.open)
                 plan.unknown = SpanSet.subtract(spans, from: plan.unknown)
             }
-            covered = SpanSet.union(covered, spans)
+            if hasFallbackRules { covered = SpanSet.union(covered, spans) }
         }
         return plan
     }

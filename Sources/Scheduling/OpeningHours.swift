@@ -39,7 +39,7 @@ public struct OpeningHours: Sendable, Hashable, CustomStringConvertible {
     /// - Complexity: O(n) in the length of the text.
     public init(parsing text: String) throws(OpeningHoursError) {
         var parser = OHParser(tokens: try OHLexer.tokenize(text))
-        let rules = try parser.parseTimeDomain()
+        let rules = try parser.parseTimeDomain().map { $0.prepared() }
         self.source = text
         self.rules = rules
         usesPublicHolidays = rules.contains { $0.weekdays?.publicHoliday == true }

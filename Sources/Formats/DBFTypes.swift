@@ -93,7 +93,7 @@ public enum DBFEncoding: Hashable, Sendable {
     func decode(_ bytes: ArraySlice<UInt8>) -> String {
         switch self {
         case .utf8, .utf8OrWindows1252:
-            if firstInvalidUTF8(Array(bytes)) == nil { return String(decoding: bytes, as: UTF8.self) }
+            if firstInvalidUTF8(bytes) == nil { return String(decoding: bytes, as: UTF8.self) }
             return Self.windows1252(bytes)
         case .latin1:
             return String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))

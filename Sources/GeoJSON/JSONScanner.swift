@@ -158,10 +158,15 @@ final class JSONScanner {
 
     /// Skips a UTF-8 byte order mark at the very start; returns whether there was one.
     func skipByteOrderMark() throws(GeoJSONError) -> Bool {
-        let first = try peek()
-        guard base == 0, position == 0, first == 0xEF, end >= 3 else { return false }
-        if buffer[1] == 0xBB && buffer[2] == 0xBF { position = 3; lineStart = 3; return true }
-        return false
+        guard base == 0, position == 0, try peek() == 0xEF else { return false }
+        // 0xEF cannot start JSON, so anything but a complete BOM is an error, not a rewind.
+        let start = here
+        for expected: UInt8 in [0xEF, 0xBB, 0xBF] {
+            guard try peek() == expected else { throw error(.invalidUTF8, at: start) }
+            advance()
+        }
+        lineStart = base + position
+        return true
     }
 
     @inline(__always) func scratchReset() { scratch.removeAll(keepingCapacity: true) }

@@ -19,8 +19,11 @@ public struct DBFField: Hashable, Sendable {
 
 /// A calendar date from a D field (no time zone).
 public struct DBFDate: Hashable, Sendable, CustomStringConvertible {
+    /// Year, e.g. 2025.
     public var year: Int
+    /// Month 1...12.
     public var month: Int
+    /// Day of the month 1...31.
     public var day: Int
 
     public init(year: Int, month: Int, day: Int) {

@@ -20,7 +20,7 @@ extension Geometry {
         context.begin()
         let diagram = try points.result(GEOSVoronoiDiagram_r(context.handle, points.handle, clip.handle, 0, 0), "voronoiDiagram")
         let cellCount = GEOSGetNumGeometries_r(context.handle, diagram.handle)
-        guard cellCount >= 0 else { throw .geos(operation: "getNumGeometries", message: context.lastErrorMessage ?? "") }
+        guard cellCount >= 0 else { throw context.failure("getNumGeometries") }
         var cells: [(polygon: Polygon<V>, clipped: MultiPolygon<V>)] = []
         for i in 0..<cellCount {
             let cell = try context.check(GEOSGetGeometryN_r(context.handle, diagram.handle, i), "getGeometryN(\(i))")

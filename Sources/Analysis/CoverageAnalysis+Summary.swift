@@ -56,44 +56,81 @@ extension CoverageAnalysis {
         let reachCount = reaches.count
 
         // Pass 1: sums per group, in parallel over point ranges.
-        let parts = Parallel.map(Parallel.ranges(count: n, chunks: threads)) { range -> (CoverageAccumulator, [Int]) in
+        var flatThresholds = [Double](repeating: 0, count: 2 * reachCount)
+        for k in 0 ..< reachCount {
+            flatThresholds[2 * k] = thresholds[k][0]
+            flatThresholds[2 * k + 1] = thresholds[k][1]
+        }
+        let limits = flatThresholds
+        let ranges = Parallel.ranges(count: n, chunks: threads)
+        let parts = Parallel.map(ranges) { range -> (CoverageAccumulator, [Int]) in
             var acc = CoverageAccumulator(groups: groupCount, reachCount: reachCount)
             var unreachablePoints: [Int] = []
-            for i in range {
-                let isRural = rural[i]
-                let g = Self.group(district: pointDistricts[i], rural: isRural)
-                let w = weights[i], d = metres[i]
-                acc.weight[g] += w
-                acc.points[g] += 1
-                if w > 0 { acc.positivePoints[g] += 1 }
-                if d.isFinite {
-                    acc.weightedMetres[g] += w * d
-                    if w > 0, d > acc.maxMetres[g] { acc.maxMetres[g] = d }
-                    let cls = isRural ? 0 : 1
-                    for k in 0 ..< reachCount where d <= thresholds[k][cls] {
-                        acc.covered[g * reachCount + k] += w
+            weights.withUnsafeBufferPointer { weights in
+            metres.withUnsafeBufferPointer { metres in
+            rural.withUnsafeBufferPointer { rural in
+            pointDistricts.withUnsafeBufferPointer { pointDistricts in
+            limits.withUnsafeBufferPointer { limits in
+            acc.weight.withUnsafeMutableBufferPointer { weight in
+            acc.points.withUnsafeMutableBufferPointer { pts in
+            acc.positivePoints.withUnsafeMutableBufferPointer { positive in
+            acc.covered.withUnsafeMutableBufferPointer { covered in
+            acc.weightedMetres.withUnsafeMutableBufferPointer { weighted in
+            acc.maxMetres.withUnsafeMutableBufferPointer { maxMetres in
+            acc.unreachable.withUnsafeMutableBufferPointer { unreachable in
+                for i in range {
+                    let isRural = rural[i]
+                    let g = Self.group(district: pointDistricts[i], rural: isRural)
+                    let w = weights[i], d = metres[i]
+                    weight[g] += w
+                    pts[g] += 1
+                    if w > 0 { positive[g] += 1 }
+                    if d.isFinite {
+                        weighted[g] += w * d
+                        if w > 0, d > maxMetres[g] { maxMetres[g] = d }
+                        let cls = isRural ? 0 : 1
+                        let base = g * reachCount
+                        for k in 0 ..< reachCount where d <= limits[2 * k + cls] { covered[base + k] += w }
+                    } else {
+                        unreachable[g] += w
+                        unreachablePoints.append(i)
                     }
-                } else {
-                    acc.unreachable[g] += w
-                    unreachablePoints.append(i)
                 }
-            }
+            }}}}}}}}}}}}
             return (acc, unreachablePoints)
         }
         var acc = parts[0].0
         for part in parts.dropFirst() { acc.merge(part.0) }
         let unreachablePoints = parts.flatMap(\.1)
 
-        // Pass 2: positive-weight distances grouped by group (counting sort).
+        // Pass 2: positive-weight distances grouped by group (counting sort), each range scattering
+        // into its own slots.
         var starts = [Int](repeating: 0, count: groupCount + 1)
         for g in 0 ..< groupCount { starts[g + 1] = starts[g] + acc.positivePoints[g] }
         let buffer = UnsafeMutableBufferPointer<WeightedDistance>.allocate(capacity: starts[groupCount])
         defer { buffer.deallocate() }
-        var next = starts
-        for i in 0 ..< n where weights[i] > 0 {
-            let g = Self.group(district: pointDistricts[i], rural: rural[i])
-            (buffer.baseAddress! + next[g]).initialize(to: WeightedDistance(metres: metres[i], weight: weights[i]))
-            next[g] += 1
+        let shared = SharedDistances(buffer: buffer)
+        var offsets: [[Int]] = []
+        var running = Array(starts.dropLast())
+        for part in parts {
+            offsets.append(running)
+            for g in 0 ..< groupCount { running[g] += part.0.positivePoints[g] }
+        }
+        let chunkOffsets = offsets
+        _ = Parallel.map(Array(ranges.indices).map { $0 ..< $0 + 1 }) { c -> Int in
+            var next = chunkOffsets[c.lowerBound]
+            let base = shared.buffer.baseAddress!
+            weights.withUnsafeBufferPointer { weights in
+            metres.withUnsafeBufferPointer { metres in
+            rural.withUnsafeBufferPointer { rural in
+            pointDistricts.withUnsafeBufferPointer { pointDistricts in
+                for i in ranges[c.lowerBound] where weights[i] > 0 {
+                    let g = Self.group(district: pointDistricts[i], rural: rural[i])
+                    (base + next[g]).initialize(to: WeightedDistance(metres: metres[i], weight: weights[i]))
+                    next[g] += 1
+                }
+            }}}}
+            return 0
         }
         var ruralItems: [WeightedDistance] = [], urbanItems: [WeightedDistance] = []
         for g in 0 ..< groupCount {
@@ -108,7 +145,6 @@ extension CoverageAnalysis {
         let bucketWeights = (0 ..< bucketCount).map { b in groupWeight([2 * b, 2 * b + 1]) }
         let ruralWeight = groupWeight(Array(stride(from: 0, to: groupCount, by: 2)))
         let urbanWeight = groupWeight(Array(stride(from: 1, to: groupCount, by: 2)))
-        let shared = SharedDistances(buffer: buffer)
         let bucketStarts = starts
         let jobsPerThread = Self.balance(sizes: (0 ..< bucketCount).map { starts[2 * $0 + 2] - starts[2 * $0] },
                                          threads: threads)

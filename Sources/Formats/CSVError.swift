@@ -1,5 +1,6 @@
 /// Why reading a CSV file failed, with the 1-based line where it happened.
 public struct CSVError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What went wrong.
     public enum Kind: Hashable, Sendable {
         /// A quoted field was still open at the end of the file; `line` is where the quote started.
         case unterminatedQuote
@@ -21,6 +22,7 @@ public struct CSVError: Error, Hashable, Sendable, CustomStringConvertible {
         case io(operation: String, errno: Int32)
     }
 
+    /// What went wrong.
     public var kind: Kind
     /// 1-based line number (physical lines, so a quoted field with newlines spans several).
     public var line: Int

@@ -74,10 +74,11 @@ final class DBFReader {
     }
 
     private func value(_ raw: ArraySlice<UInt8>, _ field: DBFField) throws(ShapefileError) -> DBFValue {
-        var bytes = raw
-        while let last = bytes.last, last == 0x20 || last == 0 { bytes.removeLast() }
-        if field.type != "C" { while let first = bytes.first, first == 0x20 { bytes.removeFirst() } }
-        if bytes.isEmpty { return .null }
+        var end = raw.endIndex, start = raw.startIndex
+        while end > start && (raw[end - 1] == 0x20 || raw[end - 1] == 0) { end -= 1 }
+        if field.type != "C" { while start < end && raw[start] == 0x20 { start += 1 } }
+        if start == end { return .null }
+        let bytes = raw[start..<end]
         func invalid() -> ShapefileError {
             ShapefileError(.invalidField(name: field.name, text: String(decoding: raw, as: UTF8.self)), file: path, record: nextRecord)
         }

@@ -19,8 +19,11 @@ public struct DBFField: Hashable, Sendable {
 
 /// A calendar date from a D field (no time zone).
 public struct DBFDate: Hashable, Sendable, CustomStringConvertible {
+    /// Year, e.g. 2025.
     public var year: Int
+    /// Month 1...12.
     public var month: Int
+    /// Day of the month 1...31.
     public var day: Int
 
     public init(year: Int, month: Int, day: Int) {
@@ -93,7 +96,7 @@ public enum DBFEncoding: Hashable, Sendable {
     func decode(_ bytes: ArraySlice<UInt8>) -> String {
         switch self {
         case .utf8, .utf8OrWindows1252:
-            if firstInvalidUTF8(Array(bytes)) == nil { return String(decoding: bytes, as: UTF8.self) }
+            if firstInvalidUTF8(bytes) == nil { return String(decoding: bytes, as: UTF8.self) }
             return Self.windows1252(bytes)
         case .latin1:
             return String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))

@@ -81,7 +81,11 @@ func readSmallFile(_ path: String) -> [UInt8]? {
 }
 
 /// The index of the first byte that breaks UTF-8 (RFC 3629), or nil when `bytes` is valid.
-func firstInvalidUTF8<C: RandomAccessCollection>(_ bytes: C) -> Int? where C.Element == UInt8, C.Index == Int {
+func firstInvalidUTF8(_ slice: ArraySlice<UInt8>) -> Int? {
+    slice.withUnsafeBufferPointer(firstInvalidUTF8(in:))
+}
+
+private func firstInvalidUTF8(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
     var i = bytes.startIndex
     while i < bytes.endIndex {
         let b = bytes[i]

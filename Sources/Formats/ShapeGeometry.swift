@@ -1,7 +1,9 @@
 /// A point of a shapefile in the file's own coordinate system (see ``ShapefileReader/prj``),
 /// e.g. metres in EPSG:25832.
 public struct ShapePoint: Hashable, Sendable, CustomStringConvertible {
+    /// Easting (or longitude) in the file's system.
     public var x: Double
+    /// Northing (or latitude) in the file's system.
     public var y: Double
 
     public init(x: Double, y: Double) {

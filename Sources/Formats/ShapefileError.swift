@@ -1,5 +1,6 @@
 /// Why reading a shapefile failed: which file, which record, what.
 public struct ShapefileError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What went wrong.
     public enum Kind: Hashable, Sendable {
         /// A required part (.shp or .dbf) is missing.
         case missingFile
@@ -17,6 +18,7 @@ public struct ShapefileError: Error, Hashable, Sendable, CustomStringConvertible
         case invalidField(name: String, text: String)
     }
 
+    /// What went wrong.
     public var kind: Kind
     /// The file the problem is in.
     public var file: String

@@ -13,7 +13,9 @@ public protocol ByteSink {
 
 /// A failed write(2).
 public struct ByteSinkError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The call that failed, e.g. "write" or "open PATH".
     public var operation: String
+    /// The C errno.
     public var errno: Int32
     public init(operation: String, errno: Int32) {
         self.operation = operation
@@ -29,6 +31,7 @@ public struct MemoryByteSink: ByteSink {
 
     public init() {}
 
+    /// Appends the bytes to ``bytes``.
     public mutating func write(_ bytes: UnsafeRawBufferPointer) throws(ByteSinkError) {
         self.bytes.append(contentsOf: bytes)
     }
@@ -61,6 +64,7 @@ public final class FileByteSink: ByteSink {
         if ownsDescriptor { close(descriptor) }
     }
 
+    /// Writes all bytes, retrying short writes.
     public func write(_ bytes: UnsafeRawBufferPointer) throws(ByteSinkError) {
         var offset = 0
         while offset < bytes.count {

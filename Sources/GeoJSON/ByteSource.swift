@@ -13,7 +13,9 @@ public protocol ByteSource {
 
 /// A failed read(2) or open(2).
 public struct ByteSourceError: Error, Hashable, Sendable {
+    /// The call that failed, e.g. "read" or "open PATH".
     public var operation: String
+    /// The C errno.
     public var errno: Int32
     public init(operation: String, errno: Int32) {
         self.operation = operation
@@ -29,6 +31,7 @@ public struct MemoryByteSource: ByteSource {
     public init(_ bytes: [UInt8]) { self.bytes = bytes }
     public init(_ text: String) { self.bytes = Array(text.utf8) }
 
+    /// Copies the next bytes; 0 at the end.
     public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(ByteSourceError) -> Int {
         let n = min(buffer.count, bytes.count - position)
         guard n > 0 else { return 0 }
@@ -64,6 +67,7 @@ public final class FileByteSource: ByteSource {
         if ownsDescriptor { close(descriptor) }
     }
 
+    /// Reads with read(2), retrying EINTR.
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws(ByteSourceError) -> Int {
         while true {
             #if canImport(Glibc)

@@ -1,7 +1,10 @@
 /// Where in the input something happened: byte offset (0-based), line and column (1-based, bytes).
 public struct SourcePosition: Hashable, Sendable, CustomStringConvertible {
+    /// 0-based byte offset from the start of the input.
     public var offset: Int
+    /// 1-based line.
     public var line: Int
+    /// 1-based column, counted in bytes.
     public var column: Int
 
     public init(offset: Int, line: Int, column: Int) {
@@ -15,6 +18,7 @@ public struct SourcePosition: Hashable, Sendable, CustomStringConvertible {
 
 /// Why reading GeoJSON failed, and where.
 public struct GeoJSONError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What went wrong.
     public enum Kind: Hashable, Sendable {
         /// A byte that cannot start or continue what was expected here.
         case unexpectedCharacter(found: String, expected: String)
@@ -40,6 +44,7 @@ public struct GeoJSONError: Error, Hashable, Sendable, CustomStringConvertible {
         case io(operation: String, errno: Int32)
     }
 
+    /// What went wrong.
     public var kind: Kind
     /// Where the problem is; for ``Kind/invalidGeoJSON(path:message:)`` the start of the feature.
     public var position: SourcePosition

@@ -63,7 +63,9 @@ public enum FeatureID: Hashable, Sendable, CustomStringConvertible {
 
 /// A GeoJSON feature: an optional id, an optional geometry (null is allowed) and properties.
 public struct GeoJSONFeature: Hashable, Sendable {
+    /// The feature id, when the file had one.
     public var id: FeatureID?
+    /// The geometry; nil for `"geometry": null`.
     public var geometry: GeoJSONGeometry?
     /// Properties in file order; empty when the file had `null` or `{}`.
     public var properties: [JSONMember]

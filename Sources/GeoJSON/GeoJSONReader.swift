@@ -91,8 +91,8 @@ public final class GeoJSONReader {
                 let start = scanner.here
                 let value = try scanner.parseValue(depth: 2)
                 state = .inFeatures(first: false)
-                let feature = try decode(start: start) { (d: inout GeoJSONDecoding) throws(GeoJSONDecoding.Failure) in
-                    try d.feature(value, path: "features[\(self.nextIndex)]")
+                let feature = try decode(start: start, path: { "features[\(self.nextIndex)]" }) {
+                    (d: inout GeoJSONDecoding) throws(GeoJSONDecoding.Failure) in try d.feature(value)
                 }
                 scanner.featureIndex = nil
                 nextIndex += 1
@@ -158,18 +158,19 @@ public final class GeoJSONReader {
         case "FeatureCollection":
             throw GeoJSONError(.invalidGeoJSON(path: "$", message: "FeatureCollection without \"features\" array"), at: end)
         case "Feature":
-            let feature = try decode(start: start) { (d: inout GeoJSONDecoding) throws(GeoJSONDecoding.Failure) in try d.feature(object, path: "$") }
+            let feature = try decode(start: start, path: { "$" }) { (d: inout GeoJSONDecoding) throws(GeoJSONDecoding.Failure) in try d.feature(object) }
             nextIndex += 1
             return feature
         default:
-            let geometry = try decode(start: start) { (d: inout GeoJSONDecoding) throws(GeoJSONDecoding.Failure) in try d.geometry(object, path: "$") }
+            let geometry = try decode(start: start, path: { "$" }) { (d: inout GeoJSONDecoding) throws(GeoJSONDecoding.Failure) in try d.geometry(object) }
             notes.append("bare \(geometry.typeName) read as one feature without properties")
             nextIndex += 1
             return GeoJSONFeature(geometry: geometry)
         }
     }
 
-    private func decode<T>(start: SourcePosition, _ body: (inout GeoJSONDecoding) throws(GeoJSONDecoding.Failure) -> T) throws(GeoJSONError) -> T {
+    private func decode<T>(start: SourcePosition, path: () -> String,
+                           _ body: (inout GeoJSONDecoding) throws(GeoJSONDecoding.Failure) -> T) throws(GeoJSONError) -> T {
         do {
             let result = try body(&decoding)
             if decoding.droppedThirdCoordinate && !notedDroppedCoordinates {
@@ -178,7 +179,7 @@ public final class GeoJSONReader {
             }
             return result
         } catch {
-            throw GeoJSONError(.invalidGeoJSON(path: error.path, message: error.message), at: start,
+            throw GeoJSONError(.invalidGeoJSON(path: path() + error.path, message: error.message), at: start,
                                featureIndex: sawFeatures ? nextIndex : nil)
         }
     }

@@ -51,10 +51,9 @@ public final class GeoJSONWriter<Sink: ByteSink> {
     public enum Format: Sendable { case featureCollection, textSequence }
 
     private var sink: Sink
-    private var out = OutputBuffer()
+    private var out: OutputBuffer
     private let format: Format
     private let options: GeoJSONWriterOptions
-    private let scale: Double
     private var finished = false
     private var collectionBBox: [Double]?
     /// Features written so far.
@@ -65,9 +64,7 @@ public final class GeoJSONWriter<Sink: ByteSink> {
         self.sink = sink
         self.format = format
         self.options = options
-        var s = 1.0
-        for _ in 0..<options.precision { s *= 10 }
-        scale = s
+        out = OutputBuffer(precision: options.precision)
     }
 
     /// Writes one feature.
@@ -81,31 +78,15 @@ public final class GeoJSONWriter<Sink: ByteSink> {
             guard finite else { throw .nonFiniteCoordinate(featureIndex: featuresWritten) }
             if options.normalize { geometry = g.normalizedForRFC7946() }
         }
+        let header: OutputBuffer.FeatureHeader
         switch format {
-        case .featureCollection:
-            if featuresWritten == 0 { out.ascii("{\"type\":\"FeatureCollection\",\"features\":[\n") } else { out.ascii(",\n") }
-        case .textSequence:
-            out.byte(0x1E)
+        case .featureCollection: header = featuresWritten == 0 ? .collectionStart : .separator
+        case .textSequence: header = .recordSeparator
         }
-        out.ascii("{\"type\":\"Feature\"")
-        if let id = feature.id {
-            out.ascii(",\"id\":")
-            switch id {
-            case let .integer(i): out.integer(i)
-            case let .string(s): out.string(s)
-            }
-        }
-        out.ascii(",\"geometry\":")
-        if let geometry { writeGeometry(geometry) } else { out.ascii("null") }
-        if options.bbox, let box = geometry?.bbox {
-            out.ascii(",\"bbox\":")
-            writeBBox(box)
+        let box = out.feature(feature, geometry: geometry, header: header, bbox: options.bbox)
+        if let box {
             collectionBBox = collectionBBox.map { [min($0[0], box[0]), min($0[1], box[1]), max($0[2], box[2]), max($0[3], box[3])] } ?? box
         }
-        out.ascii(",\"properties\":")
-        writeProperties(feature.properties)
-        out.byte(UInt8(ascii: "}"))
-        if format == .textSequence { out.byte(0x0A) }
         featuresWritten += 1
         if out.isFull { try flush() }
     }
@@ -119,7 +100,7 @@ public final class GeoJSONWriter<Sink: ByteSink> {
             out.byte(UInt8(ascii: "]"))
             if options.bbox, let box = collectionBBox {
                 out.ascii(",\"bbox\":")
-                writeBBox(box)
+                out.bbox(box)
             }
             out.ascii("}\n")
         }
@@ -131,81 +112,6 @@ public final class GeoJSONWriter<Sink: ByteSink> {
         do { try out.flush(to: &sink) } catch { throw .io(error) }
     }
 
-    // MARK: - Pieces
-
-    private func writeBBox(_ box: [Double]) {
-        out.byte(UInt8(ascii: "["))
-        for (i, v) in box.enumerated() {
-            if i > 0 { out.byte(UInt8(ascii: ",")) }
-            out.fixed(v, precision: options.precision, scale: scale)
-        }
-        out.byte(UInt8(ascii: "]"))
-    }
-
-    @inline(__always)
-    private func writePosition(_ c: Coordinate) {
-        out.byte(UInt8(ascii: "["))
-        out.fixed(c.lon, precision: options.precision, scale: scale)
-        out.byte(UInt8(ascii: ","))
-        out.fixed(c.lat, precision: options.precision, scale: scale)
-        out.byte(UInt8(ascii: "]"))
-    }
-
-    private func writePositions(_ positions: [Coordinate]) {
-        out.byte(UInt8(ascii: "["))
-        for (i, p) in positions.enumerated() {
-            if i > 0 { out.byte(UInt8(ascii: ",")) }
-            writePosition(p)
-        }
-        out.byte(UInt8(ascii: "]"))
-    }
-
-    private func writeList<T>(_ items: [T], _ body: (T) -> Void) {
-        out.byte(UInt8(ascii: "["))
-        for (i, item) in items.enumerated() {
-            if i > 0 { out.byte(UInt8(ascii: ",")) }
-            body(item)
-        }
-        out.byte(UInt8(ascii: "]"))
-    }
-
-    private func writeGeometry(_ geometry: GeoJSONGeometry) {
-        out.ascii("{\"type\":")
-        out.string(geometry.typeName)
-        if case let .geometryCollection(parts) = geometry {
-            out.ascii(",\"geometries\":")
-            writeList(parts, writeGeometry)
-            out.byte(UInt8(ascii: "}"))
-            return
-        }
-        out.ascii(",\"coordinates\":")
-        switch geometry {
-        case let .point(p): writePosition(p)
-        case let .multiPoint(ps), let .lineString(ps): writePositions(ps)
-        case let .multiLineString(lines), let .polygon(lines): writeList(lines, writePositions)
-        case let .multiPolygon(polygons): writeList(polygons) { writeList($0, writePositions) }
-        case .geometryCollection: break
-        }
-        out.byte(UInt8(ascii: "}"))
-    }
-
-    private func writeProperties(_ properties: [JSONMember]) {
-        out.byte(UInt8(ascii: "{"))
-        for (i, member) in properties.enumerated() {
-            if i > 0 { out.byte(UInt8(ascii: ",")) }
-            out.string(member.key)
-            out.byte(UInt8(ascii: ":"))
-            switch member.value {
-            case .array, .object:
-                var nested = OutputBuffer(capacity: 256)
-                nested.json(member.value)
-                out.string(String(decoding: nested.bytes, as: UTF8.self))
-            default:
-                out.json(member.value)
-            }
-        }
-        out.byte(UInt8(ascii: "}"))
-    }
 }
 
 extension OutputBuffer {
@@ -216,7 +122,7 @@ extension OutputBuffer {
         case let .bool(b): b ? ascii("true") : ascii("false")
         case let .integer(i): integer(i)
         case let .number(d):
-            if d.isFinite { bytes(d == d.rounded() && abs(d) < 1e15 ? "\(Int64(d))" : "\(d)") } else { ascii("null") }
+            if d.isFinite { text(d == d.rounded() && abs(d) < 1e15 ? "\(Int64(d))" : "\(d)") } else { ascii("null") }
         case let .string(s): string(s)
         case let .array(items):
             byte(UInt8(ascii: "["))
@@ -237,7 +143,5 @@ extension OutputBuffer {
         }
     }
 
-    private mutating func bytes(_ text: String) {
-        for b in text.utf8 { byte(b) }
-    }
+
 }

@@ -2,6 +2,7 @@ extension JSONScanner {
     /// Parses a string starting at its opening quote; validates UTF-8 and escapes.
     func parseString() throws(GeoJSONError) -> String {
         advance()  // opening quote
+        if let fast = fastASCIIString() { return fast }
         scratchReset()
         while true {
             guard let b = try peek() else { throw error(.unexpectedEnd(expected: "closing '\"' of string")) }

@@ -2,23 +2,31 @@
 /// line and column for errors. Validates UTF-8 inside strings and enforces ``GeoJSONLimits``.
 final class JSONScanner {
     private var source: any ByteSource
-    private var buffer: [UInt8]
-    private var position = 0
-    private var end = 0
+    /// The chunk buffer (raw memory: this is the reader's hot path).
+    private let buffer: UnsafeMutablePointer<UInt8>
+    private let chunkSize: Int
+    // Cursor state is only touched from this object's own methods, never re-entrantly.
+    @exclusivity(unchecked) private var position = 0
+    @exclusivity(unchecked) private var end = 0
     /// Byte offset in the whole input of buffer[0].
-    private var base = 0
-    private var line = 1
-    private var lineStart = 0
-    private var atEOF = false
-    private var scratch: [UInt8] = []
+    @exclusivity(unchecked) private var base = 0
+    @exclusivity(unchecked) private var line = 1
+    @exclusivity(unchecked) private var lineStart = 0
+    @exclusivity(unchecked) private var atEOF = false
+    @exclusivity(unchecked) private var scratch: [UInt8] = []
     let limits: GeoJSONLimits
     /// The feature being read, attached to errors.
-    var featureIndex: Int?
+    @exclusivity(unchecked) var featureIndex: Int?
 
     init(source: any ByteSource, limits: GeoJSONLimits, chunkSize: Int = 1 << 16) {
         self.source = source
         self.limits = limits
-        buffer = [UInt8](repeating: 0, count: max(chunkSize, 16))
+        self.chunkSize = max(chunkSize, 16)
+        buffer = .allocate(capacity: self.chunkSize)
+    }
+
+    deinit {
+        buffer.deallocate()
     }
 
     // MARK: - Bytes
@@ -36,11 +44,12 @@ final class JSONScanner {
         if atEOF { return false }
         base += end
         position = 0
-        var failure: ByteSourceError?
-        end = buffer.withUnsafeMutableBytes { raw in
-            do { return try source.read(into: raw) } catch { failure = error as? ByteSourceError; return 0 }
+        do {
+            end = try source.read(into: UnsafeMutableRawBufferPointer(start: buffer, count: chunkSize))
+        } catch {
+            end = 0
+            throw self.error(.io(operation: error.operation, errno: error.errno))
         }
-        if let failure { throw self.error(.io(operation: failure.operation, errno: failure.errno)) }
         if end == 0 { atEOF = true }
         return end > 0
     }
@@ -64,19 +73,100 @@ final class JSONScanner {
 
     /// Skips JSON whitespace and returns the next byte (not consumed), nil at the end.
     func skipWhitespace() throws(GeoJSONError) -> UInt8? {
-        while let b = try peek() {
-            guard b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 else { return b }
-            advance()
+        while true {
+            var p = position
+            let e = end
+            while p < e {
+                let b = buffer[p]
+                if b == 0x20 || b == 0x0D || b == 0x09 {
+                    p += 1
+                } else if b == 0x0A {
+                    p += 1
+                    line += 1
+                    lineStart = base + p
+                } else {
+                    position = p
+                    return b
+                }
+            }
+            position = p
+            guard try refill() else { return nil }
+        }
+    }
+
+    /// Consumes up to the closing quote when the rest of the string is plain ASCII inside the
+    /// current chunk (the common case); returns nil, consuming nothing, otherwise.
+    func fastASCIIString() -> String? {
+        var p = position
+        while p < end {
+            let b = buffer[p]
+            if b == UInt8(ascii: "\"") {
+                let count = p - position
+                guard count <= limits.maxStringBytes else { return nil }
+                let s = String(decoding: UnsafeBufferPointer(start: buffer + position, count: count), as: UTF8.self)
+                position = p + 1
+                return s
+            }
+            if b == UInt8(ascii: "\\") || b < 0x20 || b >= 0x80 { return nil }
+            p += 1
         }
         return nil
     }
 
+    /// Parses a plain number (-?digits, optional fraction, optional exponent) entirely inside the
+    /// current chunk without building a String; nil (consuming nothing) when it does not fit the fast path.
+    func fastNumber() -> JSONValue? {
+        var p = position
+        let e = end
+        var negative = false
+        if p < e && buffer[p] == UInt8(ascii: "-") { negative = true; p += 1 }
+        let digitsStart = p
+        var mantissa: UInt64 = 0
+        var digits = 0
+        while p < e, case let d = buffer[p] &- UInt8(ascii: "0"), d < 10 {
+            if digits == 0 && d == 0 && p + 1 < e && buffer[p + 1] &- UInt8(ascii: "0") < 10 { return nil }  // leading zero: slow path reports it
+            mantissa = mantissa &* 10 &+ UInt64(d)
+            digits += 1
+            p += 1
+        }
+        guard digits > 0, digits <= 18, p - digitsStart == digits else { return nil }
+        var fractionDigits = 0
+        if p < e && buffer[p] == UInt8(ascii: ".") {
+            p += 1
+            while p < e, case let d = buffer[p] &- UInt8(ascii: "0"), d < 10 {
+                mantissa = mantissa &* 10 &+ UInt64(d)
+                fractionDigits += 1
+                p += 1
+            }
+            guard fractionDigits > 0, digits + fractionDigits <= 15 else { return nil }
+        }
+        guard p < e else { return nil }  // the number might continue in the next chunk
+        let next = buffer[p]
+        if next == UInt8(ascii: "e") || next == UInt8(ascii: "E") || next == UInt8(ascii: ".") { return nil }
+        position = p
+        if fractionDigits == 0 {
+            let v = Int64(mantissa)
+            return .integer(negative ? -v : v)
+        }
+        // Exact: both the mantissa (< 2^53) and 10^k (k <= 15) are exact doubles, and one
+        // correctly rounded division gives the correctly rounded result (Clinger's fast path).
+        let value = Double(mantissa) / Self.powersOfTen[fractionDigits]
+        return .number(negative ? -value : value)
+    }
+
+    private static let powersOfTen: [Double] = (0...22).map { k in (0..<k).reduce(1.0) { r, _ in r * 10 } }
+
     /// Skips a UTF-8 byte order mark at the very start; returns whether there was one.
     func skipByteOrderMark() throws(GeoJSONError) -> Bool {
-        let first = try peek()
-        guard base == 0, position == 0, first == 0xEF, end >= 3 else { return false }
-        if buffer[1] == 0xBB && buffer[2] == 0xBF { position = 3; lineStart = 3; return true }
-        return false
+        guard base == 0, position == 0, try peek() == 0xEF else { return false }
+        // 0xEF cannot start JSON, so anything but a complete BOM is an error, not a rewind.
+        let start = here
+        for expected: UInt8 in [0xEF, 0xBB, 0xBF] {
+            guard try peek() == expected else { throw error(.invalidUTF8, at: start) }
+            advance()
+        }
+        lineStart = base + position
+        return true
     }
 
     @inline(__always) func scratchReset() { scratch.removeAll(keepingCapacity: true) }
@@ -147,6 +237,7 @@ final class JSONScanner {
         case UInt8(ascii: "f"): try literal("false"); return .bool(false)
         case UInt8(ascii: "n"): try literal("null"); return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            if let fast = fastNumber() { return fast }
             return try parseNumber()
         default:
             throw unexpected(b, "a JSON value")

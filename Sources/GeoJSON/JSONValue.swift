@@ -47,7 +47,9 @@ public enum JSONValue: Hashable, Sendable {
 
 /// One member of a JSON object: a key and its value.
 public struct JSONMember: Hashable, Sendable {
+    /// The member name.
     public var key: String
+    /// The member value.
     public var value: JSONValue
 
     public init(_ key: String, _ value: JSONValue) {

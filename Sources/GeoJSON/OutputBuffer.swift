@@ -1,36 +1,75 @@
-/// A byte buffer with fast JSON primitives: fixed-precision numbers written digit by digit and
-/// escaped strings. Flushes to a sink when full.
-struct OutputBuffer {
-    private(set) var bytes: [UInt8] = []
+/// A growable byte buffer with fast JSON primitives: fixed-precision numbers written digit by digit
+/// and escaped strings. Writes go straight to raw memory (this is the writer's hot path); the
+/// writer flushes it to a sink when ``isFull``.
+struct OutputBuffer: ~Copyable {
+    private var storage: UnsafeMutablePointer<UInt8>
+    private var allocated: Int
+    private(set) var count = 0
     let capacity: Int
+    /// Decimals for ``fixed(_:)`` and 10^precision.
+    let precision: Int
+    let scale: Double
 
-    init(capacity: Int = 1 << 16) {
+    init(precision: Int = 6, capacity: Int = 1 << 16) {
         self.capacity = capacity
-        bytes.reserveCapacity(capacity + 512)
+        self.precision = precision
+        var s = 1.0
+        for _ in 0..<precision { s *= 10 }
+        scale = s
+        allocated = capacity + 4096
+        storage = .allocate(capacity: allocated)
     }
 
-    var isFull: Bool { bytes.count >= capacity }
+    deinit {
+        storage.deallocate()
+    }
+
+    var isFull: Bool { count >= capacity }
+
+    /// The bytes written so far.
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: storage, count: count) }
 
     mutating func flush<S: ByteSink>(to sink: inout S) throws(ByteSinkError) {
-        guard !bytes.isEmpty else { return }
-        var failure: ByteSinkError?
-        bytes.withUnsafeBytes { raw in
-            do { try sink.write(raw) } catch { failure = error as? ByteSinkError }
-        }
-        if let failure { throw failure }
-        bytes.removeAll(keepingCapacity: true)
+        guard count > 0 else { return }
+        try sink.write(UnsafeRawBufferPointer(start: storage, count: count))
+        count = 0
     }
 
-    @inline(__always) mutating func byte(_ b: UInt8) { bytes.append(b) }
+    /// Makes room for `n` more bytes.
+    @inline(__always)
+    mutating func reserve(_ n: Int) {
+        if count + n > allocated { grow(count + n) }
+    }
+
+    private mutating func grow(_ needed: Int) {
+        let size = Swift.max(needed, allocated * 2)
+        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
+        bigger.update(from: storage, count: count)
+        storage.deallocate()
+        storage = bigger
+        allocated = size
+    }
+
+    @inline(__always) mutating func byte(_ b: UInt8) {
+        reserve(1)
+        storage[count] = b
+        count += 1
+    }
+
+    @inline(__always) mutating func append(_ raw: UnsafeBufferPointer<UInt8>) {
+        reserve(raw.count)
+        if raw.count > 0 { (storage + count).update(from: raw.baseAddress!, count: raw.count) }
+        count += raw.count
+    }
 
     @inline(__always) mutating func ascii(_ s: StaticString) {
-        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        append(UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
     }
 
     /// Writes a signed integer in decimal.
     mutating func integer(_ value: Int64) {
         if value < 0 {
-            bytes.append(UInt8(ascii: "-"))
+            byte(UInt8(ascii: "-"))
             unsigned(value == .min ? UInt64(Int64.max) + 1 : UInt64(-value))
         } else {
             unsigned(UInt64(value))
@@ -38,30 +77,30 @@ struct OutputBuffer {
     }
 
     mutating func unsigned(_ value: UInt64) {
-        var digits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)  // 32 bytes of scratch
-        withUnsafeMutableBytes(of: &digits) { raw in
-            var v = value, i = 32
-            repeat {
-                i -= 1
-                raw[i] = UInt8(truncatingIfNeeded: v % 10) + UInt8(ascii: "0")
-                v /= 10
-            } while v > 0
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[i..<32]))
+        var digits = 1
+        var probe = value
+        while probe >= 10 { probe /= 10; digits += 1 }
+        reserve(digits)
+        var v = value
+        for i in stride(from: count + digits - 1, through: count, by: -1) {
+            storage[i] = UInt8(truncatingIfNeeded: v % 10) + UInt8(ascii: "0")
+            v /= 10
         }
+        count += digits
     }
 
     /// Writes `value` rounded to `precision` decimals, trailing zeros trimmed (9.5, not 9.500000).
     /// Values too large for the fixed-point path use Swift's shortest representation.
     /// - Precondition: `value` is finite; `0...15 ~= precision`.
-    mutating func fixed(_ value: Double, precision: Int, scale: Double) {
+    mutating func fixed(_ value: Double) {
         let scaled = (value * scale).rounded()
         guard abs(scaled) < 9.0e15 else {
-            bytes.append(contentsOf: "\(value)".utf8)
+            text("\(value)")
             return
         }
         var n = Int64(scaled)
-        if n == 0 { bytes.append(UInt8(ascii: "0")); return }
-        if n < 0 { bytes.append(UInt8(ascii: "-")); n = -n }
+        if n == 0 { byte(UInt8(ascii: "0")); return }
+        if n < 0 { byte(UInt8(ascii: "-")); n = -n }
         var fraction = 0
         var decimals = precision
         if precision > 0 {
@@ -73,43 +112,52 @@ struct OutputBuffer {
         }
         unsigned(UInt64(n))
         guard decimals > 0 else { return }
-        bytes.append(UInt8(ascii: "."))
-        var digits: (UInt64, UInt64) = (0, 0)
-        withUnsafeMutableBytes(of: &digits) { raw in
-            var f = fraction
-            for i in stride(from: decimals - 1, through: 0, by: -1) {
-                raw[i] = UInt8(f % 10) + UInt8(ascii: "0")
-                f /= 10
-            }
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[0..<decimals]))
+        reserve(decimals + 1)
+        storage[count] = UInt8(ascii: ".")
+        var f = fraction
+        for i in stride(from: count + decimals, through: count + 1, by: -1) {
+            storage[i] = UInt8(f % 10) + UInt8(ascii: "0")
+            f /= 10
         }
+        count += decimals + 1
+    }
+
+    /// Writes the UTF-8 of `s` as it is (no quoting).
+    mutating func text(_ s: String) {
+        var s = s
+        s.withUTF8 { append($0) }
     }
 
     /// Writes a JSON string literal with quotes, escaping quote, backslash and control characters.
     mutating func string(_ s: String) {
-        bytes.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { utf8 in
+            reserve(utf8.count + 2)
+            storage[count] = UInt8(ascii: "\"")
+            count += 1
             var runStart = 0
-            for (i, b) in utf8.enumerated() where b < 0x20 || b == 0x22 || b == 0x5C {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
+            for i in 0..<utf8.count {
+                let b = utf8[i]
+                guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
+                append(UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
                 runStart = i + 1
-                bytes.append(UInt8(ascii: "\\"))
                 switch b {
-                case 0x22: bytes.append(0x22)
-                case 0x5C: bytes.append(0x5C)
-                case 0x0A: bytes.append(UInt8(ascii: "n"))
-                case 0x0D: bytes.append(UInt8(ascii: "r"))
-                case 0x09: bytes.append(UInt8(ascii: "t"))
-                case 0x08: bytes.append(UInt8(ascii: "b"))
-                case 0x0C: bytes.append(UInt8(ascii: "f"))
+                case 0x22: ascii("\\\"")
+                case 0x5C: ascii("\\\\")
+                case 0x0A: ascii("\\n")
+                case 0x0D: ascii("\\r")
+                case 0x09: ascii("\\t")
+                case 0x08: ascii("\\b")
+                case 0x0C: ascii("\\f")
                 default:
-                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                    bytes.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+                    let hex: StaticString = "0123456789abcdef"
+                    ascii("\\u00")
+                    byte(hex.utf8Start[Int(b >> 4)])
+                    byte(hex.utf8Start[Int(b & 0xF)])
                 }
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
+            append(UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
+            byte(UInt8(ascii: "\""))
         }
-        bytes.append(UInt8(ascii: "\""))
     }
 }

@@ -76,32 +76,35 @@ struct GeodesicSolver: Sendable {
         }
     }
 
-    /// Distance and reduced length (both divided by b) along a geodesic with parameter eps,
-    /// between arc lengths sigma1 and sigma2 = sigma1 + sig12 (Karney eqs. 7, 38-41).
+    /// Distance and/or reduced length (both divided by b) along a geodesic with parameter eps,
+    /// between arc lengths sigma1 and sigma2 = sigma1 + sig12 (Karney eqs. 7, 38-41). Quantities not
+    /// asked for are returned as NaN.
     @inline(__always)
     func lengths(eps: Double, sig12: Double,
                  ssig1: Double, csig1: Double, dn1: Double,
                  ssig2: Double, csig2: Double, dn2: Double,
-                 wantDistance: Bool) -> (s12b: Double, m12b: Double) {
+                 wantDistance: Bool, wantReduced: Bool) -> (s12b: Double, m12b: Double) {
         let a1m1 = GeodesicSeries.a1m1(eps)
         let c1a = GeodesicSeries.c1(eps)
+        let a1 = 1 + a1m1
+        let b1 = c1a.sinSum(ssig2, csig2) - c1a.sinSum(ssig1, csig1)
+        let s12b = wantDistance ? a1 * (sig12 + b1) : .nan
+        guard wantReduced else { return (s12b, .nan) }
         let a2m1 = GeodesicSeries.a2m1(eps)
         let c2a = GeodesicSeries.c2(eps)
         let m0x = a1m1 - a2m1
-        let a1 = 1 + a1m1, a2 = 1 + a2m1
-        let b1 = c1a.sinSum(ssig2, csig2) - c1a.sinSum(ssig1, csig1)
+        let a2 = 1 + a2m1
         let b2 = c2a.sinSum(ssig2, csig2) - c2a.sinSum(ssig1, csig1)
-        let s12b = wantDistance ? a1 * (sig12 + b1) : .nan
         let j12 = m0x * sig12 + (a1 * b1 - a2 * b2)
         let m12b = dn2 * (csig1 * ssig2) - dn1 * (ssig1 * csig2) - csig1 * csig2 * j12
         return (s12b, m12b)
     }
 
     /// The longitude difference reached by the geodesic that leaves point 1 with azimuth alpha1 and
-    /// meets the latitude of point 2, minus the wanted difference (Karney section 4), and its
-    /// derivative with respect to alpha1 (eq. 46).
+    /// meets the latitude of point 2, minus the wanted difference (Karney section 4),; see
+    /// ``lambda12Derivative(_:sbet1:dn1:cbet2:dn2:)`` for the derivative.
     struct LambdaResult {
-        var lam12 = 0.0, dlam12 = 0.0
+        var lam12 = 0.0
         var salp2 = 0.0, calp2 = 0.0, sig12 = 0.0
         var ssig1 = 0.0, csig1 = 0.0, ssig2 = 0.0, csig2 = 0.0, eps = 0.0
     }
@@ -110,7 +113,7 @@ struct GeodesicSolver: Sendable {
     func lambda12(sbet1: Double, cbet1: Double, dn1: Double,
                   sbet2: Double, cbet2: Double, dn2: Double,
                   salp1: Double, calp1 calp1In: Double,
-                  slam120: Double, clam120: Double, diffp: Bool) -> LambdaResult {
+                  slam120: Double, clam120: Double) -> LambdaResult {
         var r = LambdaResult()
         var calp1 = calp1In
         if sbet1 == 0 && calp1 == 0 {
@@ -141,16 +144,18 @@ struct GeodesicSolver: Sendable {
         let b312 = c3a.sinSum(ssig2, csig2) - c3a.sinSum(ssig1, csig1)
         let domg12 = -f * a3f(eps) * salp0 * (r.sig12 + b312)
         r.lam12 = eta + domg12
-        if diffp {
-            if r.calp2 == 0 {
-                r.dlam12 = -2 * f1 * dn1 / sbet1
-            } else {
-                let l = lengths(eps: eps, sig12: r.sig12, ssig1: ssig1, csig1: csig1, dn1: dn1,
-                                ssig2: ssig2, csig2: csig2, dn2: dn2, wantDistance: false)
-                r.dlam12 = l.m12b * f1 / (r.calp2 * cbet2)
-            }
-        }
         r.ssig1 = ssig1; r.csig1 = csig1; r.ssig2 = ssig2; r.csig2 = csig2; r.eps = eps
         return r
+    }
+
+    /// d(lambda12)/d(alpha1) (Karney eq. 46) at the state `r` returned by lambda12; computed only when
+    /// Newton's method takes another step, and the distance at the same time.
+    @inline(__always)
+    func lambda12Derivative(_ r: LambdaResult, sbet1: Double, dn1: Double, cbet2: Double, dn2: Double)
+        -> (dlam12: Double, s12b: Double) {
+        let l = lengths(eps: r.eps, sig12: r.sig12, ssig1: r.ssig1, csig1: r.csig1, dn1: dn1,
+                        ssig2: r.ssig2, csig2: r.csig2, dn2: dn2, wantDistance: false, wantReduced: r.calp2 != 0)
+        if r.calp2 == 0 { return (-2 * f1 * dn1 / sbet1, l.s12b) }
+        return (l.m12b * f1 / (r.calp2 * cbet2), l.s12b)
     }
 }

@@ -34,6 +34,14 @@ func nowNanoseconds() -> UInt64 {
     return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
 }
 
+/// CPU time of the calling thread in nanoseconds (excludes time the scheduler gave to other processes).
+@inline(__always)
+func threadCPUNanoseconds() -> UInt64 {
+    var ts = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+    return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
+}
+
 /// Median, 95th percentile and throughput of a set of per-operation latencies.
 struct LatencySummary: Codable {
     var count: Int
@@ -41,11 +49,14 @@ struct LatencySummary: Codable {
     var p95Microseconds: Double
     var meanMicroseconds: Double
     var operationsPerSecond: Double
+    /// Mean thread CPU time per operation: robust when other processes compete for the cores.
+    var cpuMicrosecondsPerOperation: Double
 
     /// - Parameters:
     ///   - nanoseconds: one latency per operation.
     ///   - totalNanoseconds: wall time of the whole loop (for throughput).
-    init(nanoseconds: [UInt64], totalNanoseconds: UInt64) {
+    ///   - cpuNanoseconds: thread CPU time of the whole loop.
+    init(nanoseconds: [UInt64], totalNanoseconds: UInt64, cpuNanoseconds: UInt64) {
         let sorted = nanoseconds.sorted()
         count = sorted.count
         func quantile(_ q: Double) -> Double {
@@ -56,6 +67,7 @@ struct LatencySummary: Codable {
         medianMicroseconds = quantile(0.5)
         p95Microseconds = quantile(0.95)
         meanMicroseconds = sorted.isEmpty ? .nan : Double(sorted.reduce(0, +)) / Double(sorted.count) / 1000
+        cpuMicrosecondsPerOperation = sorted.isEmpty ? .nan : Double(cpuNanoseconds) / Double(sorted.count) / 1000
         operationsPerSecond = totalNanoseconds == 0 ? .nan : Double(sorted.count) / (Double(totalNanoseconds) / 1e9)
     }
 }

@@ -17,8 +17,12 @@ enum ProximitySuite: BenchSuite {
             -> (_ query: Coordinate, _ k: Int, _ required: UInt64) throws -> [Int32]
     }
 
-    /// Baselines to run alongside the index. Empty until a real one is registered; none is faked.
-    nonisolated(unsafe) static var baselines: [Baseline] = []
+    /// Baselines to run alongside the index, on the same points and queries. Empty until a real one
+    /// exists (none is faked): the SpatiaLite store's k-nearest goes here, e.g.
+    /// `[Baseline(name: "spatialite", load: { points, masks in ... return { q, k, mask in ... } })]`.
+    static func defaultBaselines() -> [Baseline] {
+        []
+    }
 
     /// One measured case, as written to the JSON lines.
     struct CaseResult: Encodable {
@@ -29,6 +33,8 @@ enum ProximitySuite: BenchSuite {
         var requiredMask: UInt64
         var latency: LatencySummary
         var buildSeconds: Double
+        /// Thread CPU time of the build (robust against competing processes).
+        var buildCpuSeconds: Double
         var bytesPerPoint: Double
         var meanResults: Double
         /// Queries checked against an exhaustive Karney scan (0 above 20 000 points), and mismatches.
@@ -37,23 +43,32 @@ enum ProximitySuite: BenchSuite {
     }
 
     static func run(_ options: BenchArguments, report: BenchReport) throws {
-        report.tableHeader(["engine / size / case", "median µs", "p95 µs", "qps", "build s", "bytes/pt", "verified"])
+        try run(options, report: report, baselines: defaultBaselines())
+    }
+
+    /// Runs the suite with the given competitors measured next to the index.
+    static func run(_ options: BenchArguments, report: BenchReport, baselines: [Baseline]) throws {
         let world = AalborgSynthetic(seed: options.seed)
+        measureKarney(world: world, seed: options.seed, report: report)
+        checkChordBound(count: 2_000_000, seed: options.seed, report: report)
+        report.tableHeader(["engine / size / case", "median µs", "p95 µs", "cpu µs/q", "qps", "build s", "build cpu", "bytes/pt", "verified"])
         for size in options.sizes {
             var rng = SplitMix64(seed: options.seed &+ UInt64(size))
             let points = (0..<size).map { _ in world.point(using: &rng) }
             let masks = (0..<size).map { _ in world.attributes(using: &rng) }
             let queries = (0..<options.queries).map { _ in world.queryPoint(using: &rng) }
 
-            let t0 = nowNanoseconds()
+            let t0 = nowNanoseconds(), c0 = threadCPUNanoseconds()
             let index = GeodesicIndex(points: points, attributes: masks)
             let buildSeconds = Double(nowNanoseconds() - t0) / 1e9
+            let buildCPUSeconds = Double(threadCPUNanoseconds() - c0) / 1e9
             let bytesPerPoint = Double(index.memoryFootprint) / Double(size)
 
             let required = AalborgSynthetic.villageHall | AalborgSynthetic.wheelchair
             for (caseName, k, mask) in [("k10", 10, UInt64(0)), ("k5-village-hall-wheelchair", 5, required)] {
                 var latencies = [UInt64](repeating: 0, count: queries.count)
                 var resultCount = 0
+                let cpuStart = threadCPUNanoseconds()
                 let start = nowNanoseconds()
                 for (i, q) in queries.enumerated() {
                     let t = nowNanoseconds()
@@ -62,18 +77,20 @@ enum ProximitySuite: BenchSuite {
                     resultCount += found.count
                 }
                 let total = nowNanoseconds() - start
+                let cpu = threadCPUNanoseconds() - cpuStart
                 let (verified, mismatches) = verify(index: index, points: points, masks: masks, queries: queries,
                                                     k: k, required: mask)
                 let result = CaseResult(engine: "geodesic-index", size: size, caseName: caseName, k: k, requiredMask: mask,
-                                        latency: LatencySummary(nanoseconds: latencies, totalNanoseconds: total),
-                                        buildSeconds: buildSeconds, bytesPerPoint: bytesPerPoint,
+                                        latency: LatencySummary(nanoseconds: latencies, totalNanoseconds: total, cpuNanoseconds: cpu),
+                                        buildSeconds: buildSeconds, buildCpuSeconds: buildCPUSeconds, bytesPerPoint: bytesPerPoint,
                                         meanResults: Double(resultCount) / Double(queries.count),
                                         verifiedQueries: verified, mismatches: mismatches)
                 report.emit(result)
                 report.tableRow(["index \(size) \(caseName == "k10" ? "k10" : "k5 filt")",
                                  fixed(result.latency.medianMicroseconds, 2), fixed(result.latency.p95Microseconds, 2),
+                                 fixed(result.latency.cpuMicrosecondsPerOperation, 2),
                                  fixed(result.latency.operationsPerSecond, 0), fixed(buildSeconds, 3),
-                                 fixed(bytesPerPoint, 1), verified == 0 ? "-" : "\(verified - mismatches)/\(verified)"])
+                                 fixed(buildCPUSeconds, 3), fixed(bytesPerPoint, 1), verified == 0 ? "-" : "\(verified - mismatches)/\(verified)"])
                 for baseline in baselines {
                     try runBaseline(baseline, points: points, masks: masks, queries: queries, k: k, required: mask,
                                     size: size, caseName: caseName, report: report)
@@ -106,6 +123,7 @@ enum ProximitySuite: BenchSuite {
         let buildSeconds = Double(nowNanoseconds() - t0) / 1e9
         var latencies = [UInt64](repeating: 0, count: queries.count)
         var resultCount = 0
+        let cpuStart = threadCPUNanoseconds()
         let start = nowNanoseconds()
         for (i, q) in queries.enumerated() {
             let t = nowNanoseconds()
@@ -113,13 +131,15 @@ enum ProximitySuite: BenchSuite {
             latencies[i] = nowNanoseconds() - t
         }
         let total = nowNanoseconds() - start
+        let cpu = threadCPUNanoseconds() - cpuStart
         let result = CaseResult(engine: baseline.name, size: size, caseName: caseName, k: k, requiredMask: required,
-                                latency: LatencySummary(nanoseconds: latencies, totalNanoseconds: total),
-                                buildSeconds: buildSeconds, bytesPerPoint: .nan,
+                                latency: LatencySummary(nanoseconds: latencies, totalNanoseconds: total, cpuNanoseconds: cpu),
+                                buildSeconds: buildSeconds, buildCpuSeconds: .nan, bytesPerPoint: .nan,
                                 meanResults: Double(resultCount) / Double(queries.count), verifiedQueries: 0, mismatches: 0)
         report.emit(result)
         report.tableRow(["\(baseline.name) \(size) \(caseName == "k10" ? "k10" : "k5 filt")",
                          fixed(result.latency.medianMicroseconds, 2), fixed(result.latency.p95Microseconds, 2),
-                         fixed(result.latency.operationsPerSecond, 0), fixed(buildSeconds, 3), "-", "-"])
+                         fixed(result.latency.cpuMicrosecondsPerOperation, 2),
+                         fixed(result.latency.operationsPerSecond, 0), fixed(buildSeconds, 3), "-", "-", "-"])
     }
 }

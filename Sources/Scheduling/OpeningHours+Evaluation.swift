@@ -1,4 +1,4 @@
-/// Resolved spans of one day: minutes after that day's midnight, sorted and merged; ends may pass 1440.
+/// Resolved spans of one calendar day: minutes after that day's midnight, sorted, merged, within 0..<1440.
 struct DayPlan: Sendable {
     var open: [TimeSpan] = []
     var unknown: [TimeSpan] = []
@@ -17,16 +17,36 @@ extension OpeningHours {
                         daysInMonth: CivilCalendar.daysInMonth(year: c.year, month: c.month))
     }
 
-    func plan(for facts: DayFacts) -> DayPlan {
-        resolve { rules[$0].matches(facts) }
+    /// The plan of the day described by `today`, whose previous day is `yesterday`.
+    func plan(today: DayFacts, yesterday: DayFacts) -> DayPlan {
+        resolve(today: { rules[$0].matches(today) }, yesterday: { rules[$0].matches(yesterday) })
     }
 
-    /// Applies the rules that `matches` selects, in order, with the separator semantics.
-    func resolve(_ matches: (Int) -> Bool) -> DayPlan {
+    /// Applies the rules in order, with the separator semantics, to one calendar day.
+    ///
+    /// A rule contributes its spans (up to midnight) when it matches the day, and the parts of its
+    /// spans after midnight when it matched the day before. As in opening_hours.js, the after-midnight
+    /// part counts as the *next* day's hours: a later `;` rule that matches that day replaces it
+    /// (`Fr 18:00-02:00; Sa 10:00-14:00` is closed on Saturday 00:00-02:00; write `,` to keep it).
+    /// A rule that reaches the day only through its after-midnight part adds to it without replacing.
+    func resolve(today matchesToday: (Int) -> Bool, yesterday matchesYesterday: (Int) -> Bool) -> DayPlan {
         var plan = DayPlan()
         var covered: [TimeSpan] = []
-        for (i, rule) in rules.enumerated() where matches(i) {
-            var spans = rule.effectiveSpans
+        // Without fallback rules, everything before the last rule that resets this day is moot.
+        var first = 0
+        if !hasFallbackRules {
+            for i in stride(from: rules.count - 1, through: 0, by: -1) where rules[i].resetsDay && matchesToday(i) {
+                first = i
+                break
+            }
+        }
+        for i in first..<rules.count {
+            let today = matchesToday(i)
+            let yesterday = rules[i].spillsPastMidnight && matchesYesterday(i)
+            guard today || yesterday else { continue }
+            let rule = rules[i]
+            var spans = today ? rule.todaySpans : rule.spillSpans
+            if today && yesterday { spans = SpanSet.union(spans, rule.spillSpans) }
             switch rule.separator {
             case .fallback:
                 spans = SpanSet.subtract(covered, from: spans)
@@ -34,7 +54,7 @@ extension OpeningHours {
             case .additional:
                 break
             case .normal:
-                if !(rule.state == .closed && rule.times != nil) { plan = DayPlan() }
+                if today && rule.resetsDay { plan = DayPlan() }
             }
             switch rule.state {
             case .open:
@@ -47,7 +67,7 @@ extension OpeningHours {
                 plan.open = SpanSet.subtract(spans, from: plan.open)
                 plan.unknown = SpanSet.subtract(spans, from: plan.unknown)
             }
-            covered = SpanSet.union(covered, spans)
+            if hasFallbackRules { covered = SpanSet.union(covered, spans) }
         }
         return plan
     }
@@ -55,7 +75,8 @@ extension OpeningHours {
     /// The hot path: walks the days once, computing day facts incrementally, matching rules with
     /// plain bit tests where possible, and caching the resolved plan per set of matching rules.
     func openIntervals(fromMinute: Int, toMinute: Int, calendar: HolidayCalendar) -> [LocalInterval] {
-        let firstDay = CivilCalendar.floorDiv(fromMinute, 1440) - 1 // the day before may spill over
+        // One day early: its rule matches are needed for the after-midnight parts of the first day.
+        let firstDay = CivilCalendar.floorDiv(fromMinute, 1440) - 1
         let lastDay = CivilCalendar.floorDiv(toMinute - 1, 1440)
         var (year, month, day) = CivilCalendar.civil(firstDay)
         var daysInMonth = CivilCalendar.daysInMonth(year: year, month: month)
@@ -70,6 +91,8 @@ extension OpeningHours {
 
         guard rules.count <= 64 else { return uncachedIntervals(firstDay: firstDay, lastDay: lastDay, fromMinute: fromMinute, toMinute: toMinute, calendar: calendar) }
         var cacheMasks: [UInt64] = []
+        var cachePrevious: [UInt64] = []
+        var previousMask: UInt64 = 0
         var cacheOffsets: [Int] = [0]
         var cacheSpans: [TimeSpan] = []
 
@@ -106,11 +129,19 @@ extension OpeningHours {
                         let matched = fast[i].isSimple ? fast[i].matches(f) : full[i].matches(f)
                         if matched { mask |= 1 << UInt64(i) }
                     }
+                    let yesterdayMask = previousMask & spillMask
+                    previousMask = mask
+                    if n == firstDay { continue }
                     var planIndex = -1
-                    for c in 0..<cacheMasks.count where cacheMasks[c] == mask { planIndex = c; break }
+                    for c in 0..<cacheMasks.count where cacheMasks[c] == mask && cachePrevious[c] == yesterdayMask {
+                        planIndex = c
+                        break
+                    }
                     if planIndex < 0 {
-                        cacheSpans += resolve { mask & (1 << UInt64($0)) != 0 }.open
+                        cacheSpans += resolve(today: { mask & (1 << UInt64($0)) != 0 },
+                                              yesterday: { yesterdayMask & (1 << UInt64($0)) != 0 }).open
                         cacheMasks.append(mask)
+                        cachePrevious.append(yesterdayMask)
                         cacheOffsets.append(cacheSpans.count)
                         planIndex = cacheMasks.count - 1
                     }
@@ -137,128 +168,17 @@ extension OpeningHours {
     func uncachedIntervals(firstDay: Int, lastDay: Int, fromMinute: Int, toMinute: Int,
                            calendar: HolidayCalendar, adjust: (inout DayFacts) -> Void = { _ in }) -> [LocalInterval] {
         var spans: [LocalInterval] = []
+        var previous = facts(firstDay - 1, calendar)
+        adjust(&previous)
         for n in firstDay...lastDay {
             var f = facts(n, calendar)
             adjust(&f)
-            for span in plan(for: f).open {
+            defer { previous = f }
+            for span in plan(today: f, yesterday: previous).open {
                 let s = max(n * 1440 + span.start, fromMinute), e = min(n * 1440 + span.end, toMinute)
                 if s < e { spans.append(LocalInterval(unchecked: s, e)) }
             }
         }
         return IntervalAlgebra.normalized(spans)
-    }
-}
-
-/// A rule's day test reduced to bit operations. Covers every selector except years and dates that
-/// carry years; rules using those (`isSimple == false`) are matched by ``OHRule/matches(_:)``.
-struct FastMatcher: Sendable, Hashable {
-    var isSimple: Bool
-    /// Weekdays matched on any occurrence in the month (bit i = weekday i, Monday = 0).
-    var plainWeekdays: UInt8 = 0
-    /// Bit `w * 5 + n - 1`: weekday w matches as the n-th of the month.
-    var nthMask: UInt64 = 0
-    /// Bit `w * 5 + n - 1`: weekday w matches as the n-th from the end of the month.
-    var nthFromEndMask: UInt64 = 0
-    var hasWeekdays = false
-    var publicHoliday = false
-    var schoolHoliday = false
-    var intersect = false
-    var hasMonthDays = false
-    /// Bit `month * 32 + day`.
-    var monthDayBits = SIMD8<UInt64>(repeating: 0)
-    var hasWeeks = false
-    /// Bit `week` (1-53).
-    var weekBits: UInt64 = 0
-
-    init(_ rule: OHRule) {
-        isSimple = rule.years.isEmpty && rule.monthDays.allSatisfy { $0.fromYear == nil && $0.toYear == nil }
-        if let w = rule.weekdays {
-            for item in w.items {
-                if item.nth == 0 && item.nthFromEnd == 0 { plainWeekdays |= item.mask; continue }
-                for d in 0..<7 where item.mask & (1 << UInt8(d)) != 0 {
-                    nthMask |= UInt64(item.nth) << UInt64(d * 5)
-                    nthFromEndMask |= UInt64(item.nthFromEnd) << UInt64(d * 5)
-                }
-            }
-            hasWeekdays = !w.items.isEmpty
-            publicHoliday = w.publicHoliday
-            schoolHoliday = w.schoolHoliday
-            intersect = w.intersect
-        }
-        if isSimple && !rule.monthDays.isEmpty {
-            hasMonthDays = true
-            for m in 1...12 {
-                for d in 1...31 {
-                    let probe = DayFacts(dayNumber: 0, year: 2000, month: m, day: d, weekday: 0, isoWeek: 0,
-                                         isPublicHoliday: false, isSchoolHoliday: false, daysInMonth: 31)
-                    if rule.monthDays.contains(where: { $0.matches(probe) }) {
-                        let k = m * 32 + d
-                        monthDayBits[k >> 6] |= 1 << UInt64(k & 63)
-                    }
-                }
-            }
-        }
-        if !rule.weeks.isEmpty {
-            hasWeeks = true
-            for week in 1...53 where rule.weeks.contains(where: { $0.matches(week) }) { weekBits |= 1 << UInt64(week) }
-        }
-    }
-
-    @inline(__always)
-    func matches(_ f: DayFacts) -> Bool {
-        if hasMonthDays {
-            let k = f.month &* 32 &+ f.day
-            if (monthDayBits[k &>> 6] &>> UInt64(k & 63)) & 1 == 0 { return false }
-        }
-        if hasWeeks && (weekBits &>> UInt64(f.isoWeek)) & 1 == 0 { return false }
-        let shift = UInt64(f.weekday &* 5)
-        let onWeekday = plainWeekdays & (1 &<< UInt8(truncatingIfNeeded: f.weekday)) != 0
-            || (nthMask &>> (shift &+ UInt64(f.nthInMonth &- 1))) & 1 != 0
-            || (nthFromEndMask &>> (shift &+ UInt64(f.nthFromEnd &- 1))) & 1 != 0
-        if !publicHoliday && !schoolHoliday { return hasWeekdays ? onWeekday : true }
-        let holiday = (publicHoliday && f.isPublicHoliday) || (schoolHoliday && f.isSchoolHoliday)
-        if !hasWeekdays { return holiday }
-        return intersect ? (holiday && onWeekday) : (holiday || onWeekday)
-    }
-}
-
-/// Operations on sorted, merged lists of ``TimeSpan``.
-enum SpanSet {
-    static func union(_ a: [TimeSpan], _ b: [TimeSpan]) -> [TimeSpan] {
-        if a.isEmpty { return normalized(b) }
-        if b.isEmpty { return a }
-        return normalized(a + b)
-    }
-
-    static func normalized(_ spans: [TimeSpan]) -> [TimeSpan] {
-        let sorted = spans.sorted { $0.start < $1.start }
-        var out: [TimeSpan] = []
-        for s in sorted {
-            if let last = out.last, s.start <= last.end {
-                out[out.count - 1].end = max(last.end, s.end)
-            } else {
-                out.append(s)
-            }
-        }
-        return out
-    }
-
-    static func subtract(_ cut: [TimeSpan], from base: [TimeSpan]) -> [TimeSpan] {
-        if cut.isEmpty || base.isEmpty { return base }
-        var out: [TimeSpan] = []
-        for b in normalized(base) {
-            var pieces = [b]
-            for c in cut {
-                pieces = pieces.flatMap { p -> [TimeSpan] in
-                    if c.end <= p.start || c.start >= p.end { return [p] }
-                    var r: [TimeSpan] = []
-                    if c.start > p.start { r.append(TimeSpan(start: p.start, end: c.start)) }
-                    if c.end < p.end { r.append(TimeSpan(start: c.end, end: p.end)) }
-                    return r
-                }
-            }
-            out += pieces
-        }
-        return out
     }
 }

@@ -14,9 +14,13 @@ public struct WeeklySlot: Sendable, Hashable, CustomStringConvertible {
     /// End, minutes after the start day's midnight (may exceed 1440).
     public let endMinute: Int
 
-    /// Creates a slot; `endMinute` must be after `startMinute`.
-    public init(weekday: Weekday, startMinute: Int, endMinute: Int) {
-        precondition(0 <= startMinute && startMinute < 1440 && startMinute < endMinute && endMinute <= 2880)
+    /// Creates a slot.
+    /// - Throws: `LocalTimeError.invalidSpan` unless `0 <= startMinute < 1440` and
+    ///   `startMinute < endMinute <= 2880`.
+    public init(weekday: Weekday, startMinute: Int, endMinute: Int) throws(LocalTimeError) {
+        guard 0 <= startMinute && startMinute < 1440 && startMinute < endMinute && endMinute <= 2880 else {
+            throw .invalidSpan(startMinute: startMinute, endMinute: endMinute)
+        }
         self.weekday = weekday
         self.startMinute = startMinute
         self.endMinute = endMinute
@@ -32,7 +36,9 @@ public struct WeeklySlot: Sendable, Hashable, CustomStringConvertible {
         let spans = try parser.parseTimes()
         guard spans.count == 1 else { throw parser.fail("a single time span") }
         guard parser.current.kind == .end else { throw parser.fail("end of input") }
-        self.init(weekday: Weekday(isoIndex: day), startMinute: spans[0].start, endMinute: spans[0].end)
+        weekday = Weekday(isoIndex: day)
+        startMinute = spans[0].start
+        endMinute = spans[0].end
     }
 
     /// The slot's wall-clock interval on `date` (whatever weekday `date` is).

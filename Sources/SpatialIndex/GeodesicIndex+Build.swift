@@ -5,46 +5,60 @@ extension GeodesicIndex {
     }
 
     /// Recursively splits points[lo..<hi] at its median along the axis of largest extent (quickselect),
-    /// recording each node's bounding box.
+    /// recording each node's bounding box (leaves from their points, inner nodes as unions).
     static func partition(_ p: UnsafeMutableBufferPointer<BuildPoint>, boxes: UnsafeMutableBufferPointer<Box>,
                           node: Int, lo: Int, hi: Int, level: Int, depth: Int) {
-        var box = Box()
+        guard level < depth else {
+            var box = Box()
+            for i in lo..<hi { box.extend(p[i].x, p[i].y, p[i].z) }
+            boxes[node] = box
+            return
+        }
+        var minX = Double.infinity, minY = Double.infinity, minZ = Double.infinity
+        var maxX = -Double.infinity, maxY = -Double.infinity, maxZ = -Double.infinity
         for i in lo..<hi {
             let q = p[i]
-            box.minX = min(box.minX, q.x); box.maxX = max(box.maxX, q.x)
-            box.minY = min(box.minY, q.y); box.maxY = max(box.maxY, q.y)
-            box.minZ = min(box.minZ, q.z); box.maxZ = max(box.maxZ, q.z)
+            minX = min(minX, q.x); maxX = max(maxX, q.x)
+            minY = min(minY, q.y); maxY = max(maxY, q.y)
+            minZ = min(minZ, q.z); maxZ = max(maxZ, q.z)
         }
-        boxes[node] = box
-        guard level < depth else { return }
         let mid = lo + (hi - lo) / 2
-        let ex = box.maxX - box.minX, ey = box.maxY - box.minY, ez = box.maxZ - box.minZ
+        let ex = maxX - minX, ey = maxY - minY, ez = maxZ - minZ
         let axis = ex >= ey && ex >= ez ? 0 : (ey >= ez ? 1 : 2)
         select(p, lo: lo, hi: hi, nth: mid, axis: axis)
         partition(p, boxes: boxes, node: 2 * node + 1, lo: lo, hi: mid, level: level + 1, depth: depth)
         partition(p, boxes: boxes, node: 2 * node + 2, lo: mid, hi: hi, level: level + 1, depth: depth)
-    }
-
-    @inline(__always)
-    static func key(_ q: BuildPoint, _ axis: Int) -> Double {
-        axis == 0 ? q.x : (axis == 1 ? q.y : q.z)
+        // An inner box is the union of its children's (already outward-rounded) boxes.
+        let l = boxes[2 * node + 1], r = boxes[2 * node + 2]
+        boxes[node] = Box(minX: min(l.minX, r.minX), minY: min(l.minY, r.minY), minZ: min(l.minZ, r.minZ),
+                          maxX: max(l.maxX, r.maxX), maxY: max(l.maxY, r.maxY), maxZ: max(l.maxZ, r.maxZ))
     }
 
     /// Rearranges p[lo..<hi] so that p[nth] holds the element of that order along `axis`, smaller or
-    /// equal ones before it and greater or equal ones after it (Hoare partitioning, median of three).
+    /// equal ones before it and greater or equal ones after it.
     static func select(_ p: UnsafeMutableBufferPointer<BuildPoint>, lo: Int, hi: Int, nth: Int, axis: Int) {
+        switch axis {
+        case 0: select(p, lo: lo, hi: hi, nth: nth) { $0.x }
+        case 1: select(p, lo: lo, hi: hi, nth: nth) { $0.y }
+        default: select(p, lo: lo, hi: hi, nth: nth) { $0.z }
+        }
+    }
+
+    /// Quickselect with Hoare partitioning and a median-of-three pivot, specialised per axis.
+    @inline(__always)
+    static func select(_ p: UnsafeMutableBufferPointer<BuildPoint>, lo: Int, hi: Int, nth: Int,
+                       key: (BuildPoint) -> Double) {
         var lo = lo, hi = hi - 1
         while hi > lo {
             let m = lo + (hi - lo) / 2
-            // Median of three as pivot.
-            if key(p[m], axis) < key(p[lo], axis) { p.swapAt(m, lo) }
-            if key(p[hi], axis) < key(p[lo], axis) { p.swapAt(hi, lo) }
-            if key(p[hi], axis) < key(p[m], axis) { p.swapAt(hi, m) }
-            let pivot = key(p[m], axis)
+            if key(p[m]) < key(p[lo]) { p.swapAt(m, lo) }
+            if key(p[hi]) < key(p[lo]) { p.swapAt(hi, lo) }
+            if key(p[hi]) < key(p[m]) { p.swapAt(hi, m) }
+            let pivot = key(p[m])
             var i = lo, j = hi
             while i <= j {
-                while key(p[i], axis) < pivot { i += 1 }
-                while key(p[j], axis) > pivot { j -= 1 }
+                while key(p[i]) < pivot { i += 1 }
+                while key(p[j]) > pivot { j -= 1 }
                 if i <= j {
                     p.swapAt(i, j)
                     i += 1

@@ -18,23 +18,13 @@ extension GeodesicIndex {
         guard count > 0, radius >= 0 else { return [] }
         let q = ChordBound.ecef(center)
         let cutoff = radius + ChordBound.margin
-        let cutoff2 = cutoff * cutoff
         var found = [Neighbor]()
-        var stack: [(node: Int, lo: Int, hi: Int)] = [(0, 0, count)]
-        while let (node, lo, hi) = stack.popLast() {
-            guard nodeMasks[node] & required == required,
-                  boxes[node].distanceSquared(q.x, q.y, q.z) <= cutoff2 else { continue }
-            if 2 * node + 1 >= boxes.count {
-                for i in lo..<hi where masks[i] & required == required {
-                    let dx = xs[i] - q.x, dy = ys[i] - q.y, dz = zs[i] - q.z
-                    guard dx * dx + dy * dy + dz * dz <= cutoff2, accept(ranks[i]) else { continue }
-                    let d = Geodesic.distance(from: center, to: coordinates[i])
-                    if d <= radius { found.append(Neighbor(rank: ranks[i], distance: d)) }
-                }
-            } else {
-                let mid = lo + (hi - lo) / 2
-                stack.append((2 * node + 2, mid, hi))
-                stack.append((2 * node + 1, lo, mid))
+        withStorage { s in
+            s.forEachInBall(q, radius2: cutoff * cutoff, required: required) { i, _ in
+                let r = s.records[i]
+                guard accept(r.rank) else { return }
+                let d = Geodesic.distance(from: center, to: r.coordinate)
+                if d <= radius { found.append(Neighbor(rank: r.rank, distance: d)) }
             }
         }
         found.sort()

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import Formats
 
@@ -93,5 +94,36 @@ struct CSVReaderTests {
         #expect(throws: CSVError(.io(operation: "open /nonexistent.csv", errno: 2), line: 0)) {
             _ = try CSVReader(path: "/nonexistent.csv")
         }
+    }
+}
+
+@Suite("CSV reader on larger files")
+struct CSVLargeFileTests {
+    @Test("Ten thousand records with multi-line quoted fields cross 64 KiB chunk edges and keep their line numbers")
+    func largeFile() throws {
+        var text = "\u{FEFF}id;navn;note\r\n"
+        var expectedLines: [Int] = []
+        var line = 2
+        for i in 0..<10_000 {
+            expectedLines.append(line)
+            if i % 3 == 0 {
+                text += "\(i);\"Forsamlingshus \(i); Næsby\";\"første linje\r\nanden \"\"linje\"\"\"\r\n"
+                line += 2
+            } else {
+                text += "\(i);Hal \(i);\r\n"
+                line += 1
+            }
+        }
+        let path = FormatsFixtures.temporaryStem("large.csv")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let csv = try CSVReader(path: path)
+        #expect(csv.separator == UInt8(ascii: ";"))
+        let records = try csv.readAll()
+        #expect(records.count == 10_000)
+        #expect(records.map(\.line) == expectedLines)
+        #expect(records[9_999]["navn"] == "Forsamlingshus 9999; Næsby")
+        #expect(records[9_999]["note"] == "første linje\r\nanden \"linje\"")
+        #expect(records[9_998]["note"] == "")
     }
 }

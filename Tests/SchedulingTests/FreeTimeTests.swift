@@ -80,7 +80,16 @@ struct FreeTimeTests {
         #expect(render(holiday.outsideAvailability) == ["2026-04-02T18:00/2026-04-02T19:00"]) // Skærtorsdag
     }
 
-    @Test("Weekly slots parse and list their dates", arguments: [
+    @Test("Weekly slots list the dates on their weekday")
+    func slotDates() throws {
+        let slot = try WeeklySlot(parsing: "Tu 19:00-21:00")
+        #expect(slot.dates(from: date("2026-12-01"), through: date("2026-12-22")).map(\.description)
+                == ["2026-12-01", "2026-12-08", "2026-12-15", "2026-12-22"])
+        #expect(slot.dates(from: date("2026-12-02"), through: date("2026-12-08")).map(\.description) == ["2026-12-08"])
+        #expect(throws: LocalTimeError.self) { try WeeklySlot(weekday: .monday, startMinute: 600, endMinute: 600) }
+    }
+
+    @Test("Weekly slots parse", arguments: [
         ("Tu 19:00-21:00", "Tu 19:00-21:00"), ("fr 22:00-01:00", "Fr 22:00-25:00"), ("Su 00:00-24:00", "Su 00:00-24:00"),
     ])
     func slots(text: String, expected: String) throws {

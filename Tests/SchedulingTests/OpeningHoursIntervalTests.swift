@@ -31,6 +31,10 @@ struct OpeningHoursIntervalTests {
         "Fr 18:00-02:00; Sa 10:00-14:00; PH off",
         "week 01-53/2 Tu 19:00-21:00 || Mo 10:00-11:00",
         "Mo-Fr 10:00-20:00; Tu 12:00-14:00 off; SH Mo-Fr 09:00-10:00",
+        "Mo[1],Fr[-1] 09:00-12:00; Dec 20-Jan 05 off; 2026 Mar 10-2026 Apr 20 Su 10:00-26:00",
+        "week 50-03 Sa 08:00-12:00, week 10-20/3 We 18:00-24:00; 2026-2030/2 Aug off",
+        "Mo-Fr 08:00-16:00 unknown; We 10:00-12:00 || PH 09:00-10:00",
+        "Sa,PH 10:00-14:00; SH,Su off; Jan,Mar-Apr,Nov 12:00-13:00",
     ])
     func agreesWithIsOpen(text: String) {
         let h = hours(text)
@@ -47,6 +51,7 @@ struct OpeningHoursIntervalTests {
             if inList != h.isOpen(at: LocalDateTime(localMinutes: m), calendar: testCalendar) { mismatches += 1 }
         }
         #expect(mismatches == 0)
+        #expect(!list.isEmpty)
         for (a, b) in zip(list, list.dropFirst()) { #expect(a.end < b.start) }
     }
 
@@ -59,6 +64,8 @@ struct OpeningHoursIntervalTests {
         ("Mo-Su 10:00-12:00; PH off", "2026-04-02T13:00", "2026-04-04T10:00"),
         ("24/7; 2027 Jan 01 off", "2026-12-01T10:00", "2027-01-01T00:00"),
         ("2028 Jun 01 10:00-12:00", "2026-12-01T10:00", "2028-06-01T10:00"),
+        ("Mo-Fr 08:00-16:00; Dec 21-Jan 10 off", "2026-12-18T17:00", "2027-01-11T08:00"), // past the first window
+        ("Mo-Su 08:00-16:00; Su off", "2026-12-05T16:00", "2026-12-07T08:00"),
     ])
     func nextChange(text: String, after: String, expected: String) {
         #expect(hours(text).nextChange(after: at(after), calendar: testCalendar)?.description == expected)
@@ -73,6 +80,14 @@ struct OpeningHoursIntervalTests {
 
 @Suite("Opening hours: rejected input")
 struct OpeningHoursErrorTests {
+    @Test("The error points at the column under the source")
+    func pointer() {
+        do { _ = try OpeningHours(parsing: "Mo-Fr Xy"); Issue.record("accepted") } catch {
+            #expect(error.pointer(in: "Mo-Fr Xy") == "Mo-Fr Xy\n      ^")
+            #expect(error.offset == 6 && error.expected == "a weekday, time or 'off'" && error.found == "Xy")
+        }
+    }
+
     @Test("Malformed or unsupported input names the column and what was expected", arguments: [
         ("Mo-Fr Xy", 7, "expected a weekday, time or 'off' at column 7, found 'Xy'"),
         ("Mo-Xy 10:00-12:00", 4, "expected a weekday at column 4, found 'Xy'"),

@@ -3,8 +3,8 @@ import Scheduling
 
 /// Calendar used by the opening-hours tables: statutory holidays plus one autumn and one Christmas break.
 let testCalendar = HolidayCalendar(schoolHolidays: SchoolHolidayCalendar(periods: [
-    SchoolHolidayPeriod(from: date("2026-10-10"), to: date("2026-10-18"), name: "Efterårsferie"),
-    SchoolHolidayPeriod(from: date("2026-12-19"), to: date("2027-01-03"), name: "Juleferie"),
+    try! SchoolHolidayPeriod(from: date("2026-10-10"), to: date("2026-10-18"), name: "Efterårsferie"),
+    try! SchoolHolidayPeriod(from: date("2026-12-19"), to: date("2027-01-03"), name: "Juleferie"),
 ]))
 
 @Suite("Opening hours: is it open?")
@@ -46,7 +46,16 @@ struct OpeningHoursOpenTests {
         ("Fr 18:00-26:00", "2026-12-05T01:30", true),
         ("Mo-Su 18:00-24:00", "2026-12-01T23:59", true),
         ("Mo-Su 18:00-24:00", "2026-12-02T00:00", false),
-        ("Th 22:00-02:00; Fr off", "2026-12-04T01:00", true), // Friday's rule does not cut Thursday's night
+        ("Th 22:00-02:00; Fr off", "2026-12-04T01:00", false), // a later `;` rule for Friday replaces Thursday's night
+        ("Fr 18:00-02:00; Sa 10:00-14:00", "2026-12-05T01:00", false),
+        ("Fr 18:00-02:00, Sa 10:00-14:00", "2026-12-05T01:00", true),  // `,` keeps both
+        ("Fr 18:00-02:00, Sa 10:00-14:00", "2026-12-05T11:00", true),
+        ("Fr 18:00-02:00; Sa 01:00-02:00 off", "2026-12-05T01:30", false),
+        ("Fr 18:00-02:00; Sa 01:00-02:00 off", "2026-12-05T00:30", true),
+        ("Mo-Su 08:00-16:00; Fr 22:00-02:00", "2026-12-05T01:00", true), // spill adds to Saturday
+        ("Mo-Su 08:00-16:00; Fr 22:00-02:00", "2026-12-05T10:00", true), // without replacing it
+        ("Fr 18:00-02:00; Dec 05 off", "2026-12-05T01:00", false),
+        ("Fr 18:00-02:00; PH off", "2026-12-26T01:00", false),          // 2. juledag is a Saturday
         ("24/7", "2026-03-29T02:30", true),
         ("Mo 00:00-24:00", "2026-11-30T23:59", true),
     ])
@@ -97,6 +106,10 @@ struct OpeningHoursOpenTests {
         ("SH Mo-Fr 10:00-12:00", "2026-10-21T11:00", false),
         ("SH,Sa 10:00-12:00", "2026-10-17T11:00", true),
         ("Mo-Su 10:00-12:00; PH off; SH off", "2026-12-28T11:00", false),
+        ("Mo-Fr 08:00-16:00; PH off", "2023-05-05T10:00", false),   // Store bededag 2023
+        ("Mo-Fr 08:00-16:00; PH off", "2024-04-26T10:00", true),    // abolished from 2024
+        ("Mo-Fr 08:00-16:00; PH off", "2027-03-25T10:00", false),   // Skærtorsdag 2027
+        ("Mo-Fr 08:00-16:00; PH off", "2024-05-09T10:00", false),   // Kristi himmelfart 2024
     ])
     func holidays(text: String, time: String, open: Bool) {
         #expect(hours(text).isOpen(at: at(time), calendar: testCalendar) == open)
@@ -131,6 +144,13 @@ struct OpeningHoursOpenTests {
         ("2026-2028/2 10:00-12:00", "2028-06-01T11:00", true),
         ("2026-2028/2 10:00-12:00", "2027-06-01T11:00", false),
         ("2027+ 10:00-12:00", "2040-06-01T11:00", true),
+        ("Mo-Su 10:00-12:00; 2026,2028 Dec 24 off", "2028-12-24T11:00", false),
+        ("Mo-Su 10:00-12:00; 2026,2028 Dec 24 off", "2027-12-24T11:00", true),
+        ("Mo-Su 10:00-12:00; 2026,2028 Dec 24 off", "2028-12-23T11:00", true),
+        ("2026-2027 Jul 10:00-12:00", "2027-07-10T11:00", true),
+        ("2026-2027 Jul 10:00-12:00", "2028-07-10T11:00", false),
+        ("2026 Jan-Mar 10:00-12:00", "2026-03-31T11:00", true),
+        ("2026 Jan-Mar 10:00-12:00", "2027-03-31T11:00", false),
         ("Feb 29 10:00-12:00", "2028-02-29T11:00", true),
         ("Jan 10,Jun 10 10:00-12:00", "2026-06-10T11:00", true),
         ("week 01-53/2 Tu 19:00-21:00", "2026-12-01T20:00", true),   // week 49

@@ -29,10 +29,17 @@ struct SchoolHolidayCalendarTests {
         do { _ = try SchoolHolidayCalendar(csv: text) } catch { #expect(error.line == line) }
     }
 
+    @Test("A reversed period is rejected")
+    func reversed() {
+        #expect(throws: LocalTimeError.reversedDates(from: date("2026-06-02"), to: date("2026-06-01"))) {
+            try SchoolHolidayPeriod(from: date("2026-06-02"), to: date("2026-06-01"), name: "x")
+        }
+    }
+
     @Test("Overlapping periods still answer membership")
-    func overlapping() {
-        let a = SchoolHolidayPeriod(from: date("2026-06-01"), to: date("2026-08-31"), name: "Long")
-        let b = SchoolHolidayPeriod(from: date("2026-06-05"), to: date("2026-06-05"), name: "Short")
+    func overlapping() throws {
+        let a = try SchoolHolidayPeriod(from: date("2026-06-01"), to: date("2026-08-31"), name: "Long")
+        let b = try SchoolHolidayPeriod(from: date("2026-06-05"), to: date("2026-06-05"), name: "Short")
         let calendar = SchoolHolidayCalendar(periods: [b, a])
         #expect(calendar.contains(date("2026-07-15")))
         #expect(calendar.contains(date("2026-06-05")))

@@ -14,7 +14,7 @@ extension GeodesicIndex {
     /// - Complexity: O(log n + m) node visits and one Karney evaluation per point in the chord ball,
     ///   m being the number of such points.
     public func within(radius: Double, of center: Coordinate, requiring required: UInt64 = 0,
-                       where accept: (Int32) -> Bool = { _ in true }) -> [Neighbor] {
+                       where accept: (Int32) -> Bool) -> [Neighbor] {
         guard count > 0, radius >= 0 else { return [] }
         let q = ChordBound.ecef(center)
         let cutoff = radius + ChordBound.margin
@@ -29,5 +29,11 @@ extension GeodesicIndex {
         }
         found.sort()
         return found
+    }
+
+    /// All points within `radius` metres passing the attribute filter (no predicate); see
+    /// ``within(radius:of:requiring:where:)``.
+    public func within(radius: Double, of center: Coordinate, requiring required: UInt64 = 0) -> [Neighbor] {
+        within(radius: radius, of: center, requiring: required, where: Self.acceptAll)
     }
 }

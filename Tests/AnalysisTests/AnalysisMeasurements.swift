@@ -6,10 +6,22 @@ import Testing
 /// Run: `OVERBLIK_MEASURE=1 swift test -c release --filter AnalysisMeasurements`
 @Suite("Analysis measurements", .enabled(if: ProcessInfo.processInfo.environment["OVERBLIK_MEASURE"] != nil))
 struct AnalysisMeasurements {
+    /// CPU seconds of this process (user + system): on a shared, loaded machine this tracks the
+    /// work done better than wall time. For single-threaded code it is the uncontended run time.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    }
+
+    /// Wall seconds of `body`; prints its CPU seconds too.
     static func seconds(_ body: () throws -> Void) rethrows -> Double {
         let start = DispatchTime.now().uptimeNanoseconds
+        let cpu = cpuSeconds()
         try body()
-        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        print(String(format: "MEASURE   (wall %.4fs, cpu %.4fs)", wall, cpuSeconds() - cpu))
+        return wall
     }
 
     @Test("Siting on 10 000 demand points and 1 000 candidates", arguments: [(UInt64(1), 5), (1, 10), (1, 20), (2, 5), (2, 10), (2, 20)])
@@ -29,8 +41,8 @@ struct AnalysisMeasurements {
         }
         var s: SitingSolution!
         let t = Self.seconds { s = MaximalCovering.solve(problem, p: p, options: SitingOptions(exactCombinationLimit: 0)) }
-        print(String(format: "MEASURE siting seed=%d p=%d entries=%d time=%.3fs (coverage sets %.2fs) value=%.1f greedy=%.1f swaps=%d UB=%.1f gap=%.4f%% proved=%@",
-                     Int(seed), p, rows.entryCount, t, tCover, s.value, s.greedyValue, s.swaps, s.upperBound, 100 * s.gap,
+        print(String(format: "MEASURE siting seed=%d p=%d entries=%d time=%.3fs (coverage sets %.2fs) value=%.1f greedy=%.1f swaps=%d UB=%.1f gap=%.4f%% (UB-LB=%.6f) proved=%@",
+                     Int(seed), p, rows.entryCount, t, tCover, s.value, s.greedyValue, s.swaps, s.upperBound, 100 * s.gap, s.upperBound - s.value,
                      s.provedOptimal ? "yes" : "no"))
         #expect(s.value <= s.upperBound * (1 + 1e-12))
         // Phase times.
@@ -38,10 +50,17 @@ struct AnalysisMeasurements {
         let tg = Self.seconds { g = MaximalCovering.greedy(problem, p: p, start: []) }
         ls = g
         let tl = Self.seconds { _ = MaximalCovering.localSearch(problem, sites: &ls) }
-        var lag: LagrangianOutcome!
-        let tb = Self.seconds { lag = MaximalCovering.lagrangianBound(problem, p: p, lowerBound: problem.coveredValue(of: ls), iterations: 400) }
-        print(String(format: "MEASURE phases p=%d greedy=%.3fs local=%.3fs lagrangian=%.3fs UB=%.1f heuristicLB=%.1f",
-                     p, tg, tl, tb, lag.upper, lag.bestValue))
+        print(String(format: "MEASURE phases p=%d greedy=%.3fs local=%.3fs", p, tg, tl))
+        for (warm, step, iterations, patience) in [(false, 2.0, 1_000, 40), (true, 2.0, 1_000, 40), (true, 2.0, 3_000, 60)] {
+            var lag: LagrangianOutcome!
+            let tb = Self.seconds {
+                lag = MaximalCovering.lagrangianBound(problem, p: p, lowerBound: problem.coveredValue(of: ls),
+                                                      incumbent: warm ? ls : [], iterations: iterations,
+                                                      patience: patience, initialStep: step)
+            }
+            print(String(format: "MEASURE lagrangian p=%d warm=%@ step=%.1f it=%d patience=%d time=%.3fs UB=%.1f heuristicLB=%.1f",
+                         p, warm ? "y" : "n", step, iterations, patience, tb, lag.upper, lag.bestValue))
+        }
     }
 
     @Test("Coverage classification of 1 000 000 points")
@@ -64,5 +83,22 @@ struct AnalysisMeasurements {
             let t2 = try Self.seconds { _ = try analysis.run(nearestFacility: facility, nearestMetres: nearest, threads: threads) }
             print(String(format: "MEASURE coverage from arrays n=%d threads=%d time=%.3fs", n, threads, t2))
         }
+    }
+}
+
+extension AnalysisMeasurements {
+    @Test("Weighted quantile selection on 1 000 000 items")
+    func selection() {
+        var rng = SeededGenerator(seed: 3)
+        let items = (0 ..< 1_000_000).map { _ in
+            WeightedDistance(metres: Double.random(in: 0 ... 12_000, using: &rng), weight: Double(Int.random(in: 1 ... 5, using: &rng)))
+        }
+        let total = items.reduce(0) { $0 + $1.weight }
+        var copy = items
+        var median: Double?, p90: Double?
+        let t = Self.seconds {
+            (median, p90) = copy.withUnsafeMutableBufferPointer { WeightedQuantile.select($0, q1: 0.5, q2: 0.9, totalWeight: total) }
+        }
+        print(String(format: "MEASURE selection n=1000000 time=%.4fs median=%.1f p90=%.1f", t, median ?? -1, p90 ?? -1))
     }
 }

@@ -6,5 +6,11 @@ enum CommandRegistry {
         ImportCommand.self,
         InfoCommand.self,
         NearCommand.self,
+        HoursCommand.self,
+        FreeCommand.self,
+        BookCommand.self,
+        CancelCommand.self,
+        BookingsCommand.self,
+        CalendarCommand.self,
     ]
 }

@@ -14,6 +14,7 @@ import Darwin
 
 let suites: [any BenchSuite.Type] = [
     ProximitySuite.self,
+    SchedulingSuite.self,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

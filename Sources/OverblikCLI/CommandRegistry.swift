@@ -8,5 +8,11 @@ enum CommandRegistry {
         NearCommand.self,
         CoverageCommand.self,
         GapsCommand.self,
+        HoursCommand.self,
+        FreeCommand.self,
+        BookCommand.self,
+        CancelCommand.self,
+        BookingsCommand.self,
+        CalendarCommand.self,
     ]
 }

@@ -6,5 +6,7 @@ enum CommandRegistry {
         ImportCommand.self,
         InfoCommand.self,
         NearCommand.self,
+        ExportCommand.self,
+        MapCommand.self,
     ]
 }

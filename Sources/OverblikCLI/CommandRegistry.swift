@@ -14,5 +14,7 @@ enum CommandRegistry {
         CancelCommand.self,
         BookingsCommand.self,
         CalendarCommand.self,
+        ExportCommand.self,
+        MapCommand.self,
     ]
 }

@@ -6,5 +6,6 @@ enum CommandRegistry {
         ImportCommand.self,
         InfoCommand.self,
         NearCommand.self,
+        CheckCommand.self,
     ]
 }

@@ -16,5 +16,6 @@ enum CommandRegistry {
         CalendarCommand.self,
         ExportCommand.self,
         MapCommand.self,
+        CheckCommand.self,
     ]
 }

@@ -50,6 +50,17 @@ struct MaximalCoveringTests {
         #expect(MaximalCovering.solve(problem, p: 0).sites.isEmpty)
     }
 
+    @Test("Equal gains go to the lowest candidate index")
+    func ties() throws {
+        // Candidates 0..3 all reach demand 0 only; 2 and 3 also reach demand 1.
+        let rows = try SparseRows(rows: [[3, 2, 1, 0], [3, 2]], columnCount: 4)
+        let problem = try CoverageProblem(candidatesReaching: rows, weights: [5, 5])
+        #expect(MaximalCovering.greedy(problem, p: 1, start: []) == [2])
+        #expect(MaximalCovering.solve(problem, p: 1).sites.map(\.candidate) == [2])
+        let cover = SetCovering.solve(problem)
+        #expect(cover.sites.map(\.candidate) == [2])
+    }
+
     @Test("Empty instance gives an empty solution")
     func empty() throws {
         let problem = try CoverageProblem(candidatesReaching: SparseRows(rows: [], columnCount: 0), weights: [])

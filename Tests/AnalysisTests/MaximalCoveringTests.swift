@@ -97,4 +97,19 @@ struct MaximalCoveringTests {
         #expect(heuristic.upperBound >= optimum - tolerance, "the Lagrangian bound must not cut the optimum")
         #expect(heuristic.greedyValue <= heuristic.value + tolerance)
     }
+
+    @Test("On random set systems, where greedy and 1-swaps can miss, the exact search finds the optimum",
+          arguments: 1 ... 60)
+    func randomSetSystems(seed: Int) throws {
+        let problem = try randomSetSystem(seed: UInt64(seed))
+        for p in 1 ... 4 {
+            let optimum = bruteForceBest(problem, p: p)
+            let s = MaximalCovering.solve(problem, p: p)
+            #expect(s.provedOptimal && abs(s.value - optimum) < 1e-9, "p = \(p)")
+            let bnb = try #require(MaximalCovering.branchAndBound(problem, p: p, incumbent: [], nodeLimit: .max))
+            #expect(abs(problem.coveredValue(of: bnb) - optimum) < 1e-9)
+            let bound = MaximalCovering.lagrangianBound(problem, p: p, lowerBound: 0, iterations: 300)
+            #expect(bound.upper >= optimum - 1e-9 && bound.bestValue <= optimum + 1e-9)
+        }
+    }
 }

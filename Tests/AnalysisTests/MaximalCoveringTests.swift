@@ -50,6 +50,17 @@ struct MaximalCoveringTests {
         #expect(MaximalCovering.solve(problem, p: 0).sites.isEmpty)
     }
 
+    @Test("Solutions round-trip through JSON with snake_case keys")
+    func json() throws {
+        let s = MaximalCovering.solve(try Self.trap(), p: 2)
+        let data = try JSONEncoder().encode(s)
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(text.contains("\"newly_covered\"") && text.contains("\"upper_bound\"") && text.contains("\"proved_optimal\""))
+        #expect(try JSONDecoder().decode(SitingSolution.self, from: data) == s)
+        let c = SetCovering.solve(try Self.trap())
+        #expect(try JSONDecoder().decode(CoverAllSolution.self, from: JSONEncoder().encode(c)) == c)
+    }
+
     @Test("Equal gains go to the lowest candidate index")
     func ties() throws {
         // Candidates 0..3 all reach demand 0 only; 2 and 3 also reach demand 1.

@@ -29,6 +29,17 @@ public struct SiteChoice: Hashable, Sendable, Codable {
     public var gain: Double
     /// Residents it newly covers given the sites before it (unweighted).
     public var newlyCovered: Double
+
+    public init(candidate: Int, gain: Double, newlyCovered: Double) {
+        self.candidate = candidate
+        self.gain = gain
+        self.newlyCovered = newlyCovered
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case candidate, gain
+        case newlyCovered = "newly_covered"
+    }
 }
 
 /// The answer of a siting run.
@@ -56,6 +67,19 @@ public struct SitingSolution: Hashable, Sendable, Codable {
     public var gap: Double
     /// Whether ``value`` is proved optimal (exact search completed or the bound closed).
     public var provedOptimal: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case sites, value
+        case coveredPopulation = "covered_population"
+        case alreadyCoveredPopulation = "already_covered_population"
+        case uncoverable
+        case uncoverablePopulation = "uncoverable_population"
+        case greedyValue = "greedy_value"
+        case swaps
+        case upperBound = "upper_bound"
+        case gap
+        case provedOptimal = "proved_optimal"
+    }
 }
 
 /// The maximal covering location problem (Church & ReVelle 1974): choose p candidate sites that

@@ -104,6 +104,37 @@ struct SchedulingCLITests {
             == "id,room,start,end,start_utc,end_utc,minutes,holder,activity,series_id\n")
     }
 
+    @Test("every scheduling command's --help shows examples", arguments: [
+        ["hours"], ["free"], ["book"], ["cancel"], ["bookings"], ["calendar"],
+        ["calendar", "import"], ["calendar", "holidays"], ["calendar", "school"],
+    ])
+    func helpHasExamples(_ command: [String]) throws {
+        let r = try CLI.run(command + ["--help"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("Examples:"), "\(command) --help lacks examples")
+    }
+
+    @Test("calendar import stores school holidays for SH and refuses a bad file with its line")
+    func calendarImport() throws {
+        let db = try schedulingStore("calendar")
+        let good = try TestSupport.writeTemporary("from,to,name\n2026-10-10,2026-10-18,Efterårsferie\n", name: "sh.csv")
+        #expect(try CLI.run(["calendar", "import", good.path], db: db).status == 0)
+        let school = try CLI.run(["calendar", "school", "--format", "csv"], db: db)
+        #expect(school.stdout == "from,to,name\n2026-10-10,2026-10-18,Efterårsferie\n")
+        let bad = try TestSupport.writeTemporary("from,to,name\n2026-10-18,2026-10-10,Baglæns\n", name: "bad.csv")
+        let refused = try CLI.run(["calendar", "import", bad.path], db: db)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("line 2"), "\(refused.stderr)")
+        #expect(try CLI.run(["calendar", "school", "--format", "csv"], db: db).stdout == school.stdout)
+        let open = try CLI.run(["hours", "open", "Mo-Fr 08:00-16:00; SH off", "--at", "2026-10-12T10:00"], db: db)
+        #expect(open.stdout.contains("closed"), "\(open.stdout)")
+        let holidays = try CLI.run(["calendar", "holidays", "--year", "2026", "--customary", "--format", "json"], db: db)
+        let days = try #require(try JSONSerialization.jsonObject(with: Data(holidays.stdout.utf8)) as? [[String: Any]])
+        #expect(days.count == 13)
+        #expect(days.contains { $0["name"] as? String == "Grundlovsdag" && $0["customary"] as? Bool == true })
+        #expect(!days.contains { ($0["name"] as? String ?? "").contains("bededag") })
+    }
+
     @Test("hours check shows the column and a caret for invalid strings and exits 2")
     func hoursCheck() throws {
         let db = try schedulingStore("hours")

@@ -207,13 +207,11 @@ struct SchedulingCLITests {
         for worker in 0..<8 {
             group.enter()
             let thread = Thread {
-                // Slots of 60 or 90 minutes on a half-hour grid of one evening: heavy overlap between workers.
-                var state = UInt64(worker + 1) &* 0x9E37_79B9_7F4A_7C15
+                // All workers walk the same evening grid in step (40-minute steps; 60 or 90 minutes long by
+                // worker), so that at each step eight processes contend for overlapping slots at about the same time.
                 for j in 0..<20 {
-                    state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                    let startSlot = Int((state >> 33) % 24)
-                    let length = (state >> 20) % 2 == 0 ? 60 : 90
-                    let start = 8 * 60 + startSlot * 30
+                    let length = worker % 2 == 0 ? 60 : 90
+                    let start = 8 * 60 + j * 40 + (worker % 4) * 10
                     func clock(_ m: Int) -> String { String(format: "2026-12-01T%02d:%02d", m / 60, m % 60) }
                     let args = ["book", "hall", "--from", clock(start), "--to", clock(start + length), "--holder", "w\(worker)-\(j)"]
                     if let r = try? CLI.run(args, db: db) { box.add(r) }

@@ -6,8 +6,11 @@ public struct StoredClosure: Sendable, Codable, Hashable {
     public var facilityID: String?
     /// The one room closed, or nil.
     public var roomID: String?
+    /// Start, local `YYYY-MM-DDTHH:MM` (or a bare date for midnight).
     public var startLocal: String
+    /// End (exclusive), same form.
     public var endLocal: String
+    /// Why, for people.
     public var reason: String?
 
     public init(id: Int64 = 0, facilityID: String?, roomID: String?, startLocal: String, endLocal: String, reason: String? = nil) {

@@ -104,6 +104,37 @@ struct SchedulingCLITests {
             == "id,room,start,end,start_utc,end_utc,minutes,holder,activity,series_id\n")
     }
 
+    @Test("every scheduling command's --help shows examples", arguments: [
+        ["hours"], ["free"], ["book"], ["cancel"], ["bookings"], ["calendar"],
+        ["calendar", "import"], ["calendar", "holidays"], ["calendar", "school"],
+    ])
+    func helpHasExamples(_ command: [String]) throws {
+        let r = try CLI.run(command + ["--help"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("Examples:"), "\(command) --help lacks examples")
+    }
+
+    @Test("calendar import stores school holidays for SH and refuses a bad file with its line")
+    func calendarImport() throws {
+        let db = try schedulingStore("calendar")
+        let good = try TestSupport.writeTemporary("from,to,name\n2026-10-10,2026-10-18,Efterårsferie\n", name: "sh.csv")
+        #expect(try CLI.run(["calendar", "import", good.path], db: db).status == 0)
+        let school = try CLI.run(["calendar", "school", "--format", "csv"], db: db)
+        #expect(school.stdout == "from,to,name\n2026-10-10,2026-10-18,Efterårsferie\n")
+        let bad = try TestSupport.writeTemporary("from,to,name\n2026-10-18,2026-10-10,Baglæns\n", name: "bad.csv")
+        let refused = try CLI.run(["calendar", "import", bad.path], db: db)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("line 2"), "\(refused.stderr)")
+        #expect(try CLI.run(["calendar", "school", "--format", "csv"], db: db).stdout == school.stdout)
+        let open = try CLI.run(["hours", "open", "Mo-Fr 08:00-16:00; SH off", "--at", "2026-10-12T10:00"], db: db)
+        #expect(open.stdout.contains("closed"), "\(open.stdout)")
+        let holidays = try CLI.run(["calendar", "holidays", "--year", "2026", "--customary", "--format", "json"], db: db)
+        let days = try #require(try JSONSerialization.jsonObject(with: Data(holidays.stdout.utf8)) as? [[String: Any]])
+        #expect(days.count == 13)
+        #expect(days.contains { $0["name"] as? String == "Grundlovsdag" && $0["customary"] as? Bool == true })
+        #expect(!days.contains { ($0["name"] as? String ?? "").contains("bededag") })
+    }
+
     @Test("hours check shows the column and a caret for invalid strings and exits 2")
     func hoursCheck() throws {
         let db = try schedulingStore("hours")
@@ -176,13 +207,11 @@ struct SchedulingCLITests {
         for worker in 0..<8 {
             group.enter()
             let thread = Thread {
-                // Slots of 60 or 90 minutes on a half-hour grid of one evening: heavy overlap between workers.
-                var state = UInt64(worker + 1) &* 0x9E37_79B9_7F4A_7C15
+                // All workers walk the same evening grid in step (40-minute steps; 60 or 90 minutes long by
+                // worker), so that at each step eight processes contend for overlapping slots at about the same time.
                 for j in 0..<20 {
-                    state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                    let startSlot = Int((state >> 33) % 24)
-                    let length = (state >> 20) % 2 == 0 ? 60 : 90
-                    let start = 8 * 60 + startSlot * 30
+                    let length = worker % 2 == 0 ? 60 : 90
+                    let start = 8 * 60 + j * 40 + (worker % 4) * 10
                     func clock(_ m: Int) -> String { String(format: "2026-12-01T%02d:%02d", m / 60, m % 60) }
                     let args = ["book", "hall", "--from", clock(start), "--to", clock(start + length), "--holder", "w\(worker)-\(j)"]
                     if let r = try? CLI.run(args, db: db) { box.add(r) }

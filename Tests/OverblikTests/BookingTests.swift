@@ -199,3 +199,33 @@ struct BookingTests {
         #expect(christmas.free.map(\.start.date.description) == ["2026-12-24"])
     }
 }
+
+@Suite("Booking while another connection writes")
+struct BookingLockTests {
+    @Test("a booking made while another connection holds the write lock waits for it and then succeeds")
+    func waitsForTheWriteLock() throws {
+        let (o, path) = try freshOverblik("lock")
+        let facility = Facility(id: "hall", name: "Hus", kind: .villageHall, location: Coordinate(lon: 9.9, lat: 57.0),
+                                openingHours: "24/7")
+        try o.store.write { try o.store.insert(facilities: [facility], replace: false) }
+        let locked = DispatchSemaphore(value: 0), released = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            // A second connection takes the write lock, writes a booking of its own, and keeps the lock a while.
+            guard let other = try? OverblikStore(path: path) else { locked.signal(); released.signal(); return }
+            _ = try? other.write {
+                try other.insert(booking: StoredBooking(roomID: "hall", startLocal: "2026-12-01T08:00", endLocal: "2026-12-01T09:00",
+                                                        startUTC: 1_795_000_000, endUTC: 1_795_003_600, holder: "Other"),
+                                 createdUTC: 0)
+                locked.signal()
+                usleep(1_500_000)
+            }
+            released.signal()
+        }
+        thread.start()
+        locked.wait()
+        let receipt = try o.book(roomID: "hall", from: t("2026-12-02T10:00"), to: t("2026-12-02T11:00"), holder: "Waiting")
+        released.wait()
+        #expect(receipt.bookings.count == 1)
+        #expect(try o.bookings().map(\.holder).sorted() == ["Other", "Waiting"])
+    }
+}

@@ -15,7 +15,7 @@ extension Overblik {
     /// never both book the same time; a recurring booking is written whole or not at all.
     ///
     /// ```swift
-    /// let receipt = try overblik.book(roomID: "noerresundby-bibliotek-moedelokale",
+    /// let receipt = try overblik.book(roomID: "noerresundby-bibliotek",
     ///                                 from: try LocalDateTime(parsing: "2026-12-01T17:00"),
     ///                                 to: try LocalDateTime(parsing: "2026-12-01T18:30"), holder: "Skakklubben")
     /// ```

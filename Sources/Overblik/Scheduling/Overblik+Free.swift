@@ -7,8 +7,9 @@ import Store
 public struct FreeTimeAnswer: Sendable, Hashable, Encodable {
     /// The room.
     public let roomID: String
-    /// The window asked about (local time).
+    /// Start of the window asked about (local time, inclusive).
     public let from: LocalDateTime
+    /// End of the window (local time, exclusive).
     public let to: LocalDateTime
     /// The shortest free interval kept, if given.
     public let minDuration: ScheduleDuration?

@@ -65,18 +65,22 @@ extension Overblik {
             parsed[text] = value
             return value
         }
+        // Weekly: the availability verdict is computed once per distinct opening_hours string.
+        var weekly: WeeklySlotFilter?
+        if case let .freeWeekly(slot, from, through) = condition {
+            weekly = WeeklySlotFilter(slot: slot, from: from, through: through, calendar: calendar)
+        }
         return { _, rooms in
             rooms.filter { room in
-                guard let availability = hours(room.openingHours) else { return false }
                 let bookings = booked[room.id] ?? []
+                if weekly != nil { return weekly!.isFree(openingHours: room.openingHours, bookings: bookings) }
+                guard let availability = hours(room.openingHours) else { return false }
                 switch condition {
                 case let .freeAt(start, duration):
                     guard let requested = try? LocalInterval(start: start, end: start.adding(minutes: duration.minutes)) else { return false }
                     return FreeTime.check(requested, existing: bookings, openingHours: availability, calendar: calendar).isAcceptable
-                case let .freeWeekly(slot, from, through):
-                    let check = FreeTime.checkWeekly(slot, openingHours: availability, calendar: calendar, bookings: bookings,
-                                                     from: from, through: through)
-                    return check.isFreeEveryWeek && !check.freeDates.isEmpty
+                case .freeWeekly:
+                    return false // answered by the weekly filter above
                 }
             }
         }

@@ -15,8 +15,11 @@ import Scheduling
 public struct WeeklySlotFilter: Sendable {
     /// The slot asked for.
     public let slot: WeeklySlot
+    /// First date of the period.
     public let from: LocalDate
+    /// Last date of the period (inclusive).
     public let through: LocalDate
+    /// Holidays for `PH` and `SH`.
     public let calendar: HolidayCalendar
 
     /// Per opening_hours text: the occurrences on open dates, or nil when the slot is refused by

@@ -16,9 +16,9 @@ struct BookCommand: ParsableCommand {
         not at all.
 
         Examples:
-          overblik book noerresundby-bibliotek-moedelokale --from 2026-12-01T17:00 --to 2026-12-01T18:30 --holder "Skakklubben"
+          overblik book noerresundby-bibliotek --from 2026-12-01T17:00 --to 2026-12-01T18:30 --holder "Skakklubben"
           overblik book nibe-skole-aula --from 2026-08-18T19:00 --to 2026-08-18T21:00 --holder "Nibe Kor" --activity adults --repeat weekly --until 2027-06-29
-          overblik book sebbersund-forsamlingshus --from 2026-12-24T10:00 --to 2026-12-24T12:00 --holder Jul --format json
+          overblik book sebbersund-forsamlingshus --from 2026-12-19T10:00 --to 2026-12-19T12:00 --holder Julemarked --format json
         """)
 
     @Argument(help: "The room id (or a facility id for a facility without listed rooms).") var room: String

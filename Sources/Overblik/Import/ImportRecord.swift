@@ -1,0 +1,66 @@
+import GeoTypes
+import Store
+
+/// The coordinate reference system of an input file.
+public enum InputCRS: String, Sendable, CaseIterable {
+    /// WGS84 longitude/latitude in degrees (EPSG:4326, also CRS84).
+    case wgs84 = "EPSG:4326"
+    /// ETRS89 / UTM zone 32N in metres (EPSG:25832), what Danish authorities publish.
+    case utm32 = "EPSG:25832"
+
+    /// Parses `EPSG:4326`, `4326`, `CRS84`, `EPSG:25832`, `25832`, `ETRS89/UTM32N`.
+    public init?(parsing text: String) {
+        switch text.uppercased().replacingOccurrences(of: " ", with: "") {
+        case "EPSG:4326", "4326", "CRS84", "OGC:CRS84", "WGS84": self = .wgs84
+        case "EPSG:25832", "25832", "ETRS89/UTM32N", "UTM32N", "ETRS89-UTM32": self = .utm32
+        default: return nil
+        }
+    }
+}
+
+/// Geometry of one input record, before conversion to WGS84.
+enum RecordGeometry: Sendable {
+    /// A point in the file's CRS (x = lon or easting, y = lat or northing).
+    case point(x: Double, y: Double)
+    /// Polygons in WGS84 (GeoJSON is always WGS84; Shapefiles are converted by the reader's caller).
+    case polygons(MultiPolygonRings)
+    /// The record has a geometry field but it is empty (null shape, `"geometry": null`).
+    case empty
+    /// The record's geometry is of a kind the layer cannot use.
+    case unsupported(String)
+}
+
+/// One record from any input format: where it came from, its attributes, its geometry.
+struct ImportRecord: Sendable {
+    var position: RecordPosition
+    /// Attribute values by field name, as text. Keys are matched case-insensitively.
+    var fields: [String: String]
+    var geometry: RecordGeometry?
+
+    init(position: RecordPosition, fields: [String: String], geometry: RecordGeometry? = nil) {
+        self.position = position
+        var normalised: [String: String] = [:]
+        for (key, value) in fields { normalised[Self.normalise(key)] = value }
+        self.fields = normalised
+        self.geometry = geometry
+    }
+
+    static func normalise(_ key: String) -> String {
+        key.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    }
+
+    /// The trimmed value of the first of `names` that is present and non-empty.
+    func value(_ names: String...) -> (field: String, value: String)? {
+        for name in names {
+            if let raw = fields[name] {
+                let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+                if !trimmed.isEmpty { return (name, trimmed) }
+            }
+        }
+        return nil
+    }
+
+    func has(_ name: String) -> Bool { fields[name] != nil }
+}
+
+import Foundation

@@ -1,1 +1,0 @@
-// Module Overblik: see README.md, Architecture.

@@ -1,0 +1,115 @@
+import Facilities
+import Foundation
+import GeoTypes
+import Store
+
+/// The Overblik library facade: one store, and the use cases the CLI and other programs call.
+///
+/// ```swift
+/// let overblik = try Overblik(databasePath: "overblik.sqlite")
+/// let report = try overblik.importFile(.facilities, at: "Data/facilities.csv")
+/// let summary = try overblik.summary()
+/// ```
+/// Not Sendable: it owns one SQLite connection. Open one per thread or process.
+public final class Overblik {
+    /// The underlying store (for callers that need its repositories directly).
+    public let store: OverblikStore
+
+    /// Opens the store at `databasePath`, creating and migrating it when needed.
+    /// - Throws: ``StoreError`` for a file of a newer schema or of another application,
+    ///   ``DatabaseError`` for I/O failures.
+    public init(databasePath: String, readOnly: Bool = false) throws {
+        store = try OverblikStore(path: databasePath, readOnly: readOnly)
+    }
+
+    /// The database path from the usual sources: an explicit path, else `$OVERBLIK_DB`, else
+    /// `./overblik.sqlite`.
+    public static func resolveDatabasePath(_ explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let explicit, !explicit.isEmpty { return explicit }
+        if let env = environment["OVERBLIK_DB"], !env.isEmpty { return env }
+        return "./overblik.sqlite"
+    }
+
+    /// Counts, extent, districts, rural/urban split and schema version.
+    public func summary() throws -> Summary {
+        let stored = try store.summary()
+        let settlements = try store.settlements()
+        let districts = try store.districts().map(\.district)
+        let ruralByDistrict = RuralClassifier.classify(districts: districts, settlements: settlements)
+        var ruralSettlements = 0, urbanSettlements = 0
+        var ruralPopulation = 0.0, urbanPopulation = 0.0
+        for s in settlements {
+            if s.isRural() { ruralSettlements += 1; ruralPopulation += s.population } else {
+                urbanSettlements += 1; urbanPopulation += s.population
+            }
+        }
+        let lines = stored.districtLines.map { line in
+            Summary.DistrictLine(code: line.code, name: line.name, rural: ruralByDistrict[line.code] ?? true,
+                                 ruralFromLayer: line.rural != nil, facilities: line.facilities,
+                                 settlements: line.settlements, population: line.population)
+        }
+        return Summary(
+            database: stored.path, schemaVersion: stored.schemaVersion, facilities: stored.facilities,
+            rooms: stored.rooms, settlements: stored.settlements, populationPoints: stored.populationPoints,
+            districts: stored.districts, bookings: stored.bookings, extent: stored.extent.map {
+                Summary.Extent(minLon: $0.minLon, minLat: $0.minLat, maxLon: $0.maxLon, maxLat: $0.maxLat)
+            },
+            facilitiesByKind: stored.facilitiesByKind,
+            ruralDistricts: lines.filter(\.rural).count, urbanDistricts: lines.filter { !$0.rural }.count,
+            ruralSettlements: ruralSettlements, urbanSettlements: urbanSettlements,
+            ruralPopulation: ruralPopulation, urbanPopulation: urbanPopulation,
+            outsideDistricts: stored.outsideDistricts, districtList: lines)
+    }
+}
+
+/// What `overblik info` shows. Stable JSON (documented in the README).
+public struct Summary: Sendable, Codable {
+    public struct Extent: Sendable, Codable {
+        public var minLon: Double, minLat: Double, maxLon: Double, maxLat: Double
+        enum CodingKeys: String, CodingKey {
+            case minLon = "min_lon", minLat = "min_lat", maxLon = "max_lon", maxLat = "max_lat"
+        }
+    }
+    public struct DistrictLine: Sendable, Codable {
+        public var code: String
+        public var name: String
+        public var rural: Bool
+        /// Whether the rural flag came from the district layer rather than the settlement rule.
+        public var ruralFromLayer: Bool
+        public var facilities: Int
+        public var settlements: Int
+        public var population: Double
+        enum CodingKeys: String, CodingKey {
+            case code, name, rural, ruralFromLayer = "rural_from_layer", facilities, settlements, population
+        }
+    }
+    public var database: String
+    public var schemaVersion: Int
+    public var facilities: Int
+    public var rooms: Int
+    public var settlements: Int
+    public var populationPoints: Int
+    public var districts: Int
+    public var bookings: Int
+    public var extent: Extent?
+    public var facilitiesByKind: [String: Int]
+    public var ruralDistricts: Int
+    public var urbanDistricts: Int
+    public var ruralSettlements: Int
+    public var urbanSettlements: Int
+    public var ruralPopulation: Double
+    public var urbanPopulation: Double
+    /// Ids of facilities, settlements and population points outside every district, per table.
+    public var outsideDistricts: [String: [String]]
+    public var districtList: [DistrictLine]
+
+    enum CodingKeys: String, CodingKey {
+        case database, schemaVersion = "schema_version", facilities, rooms, settlements
+        case populationPoints = "population_points", districts, bookings, extent
+        case facilitiesByKind = "facilities_by_kind", ruralDistricts = "rural_districts"
+        case urbanDistricts = "urban_districts", ruralSettlements = "rural_settlements"
+        case urbanSettlements = "urban_settlements", ruralPopulation = "rural_population"
+        case urbanPopulation = "urban_population", outsideDistricts = "outside_districts"
+        case districtList = "district_list"
+    }
+}

@@ -1,0 +1,133 @@
+import ArgumentParser
+import Facilities
+import Foundation
+import Overblik
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import facilities, rooms, districts, settlements or population points (CSV, GeoJSON, Shapefile).",
+        discussion: """
+        Every import is atomic: it lands whole or not at all. All problems are reported together with
+        file, line (or feature), field, value and what was expected; the exit code is then 2 and the
+        database is unchanged. Re-importing existing ids is an error unless --replace.
+
+        Examples:
+          overblik import districts Data/districts.geojson --name-field name --code-field code --rural-field rural
+          overblik import districts ../shared/data/aalborg/parishes-2014.geojson --name-field SOGNENAVN --code-field SOGNEKODE --replace
+          overblik import settlements Data/settlements.csv
+          overblik import facilities Data/facilities.csv
+          overblik import rooms Data/rooms.csv
+          overblik import facilities schools.csv --crs EPSG:25832
+          overblik import facilities institutions.shp --id-field INST_NR --name-field INST_NAVN --kind school
+        """)
+
+    @Argument(help: "What to import: facilities, rooms, districts, settlements, population.")
+    var layer: ImportLayer
+
+    @Argument(help: "The file: .csv, .geojson/.json, or .shp (with .dbf beside it).")
+    var file: String
+
+    @Option(help: "CRS of the coordinates: EPSG:4326 (default) or EPSG:25832. Shapefiles read their .prj.")
+    var crs: String?
+
+    @Option(help: "Field holding the id.") var idField: String?
+    @Option(help: "Field holding the name (districts: e.g. SOGNENAVN).") var nameField: String?
+    @Option(help: "Field holding the district code (e.g. SOGNEKODE).") var codeField: String?
+    @Option(help: "Boolean-ish field telling whether a district is rural (true/false, 1/0, yes/no).") var ruralField: String?
+    @Option(help: "Field holding the facility kind.") var kindField: String?
+    @Option(help: "Kind for facilities whose record names none (e.g. school).") var kind: String?
+    @Flag(help: "Overwrite rows whose id exists (districts: replace the whole layer).") var replace = false
+    @Flag(help: "Refuse records with empty geometry instead of skipping and reporting them.") var strict = false
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        try global.require([.table, .json], command: "import")
+        var parsedCRS: InputCRS?
+        if let crs {
+            guard let c = InputCRS(parsing: crs) else {
+                throw ValidationError("--crs must be EPSG:4326 or EPSG:25832, not '\(crs)'")
+            }
+            parsedCRS = c
+        }
+        var defaultKind: FacilityKind?
+        if let kind {
+            guard let k = FacilityKind(parsing: kind) else {
+                throw ValidationError("--kind must be one of \(FacilityKind.expectedDescription), not '\(kind)'")
+            }
+            defaultKind = k
+        }
+        let progress = ProgressBar.forTerminal(label: "importing \(layer.rawValue)")
+        let options = ImportOptions(crs: parsedCRS, idField: idField, nameField: nameField, codeField: codeField,
+                                    ruralField: ruralField, kindField: kindField, defaultKind: defaultKind,
+                                    replace: replace, strict: strict, progress: progress?.callback)
+        let overblik = try global.open()
+        let report: ImportReport
+        do {
+            report = try overblik.importFile(layer, at: file, options: options)
+            progress?.finish()
+        } catch {
+            progress?.finish()
+            throw error
+        }
+        if !report.skippedEmptyGeometry.isEmpty {
+            Output.error("overblik: warning: skipped \(report.skippedEmptyGeometry.count) record(s) with empty geometry: "
+                + report.skippedEmptyGeometry.prefix(30).joined(separator: ", ")
+                + (report.skippedEmptyGeometry.count > 30 ? ", ..." : ""))
+        }
+        if global.format == .json {
+            try Output.json(report)
+        } else {
+            var line = "imported \(report.imported) \(layer.rawValue) from \(report.file) (\(report.format), \(report.crs))"
+            if report.replaced > 0 { line += ", \(report.replaced) replaced" }
+            line += String(format: " in %.2f s", report.seconds)
+            Output.line(line)
+            if !report.outsideDistricts.isEmpty {
+                Output.line("\(report.outsideDistricts.count) outside every district: "
+                    + report.outsideDistricts.prefix(20).joined(separator: ", ")
+                    + (report.outsideDistricts.count > 20 ? ", ..." : ""))
+            }
+            if layer == .districts {
+                Output.line("assigned \(report.reassignedPoints) stored points to districts")
+            }
+        }
+        Output.flush()
+    }
+}
+
+extension ImportLayer: ExpressibleByArgument {}
+
+/// A progress bar on standard error, shown only when standard error is a terminal.
+final class ProgressBar: @unchecked Sendable {
+    let label: String
+    var lastDrawn = 0.0
+
+    init(label: String) { self.label = label }
+
+    static func forTerminal(label: String) -> ProgressBar? {
+        isatty(2) == 1 && ProcessInfo.processInfo.environment["CI"] == nil ? ProgressBar(label: label) : nil
+    }
+
+    var callback: @Sendable (Int, Int?) -> Void {
+        { [self] done, total in self.draw(done, total) }
+    }
+
+    func draw(_ done: Int, _ total: Int?) {
+        let now = Date().timeIntervalSinceReferenceDate
+        guard now - lastDrawn > 0.1 else { return }
+        lastDrawn = now
+        var text = "\r\(label): \(done)"
+        if let total, total > 0 {
+            let fraction = min(1, Double(done) / Double(total))
+            let filled = Int(fraction * 30)
+            text = "\r\(label) [" + String(repeating: "#", count: filled) + String(repeating: ".", count: 30 - filled)
+                + "] \(done)/\(total)"
+        }
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    func finish() {
+        if lastDrawn > 0 { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Overblik
+
+/// Options every command takes: the database and the output format.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: "The SpatiaLite database (default: $OVERBLIK_DB, else ./overblik.sqlite).")
+    var db: String?
+
+    @Option(name: .long, help: "Output format: table, json, csv, geojson (ics where it fits).")
+    var format: OutputFormat = .table
+
+    var databasePath: String { Overblik.resolveDatabasePath(db) }
+
+    /// Opens the store, creating it when missing.
+    func open() throws -> Overblik { try Overblik(databasePath: databasePath) }
+
+    /// Requires one of `allowed` formats.
+    func require(_ allowed: [OutputFormat], command: String) throws {
+        guard allowed.contains(format) else {
+            throw ValidationError("\(command) supports --format \(allowed.map(\.rawValue).joined(separator: "|")), not \(format.rawValue)")
+        }
+    }
+
+    /// Moves global options given before the command name (`overblik --db X info`) after it,
+    /// where every command declares them.
+    static func hoist(_ arguments: [String]) -> [String] {
+        var leading: [String] = []
+        var index = 0
+        while index < arguments.count {
+            let arg = arguments[index]
+            if arg == "--db" || arg == "--format" {
+                guard index + 1 < arguments.count else { break }
+                leading += [arg, arguments[index + 1]]
+                index += 2
+            } else if arg.hasPrefix("--db=") || arg.hasPrefix("--format=") {
+                leading.append(arg)
+                index += 1
+            } else {
+                break
+            }
+        }
+        guard !leading.isEmpty else { return arguments }
+        var rest = Array(arguments[index...])
+        if let terminator = rest.firstIndex(of: "--") {
+            rest.insert(contentsOf: leading, at: terminator)
+        } else {
+            rest += leading
+        }
+        return rest
+    }
+}
+
+/// Output formats of query commands.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case table, json, csv, geojson, ics
+}

@@ -1,0 +1,131 @@
+import CSQLite
+
+/// One SQLite connection with SpatiaLite loaded. Not Sendable: give each thread or process its own.
+///
+/// The connection runs in WAL mode with a busy timeout, so that readers never block writers and
+/// concurrent writers wait instead of failing with "database is locked".
+public final class Database {
+    let handle: OpaquePointer
+    public let path: String
+
+    /// How long a writer waits for another writer's lock before failing, in milliseconds.
+    public static let busyTimeoutMilliseconds: Int32 = 30_000
+
+    /// Opens (creating when missing) the database at `path` and loads SpatiaLite.
+    /// - Parameters:
+    ///   - path: file path, or ":memory:".
+    ///   - readOnly: open without write access (the file must exist).
+    /// - Throws: ``DatabaseError`` when the file cannot be opened, ``StoreError/spatialiteUnavailable(message:)``.
+    public init(path: String, readOnly: Bool = false) throws {
+        var db: OpaquePointer?
+        let flags = (readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE))
+            | SQLITE_OPEN_NOMUTEX
+        let rc = sqlite3_open_v2(path, &db, flags, nil)
+        guard rc == SQLITE_OK, let db else {
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            if let db { sqlite3_close_v2(db) }
+            throw DatabaseError(code: rc, message: message + " (\(path))", operation: "open")
+        }
+        self.handle = db
+        self.path = path
+        sqlite3_extended_result_codes(db, 1)
+        sqlite3_busy_timeout(db, Self.busyTimeoutMilliseconds)
+        try loadSpatiaLite()
+        try execute("PRAGMA foreign_keys = ON")
+        if !readOnly && path != ":memory:" {
+            try execute("PRAGMA journal_mode = WAL")
+            try execute("PRAGMA synchronous = NORMAL")
+        }
+    }
+
+    deinit {
+        sqlite3_close_v2(handle)
+    }
+
+    private func loadSpatiaLite() throws {
+        guard overblik_sqlite_enable_load_extension(handle, 1) == SQLITE_OK else {
+            throw StoreError.spatialiteUnavailable(message: lastMessage)
+        }
+        defer { _ = overblik_sqlite_enable_load_extension(handle, 0) }
+        var error: UnsafeMutablePointer<CChar>?
+        let rc = sqlite3_load_extension(handle, "mod_spatialite", nil, &error)
+        if rc != SQLITE_OK {
+            let message = error.map { String(cString: $0) } ?? "unknown error"
+            sqlite3_free(error)
+            throw StoreError.spatialiteUnavailable(message: message)
+        }
+    }
+
+    var lastMessage: String { String(cString: sqlite3_errmsg(handle)) }
+
+    func check(_ rc: Int32, _ operation: String, sql: String? = nil) throws(DatabaseError) {
+        guard rc == SQLITE_OK || rc == SQLITE_ROW || rc == SQLITE_DONE else {
+            throw DatabaseError(code: rc & 0xff, extendedCode: sqlite3_extended_errcode(handle),
+                                message: lastMessage, sql: sql, operation: operation)
+        }
+    }
+
+    /// Runs one or more SQL statements without parameters or results.
+    public func execute(_ sql: String) throws(DatabaseError) {
+        var error: UnsafeMutablePointer<CChar>?
+        let rc = sqlite3_exec(handle, sql, nil, nil, &error)
+        if rc != SQLITE_OK {
+            let message = error.map { String(cString: $0) } ?? lastMessage
+            sqlite3_free(error)
+            throw DatabaseError(code: rc & 0xff, extendedCode: sqlite3_extended_errcode(handle),
+                                message: message, sql: sql, operation: "execute")
+        }
+    }
+
+    /// Compiles a statement for repeated use.
+    public func prepare(_ sql: String) throws(DatabaseError) -> Statement {
+        try Statement(database: self, sql: sql)
+    }
+
+    /// Runs a statement with bound values and collects every row.
+    public func query(_ sql: String, _ values: [SQLValue] = []) throws(DatabaseError) -> [Row] {
+        let statement = try prepare(sql)
+        try statement.bind(values)
+        var rows: [Row] = []
+        while let row = try statement.step() { rows.append(row) }
+        return rows
+    }
+
+    /// Runs a statement with bound values for its effect.
+    public func run(_ sql: String, _ values: [SQLValue] = []) throws(DatabaseError) {
+        let statement = try prepare(sql)
+        try statement.bind(values)
+        try statement.run()
+    }
+
+    /// The first column of the first row, or nil.
+    public func scalar(_ sql: String, _ values: [SQLValue] = []) throws(DatabaseError) -> SQLValue? {
+        try query(sql, values).first?.values.first
+    }
+
+    /// Rows changed by the last statement.
+    public var changes: Int { Int(sqlite3_changes(handle)) }
+    public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
+    /// How a transaction takes its locks.
+    public enum TransactionKind: String, Sendable {
+        /// Takes the write lock at once: use for read-check-write sequences (bookings), so that two
+        /// writers cannot both read "free" and then both write.
+        case immediate = "IMMEDIATE"
+        case deferred = "DEFERRED"
+    }
+
+    /// Runs `body` in a transaction: commits when it returns, rolls back when it throws.
+    /// Nothing of a failed body is left in the database.
+    public func transaction<T>(_ kind: TransactionKind = .immediate, _ body: () throws -> T) throws -> T {
+        try execute("BEGIN \(kind.rawValue)")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            try? execute("ROLLBACK")
+            throw error
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// Module Store: see README.md, Architecture.

@@ -1,0 +1,116 @@
+/// A booking as stored. Times are kept twice: UTC seconds (for overlap tests, unambiguous across DST)
+/// and the local wall-clock text the user gave (for display).
+public struct StoredBooking: Sendable, Codable, Hashable {
+    public var id: Int64
+    public var roomID: String
+    public var startLocal: String
+    public var endLocal: String
+    public var startUTC: Int64
+    public var endUTC: Int64
+    public var holder: String
+    public var activity: String?
+    public var seriesID: Int64?
+
+    public init(id: Int64 = 0, roomID: String, startLocal: String, endLocal: String, startUTC: Int64, endUTC: Int64,
+                holder: String, activity: String? = nil, seriesID: Int64? = nil) {
+        self.id = id
+        self.roomID = roomID
+        self.startLocal = startLocal
+        self.endLocal = endLocal
+        self.startUTC = startUTC
+        self.endUTC = endUTC
+        self.holder = holder
+        self.activity = activity
+        self.seriesID = seriesID
+    }
+}
+
+/// A weekly series of bookings, kept so that calendars can show it as one RRULE with EXDATEs.
+public struct StoredSeries: Sendable, Codable, Hashable {
+    public var id: Int64
+    public var roomID: String
+    public var holder: String
+    public var activity: String?
+    public var rule: String
+    public var firstStart: String
+    public var firstEnd: String
+    public var until: String
+    public var skipped: [String]
+}
+
+extension OverblikStore {
+    static let bookingColumns = "id, room_id, start_local, end_local, start_utc, end_utc, holder, activity, series_id"
+
+    static func booking(from row: Row) -> StoredBooking {
+        StoredBooking(id: row[0].int ?? 0, roomID: row[1].string ?? "", startLocal: row[2].string ?? "",
+                      endLocal: row[3].string ?? "", startUTC: row[4].int ?? 0, endUTC: row[5].int ?? 0,
+                      holder: row[6].string ?? "", activity: row[7].string, seriesID: row[8].int)
+    }
+
+    /// Bookings of `roomID` overlapping the half-open UTC interval [start, end).
+    public func overlappingBookings(roomID: String, startUTC: Int64, endUTC: Int64) throws -> [StoredBooking] {
+        try database.query("""
+            SELECT \(Self.bookingColumns) FROM bookings
+            WHERE room_id = ? AND start_utc < ? AND end_utc > ? ORDER BY start_utc, id
+            """, [.text(roomID), .integer(endUTC), .integer(startUTC)]).map(Self.booking(from:))
+    }
+
+    /// Bookings, optionally of one room and within a UTC window, in time order.
+    public func bookings(roomID: String? = nil, fromUTC: Int64? = nil, toUTC: Int64? = nil) throws -> [StoredBooking] {
+        var clauses: [String] = []
+        var values: [SQLValue] = []
+        if let roomID { clauses.append("room_id = ?"); values.append(.text(roomID)) }
+        if let toUTC { clauses.append("start_utc < ?"); values.append(.integer(toUTC)) }
+        if let fromUTC { clauses.append("end_utc > ?"); values.append(.integer(fromUTC)) }
+        let whereClause = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
+        return try database.query("SELECT \(Self.bookingColumns) FROM bookings \(whereClause) ORDER BY start_utc, room_id, id",
+                                  values).map(Self.booking(from:))
+    }
+
+    /// Inserts a booking (call inside ``write(_:)`` after checking conflicts); returns its id.
+    @discardableResult
+    public func insert(booking b: StoredBooking, createdUTC: Int64) throws -> Int64 {
+        try database.run("""
+            INSERT INTO bookings (room_id, start_local, end_local, start_utc, end_utc, holder, activity, series_id, created_utc)
+            VALUES (?,?,?,?,?,?,?,?,?)
+            """, [.text(b.roomID), .text(b.startLocal), .text(b.endLocal), .integer(b.startUTC), .integer(b.endUTC),
+                  .text(b.holder), .optional(b.activity), b.seriesID.map(SQLValue.integer) ?? .null, .integer(createdUTC)])
+        return database.lastInsertRowID
+    }
+
+    /// Inserts a series record (call inside ``write(_:)``); returns its id.
+    public func insertSeries(roomID: String, holder: String, activity: String?, rule: String, firstStart: String,
+                             firstEnd: String, until: String, skipped: [String], createdUTC: Int64) throws -> Int64 {
+        try database.run("""
+            INSERT INTO booking_series (room_id, holder, activity, rule, first_start, first_end, until, skipped, created_utc)
+            VALUES (?,?,?,?,?,?,?,?,?)
+            """, [.text(roomID), .text(holder), .optional(activity), .text(rule), .text(firstStart), .text(firstEnd),
+                  .text(until), .text(skipped.joined(separator: ",")), .integer(createdUTC)])
+        return database.lastInsertRowID
+    }
+
+    public func series(id: Int64) throws -> StoredSeries? {
+        try database.query("""
+            SELECT id, room_id, holder, activity, rule, first_start, first_end, until, skipped FROM booking_series WHERE id = ?
+            """, [.integer(id)]).first.map {
+            StoredSeries(id: $0[0].int ?? 0, roomID: $0[1].string ?? "", holder: $0[2].string ?? "",
+                         activity: $0[3].string, rule: $0[4].string ?? "", firstStart: $0[5].string ?? "",
+                         firstEnd: $0[6].string ?? "", until: $0[7].string ?? "",
+                         skipped: ($0[8].string ?? "").split(separator: ",").map(String.init))
+        }
+    }
+
+    /// Deletes one booking; returns whether it existed.
+    public func deleteBooking(id: Int64) throws -> Bool {
+        try database.run("DELETE FROM bookings WHERE id = ?", [.integer(id)])
+        return database.changes > 0
+    }
+
+    /// Deletes a whole series with its bookings; returns the number of bookings removed.
+    public func deleteSeries(id: Int64) throws -> Int {
+        try database.run("DELETE FROM bookings WHERE series_id = ?", [.integer(id)])
+        let removed = database.changes
+        try database.run("DELETE FROM booking_series WHERE id = ?", [.integer(id)])
+        return removed
+    }
+}

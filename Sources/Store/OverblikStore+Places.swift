@@ -1,0 +1,117 @@
+import Facilities
+import GeoTypes
+
+/// A district as stored: identity, rural flag and polygon rings in EPSG:4326.
+public struct StoredDistrict: Sendable {
+    public var district: District
+    public var rings: MultiPolygonRings
+    public var areaKm2: Double?
+
+    public init(district: District, rings: MultiPolygonRings, areaKm2: Double? = nil) {
+        self.district = district
+        self.rings = rings
+        self.areaKm2 = areaKm2
+    }
+}
+
+extension OverblikStore {
+    // MARK: Settlements
+
+    public func insert(settlements: [Settlement], replace: Bool) throws {
+        let verb = replace ? "INSERT OR REPLACE" : "INSERT"
+        let statement = try database.prepare("""
+            \(verb) INTO settlements (id, name, lon, lat, population, approximate, district_code, geom)
+            VALUES (?,?,?,?,?,?,?, MakePoint(?, ?, 4326))
+            """)
+        for s in settlements {
+            try statement.run([.text(s.id), .text(s.name), .real(s.location.lon), .real(s.location.lat),
+                               .real(s.population), .bool(s.approximate), .optional(s.districtCode),
+                               .real(s.location.lon), .real(s.location.lat)])
+        }
+    }
+
+    public func settlements() throws -> [Settlement] {
+        try database.query("SELECT id, name, lon, lat, population, approximate, district_code FROM settlements ORDER BY id").map {
+            Settlement(id: $0[0].string ?? "", name: $0[1].string ?? "",
+                       location: Coordinate(lon: $0[2].double ?? 0, lat: $0[3].double ?? 0),
+                       population: $0[4].double ?? 0, approximate: $0[5].int == 1, districtCode: $0[6].string)
+        }
+    }
+
+    // MARK: Population points
+
+    public func insert(population: [PopulationPoint], replace: Bool) throws {
+        let verb = replace ? "INSERT OR REPLACE" : "INSERT"
+        let statement = try database.prepare("""
+            \(verb) INTO population (id, lon, lat, weight, district_code, geom) VALUES (?,?,?,?,?, MakePoint(?, ?, 4326))
+            """)
+        for p in population {
+            try statement.run([.text(p.id), .real(p.location.lon), .real(p.location.lat), .real(p.weight),
+                               .optional(p.districtCode), .real(p.location.lon), .real(p.location.lat)])
+        }
+    }
+
+    /// All population points, ordered by id. Reads columns directly (no per-row allocation beyond the value).
+    public func populationPoints() throws -> [PopulationPoint] {
+        var points: [PopulationPoint] = []
+        let statement = try database.prepare("SELECT id, lon, lat, weight, district_code FROM population ORDER BY id")
+        try statement.forEachRow { s in
+            let id = s.value(at: 0).string ?? ""
+            points.append(PopulationPoint(id: id, location: Coordinate(lon: s.double(1), lat: s.double(2)),
+                                          weight: s.double(3), districtCode: s.value(at: 4).string))
+        }
+        return points
+    }
+
+    // MARK: Districts
+
+    /// Inserts districts with their polygons (call inside ``write(_:)``).
+    public func insert(districts: [StoredDistrict], replace: Bool) throws {
+        let verb = replace ? "INSERT OR REPLACE" : "INSERT"
+        let statement = try database.prepare("""
+            \(verb) INTO districts (code, name, rural, area_km2, geom)
+            VALUES (?,?,?,?, CastToMultiPolygon(GeomFromWKB(?, 4326)))
+            """)
+        for d in districts {
+            try statement.run([.text(d.district.code), .text(d.district.name),
+                               d.district.rural.map { .bool($0) } ?? .null, .optional(d.areaKm2),
+                               .blob(WKB.encode(multiPolygon: d.rings))])
+        }
+    }
+
+    /// Removes every district (used by `import districts --replace`, which replaces the layer).
+    public func deleteAllDistricts() throws {
+        try database.execute("DELETE FROM districts")
+    }
+
+    /// All districts with polygons, ordered by code.
+    public func districts() throws -> [StoredDistrict] {
+        try database.query("SELECT code, name, rural, area_km2, AsBinary(geom) FROM districts ORDER BY code").map {
+            StoredDistrict(district: District(code: $0[0].string ?? "", name: $0[1].string ?? "",
+                                              rural: $0[2].isNull ? nil : $0[2].int == 1),
+                           rings: $0[4].bytes.flatMap(WKB.decodeMultiPolygon) ?? [], areaKm2: $0[3].double)
+        }
+    }
+
+    /// Sets the district code of every row of a point table from a caller-computed assignment.
+    /// - Parameter codes: id → district code (nil clears it).
+    public func assignDistricts(table: PointTable, codes: [(id: String, code: String?)]) throws {
+        let statement = try database.prepare("UPDATE \(table.rawValue) SET district_code = ? WHERE id = ?")
+        for (id, code) in codes { try statement.run([.optional(code), .text(id)]) }
+    }
+
+    /// Id and location of every row of a point table, for district assignment.
+    public func locations(of table: PointTable) throws -> [(id: String, location: Coordinate)] {
+        var out: [(id: String, location: Coordinate)] = []
+        let statement = try database.prepare("SELECT id, lon, lat FROM \(table.rawValue) ORDER BY id")
+        try statement.forEachRow { s in
+            out.append((s.value(at: 0).string ?? "", Coordinate(lon: s.double(1), lat: s.double(2))))
+        }
+        return out
+    }
+
+    /// The tables whose rows are points assigned to districts.
+    public enum PointTable: String, CaseIterable, Sendable {
+        case facilities, settlements, population
+    }
+}

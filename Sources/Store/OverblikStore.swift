@@ -1,0 +1,165 @@
+import Facilities
+import GeoTypes
+
+/// The Overblik SpatiaLite file: open, migrate, read and write the domain.
+///
+/// One instance owns one connection and is not Sendable; open one per thread or process.
+/// Writes that must be atomic go through ``write(_:)``, one IMMEDIATE transaction.
+public final class OverblikStore {
+    public let database: Database
+    public var path: String { database.path }
+
+    /// Opens (creating and migrating when needed) the store at `path`.
+    /// - Throws: ``StoreError/schemaTooNew(path:found:supported:)`` for a file from a newer Overblik,
+    ///   ``DatabaseError`` for I/O failures.
+    public init(path: String, readOnly: Bool = false) throws {
+        database = try Database(path: path, readOnly: readOnly)
+        if readOnly {
+            let found = try database.schemaVersion
+            if found > Schema.currentVersion {
+                throw StoreError.schemaTooNew(path: path, found: found, supported: Schema.currentVersion)
+            }
+            if found == 0 { throw StoreError.notAnOverblikStore(path: path, reason: "no Overblik schema (run an import first)") }
+        } else {
+            try database.migrate()
+        }
+    }
+
+    /// The schema version of the open file.
+    public var schemaVersion: Int { get throws { try database.schemaVersion } }
+
+    /// Runs `body` in one IMMEDIATE transaction: everything it writes lands, or nothing does.
+    public func write<T>(_ body: () throws -> T) throws -> T {
+        try database.transaction(.immediate, body)
+    }
+}
+
+// MARK: - Facilities
+
+extension OverblikStore {
+    static let facilityColumns = """
+        id, name, kind, lon, lat, address, owner, capacity, opening_hours, wheelchair, toilets_wheelchair,
+        step_free, ramp, elevator, hearing_loop, parking_accessible, god_adgang, checked, contact_name, phone,
+        email, booking_url, disability_suited, district_code
+        """
+
+    /// Ids among `ids` that already exist in `table`.
+    public func existingIDs(in table: String, among ids: [String]) throws -> [String] {
+        precondition(["facilities", "rooms", "settlements", "population", "districts"].contains(table))
+        let key = table == "districts" ? "code" : "id"
+        let statement = try database.prepare("SELECT 1 FROM \(table) WHERE \(key) = ?")
+        var found: [String] = []
+        for id in ids {
+            try statement.bind([.text(id)])
+            if try statement.step() != nil { found.append(id) }
+        }
+        return found
+    }
+
+    /// Inserts facilities (call inside ``write(_:)``). With `replace`, existing ids are overwritten.
+    public func insert(facilities: [Facility], replace: Bool) throws {
+        let verb = replace ? "INSERT OR REPLACE" : "INSERT"
+        let statement = try database.prepare("""
+            \(verb) INTO facilities (\(Self.facilityColumns), geom)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?, MakePoint(?, ?, 4326))
+            """)
+        for f in facilities {
+            let a = f.accessibility
+            try statement.run([
+                .text(f.id), .text(f.name), .text(f.kind.rawValue), .real(f.location.lon), .real(f.location.lat),
+                .optional(f.address), .text(f.owner.rawValue), .optional(f.capacity), .optional(f.openingHours),
+                .text(a.wheelchair.rawValue), .text(a.toiletsWheelchair.rawValue), .text(a.stepFree.rawValue),
+                .text(a.ramp.rawValue), .text(a.elevator.rawValue), .text(a.hearingLoop.rawValue),
+                .text(a.parkingAccessible.rawValue), .optional(a.godAdgang.isEmpty ? nil : a.godAdgang.joined(separator: "|")),
+                .optional(a.checked), .optional(f.contact.name), .optional(f.contact.phone), .optional(f.contact.email),
+                .optional(f.contact.bookingURL), .bool(f.disabilitySuited), .optional(f.districtCode),
+                .real(f.location.lon), .real(f.location.lat),
+            ])
+        }
+    }
+
+    /// All facilities, ordered by id.
+    public func facilities() throws -> [Facility] {
+        try database.query("SELECT \(Self.facilityColumns) FROM facilities ORDER BY id").map(Self.facility(from:))
+    }
+
+    /// One facility by id.
+    public func facility(id: String) throws -> Facility? {
+        try database.query("SELECT \(Self.facilityColumns) FROM facilities WHERE id = ?", [.text(id)]).first.map(Self.facility(from:))
+    }
+
+    static func facility(from row: Row) -> Facility {
+        func text(_ i: Int) -> String? { row[i].string }
+        func tri(_ i: Int) -> TriState { text(i).flatMap(TriState.init(rawValue:)) ?? .unknown }
+        let accessibility = Accessibility(
+            wheelchair: text(9).flatMap(WheelchairAccess.init(rawValue:)) ?? .unknown,
+            toiletsWheelchair: tri(10), stepFree: tri(11), ramp: tri(12), elevator: tri(13), hearingLoop: tri(14),
+            parkingAccessible: tri(15),
+            godAdgang: text(16).map { $0.split(separator: "|").map(String.init) } ?? [], checked: text(17))
+        return Facility(
+            id: text(0) ?? "", name: text(1) ?? "", kind: text(2).flatMap(FacilityKind.init(rawValue:)) ?? .other,
+            location: Coordinate(lon: row[3].double ?? 0, lat: row[4].double ?? 0), address: text(5),
+            owner: text(6).flatMap(OwnerClass.init(rawValue:)) ?? .municipal,
+            contact: Contact(name: text(18), phone: text(19), email: text(20), bookingURL: text(21)),
+            accessibility: accessibility, capacity: row[7].int.map(Int.init), openingHours: text(8),
+            disabilitySuited: row[22].int == 1, districtCode: text(23))
+    }
+}
+
+// MARK: - Rooms
+
+extension OverblikStore {
+    /// Inserts rooms (call inside ``write(_:)``); their facilities must exist.
+    public func insert(rooms: [Room], replace: Bool) throws {
+        let verb = replace ? "INSERT OR REPLACE" : "INSERT"
+        let statement = try database.prepare("""
+            \(verb) INTO rooms (id, facility_id, name, capacity, equipment, opening_hours, wheelchair,
+            toilets_wheelchair, step_free, hearing_loop, disability_suited) VALUES (?,?,?,?,?,?,?,?,?,?,?)
+            """)
+        for r in rooms {
+            let a = r.accessibility
+            try statement.run([
+                .text(r.id), .text(r.facilityID), .text(r.name), .optional(r.capacity),
+                .optional(r.equipment.isEmpty ? nil : r.equipment.joined(separator: "|")), .optional(r.openingHours),
+                .optional(a?.wheelchair.rawValue), .optional(a?.toiletsWheelchair.rawValue),
+                .optional(a?.stepFree.rawValue), .optional(a?.hearingLoop.rawValue), .bool(r.disabilitySuited),
+            ])
+        }
+    }
+
+    /// Listed rooms, ordered by facility and id (facilities without listed rooms have none here;
+    /// see ``bookableRooms()``).
+    public func rooms() throws -> [Room] {
+        try database.query("""
+            SELECT id, facility_id, name, capacity, equipment, opening_hours, wheelchair, toilets_wheelchair,
+            step_free, hearing_loop, disability_suited FROM rooms ORDER BY facility_id, id
+            """).map { row in
+            let hasOverride = (6...9).contains { !row[$0].isNull }
+            let accessibility: Accessibility? = hasOverride ? Accessibility(
+                wheelchair: row[6].string.flatMap(WheelchairAccess.init(rawValue:)) ?? .unknown,
+                toiletsWheelchair: row[7].string.flatMap(TriState.init(rawValue:)) ?? .unknown,
+                stepFree: row[8].string.flatMap(TriState.init(rawValue:)) ?? .unknown,
+                hearingLoop: row[9].string.flatMap(TriState.init(rawValue:)) ?? .unknown) : nil
+            return Room(id: row[0].string ?? "", facilityID: row[1].string ?? "", name: row[2].string ?? "",
+                        capacity: row[3].int.map(Int.init),
+                        equipment: row[4].string.map { $0.split(separator: "|").map(String.init) } ?? [],
+                        accessibility: accessibility, openingHours: row[5].string, disabilitySuited: row[10].int == 1)
+        }
+    }
+
+    /// Every bookable room: listed rooms, plus the implicit room of each facility without any.
+    public func bookableRooms(facilities: [Facility]? = nil) throws -> [Room] {
+        let listed = try rooms()
+        let withRooms = Set(listed.map(\.facilityID))
+        let implicit = try (facilities ?? self.facilities()).filter { !withRooms.contains($0.id) }.map(\.implicitRoom)
+        return (listed + implicit).sorted { ($0.facilityID, $0.id) < ($1.facilityID, $1.id) }
+    }
+
+    /// A bookable room by id (listed room or a facility's implicit room).
+    public func room(id: String) throws -> Room? {
+        if let room = try rooms().first(where: { $0.id == id }) { return room }
+        guard let facility = try facility(id: id) else { return nil }
+        let hasRooms = try database.scalar("SELECT count(*) FROM rooms WHERE facility_id = ?", [.text(id)])?.int ?? 0
+        return hasRooms == 0 ? facility.implicitRoom : nil
+    }
+}

@@ -1,0 +1,142 @@
+/// The store's schema, as forward migrations. Version N is reached by running migrations 1...N in
+/// order, each in its own transaction; `PRAGMA user_version` records the version reached.
+///
+/// Rules: never edit a released migration, only append one; a file whose version is higher than
+/// ``Schema/currentVersion`` was written by a newer Overblik and is refused.
+enum Schema {
+    struct Migration {
+        let version: Int
+        let summary: String
+        let statements: [String]
+    }
+
+    static var currentVersion: Int { migrations.last!.version }
+
+    /// The tables with a point geometry column, for SpatiaLite registration.
+    static let pointTables = ["facilities", "settlements", "population"]
+
+    static let migrations: [Migration] = [
+        Migration(version: 1, summary: "facilities, rooms, districts, settlements, population, bookings", statements: [
+            """
+            CREATE TABLE overblik_meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)
+            """,
+            """
+            CREATE TABLE districts (
+                code TEXT PRIMARY KEY NOT NULL,
+                name TEXT NOT NULL,
+                rural INTEGER CHECK (rural IN (0, 1)),
+                area_km2 REAL
+            )
+            """,
+            "SELECT AddGeometryColumn('districts', 'geom', 4326, 'MULTIPOLYGON', 'XY', 1)",
+            "SELECT CreateSpatialIndex('districts', 'geom')",
+            """
+            CREATE TABLE facilities (
+                id TEXT PRIMARY KEY NOT NULL,
+                name TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                lon REAL NOT NULL CHECK (lon BETWEEN -180 AND 180),
+                lat REAL NOT NULL CHECK (lat BETWEEN -90 AND 90),
+                address TEXT,
+                owner TEXT NOT NULL DEFAULT 'municipal',
+                capacity INTEGER CHECK (capacity IS NULL OR capacity >= 0),
+                opening_hours TEXT,
+                wheelchair TEXT NOT NULL DEFAULT 'unknown',
+                toilets_wheelchair TEXT NOT NULL DEFAULT 'unknown',
+                step_free TEXT NOT NULL DEFAULT 'unknown',
+                ramp TEXT NOT NULL DEFAULT 'unknown',
+                elevator TEXT NOT NULL DEFAULT 'unknown',
+                hearing_loop TEXT NOT NULL DEFAULT 'unknown',
+                parking_accessible TEXT NOT NULL DEFAULT 'unknown',
+                god_adgang TEXT,
+                checked TEXT,
+                contact_name TEXT,
+                phone TEXT,
+                email TEXT,
+                booking_url TEXT,
+                disability_suited INTEGER NOT NULL DEFAULT 0,
+                district_code TEXT
+            )
+            """,
+            "SELECT AddGeometryColumn('facilities', 'geom', 4326, 'POINT', 'XY', 1)",
+            "SELECT CreateSpatialIndex('facilities', 'geom')",
+            """
+            CREATE TABLE rooms (
+                id TEXT PRIMARY KEY NOT NULL,
+                facility_id TEXT NOT NULL REFERENCES facilities(id) ON DELETE CASCADE,
+                name TEXT NOT NULL,
+                capacity INTEGER CHECK (capacity IS NULL OR capacity >= 0),
+                equipment TEXT,
+                opening_hours TEXT,
+                wheelchair TEXT,
+                toilets_wheelchair TEXT,
+                step_free TEXT,
+                hearing_loop TEXT,
+                disability_suited INTEGER NOT NULL DEFAULT 0
+            )
+            """,
+            "CREATE INDEX rooms_facility ON rooms(facility_id)",
+            """
+            CREATE TABLE settlements (
+                id TEXT PRIMARY KEY NOT NULL,
+                name TEXT NOT NULL,
+                lon REAL NOT NULL, lat REAL NOT NULL,
+                population REAL NOT NULL CHECK (population >= 0),
+                approximate INTEGER NOT NULL DEFAULT 0,
+                district_code TEXT
+            )
+            """,
+            "SELECT AddGeometryColumn('settlements', 'geom', 4326, 'POINT', 'XY', 1)",
+            "SELECT CreateSpatialIndex('settlements', 'geom')",
+            """
+            CREATE TABLE population (
+                id TEXT PRIMARY KEY NOT NULL,
+                lon REAL NOT NULL, lat REAL NOT NULL,
+                weight REAL NOT NULL CHECK (weight >= 0),
+                district_code TEXT
+            )
+            """,
+            "SELECT AddGeometryColumn('population', 'geom', 4326, 'POINT', 'XY', 1)",
+            "SELECT CreateSpatialIndex('population', 'geom')",
+            """
+            CREATE TABLE booking_series (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                room_id TEXT NOT NULL,
+                holder TEXT NOT NULL,
+                activity TEXT,
+                rule TEXT NOT NULL,
+                first_start TEXT NOT NULL,
+                first_end TEXT NOT NULL,
+                until TEXT NOT NULL,
+                skipped TEXT,
+                created_utc INTEGER NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE bookings (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                room_id TEXT NOT NULL,
+                start_local TEXT NOT NULL,
+                end_local TEXT NOT NULL,
+                start_utc INTEGER NOT NULL,
+                end_utc INTEGER NOT NULL CHECK (end_utc > start_utc),
+                holder TEXT NOT NULL,
+                activity TEXT,
+                series_id INTEGER REFERENCES booking_series(id) ON DELETE CASCADE,
+                created_utc INTEGER NOT NULL
+            )
+            """,
+            "CREATE INDEX bookings_room_time ON bookings(room_id, start_utc, end_utc)",
+            """
+            CREATE TABLE closures (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                facility_id TEXT,
+                room_id TEXT,
+                start_local TEXT NOT NULL,
+                end_local TEXT NOT NULL,
+                reason TEXT
+            )
+            """,
+        ]),
+    ]
+}

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The main job on the bundled Aalborg sample: a fresh store, every layer imported, real questions
+# answered, GeoJSON layers written to out/. Run through `make demo` (which installs and builds first).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DB=${1:-out/demo.sqlite}
+BIN=${OVERBLIK_BIN:-.build/release/overblik}
+mkdir -p "$(dirname "$DB")" out
+rm -f "$DB" "$DB-wal" "$DB-shm"
+export OVERBLIK_DB="$DB"
+step() { printf '\n\033[1m== %s\033[0m\n$ %s\n' "$1" "${*:2}"; "${@:2}"; }
+
+step "Import the sample (districts first, so every point gets its district)" \
+  "$BIN" import districts Data/districts.geojson --name-field name --code-field code --rural-field rural
+"$BIN" import settlements Data/settlements.csv
+"$BIN" import facilities Data/facilities.csv
+"$BIN" import rooms Data/rooms.csv
+"$BIN" import population Data/population.csv
+step "What is in the store" "$BIN" info
+for extra in Tools/demo.d/*.sh; do
+  [ -f "$extra" ] && source "$extra"
+done
+echo
+echo "Database: $DB   GeoJSON layers: out/*.geojson"

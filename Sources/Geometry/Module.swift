@@ -1,1 +1,0 @@
-// Module Geometry: see README.md, Architecture.

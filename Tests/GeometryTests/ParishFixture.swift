@@ -1,0 +1,63 @@
+import Foundation
+import GeoTypes
+import Geometry
+
+/// Loads the real Aalborg parish layer (57 parishes, lon/lat) for tests, from ../shared/data.
+enum ParishFixture {
+    struct Parish {
+        var code: String
+        var name: String
+        var shape: MultiPolygon<Coordinate>
+    }
+
+    /// The shared data directory, found from this file's path (…/<repo>/Tests/GeometryTests/ → …/shared/data).
+    static var dataDirectory: URL {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }  // file, GeometryTests, Tests
+        let candidates = [url.appendingPathComponent("../shared/data"), url.appendingPathComponent("../../shared/data"),
+                          URL(fileURLWithPath: "/work/shared/data")]
+        return candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("README.md").path) }
+            ?? candidates[0]
+    }
+
+    static func load() throws -> [Parish] {
+        let data = try Data(contentsOf: dataDirectory.appendingPathComponent("aalborg/parishes-2014.geojson"))
+        let root = try JSONSerialization.jsonObject(with: data) as! [String: Any]
+        return try (root["features"] as! [[String: Any]]).map { feature in
+            let properties = feature["properties"] as! [String: Any]
+            let geometry = feature["geometry"] as! [String: Any]
+            let coordinates = geometry["coordinates"] as! [Any]
+            func ring(_ raw: Any) -> [Coordinate] {
+                (raw as! [[Double]]).map { Coordinate(lon: $0[0], lat: $0[1]) }
+            }
+            func polygon(_ raw: Any) throws -> Polygon<Coordinate> {
+                let rings = (raw as! [Any]).map(ring)
+                return try Polygon(exterior: rings[0], holes: Array(rings.dropFirst()))
+            }
+            let parts = geometry["type"] as! String == "Polygon" ? [try polygon(coordinates)] : try coordinates.map(polygon)
+            return Parish(code: properties["SOGNEKODE"] as! String, name: properties["SOGNENAVN"] as! String,
+                          shape: MultiPolygon(parts))
+        }
+    }
+
+    /// A local equirectangular projection around 57°N in metres, good enough for area checks of ~1 %.
+    static func localMetres(_ c: Coordinate) -> PlanarXY {
+        let lat0 = 57.0 * Double.pi / 180
+        return PlanarXY(x: c.lon * 111_320 * cos(lat0), y: c.lat * 110_574)
+    }
+}
+
+/// A deterministic pseudo-random generator (SplitMix64) so failures reproduce.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+func xy(_ pairs: [(Double, Double)]) -> [PlanarXY] { pairs.map { PlanarXY(x: $0.0, y: $0.1) } }

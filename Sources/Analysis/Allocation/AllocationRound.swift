@@ -1,0 +1,161 @@
+import Facilities
+import GeoTypes
+import Scheduling
+
+/// The state of one allocation round: prepared rooms, candidate lists, turns, occupancy, placements.
+/// Built and run by ``AllocationEngine/allocate(applications:rooms:facilities:existingBookings:season:rules:calendar:distance:isRural:)``.
+struct AllocationRound {
+    let applications: [AllocationApplication]
+    let rooms: [AllocationRoom]
+    /// Private rooms, only to say in refusals that they would have fitted.
+    let privateRooms: [AllocationRoom]
+    let roomsNotOffered: [RoomNotOffered]
+    let season: AllocationSeason
+    let rules: LocalAllocationRules
+    /// Day numbers skipped when a room is closed: public holidays incl. customary closing days,
+    /// school holidays, season closures.
+    let holidays: Set<Int>
+    /// Candidate rooms per application, in offer order.
+    let candidates: [[Candidate]]
+    /// Private rooms that meet every requirement, per application.
+    let privateFits: [Int]
+    /// Distinct slots and their season dates.
+    var slotIndex: [WeeklySlot: Int] = [:]
+    var slotDates: [[LocalDate]] = []
+    /// Per application, its slots as distinct-slot indices.
+    var appSlots: [[Int]] = []
+    /// Per application and slot position, the best general-pass key that covers it.
+    var slotKeys: [[TurnKey]] = []
+    var availability: [Int: SlotAvailability] = [:]
+    /// Per room, per weekday (Monday 0), the slots held.
+    var occupancy: [[[Occupant]]]
+    var placements: [Int: Placement] = [:]
+    var turns: [Turn] = []
+
+    init(applications input: [AllocationApplication], rooms roomList: [Room], facilities: [Facility],
+         existingBookings: [String: [LocalInterval]], season: AllocationSeason, rules: LocalAllocationRules,
+         calendar: HolidayCalendar, distance: (Coordinate, Facility) -> Double) throws(AllocationInputError) {
+        let apps = input.sorted { $0.id < $1.id }
+        for i in apps.indices.dropFirst() where apps[i].id == apps[i - 1].id { throw .duplicateApplication(id: apps[i].id) }
+        applications = apps
+        self.season = season
+        self.rules = rules
+
+        var facilityByID: [String: Facility] = [:]
+        for f in facilities where facilityByID[f.id] == nil { facilityByID[f.id] = f }
+        var allRooms = roomList
+        let listed = Set(roomList.map(\.facilityID))
+        for f in facilities where !listed.contains(f.id) { allRooms.append(f.implicitRoom) }
+        allRooms.sort { $0.id < $1.id }
+        for i in allRooms.indices.dropFirst() where allRooms[i].id == allRooms[i - 1].id { throw .duplicateRoom(id: allRooms[i].id) }
+
+        var hoursCache: [String: OpeningHours] = [:]
+        var prepared: [AllocationRoom] = [], privates: [AllocationRoom] = [], notOffered: [RoomNotOffered] = []
+        for room in allRooms {
+            guard let facility = facilityByID[room.facilityID] else {
+                throw .unknownFacility(room: room.id, facility: room.facilityID)
+            }
+            if facility.owner == .private {
+                privates.append(AllocationRoom(room: room, facility: facility, hours: nil, season: season,
+                                               calendar: calendar, bookings: []))
+                continue
+            }
+            guard let text = room.openingHours ?? (room.id == facility.id ? facility.openingHours : nil) else {
+                notOffered.append(RoomNotOffered(room: room.id, reason: "no opening hours: never offered"))
+                continue
+            }
+            let hours: OpeningHours
+            if let cached = hoursCache[text] {
+                hours = cached
+            } else {
+                do { hours = try OpeningHours(parsing: text) } catch {
+                    notOffered.append(RoomNotOffered(room: room.id, reason: "opening hours not understood: \(error)"))
+                    continue
+                }
+                hoursCache[text] = hours
+            }
+            prepared.append(AllocationRoom(room: room, facility: facility, hours: hours, season: season,
+                                           calendar: calendar, bookings: existingBookings[room.id] ?? []))
+        }
+        rooms = prepared
+        privateRooms = privates
+        roomsNotOffered = notOffered
+        occupancy = Array(repeating: Array(repeating: [], count: 7), count: prepared.count)
+
+        var skip = Set<Int>()
+        for day in season.from.dayNumber...season.to.dayNumber {
+            let date = LocalDate(dayNumber: day)
+            if season.closedDates.contains(date) || calendar.isSchoolHoliday(date)
+                || DanishHolidays.holiday(on: date, includingCustomaryClosingDays: true) != nil
+                || calendar.isPublicHoliday(date) { skip.insert(day) }
+        }
+        holidays = skip
+
+        var candidateLists: [[Candidate]] = [], fits: [Int] = []
+        candidateLists.reserveCapacity(apps.count)
+        for app in apps {
+            candidateLists.append(Self.candidates(for: app, in: prepared, distance: distance))
+            fits.append(privates.filter { Self.meets(app, $0, distance: distance) != nil }.count)
+        }
+        candidates = candidateLists
+        privateFits = fits
+    }
+
+    /// The rooms that meet every requirement of `app`, in offer order.
+    static func candidates(for app: AllocationApplication, in rooms: [AllocationRoom],
+                           distance: (Coordinate, Facility) -> Double) -> [Candidate] {
+        var found: [(candidate: Candidate, rank: Int, preferred: Int, capacity: Int)] = []
+        var metresByFacility: [String: Double] = [:]
+        for (i, room) in rooms.enumerated() {
+            guard let metres = meets(app, room, distance: distance, cache: &metresByFacility) else { continue }
+            found.append((Candidate(room: i, metres: metres.isNaN ? nil : metres), room.ownerRank,
+                          room.facility.id == app.preferredFacility ? 0 : 1, room.room.capacity ?? 0))
+        }
+        found.sort { a, b in
+            if a.rank != b.rank { return a.rank < b.rank }
+            if a.preferred != b.preferred { return a.preferred < b.preferred }
+            let da = a.candidate.metres ?? 0, db = b.candidate.metres ?? 0
+            if da != db { return da < db }
+            if a.capacity != b.capacity { return a.capacity < b.capacity }
+            return a.candidate.room < b.candidate.room
+        }
+        return found.map(\.candidate)
+    }
+
+    static func meets(_ app: AllocationApplication, _ room: AllocationRoom,
+                      distance: (Coordinate, Facility) -> Double) -> Double? {
+        var cache: [String: Double] = [:]
+        return meets(app, room, distance: distance, cache: &cache)
+    }
+
+    /// The distance (NaN when there is no home) if the room meets every requirement, else nil.
+    static func meets(_ app: AllocationApplication, _ room: AllocationRoom, distance: (Coordinate, Facility) -> Double,
+                      cache: inout [String: Double]) -> Double? {
+        guard Requirement.allCases.allSatisfy({ $0.isMet(app, room) }) else { return nil }
+        guard let home = app.home else { return app.maxDistanceMetres == nil ? .nan : nil }
+        let metres: Double
+        if let known = cache[room.facility.id] {
+            metres = known
+        } else {
+            metres = distance(home, room.facility)
+            cache[room.facility.id] = metres
+        }
+        if let limit = app.maxDistanceMetres, !(metres <= limit) { return nil }
+        return metres
+    }
+}
+
+/// The static requirements, in the order refusals name them (distance is checked apart).
+enum Requirement: CaseIterable {
+    case kind, capacity, wheelchair, stepFree, equipment
+
+    func isMet(_ app: AllocationApplication, _ room: AllocationRoom) -> Bool {
+        switch self {
+        case .kind: return app.kinds.isEmpty || app.kinds.contains(room.facility.kind)
+        case .capacity: return (room.room.capacity ?? 0) >= app.participants
+        case .wheelchair: return app.wheelchair.map { room.wheelchair.satisfies($0) } ?? true
+        case .stepFree: return !app.stepFree || room.stepFree == .yes
+        case .equipment: return app.equipment.isSubset(of: room.equipment)
+        }
+    }
+}

@@ -1,4 +1,6 @@
+import Facilities
 import Foundation
+import GeoTypes
 import Scheduling
 
 /// Reasons written for associations: why a slot was given, or why a requested slot was not possible.
@@ -30,7 +32,7 @@ extension AllocationRound {
 
     /// The reason for a refusal: one explanation per requested slot, or the requirement nobody meets.
     func refusalReason(_ a: Int) -> String {
-        if candidates[a].isEmpty { return requirementReason(a) }
+        if let reason = requirementReasons[a] { return reason }
         let app = applications[a]
         return app.slots.indices.map { "\(app.slots[$0]): \(slotExplanation(a, $0))" }.joined(separator: "; ")
     }
@@ -58,7 +60,7 @@ extension AllocationRound {
                 closedCount += 1
             }
         }
-        let text = "no \(suitedOnly ? "disability-suited " : "")\(requirementPhrase(app, upTo: nil)) is free \(Self.weekdayPlural(slot.weekday)) "
+        let text = "no \(suitedOnly ? "disability-suited " : "")\(Self.requirementPhrase(app, upTo: nil)) is free \(Self.weekdayPlural(slot.weekday)) "
             + "\(slot.startText)-\(slot.endText) for the whole season"
         var details: [String] = []
         if closedCount > 0 {
@@ -98,32 +100,51 @@ extension AllocationRound {
         return "same priority and submission time, decided by application id (\(other.id) before \(app.id)); \(place)"
     }
 
-    /// The first requirement that leaves no room, named with the ones before it.
-    func requirementReason(_ a: Int) -> String {
-        let app = applications[a]
+    /// The first requirement that leaves no room, named with the ones before it, plus the private
+    /// rooms and the rooms of unknown capacity that were left out.
+    static func requirementReason(_ app: AllocationApplication, rooms: [AllocationRoom], privateRooms: [AllocationRoom],
+                                  distance: (Coordinate, Facility) -> Double) -> String {
+        func within(_ room: AllocationRoom) -> Bool {
+            guard let limit = app.maxDistanceMetres else { return true }
+            guard let home = app.home else { return false }
+            return distance(home, room.facility) <= limit
+        }
         var remaining = rooms
         var failed: Requirement? = nil
+        var unknownCapacity: [AllocationRoom] = []
         for r in Requirement.allCases {
-            remaining = remaining.filter { r.isMet(app, $0) }
+            if r == .capacity { unknownCapacity = remaining.filter { $0.room.capacity == nil } }
+            remaining = r == .distance ? remaining.filter(within) : remaining.filter { r.isMet(app, $0) }
             if remaining.isEmpty { failed = r; break }
         }
         var text = "no \(requirementPhrase(app, upTo: failed)) among municipal, education, regional or state premises"
-        if privateFits[a] > 0 {
-            text += " (\(privateFits[a]) private room\(privateFits[a] == 1 ? "" : "s") would fit, "
-                + "but private premises are never allocated, stk. 1)"
+        var notes: [String] = []
+        if let failed, Requirement.allCases.firstIndex(of: failed)! >= Requirement.allCases.firstIndex(of: .capacity)!,
+           !unknownCapacity.isEmpty {
+            let names = Set(unknownCapacity.map(\.facility.name)).sorted().prefix(3).joined(separator: ", ")
+            notes.append("\(unknownCapacity.count) room\(unknownCapacity.count == 1 ? "" : "s") of unknown capacity "
+                + "\(unknownCapacity.count == 1 ? "is" : "are") not offered: \(names)")
         }
+        let privateFits = privateRooms.filter { room in
+            within(room) && Requirement.allCases.allSatisfy { $0.isMet(app, room) }
+        }.count
+        if privateFits > 0 {
+            notes.append("\(privateFits) private room\(privateFits == 1 ? "" : "s") would fit, "
+                + "but private premises are never allocated, stk. 1")
+        }
+        if !notes.isEmpty { text += " (" + notes.joined(separator: "; ") + ")" }
         return text + ": no requested slot can be given"
     }
 
     /// "sports hall or school within 8 km for 45 participants with step-free access and sports_floor",
     /// naming the requirements up to and including `last` (all when nil).
-    func requirementPhrase(_ app: AllocationApplication, upTo last: Requirement?) -> String {
+    static func requirementPhrase(_ app: AllocationApplication, upTo last: Requirement?) -> String {
         let cut = last.flatMap { Requirement.allCases.firstIndex(of: $0) } ?? Requirement.allCases.count - 1
         let active = Requirement.allCases.prefix(cut + 1)
         var text = active.contains(.kind) && !app.kinds.isEmpty
             ? app.kinds.map { $0.rawValue.replacingOccurrences(of: "_", with: " ") }.sorted().joined(separator: " or ")
             : "room"
-        if last == nil, let limit = app.maxDistanceMetres { text += " within \(Self.km(limit))" }
+        if active.contains(.distance), let limit = app.maxDistanceMetres { text += " within \(Self.km(limit))" }
         if active.contains(.capacity) { text += " for \(app.participants) participants" }
         var with: [String] = []
         if active.contains(.wheelchair), let w = app.wheelchair {

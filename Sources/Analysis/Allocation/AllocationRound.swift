@@ -17,8 +17,8 @@ struct AllocationRound {
     let holidays: Set<Int>
     /// Candidate rooms per application, in offer order.
     let candidates: [[Candidate]]
-    /// Private rooms that meet every requirement, per application.
-    let privateFits: [Int]
+    /// For applications no room can serve at all, the requirement that rules every room out.
+    let requirementReasons: [String?]
     /// Distinct slots and their season dates.
     var slotIndex: [WeeklySlot: Int] = [:]
     var slotDates: [[LocalDate]] = []
@@ -91,14 +91,16 @@ struct AllocationRound {
         }
         holidays = skip
 
-        var candidateLists: [[Candidate]] = [], fits: [Int] = []
+        var candidateLists: [[Candidate]] = [], reasons: [String?] = []
         candidateLists.reserveCapacity(apps.count)
         for app in apps {
-            candidateLists.append(Self.candidates(for: app, in: prepared, distance: distance))
-            fits.append(privates.filter { Self.meets(app, $0, distance: distance) != nil }.count)
+            let list = Self.candidates(for: app, in: prepared, distance: distance)
+            candidateLists.append(list)
+            reasons.append(list.isEmpty
+                ? Self.requirementReason(app, rooms: prepared, privateRooms: privates, distance: distance) : nil)
         }
         candidates = candidateLists
-        privateFits = fits
+        requirementReasons = reasons
     }
 
     /// The rooms that meet every requirement of `app`, in offer order.
@@ -122,12 +124,6 @@ struct AllocationRound {
         return found.map(\.candidate)
     }
 
-    static func meets(_ app: AllocationApplication, _ room: AllocationRoom,
-                      distance: (Coordinate, Facility) -> Double) -> Double? {
-        var cache: [String: Double] = [:]
-        return meets(app, room, distance: distance, cache: &cache)
-    }
-
     /// The distance (NaN when there is no home) if the room meets every requirement, else nil.
     static func meets(_ app: AllocationApplication, _ room: AllocationRoom, distance: (Coordinate, Facility) -> Double,
                       cache: inout [String: Double]) -> Double? {
@@ -145,13 +141,15 @@ struct AllocationRound {
     }
 }
 
-/// The static requirements, in the order refusals name them (distance is checked apart).
+/// The static requirements, in the order refusals name them.
 enum Requirement: CaseIterable {
-    case kind, capacity, wheelchair, stepFree, equipment
+    case kind, distance, capacity, wheelchair, stepFree, equipment
 
+    /// Whether the room meets this requirement; `distance` is checked by the caller (always true here).
     func isMet(_ app: AllocationApplication, _ room: AllocationRoom) -> Bool {
         switch self {
         case .kind: return app.kinds.isEmpty || app.kinds.contains(room.facility.kind)
+        case .distance: return true
         case .capacity: return (room.room.capacity ?? 0) >= app.participants
         case .wheelchair: return app.wheelchair.map { room.wheelchair.satisfies($0) } ?? true
         case .stepFree: return !app.stepFree || room.stepFree == .yes

@@ -2,10 +2,12 @@ import Facilities
 import Scheduling
 
 /// A room ready for the round: its facility, resolved accessibility, and its season calendar as sorted
-/// minute intervals (open hours, existing bookings).
-struct AllocationRoom {
+/// minute intervals (open hours, existing bookings). A class, so that the hot loops share one copy.
+final class AllocationRoom {
     let room: Room
     let facility: Facility
+    /// Index of the facility in the round's facility list (distance cache).
+    let facilityIndex: Int
     /// Position in the stk. 1 order (municipal 0 ... state 3; private rooms are not prepared).
     let ownerRank: Int
     /// Particularly suited to disability activities (the room's flag; an implicit room has the facility's).
@@ -22,10 +24,11 @@ struct AllocationRoom {
     let bookedEnds: [Int]
 
     /// Prepares a room; `hours` nil means never open (private premises are prepared only to be counted).
-    init(room: Room, facility: Facility, hours: OpeningHours?, season: AllocationSeason, calendar: HolidayCalendar,
-         bookings: [LocalInterval]) {
+    init(room: Room, facility: Facility, facilityIndex: Int, hours: OpeningHours?, season: AllocationSeason,
+         calendar: HolidayCalendar, bookings: [LocalInterval]) {
         self.room = room
         self.facility = facility
+        self.facilityIndex = facilityIndex
         ownerRank = facility.owner.statutoryRank
         suited = room.disabilitySuited
         equipment = Set(room.equipment.map { $0.lowercased() })

@@ -44,7 +44,7 @@ extension AllocationRound {
         var closed: (room: Int, day: Int)? = nil, booked: (room: Int, day: Int)? = nil
         var closedCount = 0, bookedCount = 0
         for c in candidates[a] where !suitedOnly || rooms[c.room].suited {
-            let state = availability[c.room &* 1_000_003 &+ appSlots[a][s]]
+            let state = availability[c.room * slotDates.count + appSlots[a][s]]
                 ?? SlotAvailability.of(slot, in: rooms[c.room], dates: slotDates[appSlots[a][s]], holidays: holidays)
             switch state {
             case .available:

@@ -49,6 +49,7 @@ extension AllocationRound {
             slotKeys.append(keys)
         }
         turns.sort { $0.key != $1.key ? $0.key < $1.key : $0.slots.count < $1.slots.count }
+        availability = Array(repeating: nil, count: rooms.count * slotDates.count)
     }
 
     /// Tries the turn's slots in preference order, each in the candidate rooms in offer order.
@@ -73,7 +74,7 @@ extension AllocationRound {
 
     /// The season availability of a distinct slot in a room, computed once.
     mutating func availability(of slotID: Int, _ slot: WeeklySlot, in room: Int) -> SlotAvailability {
-        let key = room &* 1_000_003 &+ slotID
+        let key = room * slotDates.count + slotID
         if let known = availability[key] { return known }
         let value = SlotAvailability.of(slot, in: rooms[room], dates: slotDates[slotID], holidays: holidays)
         availability[key] = value

@@ -26,7 +26,8 @@ struct AllocationRound {
     var appSlots: [[Int]] = []
     /// Per application and slot position, the best general-pass key that covers it.
     var slotKeys: [[TurnKey]] = []
-    var availability: [Int: SlotAvailability] = [:]
+    /// Evaluated slots, at `room * slotDates.count + slot` (sized once the slots are known).
+    var availability: [SlotAvailability?] = []
     /// Per room, per weekday (Monday 0), the slots held.
     var occupancy: [[[Occupant]]]
     var placements: [Int: Placement] = [:]
@@ -41,8 +42,9 @@ struct AllocationRound {
         self.season = season
         self.rules = rules
 
-        var facilityByID: [String: Facility] = [:]
-        for f in facilities where facilityByID[f.id] == nil { facilityByID[f.id] = f }
+        var facilityByID: [String: (facility: Facility, index: Int)] = [:]
+        let sortedFacilities = facilities.sorted { $0.id < $1.id }
+        for (i, f) in sortedFacilities.enumerated() where facilityByID[f.id] == nil { facilityByID[f.id] = (f, i) }
         var allRooms = roomList
         let listed = Set(roomList.map(\.facilityID))
         for f in facilities where !listed.contains(f.id) { allRooms.append(f.implicitRoom) }
@@ -52,12 +54,12 @@ struct AllocationRound {
         var hoursCache: [String: OpeningHours] = [:]
         var prepared: [AllocationRoom] = [], privates: [AllocationRoom] = [], notOffered: [RoomNotOffered] = []
         for room in allRooms {
-            guard let facility = facilityByID[room.facilityID] else {
+            guard let (facility, facilityIndex) = facilityByID[room.facilityID] else {
                 throw .unknownFacility(room: room.id, facility: room.facilityID)
             }
             if facility.owner == .private {
-                privates.append(AllocationRoom(room: room, facility: facility, hours: nil, season: season,
-                                               calendar: calendar, bookings: []))
+                privates.append(AllocationRoom(room: room, facility: facility, facilityIndex: facilityIndex, hours: nil,
+                                               season: season, calendar: calendar, bookings: []))
                 continue
             }
             guard let text = room.openingHours ?? (room.id == facility.id ? facility.openingHours : nil) else {
@@ -74,8 +76,9 @@ struct AllocationRound {
                 }
                 hoursCache[text] = hours
             }
-            prepared.append(AllocationRoom(room: room, facility: facility, hours: hours, season: season,
-                                           calendar: calendar, bookings: existingBookings[room.id] ?? []))
+            prepared.append(AllocationRoom(room: room, facility: facility, facilityIndex: facilityIndex, hours: hours,
+                                           season: season, calendar: calendar,
+                                           bookings: existingBookings[room.id] ?? []))
         }
         rooms = prepared
         privateRooms = privates
@@ -93,8 +96,10 @@ struct AllocationRound {
 
         var candidateLists: [[Candidate]] = [], reasons: [String?] = []
         candidateLists.reserveCapacity(apps.count)
+        var metres = [Double](repeating: .nan, count: sortedFacilities.count)
         for app in apps {
-            let list = Self.candidates(for: app, in: prepared, distance: distance)
+            for i in metres.indices { metres[i] = .nan }
+            let list = Self.candidates(for: app, in: prepared, distance: distance, cache: &metres)
             candidateLists.append(list)
             reasons.append(list.isEmpty
                 ? Self.requirementReason(app, rooms: prepared, privateRooms: privates, distance: distance) : nil)
@@ -104,12 +109,12 @@ struct AllocationRound {
     }
 
     /// The rooms that meet every requirement of `app`, in offer order.
+    /// `cache` holds the distance per facility index for this application (NaN: not yet computed).
     static func candidates(for app: AllocationApplication, in rooms: [AllocationRoom],
-                           distance: (Coordinate, Facility) -> Double) -> [Candidate] {
+                           distance: (Coordinate, Facility) -> Double, cache: inout [Double]) -> [Candidate] {
         var found: [(candidate: Candidate, rank: Int, preferred: Int, capacity: Int)] = []
-        var metresByFacility: [String: Double] = [:]
         for (i, room) in rooms.enumerated() {
-            guard let metres = meets(app, room, distance: distance, cache: &metresByFacility) else { continue }
+            guard let metres = meets(app, room, distance: distance, cache: &cache) else { continue }
             found.append((Candidate(room: i, metres: metres.isNaN ? nil : metres), room.ownerRank,
                           room.facility.id == app.preferredFacility ? 0 : 1, room.room.capacity ?? 0))
         }
@@ -126,15 +131,13 @@ struct AllocationRound {
 
     /// The distance (NaN when there is no home) if the room meets every requirement, else nil.
     static func meets(_ app: AllocationApplication, _ room: AllocationRoom, distance: (Coordinate, Facility) -> Double,
-                      cache: inout [String: Double]) -> Double? {
+                      cache: inout [Double]) -> Double? {
         guard Requirement.allCases.allSatisfy({ $0.isMet(app, room) }) else { return nil }
         guard let home = app.home else { return app.maxDistanceMetres == nil ? .nan : nil }
-        let metres: Double
-        if let known = cache[room.facility.id] {
-            metres = known
-        } else {
+        var metres = cache[room.facilityIndex]
+        if metres.isNaN {
             metres = distance(home, room.facility)
-            cache[room.facility.id] = metres
+            cache[room.facilityIndex] = metres
         }
         if let limit = app.maxDistanceMetres, !(metres <= limit) { return nil }
         return metres

@@ -7,6 +7,8 @@ public enum AllocationInputError: Error, Sendable, Equatable, CustomStringConver
     case malformedFile(format: String, detail: String)
     /// Two applications share an id.
     case duplicateApplication(id: String)
+    /// Two facilities share an id.
+    case duplicateFacility(id: String)
     /// Two rooms share an id.
     case duplicateRoom(id: String)
     /// A room names a facility that is not in the input.
@@ -22,6 +24,7 @@ public enum AllocationInputError: Error, Sendable, Equatable, CustomStringConver
             "applications line \(line), field `\(field)`: got `\(value)`, expected \(expected)"
         case let .malformedFile(format, detail): "applications \(format): \(detail)"
         case let .duplicateApplication(id): "application id `\(id)` occurs more than once"
+        case let .duplicateFacility(id): "facility id `\(id)` occurs more than once"
         case let .duplicateRoom(id): "room id `\(id)` occurs more than once"
         case let .unknownFacility(room, facility): "room `\(room)` belongs to unknown facility `\(facility)`"
         case let .invalidSeason(text, expected): "season `\(text)`: expected \(expected)"

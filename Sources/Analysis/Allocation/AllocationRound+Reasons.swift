@@ -84,13 +84,15 @@ extension AllocationRound {
         if theirs.stage == 0 {
             return "stk. 4: room suited to disability activities; \(place)"
         }
-        if theirs.classRank != mine.classRank || theirs.ruleRank != mine.ruleRank {
-            if let r = holder.rule, theirs.ruleRank < mine.ruleRank || other.activity.rank > theirs.classRank {
+        if theirs.classRank != mine.classRank {
+            if let r = holder.rule, other.activity.rank > theirs.classRank {
+                // A local rule's rank_as placed the holder with an earlier class.
                 return "local rule \(rules.rules[r].id) (\(rules.rules[r].text)); \(place)"
             }
-            if theirs.classRank < mine.classRank {
-                return "stk. 3: \(other.activity.phrase) before \(app.activity.phrase); \(place)"
-            }
+            return "stk. 3: \(other.activity.phrase) before \(app.activity.phrase); \(place)"
+        }
+        if theirs.ruleRank != mine.ruleRank, let r = holder.rule {
+            return "local rule \(rules.rules[r].id) (\(rules.rules[r].text)); \(place)"
         }
         if theirs.submitted != mine.submitted {
             let when = theirs.submitted == Int.max ? "unknown" : "\(LocalDateTime(localMinutes: theirs.submitted))"

@@ -44,7 +44,10 @@ struct AllocationRound {
 
         var facilityByID: [String: (facility: Facility, index: Int)] = [:]
         let sortedFacilities = facilities.sorted { $0.id < $1.id }
-        for (i, f) in sortedFacilities.enumerated() where facilityByID[f.id] == nil { facilityByID[f.id] = (f, i) }
+        for (i, f) in sortedFacilities.enumerated() {
+            guard facilityByID[f.id] == nil else { throw .duplicateFacility(id: f.id) }
+            facilityByID[f.id] = (f, i)
+        }
         var allRooms = roomList
         let listed = Set(roomList.map(\.facilityID))
         for f in facilities where !listed.contains(f.id) { allRooms.append(f.implicitRoom) }

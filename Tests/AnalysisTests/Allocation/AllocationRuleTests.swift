@@ -170,3 +170,51 @@ struct AllocationRuleTests {
         #expect(result.refusals.first?.reason.contains("same priority, earlier application") == true)
     }
 }
+
+/// Input the engine refuses, and reasons that name the statutory class rather than a rule.
+@Suite("Allocation input checks")
+struct AllocationInputTests {
+    typealias F = AllocationFixtures
+
+    @Test("Duplicate ids and rooms of unknown facilities are errors naming the id")
+    func duplicates() {
+        let hall = F.facility("hall")
+        #expect(throws: AllocationInputError.duplicateApplication(id: "a")) {
+            try F.allocate([F.application("a", .adults), F.application("a", .children)], rooms: [], facilities: [hall])
+        }
+        #expect(throws: AllocationInputError.duplicateFacility(id: "hall")) {
+            try F.allocate([], rooms: [], facilities: [hall, hall])
+        }
+        #expect(throws: AllocationInputError.duplicateRoom(id: "r")) {
+            try F.allocate([], rooms: [F.room("r", in: "hall"), F.room("r", in: "hall")], facilities: [hall])
+        }
+        #expect(throws: AllocationInputError.unknownFacility(room: "r", facility: "nowhere")) {
+            try F.allocate([], rooms: [F.room("r", in: "nowhere")], facilities: [hall])
+        }
+    }
+
+    @Test("A children's activity favoured by a local rule still beats adults by stk. 3, and the reason says so")
+    func classBeforeRuleInReasons() throws {
+        let apps = [F.application("kids", .children, slots: ["Tu 18:00-20:00"], submitted: "2026-03-01"),
+                    F.application("grown", .adults, slots: ["Tu 18:00-20:00"], submitted: "2026-01-01")]
+        let result = try F.allocate(apps, rooms: [F.room("hall-1", in: "hall")], facilities: [F.facility("hall")],
+                                    rules: F.aalborgRules())
+        #expect(result.allocations.map(\.application) == ["kids"])
+        #expect(result.refusals.first?.reason.contains("stk. 3: children's activity before adult activity") == true,
+                "\(result.refusals)")
+    }
+
+    @Test("Seasons parse from FROM..TO and list the dates of a weekday", arguments: [
+        ("2026-08-17..2026-08-31", Weekday.monday, ["2026-08-17", "2026-08-24", "2026-08-31"]),
+        ("2026-08-18..2026-08-31", .monday, ["2026-08-24", "2026-08-31"]),
+        ("2026-08-17..2026-08-17", .tuesday, []),
+    ])
+    func seasons(text: String, weekday: Weekday, dates: [String]) throws {
+        #expect(try AllocationSeason(parsing: text).dates(on: weekday).map(\.description) == dates)
+    }
+
+    @Test("Malformed seasons are rejected", arguments: ["2026-08-17", "2026-08-31..2026-08-17", "2026-13-01..2027-01-01"])
+    func badSeason(text: String) {
+        #expect(throws: AllocationInputError.self) { try AllocationSeason(parsing: text) }
+    }
+}

@@ -39,9 +39,10 @@ let package = Package(
             "Formats", "GeoJSON", "Store", "Analysis",
         ]),
         .executableTarget(name: "OverblikCLI", dependencies: [
-            "Overblik", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "Overblik", "GeoJSON", "GeoTypes", "Facilities", "Scheduling", "Analysis", "Formats",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "OverblikBench", dependencies: ["Overblik"]),
+        .executableTarget(name: "OverblikBench", dependencies: ["Overblik", "GeoTypes", "SpatialIndex"]),
 
         // Tests.
         .target(name: "TestSupport", dependencies: ["Overblik"], path: "Tests/TestSupport"),

@@ -19,7 +19,7 @@ extension GeodesicSolver {
     /// in degrees. Handles coincident, meridional, equatorial and nearly antipodal pairs.
     func inverse(lat1 latIn1: Double, lon1: Double, lat2 latIn2: Double, lon2: Double) -> InverseSolution {
         // Longitude difference, reduced to [-180, 180], then made non-negative.
-        var lon12 = (lon2 - lon1).remainder(dividingBy: 360)
+        var lon12 = AngleMath.angDiff(lon1, lon2)
         var lonsign: Double = lon12.sign == .minus ? -1 : 1
         lon12 = lonsign * AngleMath.angRound(lon12)
         if lon12 == 180 && lonsign < 0 { lonsign = 1 }
@@ -74,7 +74,7 @@ extension GeodesicSolver {
             let ssig2 = sbet2, csig2 = calp2 * cbet2
             var sig12 = atan2(max(0, csig1 * ssig2 - ssig1 * csig2), csig1 * csig2 + ssig1 * ssig2)
             let l = lengths(eps: n, sig12: sig12, ssig1: ssig1, csig1: csig1, dn1: dn1,
-                            ssig2: ssig2, csig2: csig2, dn2: dn2, wantDistance: true)
+                            ssig2: ssig2, csig2: csig2, dn2: dn2, wantDistance: true, wantReduced: true)
             // A meridional geodesic with sig12 > pi/2 and m12 < 0 is not a shortest path.
             if sig12 < 1 || l.m12b >= 0 {
                 if sig12 < 3 * Self.tiny { sig12 = 0; s12x = 0 } else { s12x = l.s12b * b }
@@ -125,8 +125,7 @@ extension GeodesicSolver {
         while numit < Self.maxit2 {
             defer { numit += 1 }
             last = lambda12(sbet1: sbet1, cbet1: cbet1, dn1: dn1, sbet2: sbet2, cbet2: cbet2, dn2: dn2,
-                            salp1: salp1, calp1: calp1, slam120: slam12, clam120: clam12,
-                            diffp: numit < Self.maxit1)
+                            salp1: salp1, calp1: calp1, slam120: slam12, clam120: clam12)
             let v = last.lam12
             if tripb || !(abs(v) >= (tripn ? 8 : 1) * Self.tol0) { break }
             // Update the bracket [alpha1a, alpha1b] that contains the root.
@@ -135,8 +134,10 @@ extension GeodesicSolver {
             } else if v < 0 && (numit > Self.maxit1 || calp1 / salp1 < calp1a / salp1a) {
                 salp1a = salp1; calp1a = calp1
             }
-            if numit < Self.maxit1 && last.dlam12 > 0 {
-                let dalp1 = -v / last.dlam12
+            let dlam12 = numit < Self.maxit1
+                ? lambda12Derivative(last, sbet1: sbet1, dn1: dn1, cbet2: cbet2, dn2: dn2).dlam12 : 0
+            if numit < Self.maxit1 && dlam12 > 0 {
+                let dalp1 = -v / dlam12
                 if abs(dalp1) < .pi {
                     let sdalp1 = sin(dalp1), cdalp1 = cos(dalp1)
                     let nsalp1 = salp1 * cdalp1 + calp1 * sdalp1
@@ -159,7 +160,7 @@ extension GeodesicSolver {
         }
         salp2 = last.salp2; calp2 = last.calp2
         let l = lengths(eps: last.eps, sig12: last.sig12, ssig1: last.ssig1, csig1: last.csig1, dn1: dn1,
-                        ssig2: last.ssig2, csig2: last.csig2, dn2: dn2, wantDistance: true)
+                        ssig2: last.ssig2, csig2: last.csig2, dn2: dn2, wantDistance: true, wantReduced: false)
         return l.s12b * b
     }
 }

@@ -14,8 +14,16 @@ enum AngleMath {
     /// `sincosd(90)` is exactly (1, 0) and multiples of 90 carry no rounding error.
     @inline(__always)
     static func sincosd(_ x: Double) -> (s: Double, c: Double) {
-        var r = x.truncatingRemainder(dividingBy: 360)
-        let q = Int((r / 90).rounded())
+        // For |x| <= 180 (all latitudes and longitude differences) x - 90 q is exact (Sterbenz), so
+        // the costly fmod is only needed beyond that.
+        var r = abs(x) <= 180 ? x : x.truncatingRemainder(dividingBy: 360)
+        // Nearest multiple of 90 by comparisons (|r| <= 360 here), cheaper than a call to round().
+        let q: Int
+        if r >= 0 {
+            q = r <= 45 ? 0 : (r <= 135 ? 1 : (r <= 225 ? 2 : (r <= 315 ? 3 : 4)))
+        } else {
+            q = r >= -45 ? 0 : (r >= -135 ? -1 : (r >= -225 ? -2 : (r >= -315 ? -3 : -4)))
+        }
         r -= 90 * Double(q)
         r *= degree
         let s = sin(r), c = cos(r)
@@ -41,6 +49,15 @@ enum AngleMath {
         var y = abs(x)
         y = y < z ? z - (z - y) : y
         return x < 0 ? -y : (x == 0 ? x : y)
+    }
+
+    /// The difference y - x of two longitudes, reduced to [-180, 180]; exact for inputs in
+    /// -180...180 (the subtraction and the single 360 correction are exact there).
+    @inline(__always)
+    static func angDiff(_ x: Double, _ y: Double) -> Double {
+        guard abs(x) <= 180 && abs(y) <= 180 else { return (y - x).remainder(dividingBy: 360) }
+        let d = y - x
+        return d > 180 ? d - 360 : (d < -180 ? d + 360 : d)
     }
 
     /// Reduces a longitude or azimuth to (-180, 180].

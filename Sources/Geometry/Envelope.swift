@@ -1,8 +1,12 @@
 /// An axis-aligned rectangle in the plane of some vertices (minX...maxX, minY...maxY).
 public struct Envelope: Hashable, Sendable, CustomStringConvertible {
+    /// Smallest x (west / left).
     public var minX: Double
+    /// Smallest y (south / bottom).
     public var minY: Double
+    /// Largest x (east / right).
     public var maxX: Double
+    /// Largest y (north / top).
     public var maxY: Double
 
     /// Creates an envelope from its corners; no ordering check.

@@ -23,7 +23,7 @@ extension Geometry {
         let shell = try context.check(GEOSGetExteriorRing_r(context.handle, geometry), "getExteriorRing")
         let exterior = try vertices(of: shell, as: type)
         let count = GEOSGetNumInteriorRings_r(context.handle, geometry)
-        guard count >= 0 else { throw .geos(operation: "getNumInteriorRings", message: context.lastErrorMessage ?? "") }
+        guard count >= 0 else { throw context.failure("getNumInteriorRings") }
         var holes: [[V]] = []
         for i in 0..<count {
             let ring = try context.check(GEOSGetInteriorRingN_r(context.handle, geometry, i), "getInteriorRingN(\(i))")
@@ -47,7 +47,7 @@ extension Geometry {
                 try collectPolygons(part, as: type, into: &result)
             }
         case -1:
-            throw .geos(operation: "geomTypeId", message: context.lastErrorMessage ?? "")
+            throw context.failure("geomTypeId")
         default:
             break  // points and lines carry no area
         }

@@ -146,7 +146,7 @@ extension Geometry {
         for g in geometries {
             guard let copy = GEOSGeom_clone_r(context.handle, g.handle) else {
                 for c in clones { GEOSGeom_destroy_r(context.handle, c) }
-                throw .geos(operation: "clone", message: context.lastErrorMessage ?? "")
+                throw context.failure("clone")
             }
             clones.append(copy)
         }

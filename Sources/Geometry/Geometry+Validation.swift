@@ -53,6 +53,13 @@ extension GeometryContext {
         guard found.isEmpty else { throw .invalidPolygon(InvalidPolygonError(problems: found)) }
     }
 
+    /// Validates a MultiPolygon (every part, then the parts against each other), throwing every problem found.
+    /// - Throws: ``GeometryError/invalidPolygon(_:)``.
+    public func validate<V>(_ multiPolygon: MultiPolygon<V>) throws(GeometryError) {
+        let found = problems(of: multiPolygon)
+        guard found.isEmpty else { throw .invalidPolygon(InvalidPolygonError(problems: found)) }
+    }
+
     /// GEOSisValidDetail_r: the reason and location of the first problem GEOS sees, nil when valid.
     private func geosDetail(_ geometry: Geometry) -> (reason: String, x: Double, y: Double)? {
         var reason: UnsafeMutablePointer<CChar>?

@@ -12,7 +12,7 @@ extension Geometry {
     ///     diagram.
     /// - Returns: one ``MultiPolygon`` per site.
     /// - Throws: ``GeometryError/emptyInput(operation:)`` for no sites; GEOS errors otherwise.
-    /// - Complexity: O(n log n) for the diagram plus one intersection per cell.
+    /// - Complexity: O(n log n) for the diagram plus one intersection per cell and a grid lookup per site.
     public static func voronoiCells<V: PolygonVertex>(sites: [V], clippedTo clip: Geometry) throws(GeometryError) -> [MultiPolygon<V>] {
         guard !sites.isEmpty else { throw .emptyInput(operation: "voronoiCells") }
         let context = clip.context
@@ -20,7 +20,7 @@ extension Geometry {
         context.begin()
         let diagram = try points.result(GEOSVoronoiDiagram_r(context.handle, points.handle, clip.handle, 0, 0), "voronoiDiagram")
         let cellCount = GEOSGetNumGeometries_r(context.handle, diagram.handle)
-        guard cellCount >= 0 else { throw .geos(operation: "getNumGeometries", message: context.lastErrorMessage ?? "") }
+        guard cellCount >= 0 else { throw context.failure("getNumGeometries") }
         var cells: [(polygon: Polygon<V>, clipped: MultiPolygon<V>)] = []
         for i in 0..<cellCount {
             let cell = try context.check(GEOSGetGeometryN_r(context.handle, diagram.handle, i), "getGeometryN(\(i))")
@@ -29,11 +29,14 @@ extension Geometry {
             let clipped = try diagram.result(GEOSIntersection_r(context.handle, cell, clip.handle), "intersection(cell \(i))")
             cells.append((raw, MultiPolygon(try clipped.polygons(as: V.self))))
         }
-        // GEOS 3.11 does not keep input order: match each site to the unclipped cell holding it.
+        // GEOS 3.11 does not keep input order: find the unclipped cell holding each site with a
+        // point locator over the cells (O(n) instead of testing every cell for every site).
         let empty = MultiPolygon<V>([])
+        let locator = PointLocator(districts: cells.map { MultiPolygon([$0.polygon]) })
         return sites.map { site in
-            let hit = cells.firstIndex { RingMath.pointInRing(site.x, site.y, $0.polygon.exterior)
-                || RingMath.onBoundary(site.x, site.y, $0.polygon.exterior) }
+            let hit = locator.locate(site) ?? cells.firstIndex {
+                RingMath.pointInRing(site.x, site.y, $0.polygon.exterior) || RingMath.onBoundary(site.x, site.y, $0.polygon.exterior)
+            }
             return hit.map { cells[$0].clipped } ?? empty
         }
     }

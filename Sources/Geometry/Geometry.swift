@@ -58,7 +58,7 @@ public final class Geometry {
         for p in points {
             guard let g = GEOSGeom_createPointFromXY_r(context.handle, p.x, p.y) else {
                 for part in parts { GEOSGeom_destroy_r(context.handle, part) }
-                throw .geos(operation: "createPoint", message: context.lastErrorMessage ?? "")
+                throw context.failure("createPoint")
             }
             parts.append(g)
         }

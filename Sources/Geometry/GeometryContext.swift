@@ -59,7 +59,8 @@ public final class GeometryContext {
     @inline(__always)
     func begin() { messages.lastError = nil }
 
-    private func failure(_ operation: String) -> GeometryError {
+    /// The error for a failed `operation`, carrying (and clearing) GEOS's last message.
+    func failure(_ operation: String) -> GeometryError {
         let message = messages.lastError ?? ""
         messages.lastError = nil
         return .geos(operation: operation, message: message)
@@ -78,6 +79,12 @@ public final class GeometryContext {
         case 0: return false
         default: throw failure(operation())
         }
+    }
+
+    /// A count result (-1 is a failure).
+    func checkCount(_ result: Int32, _ operation: @autoclosure () -> String) throws(GeometryError) -> Int32 {
+        guard result >= 0 else { throw failure(operation()) }
+        return result
     }
 
     /// A status result: 0 is a failure.

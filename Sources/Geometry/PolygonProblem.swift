@@ -23,9 +23,13 @@ public struct PolygonProblem: Hashable, Sendable, CustomStringConvertible {
         case geos(reason: String)
     }
 
+    /// What is wrong.
     public var kind: Kind
+    /// Part index inside a MultiPolygon (0 for a lone polygon).
     public var polygon: Int
+    /// 0 = exterior, 1... = holes.
     public var ring: Int
+    /// Index of the offending vertex, or of the first vertex of the offending segment.
     public var vertex: Int
     /// Where it happens, in the polygon's plane, when known.
     public var x: Double?

@@ -1,6 +1,7 @@
 import Facilities
 import Foundation
 import GeoTypes
+import Scheduling
 import Store
 
 /// The Overblik library facade: one store, and the use cases the CLI and other programs call.
@@ -14,6 +15,8 @@ import Store
 public final class Overblik {
     /// The underlying store (for callers that need its repositories directly).
     public let store: OverblikStore
+    var cachedCatalog: Catalog?
+    var cachedCalendar: HolidayCalendar?
 
     /// Opens the store at `databasePath`, creating and migrating it when needed.
     /// - Throws: ``StoreError`` for a file of a newer schema or of another application,

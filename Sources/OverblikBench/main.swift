@@ -1,1 +1,35 @@
-print("overblik-bench: see README")
+// overblik-bench: benchmark suites, one subcommand each. Results as JSON lines on stdout (one record
+// per measured case, each carrying machine, seed and sizes) and a readable table on stderr.
+//
+//   overblik-bench proximity [--sizes 1000,10000,100000,1000000] [--queries 10000] [--seed N]
+//
+// Run in release: `swift run -c release overblik-bench proximity`.
+// To add a suite (coverage, scheduling, export): write a type conforming to `BenchSuite` and list it below.
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+let suites: [any BenchSuite.Type] = [
+    ProximitySuite.self,
+]
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard let name = arguments.first, !name.hasPrefix("-") else {
+    printUsage(suites)
+    exit(arguments.contains("--help") || arguments.contains("-h") ? 0 : 2)
+}
+guard let suite = suites.first(where: { $0.name == name }) else {
+    printError("overblik-bench: unknown suite \"\(name)\"")
+    printUsage(suites)
+    exit(2)
+}
+do {
+    let options = try BenchArguments(Array(arguments.dropFirst()))
+    try suite.run(options, report: BenchReport(suite: suite.name, options: options))
+} catch {
+    printError("overblik-bench \(name): \(error)")
+    exit(2)
+}

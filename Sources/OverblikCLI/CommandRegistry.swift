@@ -5,5 +5,6 @@ enum CommandRegistry {
     static let all: [ParsableCommand.Type] = [
         ImportCommand.self,
         InfoCommand.self,
+        NearCommand.self,
     ]
 }

@@ -44,8 +44,7 @@ enum ExitCodes {
 
     static func message(for error: Error) -> String {
         if let silent = error as? SilentExit { return silent.message ?? "" }
-        if let e = error as? CustomStringConvertible { return e.description }
-        return "\(error)"
+        return String(describing: error)
     }
 }
 

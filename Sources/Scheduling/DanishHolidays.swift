@@ -67,6 +67,18 @@ public enum DanishHolidays {
         return list.sorted()
     }
 
+    /// Appends the day numbers of the holidays of `year` (unsorted) without building names: the
+    /// evaluation fast path. Must list the same days as ``holidays(year:includingCustomaryClosingDays:)``.
+    static func appendDayNumbers(year: Int, includingCustomaryClosingDays: Bool, to result: inout [Int]) {
+        let easter = easterSunday(year: year).dayNumber
+        for offset in [-3, -2, 0, 1, 39, 49, 50] { result.append(easter + offset) }
+        if year < 2024 { result.append(easter + 26) }
+        for (m, d) in [(1, 1), (12, 25), (12, 26)] { result.append(CivilCalendar.dayNumber(year: year, month: m, day: d)) }
+        if includingCustomaryClosingDays {
+            for (m, d) in [(6, 5), (12, 24), (12, 31)] { result.append(CivilCalendar.dayNumber(year: year, month: m, day: d)) }
+        }
+    }
+
     /// The holiday on `date`, if any.
     public static func holiday(on date: LocalDate, includingCustomaryClosingDays: Bool = false) -> Holiday? {
         holidays(year: date.year, includingCustomaryClosingDays: includingCustomaryClosingDays).first { $0.date == date }

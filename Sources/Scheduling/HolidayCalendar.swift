@@ -41,7 +41,11 @@ public struct HolidayCalendar: Sendable {
     /// Sorted day numbers of the `PH` days in the years `firstYear...lastYear` (evaluation fast path).
     func publicHolidayDayNumbers(years: ClosedRange<Int>) -> [Int] {
         var result: [Int] = []
-        for y in years { result += publicHolidays(year: y).map(\.date.dayNumber) }
+        result.reserveCapacity(years.count * 14)
+        for y in years {
+            DanishHolidays.appendDayNumbers(year: y, includingCustomaryClosingDays: customaryClosingDaysArePublicHolidays,
+                                            to: &result)
+        }
         return result.sorted()
     }
 }

@@ -28,5 +28,16 @@ public struct OpeningHoursError: Error, Sendable, Equatable, CustomStringConvert
         return "expected \(expected) at column \(column), found \(shown)"
     }
 
+    /// Two lines for people: the source, and a caret under the offending column.
+    ///
+    /// ```
+    /// Mo-Fr Xy
+    ///       ^
+    /// ```
+    public func pointer(in source: String) -> String {
+        let line = String(String.UnicodeScalarView(source.unicodeScalars.map { $0 == "\n" || $0 == "\t" ? " " : $0 }))
+        return line + "\n" + String(repeating: " ", count: offset) + "^"
+    }
+
     static let endOfInput = "end of input"
 }

@@ -1,7 +1,7 @@
 /// A token of an opening_hours string.
 struct OHToken: Sendable, Equatable {
     enum Kind: Sendable, Equatable {
-        case word(String)        // letters: Mo, Jan, PH, off, week ...
+        case word(String)        // letters, lowercased: mo, jan, ph, off, week ... (`text` keeps the original)
         case number(Int, digits: Int)
         case comment(String)     // "..." without quotes
         case symbol(Character)   // : - , ; / + [ ] ( )
@@ -30,7 +30,7 @@ enum OHLexer {
             if isLetter(c) {
                 while i < s.count && isLetter(s[i]) { i += 1 }
                 let text = String(String.UnicodeScalarView(s[start..<i]))
-                tokens.append(OHToken(kind: .word(text), offset: start, text: text))
+                tokens.append(OHToken(kind: .word(text.lowercased()), offset: start, text: text))
             } else if isDigit(c) {
                 var value = 0
                 while i < s.count && isDigit(s[i]) {

@@ -24,7 +24,8 @@ extension OHParser {
                 advance()
             }
             ranges.append(range)
-            guard Self.isSymbol(current, ","), Self.isYear(peek()), Self.month(peek(2)) == nil else { return ranges }
+            // Inside a year list a comma followed by a year continues it (`2026,2028 Dec 24 off`).
+            guard Self.isSymbol(current, ","), Self.isYear(peek()) else { return ranges }
             advance()
         }
     }

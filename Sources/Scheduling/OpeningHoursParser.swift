@@ -24,7 +24,7 @@ struct OHParser {
     // MARK: token classes
 
     static func word(_ t: OHToken) -> String? {
-        if case let .word(w) = t.kind { return w.lowercased() }
+        if case let .word(w) = t.kind { return w }
         return nil
     }
     static func isSymbol(_ t: OHToken, _ c: Character) -> Bool { t.kind == .symbol(c) }

@@ -132,6 +132,27 @@ struct OHRule: Sendable, Hashable {
         return true
     }
 
+    /// Whether, as a `;` rule, it replaces what earlier rules said about a matching day
+    /// (everything except `off`/`closed` with times, which only closes those times).
+    var resetsDay: Bool { separator == .normal && !(state == .closed && times != nil) }
+
+    /// The spans up to midnight, sorted and merged (filled in by ``prepared()``).
+    var todaySpans: [TimeSpan] = []
+    /// The after-midnight parts moved to the next day's clock, sorted and merged.
+    var spillSpans: [TimeSpan] = []
+
+    /// Whether some span ends after midnight.
+    var spillsPastMidnight: Bool { !spillSpans.isEmpty }
+
+    /// The rule with its per-day span lists precomputed.
+    func prepared() -> OHRule {
+        var rule = self
+        rule.todaySpans = SpanSet.normalized(effectiveSpans.map { TimeSpan(start: $0.start, end: min($0.end, 1440)) })
+        rule.spillSpans = SpanSet.normalized(effectiveSpans.filter { $0.end > 1440 }
+            .map { TimeSpan(start: max($0.start - 1440, 0), end: $0.end - 1440) })
+        return rule
+    }
+
     /// The spans the rule speaks about (the whole day when it names no time).
     var effectiveSpans: [TimeSpan] { times ?? [TimeSpan(start: 0, end: 1440)] }
 }

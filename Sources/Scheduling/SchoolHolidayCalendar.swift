@@ -7,9 +7,10 @@ public struct SchoolHolidayPeriod: Sendable, Hashable, Comparable, CustomStringC
     /// Name, e.g. `Efterårsferie`.
     public let name: String
 
-    /// Creates a period; `to` must not be before `from`.
-    public init(from: LocalDate, to: LocalDate, name: String) {
-        precondition(from <= to, "school holiday ends before it starts")
+    /// Creates a period.
+    /// - Throws: `LocalTimeError.reversedDates` when `to` is before `from`.
+    public init(from: LocalDate, to: LocalDate, name: String) throws(LocalTimeError) {
+        guard from <= to else { throw .reversedDates(from: from, to: to) }
         self.from = from
         self.to = to
         self.name = name
@@ -79,7 +80,7 @@ public struct SchoolHolidayCalendar: Sendable, Hashable {
     public init(csv text: String) throws(CalendarFileError) {
         var periods: [SchoolHolidayPeriod] = []
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             lineNumber += 1
             var line = String(rawLine).trimmingSpaces()
             if lineNumber == 1, line.hasPrefix("\u{FEFF}") { line.removeFirst() }
@@ -102,7 +103,11 @@ public struct SchoolHolidayCalendar: Sendable, Hashable {
             var name = String(parts[2]).trimmingSpaces()
             if name.count >= 2, name.hasPrefix("\""), name.hasSuffix("\"") { name = String(name.dropFirst().dropLast()) }
             guard !name.isEmpty else { throw CalendarFileError(line: lineNumber, message: "missing name") }
-            periods.append(SchoolHolidayPeriod(from: from, to: to, name: name))
+            do {
+                periods.append(try SchoolHolidayPeriod(from: from, to: to, name: name))
+            } catch {
+                throw CalendarFileError(line: lineNumber, message: "\(error)")
+            }
         }
         self.init(periods: periods)
     }

@@ -73,3 +73,15 @@ extension OverblikStore {
                             outsideDistricts: outside, districtLines: lines)
     }
 }
+
+extension OverblikStore {
+    /// A value from the store's key/value table.
+    public func meta(_ key: String) throws -> String? {
+        try database.scalar("SELECT value FROM overblik_meta WHERE key = ?", [.text(key)])?.string
+    }
+
+    /// Sets a value in the store's key/value table (call inside ``write(_:)`` for atomicity with other writes).
+    public func setMeta(_ key: String, _ value: String) throws {
+        try database.run("INSERT OR REPLACE INTO overblik_meta(key, value) VALUES (?, ?)", [.text(key), .text(value)])
+    }
+}

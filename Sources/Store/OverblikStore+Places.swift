@@ -115,3 +115,12 @@ extension OverblikStore {
         case facilities, settlements, population
     }
 }
+
+extension OverblikStore {
+    /// Districts without polygons (cheap: for names and rural flags).
+    public func districtSummaries() throws -> [District] {
+        try database.query("SELECT code, name, rural FROM districts ORDER BY code").map {
+            District(code: $0[0].string ?? "", name: $0[1].string ?? "", rural: $0[2].isNull ? nil : $0[2].int == 1)
+        }
+    }
+}

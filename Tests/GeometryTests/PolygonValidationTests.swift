@@ -91,4 +91,19 @@ struct PolygonValidationTests {
             try context.validate(bowTie)
         }
     }
+
+    @Test("Overlapping parts of a MultiPolygon are reported by GEOS with the part index")
+    func overlappingParts() throws {
+        let a = try Polygon(exterior: Self.square)
+        let b = try Polygon(exterior: xy([(20, 20), (30, 20), (30, 30), (20, 30), (20, 20)]))
+        let c = try Polygon(exterior: xy([(5, 5), (15, 5), (15, 15), (5, 15), (5, 5)]))
+        let context = try GeometryContext()
+        try context.validate(MultiPolygon([a, b]))
+        let problems = context.problems(of: MultiPolygon([a, b, c]))
+        #expect(problems.count == 1)
+        let problem = try #require(problems.first)
+        #expect([0, 2].contains(problem.polygon), "\(problem)")
+        guard case let .geos(reason) = problem.kind else { Issue.record("expected a GEOS problem"); return }
+        #expect(reason.contains("Self-intersection"), "\(reason)")
+    }
 }

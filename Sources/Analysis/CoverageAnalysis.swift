@@ -1,0 +1,112 @@
+/// Coverage statistics: who is within reach of a qualifying facility, district by district.
+///
+/// The analysis takes, for every demand point, its nearest qualifying facility and the exact
+/// distance to it (the spatial index's job) and classifies the points against one or more reaches
+/// at once. It then reports per district, for rural and urban points and for everyone: residents,
+/// residents within each reach and their share, weighted mean / median / p90 / max distance (see
+/// ``CoverageFigures`` for the exact definitions), facility counts and facilities per 1 000
+/// residents.
+///
+/// ```swift
+/// let analysis = try CoverageAnalysis(districts: infos, points: points,
+///                                     facilityDistricts: facilityDistrictIndex,
+///                                     reaches: [Reach(.within(metres: 5_000), label: "5km")])
+/// let result = analysis.run { i in index.nearest(to: coordinates[i]) }  // (facility, metres)?
+/// result.report.districts.first   // the worst-served rural district
+/// ```
+public struct CoverageAnalysis: Sendable {
+    public let districts: [DistrictInfo]
+    public let points: DemandPoints
+    /// District index (or -1) of every qualifying facility; only the counts per district are used.
+    public let facilityDistricts: [Int32]
+    public let reaches: [Reach]
+
+    /// Inputs with at least this many points are split across threads.
+    public static let parallelThreshold = 50_000
+
+    /// - Throws: ``AnalysisInputError`` for a district index out of range (points or facilities),
+    ///   a bad threshold, duplicate reach labels or no reach.
+    public init(districts: [DistrictInfo], points: DemandPoints, facilityDistricts: [Int32],
+                reaches: [Reach]) throws(AnalysisInputError) {
+        try Reach.validate(reaches)
+        for (i, d) in points.districts.enumerated() where d < -1 || Int(d) >= districts.count {
+            throw .indexOutOfRange(what: "demand point district", index: i, value: Int(d), count: districts.count)
+        }
+        for (j, d) in facilityDistricts.enumerated() where d < -1 || Int(d) >= districts.count {
+            throw .indexOutOfRange(what: "facility district", index: j, value: Int(d), count: districts.count)
+        }
+        self.districts = districts
+        self.points = points
+        self.facilityDistricts = facilityDistricts
+        self.reaches = reaches
+    }
+
+    /// Classifies every point using `nearest`, called once per point index, possibly from two
+    /// threads at once.
+    ///
+    /// - Parameters:
+    ///   - threads: number of threads for inputs of at least ``parallelThreshold`` points (default 2).
+    ///   - nearest: the nearest qualifying facility of point `i` with its exact distance in metres,
+    ///     or nil when there is none (the point then counts as never covered). Distances must be
+    ///     >= 0; a NaN or negative distance is treated as "no facility".
+    /// - Returns: the report and the per-point nearest facility and distance.
+    /// - Complexity: O(n) expected, plus n calls of `nearest`.
+    public func run(threads: Int = 2, nearest: @Sendable (Int) -> NearestFacility?) -> CoverageResult {
+        let n = points.count
+        let chunks = n >= Self.parallelThreshold ? max(1, threads) : 1
+        let parts = Parallel.map(Parallel.ranges(count: n, chunks: chunks)) { range in
+            var facility = [Int32](repeating: -1, count: range.count)
+            var metres = [Double](repeating: .infinity, count: range.count)
+            for i in range {
+                if let hit = nearest(i), hit.metres >= 0 {
+                    facility[i - range.lowerBound] = Int32(truncatingIfNeeded: hit.facility)
+                    metres[i - range.lowerBound] = hit.metres
+                }
+            }
+            return (facility, metres)
+        }
+        var facility: [Int32] = []
+        var metres: [Double] = []
+        facility.reserveCapacity(n)
+        metres.reserveCapacity(n)
+        for part in parts {
+            facility.append(contentsOf: part.0)
+            metres.append(contentsOf: part.1)
+        }
+        return CoverageResult(report: summarize(metres: metres, threads: chunks),
+                              nearestFacility: facility, nearestMetres: metres)
+    }
+
+    /// Classifies every point from precomputed nearest facilities.
+    ///
+    /// - Parameters:
+    ///   - nearestFacility: facility index per point, -1 for none.
+    ///   - nearestMetres: distance per point in metres; `.infinity` for none.
+    /// - Throws: ``AnalysisInputError`` when the arrays do not match the points or a distance is
+    ///   negative or NaN.
+    public func run(nearestFacility: [Int32], nearestMetres: [Double], threads: Int = 2) throws(AnalysisInputError) -> CoverageResult {
+        guard nearestFacility.count == points.count else {
+            throw .countMismatch(what: "nearest facility per point", expected: points.count, got: nearestFacility.count)
+        }
+        guard nearestMetres.count == points.count else {
+            throw .countMismatch(what: "nearest distance per point", expected: points.count, got: nearestMetres.count)
+        }
+        var metres = nearestMetres
+        for i in 0 ..< metres.count {
+            guard metres[i] >= 0 else { throw .invalidDistance(what: "nearest distance", index: i, value: metres[i]) }
+            if nearestFacility[i] < 0 { metres[i] = .infinity }
+        }
+        let chunks = points.count >= Self.parallelThreshold ? max(1, threads) : 1
+        return CoverageResult(report: summarize(metres: metres, threads: chunks),
+                              nearestFacility: nearestFacility, nearestMetres: metres)
+    }
+}
+
+/// The coverage report and the per-point classification it was computed from.
+public struct CoverageResult: Sendable {
+    public var report: CoverageReport
+    /// Nearest qualifying facility per demand point, -1 for none.
+    public var nearestFacility: [Int32]
+    /// Distance in metres per demand point to that facility; `.infinity` for none.
+    public var nearestMetres: [Double]
+}

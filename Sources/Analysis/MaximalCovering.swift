@@ -1,0 +1,199 @@
+/// Tuning for ``MaximalCovering/solve(_:p:options:)``.
+public struct SitingOptions: Sendable, Hashable {
+    /// Improve the greedy solution by best-improvement 1-swaps (fast interchange).
+    public var localSearch: Bool = true
+    /// Maximum subgradient iterations of the Lagrangian upper bound (0 disables the bound).
+    public var lagrangianIterations: Int = 400
+    /// Run the exact branch and bound when C(useful candidates, p) is at most this.
+    public var exactCombinationLimit: Double = 2e6
+    /// Give up the exact search after this many nodes (the result then is not proved optimal).
+    public var nodeLimit: Int = 5_000_000
+
+    public init(localSearch: Bool = true, lagrangianIterations: Int = 400, exactCombinationLimit: Double = 2e6,
+                nodeLimit: Int = 5_000_000) {
+        self.localSearch = localSearch
+        self.lagrangianIterations = lagrangianIterations
+        self.exactCombinationLimit = exactCombinationLimit
+        self.nodeLimit = nodeLimit
+    }
+}
+
+/// One chosen site with what it adds.
+public struct SiteChoice: Hashable, Sendable, Codable {
+    /// Candidate index.
+    public var candidate: Int
+    /// Objective value it adds given the sites before it in the list (rural-weighted).
+    public var gain: Double
+    /// Residents it newly covers given the sites before it (unweighted).
+    public var newlyCovered: Double
+}
+
+/// The answer of a siting run.
+public struct SitingSolution: Hashable, Sendable, Codable {
+    /// The chosen sites, in greedy order within the final set (each gain is marginal to the sites
+    /// before it, so the gains add up to ``value``). Fewer than p when no further candidate adds
+    /// anything.
+    public var sites: [SiteChoice]
+    /// Objective value newly covered (rural-weighted): the lower bound.
+    public var value: Double
+    /// Residents newly covered.
+    public var coveredPopulation: Double
+    /// Residents covered by existing facilities.
+    public var alreadyCoveredPopulation: Double
+    /// Demand points that no candidate reaches (and no existing facility covers).
+    public var uncoverable: [Int]
+    public var uncoverablePopulation: Double
+    /// Value of the plain greedy solution before local search.
+    public var greedyValue: Double
+    /// Improving swaps made by local search.
+    public var swaps: Int
+    /// Upper bound on the optimal value (Lagrangian relaxation or exact search).
+    public var upperBound: Double
+    /// `(upperBound − value) / upperBound`; 0 when the upper bound is 0.
+    public var gap: Double
+    /// Whether ``value`` is proved optimal (exact search completed or the bound closed).
+    public var provedOptimal: Bool
+}
+
+/// The maximal covering location problem (Church & ReVelle 1974): choose p candidate sites that
+/// maximise the demand value they newly cover.
+///
+/// Method: lazy greedy (a priority queue of marginal gains, re-evaluated only when on top), then
+/// best-improvement 1-swap local search in the fast-interchange style (per pass: gains of every
+/// outside candidate, losses of every chosen site and the pairwise corrections, all from coverage
+/// counts in O(entries + p · candidates)). An upper bound comes from the Lagrangian relaxation of
+/// the coverage constraints `y_i <= Σ_{j reaches i} x_j`: for multipliers `0 <= λ_i <= v_i`,
+/// `L(λ) = Σ_i (v_i − λ_i) + top-p of Σ_{i ∈ N_j} λ_i`, minimised by subgradient steps (Held-Karp
+/// step sizes with halving). Each subproblem's p sites are also tried as a solution. Small
+/// instances (C(useful candidates, p) <= the limit) are solved exactly by branch and bound.
+public enum MaximalCovering {
+    /// Chooses up to `p` sites.
+    /// - Parameters:
+    ///   - problem: the instance.
+    ///   - p: number of sites (>= 0).
+    ///   - options: tuning.
+    /// - Returns: the sites with their gains, the bound and the gap.
+    /// - Complexity: greedy O(entries · log candidates) in practice; each local-search pass and each
+    ///   Lagrangian iteration O(entries + p · candidates).
+    public static func solve(_ problem: CoverageProblem, p: Int, options: SitingOptions = SitingOptions()) -> SitingSolution {
+        let p = max(0, p)
+        let greedySites = greedy(problem, p: p, start: [])
+        let greedyValue = problem.coveredValue(of: greedySites)
+        var sites = greedySites
+        var swaps = 0
+        if options.localSearch { swaps = localSearch(problem, sites: &sites) }
+        var value = problem.coveredValue(of: sites)
+
+        let total = problem.values.indices.reduce(0.0) { $0 + (problem.candidatesReaching.rowLength($1) > 0 ? problem.values[$1] : 0) }
+        var upper = total
+        let tolerance = 1e-9 * max(1, total)
+        if options.lagrangianIterations > 0, value < total - tolerance {
+            let bound = lagrangianBound(problem, p: p, lowerBound: value, iterations: options.lagrangianIterations)
+            upper = min(upper, bound.upper)
+            if bound.bestValue > value + tolerance {
+                sites = bound.bestSites
+                if options.localSearch { swaps += localSearch(problem, sites: &sites) }
+                value = problem.coveredValue(of: sites)
+            }
+        }
+        var proved = value >= upper - tolerance
+        if !proved, combinations(usefulCandidates(problem), p) <= options.exactCombinationLimit {
+            if let exact = branchAndBound(problem, p: p, incumbent: sites, nodeLimit: options.nodeLimit) {
+                sites = exact
+                value = problem.coveredValue(of: sites)
+                upper = value
+                proved = true
+            }
+        }
+        if proved { upper = value }
+        let sequenced = sequence(problem, sites: withoutRedundant(problem, sites: sites))
+        let alreadyCovered = problem.weights.indices.reduce(0.0) { $0 + (problem.alreadyCovered[$1] ? problem.weights[$1] : 0) }
+        return SitingSolution(
+            sites: sequenced, value: value, coveredPopulation: sequenced.reduce(0) { $0 + $1.newlyCovered },
+            alreadyCoveredPopulation: alreadyCovered, uncoverable: problem.uncoverable,
+            uncoverablePopulation: problem.uncoverable.reduce(0) { $0 + problem.weights[$1] },
+            greedyValue: greedyValue, swaps: swaps, upperBound: upper,
+            gap: upper > 0 ? max(0, (upper - value) / upper) : 0, provedOptimal: proved)
+    }
+
+    /// Lazy greedy: adds up to `p` sites to `start`, each with the largest marginal gain (ties to the
+    /// lowest index); stops early when nothing adds value.
+    static func greedy(_ problem: CoverageProblem, p: Int, start: [Int]) -> [Int] {
+        var covered = [Bool](repeating: false, count: problem.demandCount)
+        var chosen = start
+        for j in start { for i in problem.demandsReached.row(j) { covered[Int(i)] = true } }
+        func gain(_ j: Int) -> Double {
+            var g = 0.0
+            for i in problem.demandsReached.row(j) where !covered[Int(i)] { g += problem.values[Int(i)] }
+            return g
+        }
+        let startSet = Set(start)
+        var heap = GainHeap((0 ..< problem.candidateCount).compactMap { j in
+            startSet.contains(j) ? nil : GainHeap.Entry(gain: gain(j), candidate: Int32(j))
+        })
+        while chosen.count < p, var entry = heap.pop() {
+            let fresh = gain(Int(entry.candidate))
+            entry.gain = fresh
+            if let next = heap.top, next.ranksAbove(entry) {
+                heap.push(entry)   // stale: re-insert with its current gain
+                continue
+            }
+            guard fresh > 0 else { break }
+            chosen.append(Int(entry.candidate))
+            for i in problem.demandsReached.row(Int(entry.candidate)) { covered[Int(i)] = true }
+        }
+        return chosen
+    }
+
+    /// Removes sites whose removal loses no value (every demand they reach of positive value is
+    /// reached by another kept site), last-chosen first.
+    static func withoutRedundant(_ problem: CoverageProblem, sites: [Int]) -> [Int] {
+        var count = [Int32](repeating: 0, count: problem.demandCount)
+        for j in sites { for i in problem.demandsReached.row(j) { count[Int(i)] += 1 } }
+        var kept = sites
+        for j in sites.reversed() {
+            let needed = problem.demandsReached.row(j).contains { problem.values[Int($0)] > 0 && count[Int($0)] == 1 }
+            guard !needed else { continue }
+            for i in problem.demandsReached.row(j) { count[Int(i)] -= 1 }
+            kept.removeAll { $0 == j }
+        }
+        return kept
+    }
+
+    /// Orders a set of sites greedily and reports each one's marginal gain.
+    static func sequence(_ problem: CoverageProblem, sites: [Int]) -> [SiteChoice] {
+        var covered = [Bool](repeating: false, count: problem.demandCount)
+        var remaining = sites
+        var out: [SiteChoice] = []
+        while !remaining.isEmpty {
+            var best = 0, bestGain = -1.0, bestResidents = 0.0
+            for (k, j) in remaining.enumerated() {
+                var g = 0.0, r = 0.0
+                for i in problem.demandsReached.row(j) where !covered[Int(i)] && problem.values[Int(i)] > 0 {
+                    g += problem.values[Int(i)]; r += problem.weights[Int(i)]
+                }
+                if g > bestGain || (g == bestGain && j < remaining[best]) { best = k; bestGain = g; bestResidents = r }
+            }
+            let j = remaining.remove(at: best)
+            for i in problem.demandsReached.row(j) { covered[Int(i)] = true }
+            out.append(SiteChoice(candidate: j, gain: bestGain, newlyCovered: bestResidents))
+        }
+        return out
+    }
+
+    /// Candidates that reach at least one demand point of positive value.
+    static func usefulCandidates(_ problem: CoverageProblem) -> Int {
+        (0 ..< problem.candidateCount).reduce(0) { n, j in
+            n + (problem.demandsReached.row(j).contains { problem.values[Int($0)] > 0 } ? 1 : 0)
+        }
+    }
+
+    /// C(n, k) as a Double (saturating at infinity).
+    static func combinations(_ n: Int, _ k: Int) -> Double {
+        guard k >= 0, k <= n else { return 1 }   // fewer useful candidates than p: take them all
+        let k = min(k, n - k)
+        var c = 1.0
+        for t in 0 ..< k { c = c * Double(n - t) / Double(t + 1) }
+        return c
+    }
+}

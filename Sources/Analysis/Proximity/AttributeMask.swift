@@ -1,0 +1,55 @@
+import Facilities
+
+/// Attribute bits per facility for the index's subtree pruning.
+///
+/// A bit is set when the facility or ANY of its rooms could satisfy the condition, so the mask is a
+/// necessary condition only: pruning by it never drops a match, and the exact filter decides.
+enum AttributeMask {
+    static func kindBit(_ kind: FacilityKind) -> UInt64 {
+        1 << UInt64(FacilityKind.allCases.firstIndex(of: kind)!)
+    }
+    static func ownerBit(_ owner: OwnerClass) -> UInt64 {
+        1 << UInt64(16 + owner.statutoryRank)
+    }
+    static let wheelchairYes: UInt64 = 1 << 24
+    static let wheelchairLimited: UInt64 = 1 << 25
+    static let toilets: UInt64 = 1 << 26
+    static let stepFree: UInt64 = 1 << 27
+    static let hearingLoop: UInt64 = 1 << 28
+    static let parking: UInt64 = 1 << 29
+    static let disabilitySuited: UInt64 = 1 << 30
+
+    static func of(_ facility: Facility, rooms: [Room]) -> UInt64 {
+        var mask = kindBit(facility.kind) | ownerBit(facility.owner)
+        let sources = [facility.accessibility] + rooms.compactMap(\.accessibility)
+        for a in sources {
+            if a.wheelchair.satisfies(.yes) { mask |= wheelchairYes }
+            if a.wheelchair.satisfies(.limited) { mask |= wheelchairLimited }
+            if a.toiletsWheelchair == .yes { mask |= toilets }
+            if a.stepFree == .yes { mask |= stepFree }
+            if a.hearingLoop == .yes { mask |= hearingLoop }
+        }
+        if facility.accessibility.parkingAccessible == .yes { mask |= parking }
+        if facility.disabilitySuited || rooms.contains(where: \.disabilitySuited) { mask |= disabilitySuited }
+        return mask
+    }
+
+    /// Bits every candidate must have. Kinds and owners allow several values, so they only constrain
+    /// when exactly one is asked for.
+    static func required(by filter: FacilityFilter) -> UInt64 {
+        var mask: UInt64 = 0
+        if filter.kinds.count == 1, let k = filter.kinds.first { mask |= kindBit(k) }
+        if filter.owners.count == 1, let o = filter.owners.first { mask |= ownerBit(o) }
+        switch filter.wheelchair {
+        case .yes?: mask |= wheelchairYes
+        case .limited?: mask |= wheelchairLimited
+        case nil: break
+        }
+        if filter.toiletsWheelchair { mask |= toilets }
+        if filter.stepFree { mask |= stepFree }
+        if filter.hearingLoop { mask |= hearingLoop }
+        if filter.parkingAccessible { mask |= parking }
+        if filter.disabilitySuited { mask |= disabilitySuited }
+        return mask
+    }
+}

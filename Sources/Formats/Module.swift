@@ -1,1 +1,0 @@
-// Module Formats: see README.md, Architecture.

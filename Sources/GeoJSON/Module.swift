@@ -1,1 +1,0 @@
-// Module GeoJSON: see README.md, Architecture.

@@ -1,0 +1,163 @@
+/// A growable byte buffer with fast JSON primitives: fixed-precision numbers written digit by digit
+/// and escaped strings. Writes go straight to raw memory (this is the writer's hot path); the
+/// writer flushes it to a sink when ``isFull``.
+struct OutputBuffer: ~Copyable {
+    private var storage: UnsafeMutablePointer<UInt8>
+    private var allocated: Int
+    private(set) var count = 0
+    let capacity: Int
+    /// Decimals for ``fixed(_:)`` and 10^precision.
+    let precision: Int
+    let scale: Double
+
+    init(precision: Int = 6, capacity: Int = 1 << 16) {
+        self.capacity = capacity
+        self.precision = precision
+        var s = 1.0
+        for _ in 0..<precision { s *= 10 }
+        scale = s
+        allocated = capacity + 4096
+        storage = .allocate(capacity: allocated)
+    }
+
+    deinit {
+        storage.deallocate()
+    }
+
+    var isFull: Bool { count >= capacity }
+
+    /// The bytes written so far.
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: storage, count: count) }
+
+    mutating func flush<S: ByteSink>(to sink: inout S) throws(ByteSinkError) {
+        guard count > 0 else { return }
+        try sink.write(UnsafeRawBufferPointer(start: storage, count: count))
+        count = 0
+    }
+
+    /// Makes room for `n` more bytes.
+    @inline(__always)
+    mutating func reserve(_ n: Int) {
+        if count + n > allocated { grow(count + n) }
+    }
+
+    private mutating func grow(_ needed: Int) {
+        let size = Swift.max(needed, allocated * 2)
+        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
+        bigger.update(from: storage, count: count)
+        storage.deallocate()
+        storage = bigger
+        allocated = size
+    }
+
+    @inline(__always) mutating func byte(_ b: UInt8) {
+        reserve(1)
+        storage[count] = b
+        count += 1
+    }
+
+    @inline(__always) mutating func append(_ raw: UnsafeBufferPointer<UInt8>) {
+        reserve(raw.count)
+        if raw.count > 0 { (storage + count).update(from: raw.baseAddress!, count: raw.count) }
+        count += raw.count
+    }
+
+    @inline(__always) mutating func ascii(_ s: StaticString) {
+        append(UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
+
+    /// Writes a signed integer in decimal.
+    mutating func integer(_ value: Int64) {
+        if value < 0 {
+            byte(UInt8(ascii: "-"))
+            unsigned(value == .min ? UInt64(Int64.max) + 1 : UInt64(-value))
+        } else {
+            unsigned(UInt64(value))
+        }
+    }
+
+    mutating func unsigned(_ value: UInt64) {
+        var digits = 1
+        var probe = value
+        while probe >= 10 { probe /= 10; digits += 1 }
+        reserve(digits)
+        var v = value
+        for i in stride(from: count + digits - 1, through: count, by: -1) {
+            storage[i] = UInt8(truncatingIfNeeded: v % 10) + UInt8(ascii: "0")
+            v /= 10
+        }
+        count += digits
+    }
+
+    /// Writes `value` rounded to `precision` decimals, trailing zeros trimmed (9.5, not 9.500000).
+    /// Values too large for the fixed-point path use Swift's shortest representation.
+    /// - Precondition: `value` is finite; `0...15 ~= precision`.
+    mutating func fixed(_ value: Double) {
+        let scaled = (value * scale).rounded()
+        guard abs(scaled) < 9.0e15 else {
+            text("\(value)")
+            return
+        }
+        var n = Int64(scaled)
+        if n == 0 { byte(UInt8(ascii: "0")); return }
+        if n < 0 { byte(UInt8(ascii: "-")); n = -n }
+        var fraction = 0
+        var decimals = precision
+        if precision > 0 {
+            var divisor: Int64 = 1
+            for _ in 0..<precision { divisor *= 10 }
+            fraction = Int(n % divisor)
+            n /= divisor
+            while decimals > 0 && fraction % 10 == 0 { fraction /= 10; decimals -= 1 }
+        }
+        unsigned(UInt64(n))
+        guard decimals > 0 else { return }
+        reserve(decimals + 1)
+        storage[count] = UInt8(ascii: ".")
+        var f = fraction
+        for i in stride(from: count + decimals, through: count + 1, by: -1) {
+            storage[i] = UInt8(f % 10) + UInt8(ascii: "0")
+            f /= 10
+        }
+        count += decimals + 1
+    }
+
+    /// Writes the UTF-8 of `s` as it is (no quoting).
+    mutating func text(_ s: String) {
+        var s = s
+        s.withUTF8 { append($0) }
+    }
+
+    /// Writes a JSON string literal with quotes, escaping quote, backslash and control characters.
+    mutating func string(_ s: String) {
+        var s = s
+        s.withUTF8 { utf8 in
+            reserve(utf8.count + 2)
+            storage[count] = UInt8(ascii: "\"")
+            count += 1
+            var runStart = 0
+            for i in 0..<utf8.count {
+                let b = utf8[i]
+                guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
+                append(UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
+                runStart = i + 1
+                switch b {
+                case 0x22: ascii("\\\"")
+                case 0x5C: ascii("\\\\")
+                case 0x0A: ascii("\\n")
+                case 0x0D: ascii("\\r")
+                case 0x09: ascii("\\t")
+                case 0x08: ascii("\\b")
+                case 0x0C: ascii("\\f")
+                default:
+                    let hex: StaticString = "0123456789abcdef"
+                    ascii("\\u00")
+                    byte(hex.utf8Start[Int(b >> 4)])
+                    byte(hex.utf8Start[Int(b & 0xF)])
+                }
+            }
+            append(UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
+            byte(UInt8(ascii: "\""))
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import Analysis
+import Facilities
+import Store
+
+/// Everything queries need from the store, loaded once per process: facilities, rooms, settlements,
+/// districts and the proximity index. Queries never go back to SQLite row by row.
+public struct Catalog: Sendable {
+    public let facilities: [Facility]
+    public let rooms: [Room]
+    public let settlements: [Settlement]
+    public let districts: [District]
+    /// District code → rural, by the layer's flag or the settlement rule.
+    public let ruralByDistrict: [String: Bool]
+    public let districtNames: [String: String]
+    public let engine: ProximityEngine
+    public let places: PlaceResolver
+
+    init(store: OverblikStore) throws {
+        let facilities = try store.facilities()
+        let rooms = try store.bookableRooms(facilities: facilities)
+        let settlements = try store.settlements()
+        let districts = try store.districtSummaries()
+        self.facilities = facilities
+        self.rooms = rooms
+        self.settlements = settlements
+        self.districts = districts
+        ruralByDistrict = RuralClassifier.classify(districts: districts, settlements: settlements)
+        districtNames = Dictionary(districts.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+        engine = ProximityEngine(facilities: facilities, rooms: rooms)
+        places = PlaceResolver(settlements: settlements, facilities: facilities)
+    }
+
+    /// Rural flag of a facility: its district's flag; without districts, whether the nearest
+    /// settlement is rural; nil when neither is known.
+    public func isRural(_ facility: Facility) -> Bool? {
+        if let code = facility.districtCode { return ruralByDistrict[code] }
+        return nil
+    }
+}
+
+extension Overblik {
+    /// The catalogue of the store, loaded on first use.
+    public func catalog() throws -> Catalog {
+        if let cached = cachedCatalog { return cached }
+        let loaded = try Catalog(store: store)
+        cachedCatalog = loaded
+        return loaded
+    }
+
+    /// Forgets the loaded catalogue (after writes).
+    public func invalidateCatalog() { cachedCatalog = nil }
+}

@@ -1,0 +1,125 @@
+import Facilities
+import Foundation
+import GeoTypes
+import Geometry
+import Store
+
+extension Overblik {
+    /// A district from a polygon record with the configured name/code/rural fields.
+    func districtRecord(_ r: ImportRecord, options: ImportOptions, _ problems: inout ProblemCollector) -> StoredDistrict? {
+        let before = problems.total
+        let codeField = options.codeField.map(ImportRecord.normalise)
+        let nameField = options.nameField.map(ImportRecord.normalise)
+        let code = codeField.map { f in r.value(f).map(\.value) } ?? r.value("code", "kode", "id").map(\.value)
+        if code == nil {
+            problems.add(ImportProblem(r.position, field: options.codeField ?? "code",
+                                       expected: "expected a district code (choose the field with --code-field)"))
+        }
+        let name = nameField.map { f in r.value(f).map(\.value) } ?? r.value("name", "navn").map(\.value)
+        if name == nil {
+            problems.add(ImportProblem(r.position, field: options.nameField ?? "name",
+                                       expected: "expected a district name (choose the field with --name-field)"))
+        }
+        var rural: Bool?
+        if let field = options.ruralField {
+            if let (_, text) = r.value(ImportRecord.normalise(field)) {
+                switch TriState(parsing: text) {
+                case .yes?: rural = true
+                case .no?: rural = false
+                default:
+                    problems.add(ImportProblem(r.position, field: field, value: text, expected: "expected true/false, 1/0 or yes/no"))
+                }
+            }
+        }
+        var rings: MultiPolygonRings = []
+        switch r.geometry {
+        case let .polygons(p)?: rings = p.map { $0.map(Self.withoutRepeatedVertices) }
+        case .empty?:
+            problems.add(ImportProblem(r.position, field: "geometry", expected: "expected a Polygon or MultiPolygon; the geometry is empty"))
+        case let .unsupported(kind)?:
+            problems.add(ImportProblem(r.position, field: "geometry", value: kind, expected: "expected a Polygon or MultiPolygon"))
+        case .point?, nil:
+            problems.add(ImportProblem(r.position, field: "geometry", value: "Point", expected: "expected a Polygon or MultiPolygon"))
+        }
+        if !rings.isEmpty {
+            let multi = MultiPolygon(rings.map { Polygon<Coordinate>(uncheckedExterior: $0[0], holes: Array($0.dropFirst())) })
+            for problem in multi.problems().prefix(20) {
+                problems.add(ImportProblem(r.position, field: "geometry", value: code,
+                                           expected: "expected a valid polygon: \(problem)"))
+            }
+            for ring in rings.joined() {
+                if let bad = ring.first(where: { !(-180...180).contains($0.lon) || !(-90...90).contains($0.lat) }) {
+                    problems.add(ImportProblem(r.position, field: "geometry", value: "\(bad.lon),\(bad.lat)",
+                                               expected: "expected lon/lat in degrees (EPSG:4326); reproject the layer or pass --crs"))
+                    break
+                }
+            }
+        }
+        guard problems.total == before, let code, let name else { return nil }
+        return StoredDistrict(district: District(code: code, name: name, rural: rural), rings: rings,
+                              areaKm2: Self.areaKm2(rings))
+    }
+
+    /// Removes vertices equal to the one before (a common artefact of exports; not an error).
+    static func withoutRepeatedVertices(_ ring: [Coordinate]) -> [Coordinate] {
+        var out: [Coordinate] = []
+        out.reserveCapacity(ring.count)
+        for c in ring where out.last != c { out.append(c) }
+        return out
+    }
+
+    /// Area in km², computed in EPSG:25832 (exact enough for Danish districts).
+    static func areaKm2(_ rings: MultiPolygonRings) -> Double {
+        var total = 0.0
+        for polygon in rings {
+            for (i, ring) in polygon.enumerated() {
+                let planar = ring.map { c -> PlanarXY in
+                    let p = UTM32.forward(c)
+                    return PlanarXY(x: p.easting, y: p.northing)
+                }
+                let a = abs(Polygon<PlanarXY>.signedArea(of: planar))
+                total += i == 0 ? a : -a
+            }
+        }
+        return total / 1_000_000
+    }
+
+    /// Gives each row its district code by point-in-polygon; returns the ids outside every district.
+    func assignDistricts<Row>(_ rows: inout [Row], location: KeyPath<Row, Coordinate>,
+                              code: WritableKeyPath<Row, String?>) throws -> [String] where Row: Identifiable, Row.ID == String {
+        let districts = try store.districts()
+        guard !districts.isEmpty else { return [] }
+        let locator = Self.locator(for: districts)
+        let found = locator.locateAll(rows.map { $0[keyPath: location] })
+        var outside: [String] = []
+        for i in rows.indices {
+            if let d = found[i] { rows[i][keyPath: code] = districts[d].district.code } else {
+                rows[i][keyPath: code] = nil
+                outside.append(rows[i].id)
+            }
+        }
+        return outside
+    }
+
+    static func locator(for districts: [StoredDistrict]) -> PointLocator {
+        PointLocator(districts: districts.map { d in
+            MultiPolygon(d.rings.map { Polygon<Coordinate>(uncheckedExterior: $0[0], holes: Array($0.dropFirst())) })
+        })
+    }
+
+    /// Reassigns every stored facility, settlement and population point to the current districts
+    /// (inside the caller's transaction). Returns how many points were assigned.
+    func reassignAllPoints() throws -> Int {
+        let districts = try store.districts()
+        let locator = Self.locator(for: districts)
+        var assigned = 0
+        for table in OverblikStore.PointTable.allCases {
+            let points = try store.locations(of: table)
+            let found = locator.locateAll(points.map(\.location))
+            let codes = zip(points, found).map { (id: $0.id, code: $1.map { districts[$0].district.code }) }
+            assigned += codes.filter { $0.code != nil }.count
+            try store.assignDistricts(table: table, codes: codes)
+        }
+        return assigned
+    }
+}

@@ -1,0 +1,102 @@
+import Analysis
+import Facilities
+import GeoTypes
+
+/// A `near` question.
+public struct NearQuery: Sendable {
+    public var filter: FacilityFilter
+    /// How many facilities at most.
+    public var limit: Int
+    /// Inclusive radius in metres.
+    public var within: Double?
+    /// Time condition (free at a moment, or weekly through a period); nil for none.
+    public var time: TimeCondition?
+
+    public init(filter: FacilityFilter = FacilityFilter(), limit: Int = 10, within: Double? = nil, time: TimeCondition? = nil) {
+        self.filter = filter
+        self.limit = limit
+        self.within = within
+        self.time = time
+    }
+}
+
+/// One facility in a `near` answer, with what a person needs to decide and make contact.
+public struct NearHit: Sendable, Codable {
+    public struct RoomLine: Sendable, Codable {
+        public var id: String
+        public var name: String
+        public var capacity: Int?
+        public var equipment: [String]
+    }
+    public var id: String
+    public var name: String
+    public var kind: String
+    public var lon: Double
+    public var lat: Double
+    /// Geodesic metres (rounded to the millimetre).
+    public var distanceM: Double
+    /// Initial bearing from the query point, degrees clockwise from north.
+    public var bearingDeg: Double?
+    /// Compass direction from the query point (N, NE, ...).
+    public var direction: String?
+    public var district: String?
+    public var districtName: String?
+    public var rural: Bool?
+    public var owner: String
+    public var address: String?
+    public var wheelchair: String
+    public var toiletsWheelchair: String
+    public var stepFree: String
+    public var hearingLoop: String
+    public var openingHours: String?
+    public var rooms: [RoomLine]
+    public var contactName: String?
+    public var phone: String?
+    public var email: String?
+    public var bookingURL: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, kind, lon, lat, distanceM = "distance_m", bearingDeg = "bearing_deg", direction, district
+        case districtName = "district_name", rural, owner, address, wheelchair, toiletsWheelchair = "toilets_wheelchair"
+        case stepFree = "step_free", hearingLoop = "hearing_loop", openingHours = "opening_hours", rooms
+        case contactName = "contact_name", phone, email, bookingURL = "booking_url"
+    }
+}
+
+/// The answer to one `near` question.
+public struct NearAnswer: Sendable {
+    public var place: ResolvedPlace
+    public var hits: [NearHit]
+}
+
+extension Overblik {
+    /// Resolves a place name, `LON,LAT` or facility id against the store.
+    public func resolvePlace(_ text: String) throws -> ResolvedPlace {
+        try catalog().places.resolve(text)
+    }
+
+    /// The facilities nearest to `place` that satisfy `query`, nearest first (ties by id).
+    public func near(_ place: ResolvedPlace, _ query: NearQuery) throws -> NearAnswer {
+        let catalog = try catalog()
+        let accept = try query.time.map { try timeFilter($0, catalog: catalog) }
+        let matches = catalog.engine.nearest(to: place.location, filter: query.filter, limit: query.limit,
+                                             within: query.within, accept: accept)
+        return NearAnswer(place: place, hits: matches.map { hit(for: $0, catalog: catalog) })
+    }
+
+    func hit(for m: ProximityMatch, catalog: Catalog) -> NearHit {
+        let f = m.facility
+        return NearHit(
+            id: f.id, name: f.name, kind: f.kind.rawValue, lon: f.location.lon, lat: f.location.lat,
+            distanceM: (m.distance * 1000).rounded() / 1000,
+            bearingDeg: m.bearing.map { (($0 + 360).truncatingRemainder(dividingBy: 360) * 10).rounded() / 10 },
+            direction: m.bearing.map { CompassDirection.name(forBearing: $0) },
+            district: f.districtCode, districtName: f.districtCode.flatMap { catalog.districtNames[$0] },
+            rural: catalog.isRural(f), owner: f.owner.rawValue, address: f.address,
+            wheelchair: f.accessibility.wheelchair.rawValue, toiletsWheelchair: f.accessibility.toiletsWheelchair.rawValue,
+            stepFree: f.accessibility.stepFree.rawValue, hearingLoop: f.accessibility.hearingLoop.rawValue,
+            openingHours: f.openingHours,
+            rooms: m.rooms.map { NearHit.RoomLine(id: $0.id, name: $0.name, capacity: $0.capacity, equipment: $0.equipment) },
+            contactName: f.contact.name, phone: f.contact.phone, email: f.contact.email, bookingURL: f.contact.bookingURL)
+    }
+}

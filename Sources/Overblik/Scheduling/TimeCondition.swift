@@ -1,0 +1,84 @@
+import Analysis
+import Facilities
+import Foundation
+import Scheduling
+import Store
+
+/// A time condition on rooms: free at a moment for a duration, or free weekly through a period.
+public enum TimeCondition: Sendable {
+    /// Free for `duration` from `start` (local wall-clock time, Europe/Copenhagen).
+    case freeAt(start: LocalDateTime, duration: ScheduleDuration)
+    /// Free for `slot` on every such weekday from `from` through `through`, except dates closed by
+    /// public or school holidays (skipped, not failures).
+    case freeWeekly(slot: WeeklySlot, from: LocalDate, through: LocalDate)
+
+    /// The local window the condition looks at.
+    var window: (from: LocalDateTime, to: LocalDateTime) {
+        switch self {
+        case let .freeAt(start, duration): return (start, start.adding(minutes: duration.minutes))
+        case let .freeWeekly(_, from, through): return (from.startOfDay, through.adding(days: 2).startOfDay)
+        }
+    }
+}
+
+extension Overblik {
+    /// The holiday calendar: Danish public holidays, plus the school holidays stored with
+    /// `overblik import school-holidays` (else the bundled Aalborg calendar when run from the project).
+    public func holidayCalendar() throws -> HolidayCalendar {
+        if let cached = cachedCalendar { return cached }
+        var calendar = HolidayCalendar.danish
+        var text = try store.meta("school_holidays")
+        if text == nil {
+            let bundled = "Data/calendars/aalborg-school-holidays.csv"
+            if FileManager.default.fileExists(atPath: bundled) { text = try? String(contentsOfFile: bundled, encoding: .utf8) }
+        }
+        if let text {
+            calendar.schoolHolidays = try SchoolHolidayCalendar(csv: text)
+        }
+        cachedCalendar = calendar
+        return calendar
+    }
+
+    /// Booked local intervals per room overlapping a local window.
+    func bookedIntervals(from: LocalDateTime, to: LocalDateTime) throws -> [String: [LocalInterval]] {
+        let fromUTC = CopenhagenTime.instant(of: from).secondsSince1970
+        let toUTC = CopenhagenTime.instant(of: to).secondsSince1970
+        var result: [String: [LocalInterval]] = [:]
+        for b in try store.bookings(fromUTC: fromUTC, toUTC: toUTC) {
+            guard let interval = UTCInterval(start: UTCInstant(secondsSince1970: b.startUTC),
+                                             end: UTCInstant(secondsSince1970: b.endUTC)) else { continue }
+            result[b.roomID, default: []] += interval.localIntervals
+        }
+        return result
+    }
+
+    /// A room filter for the proximity engine: keeps the rooms free under `condition`.
+    func timeFilter(_ condition: TimeCondition, catalog: Catalog) throws -> (Int, [Room]) -> [Room] {
+        let calendar = try holidayCalendar()
+        let window = condition.window
+        let booked = try bookedIntervals(from: window.from, to: window.to)
+        var parsed: [String: OpeningHours?] = [:]
+        func hours(_ text: String?) -> OpeningHours? {
+            guard let text else { return nil }
+            if let known = parsed[text] { return known }
+            let value = try? OpeningHours(parsing: text)
+            parsed[text] = value
+            return value
+        }
+        return { _, rooms in
+            rooms.filter { room in
+                guard let availability = hours(room.openingHours) else { return false }
+                let bookings = booked[room.id] ?? []
+                switch condition {
+                case let .freeAt(start, duration):
+                    guard let requested = try? LocalInterval(start: start, end: start.adding(minutes: duration.minutes)) else { return false }
+                    return FreeTime.check(requested, existing: bookings, openingHours: availability, calendar: calendar).isAcceptable
+                case let .freeWeekly(slot, from, through):
+                    let check = FreeTime.checkWeekly(slot, openingHours: availability, calendar: calendar, bookings: bookings,
+                                                     from: from, through: through)
+                    return check.isFreeEveryWeek && !check.freeDates.isEmpty
+                }
+            }
+        }
+    }
+}

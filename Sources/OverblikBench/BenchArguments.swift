@@ -1,0 +1,48 @@
+/// Options common to all suites.
+struct BenchArguments {
+    /// Data set sizes to measure.
+    var sizes = [1_000, 10_000, 100_000, 1_000_000]
+    /// Queries per size.
+    var queries = 10_000
+    /// Seed of every generator in the run.
+    var seed: UInt64 = 20_261_127
+
+    /// Parses `--sizes 1000,10000 --queries 500 --seed 7` (also `--sizes=...`).
+    init(_ args: [String]) throws(BenchUsageError) {
+        var i = 0
+        while i < args.count {
+            var key = args[i]
+            var value: String?
+            if let eq = key.firstIndex(of: "=") {
+                value = String(key[key.index(after: eq)...])
+                key = String(key[..<eq])
+            } else if i + 1 < args.count {
+                value = args[i + 1]
+                i += 1
+            }
+            guard let v = value else { throw BenchUsageError(message: "\(key) needs a value") }
+            switch key {
+            case "--sizes":
+                let parts = v.split(separator: ",").map { Int($0.filter { $0 != "_" }) }
+                guard !parts.isEmpty, parts.allSatisfy({ ($0 ?? 0) > 0 }) else {
+                    throw BenchUsageError(message: "--sizes wants positive integers separated by commas, got \"\(v)\"")
+                }
+                sizes = parts.map { $0! }
+            case "--queries":
+                guard let q = Int(v), q > 0 else { throw BenchUsageError(message: "--queries wants a positive integer, got \"\(v)\"") }
+                queries = q
+            case "--seed":
+                guard let s = UInt64(v) else { throw BenchUsageError(message: "--seed wants a non-negative integer, got \"\(v)\"") }
+                seed = s
+            default:
+                throw BenchUsageError(message: "unknown option \(key)")
+            }
+            i += 1
+        }
+    }
+}
+
+struct BenchUsageError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}

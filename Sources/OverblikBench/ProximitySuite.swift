@@ -1,0 +1,145 @@
+import Foundation
+import GeoTypes
+import SpatialIndex
+
+/// k-nearest latency of the in-memory geodesic index on Aalborg-like data: k = 10 unfiltered and
+/// k = 5 filtered to village halls with wheelchair access (~10 % of facilities).
+enum ProximitySuite: BenchSuite {
+    static let name = "proximity"
+    static let summary = "k-nearest queries on the geodesic index (k=10 unfiltered, k=5 filtered)"
+
+    /// A competitor measured on the same data and queries, e.g. the SpatiaLite store (added by the
+    /// Store module's owner). `load` receives the points (rank = array position) and their attribute
+    /// masks, and returns a query function (point, k, required mask) -> ranks nearest first.
+    struct Baseline {
+        var name: String
+        var load: (_ points: [Coordinate], _ attributes: [UInt64]) throws
+            -> (_ query: Coordinate, _ k: Int, _ required: UInt64) throws -> [Int32]
+    }
+
+    /// Baselines to run alongside the index, on the same points and queries. Empty until a real one
+    /// exists (none is faked): the SpatiaLite store's k-nearest goes here, e.g.
+    /// `[Baseline(name: "spatialite", load: { points, masks in ... return { q, k, mask in ... } })]`.
+    static func defaultBaselines() -> [Baseline] {
+        []
+    }
+
+    /// One measured case, as written to the JSON lines.
+    struct CaseResult: Encodable {
+        var engine: String
+        var size: Int
+        var caseName: String
+        var k: Int
+        var requiredMask: UInt64
+        var latency: LatencySummary
+        var buildSeconds: Double
+        /// Thread CPU time of the build (robust against competing processes).
+        var buildCpuSeconds: Double
+        var bytesPerPoint: Double
+        var meanResults: Double
+        /// Queries checked against an exhaustive Karney scan (0 above 20 000 points), and mismatches.
+        var verifiedQueries: Int
+        var mismatches: Int
+    }
+
+    static func run(_ options: BenchArguments, report: BenchReport) throws {
+        try run(options, report: report, baselines: defaultBaselines())
+    }
+
+    /// Runs the suite with the given competitors measured next to the index.
+    static func run(_ options: BenchArguments, report: BenchReport, baselines: [Baseline]) throws {
+        let world = AalborgSynthetic(seed: options.seed)
+        measureKarney(world: world, seed: options.seed, report: report)
+        checkChordBound(count: 2_000_000, seed: options.seed, report: report)
+        report.tableHeader(["engine / size / case", "median µs", "p95 µs", "cpu µs/q", "qps", "build s", "build cpu", "bytes/pt", "verified"])
+        for size in options.sizes {
+            var rng = SplitMix64(seed: options.seed &+ UInt64(size))
+            let points = (0..<size).map { _ in world.point(using: &rng) }
+            let masks = (0..<size).map { _ in world.attributes(using: &rng) }
+            let queries = (0..<options.queries).map { _ in world.queryPoint(using: &rng) }
+
+            let t0 = nowNanoseconds(), c0 = threadCPUNanoseconds()
+            let index = GeodesicIndex(points: points, attributes: masks)
+            let buildSeconds = Double(nowNanoseconds() - t0) / 1e9
+            let buildCPUSeconds = Double(threadCPUNanoseconds() - c0) / 1e9
+            let bytesPerPoint = Double(index.memoryFootprint) / Double(size)
+
+            let required = AalborgSynthetic.villageHall | AalborgSynthetic.wheelchair
+            for (caseName, k, mask) in [("k10", 10, UInt64(0)), ("k5-village-hall-wheelchair", 5, required)] {
+                var latencies = [UInt64](repeating: 0, count: queries.count)
+                var resultCount = 0
+                let cpuStart = threadCPUNanoseconds()
+                let start = nowNanoseconds()
+                for (i, q) in queries.enumerated() {
+                    let t = nowNanoseconds()
+                    let found = index.nearest(to: q, k: k, requiring: mask)
+                    latencies[i] = nowNanoseconds() - t
+                    resultCount += found.count
+                }
+                let total = nowNanoseconds() - start
+                let cpu = threadCPUNanoseconds() - cpuStart
+                let (verified, mismatches) = verify(index: index, points: points, masks: masks, queries: queries,
+                                                    k: k, required: mask)
+                let result = CaseResult(engine: "geodesic-index", size: size, caseName: caseName, k: k, requiredMask: mask,
+                                        latency: LatencySummary(nanoseconds: latencies, totalNanoseconds: total, cpuNanoseconds: cpu),
+                                        buildSeconds: buildSeconds, buildCpuSeconds: buildCPUSeconds, bytesPerPoint: bytesPerPoint,
+                                        meanResults: Double(resultCount) / Double(queries.count),
+                                        verifiedQueries: verified, mismatches: mismatches)
+                report.emit(result)
+                report.tableRow(["index \(size) \(caseName == "k10" ? "k10" : "k5 filt")",
+                                 fixed(result.latency.medianMicroseconds, 2), fixed(result.latency.p95Microseconds, 2),
+                                 fixed(result.latency.cpuMicrosecondsPerOperation, 2),
+                                 fixed(result.latency.operationsPerSecond, 0), fixed(buildSeconds, 3),
+                                 fixed(buildCPUSeconds, 3), fixed(bytesPerPoint, 1), verified == 0 ? "-" : "\(verified - mismatches)/\(verified)"])
+                for baseline in baselines {
+                    try runBaseline(baseline, points: points, masks: masks, queries: queries, k: k, required: mask,
+                                    size: size, caseName: caseName, report: report)
+                }
+            }
+        }
+    }
+
+    /// Checks up to 200 queries against an exhaustive scan when the data set is small enough.
+    static func verify(index: GeodesicIndex, points: [Coordinate], masks: [UInt64], queries: [Coordinate],
+                       k: Int, required: UInt64) -> (verified: Int, mismatches: Int) {
+        guard points.count <= 20_000 else { return (0, 0) }
+        var mismatches = 0
+        let checked = queries.prefix(200)
+        for q in checked {
+            var all = [Neighbor]()
+            for (i, p) in points.enumerated() where masks[i] & required == required {
+                all.append(Neighbor(rank: Int32(i), distance: Geodesic.distance(from: q, to: p)))
+            }
+            all.sort()
+            if Array(all.prefix(k)) != index.nearest(to: q, k: k, requiring: required) { mismatches += 1 }
+        }
+        return (checked.count, mismatches)
+    }
+
+    static func runBaseline(_ baseline: Baseline, points: [Coordinate], masks: [UInt64], queries: [Coordinate],
+                            k: Int, required: UInt64, size: Int, caseName: String, report: BenchReport) throws {
+        let t0 = nowNanoseconds()
+        let query = try baseline.load(points, masks)
+        let buildSeconds = Double(nowNanoseconds() - t0) / 1e9
+        var latencies = [UInt64](repeating: 0, count: queries.count)
+        var resultCount = 0
+        let cpuStart = threadCPUNanoseconds()
+        let start = nowNanoseconds()
+        for (i, q) in queries.enumerated() {
+            let t = nowNanoseconds()
+            resultCount += try query(q, k, required).count
+            latencies[i] = nowNanoseconds() - t
+        }
+        let total = nowNanoseconds() - start
+        let cpu = threadCPUNanoseconds() - cpuStart
+        let result = CaseResult(engine: baseline.name, size: size, caseName: caseName, k: k, requiredMask: required,
+                                latency: LatencySummary(nanoseconds: latencies, totalNanoseconds: total, cpuNanoseconds: cpu),
+                                buildSeconds: buildSeconds, buildCpuSeconds: .nan, bytesPerPoint: .nan,
+                                meanResults: Double(resultCount) / Double(queries.count), verifiedQueries: 0, mismatches: 0)
+        report.emit(result)
+        report.tableRow(["\(baseline.name) \(size) \(caseName == "k10" ? "k10" : "k5 filt")",
+                         fixed(result.latency.medianMicroseconds, 2), fixed(result.latency.p95Microseconds, 2),
+                         fixed(result.latency.cpuMicrosecondsPerOperation, 2),
+                         fixed(result.latency.operationsPerSecond, 0), fixed(buildSeconds, 3), "-", "-", "-"])
+    }
+}

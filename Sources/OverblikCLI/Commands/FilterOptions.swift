@@ -1,0 +1,106 @@
+import Analysis
+import ArgumentParser
+import Facilities
+import GeoTypes
+import Overblik
+import Scheduling
+
+/// The facility filters shared by near, coverage, gaps, site and export.
+struct FilterOptions: ParsableArguments {
+    @Option(help: "Facility kinds, comma-separated (school, sports_hall, village_hall, clubhouse, activity_centre, volunteer_house, library, youth_club, association_house, culture_house, other; Danish names work too).")
+    var kind: String?
+
+    @Option(help: "Wheelchair access: yes (accepts yes, designated) or limited (also accepts limited).")
+    var wheelchair: WheelchairRequirement?
+
+    @Flag(help: "Wheelchair-accessible toilet required.") var toiletsWheelchair = false
+    @Flag(help: "Step-free entrance required.") var stepFree = false
+    @Flag(help: "Hearing loop required.") var hearingLoop = false
+    @Flag(help: "Accessible parking required.") var parkingAccessible = false
+    @Option(help: "Minimum room capacity (persons).") var capacity: Int?
+    @Option(help: "Equipment every matching room must have, comma-separated (kitchen, projector, sports_floor, ...).")
+    var equipment: String?
+    @Option(help: "Owner classes, comma-separated: municipal, education, regional, state, private.") var owner: String?
+
+    @Option(help: "Free at this local time (2026-12-01T19:00), with --for.") var freeAt: String?
+    @Option(name: .customLong("for"), help: "Duration for --free-at: 90m, 2h, 1h30m.") var duration: String?
+    @Option(help: "Free every week in this slot (\"Tu 19:00-21:00\") from --from to --to, except holiday closures.")
+    var freeWeekly: String?
+    @Option(help: "First date of --free-weekly (2026-08-01).") var from: String?
+    @Option(help: "Last date of --free-weekly (2027-06-30).") var to: String?
+
+    func filter() throws -> FacilityFilter {
+        var f = FacilityFilter()
+        if let kind {
+            for part in kind.split(separator: ",") {
+                guard let k = FacilityKind(parsing: String(part)) else {
+                    throw ValidationError("--kind: unknown kind '\(part)'; expected \(FacilityKind.expectedDescription)")
+                }
+                f.kinds.insert(k)
+            }
+        }
+        if let owner {
+            for part in owner.split(separator: ",") {
+                guard let o = OwnerClass(parsing: String(part)) else {
+                    throw ValidationError("--owner: unknown owner class '\(part)'; expected municipal, education, regional, state, private")
+                }
+                f.owners.insert(o)
+            }
+        }
+        f.wheelchair = wheelchair
+        f.toiletsWheelchair = toiletsWheelchair
+        f.stepFree = stepFree
+        f.hearingLoop = hearingLoop
+        f.parkingAccessible = parkingAccessible
+        if let capacity {
+            guard capacity >= 0 else { throw ValidationError("--capacity must be >= 0") }
+            f.minCapacity = capacity
+        }
+        if let equipment {
+            f.equipment = Set(equipment.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
+        }
+        return f
+    }
+
+    func timeCondition() throws -> TimeCondition? {
+        if let freeAt {
+            guard freeWeekly == nil else { throw ValidationError("use either --free-at or --free-weekly") }
+            let start: LocalDateTime
+            do { start = try LocalDateTime(parsing: freeAt) } catch {
+                throw ValidationError("--free-at: \(error) (expected e.g. 2026-12-01T19:00)")
+            }
+            guard let duration else { throw ValidationError("--free-at needs --for DURATION (e.g. --for 2h)") }
+            let d: ScheduleDuration
+            do { d = try ScheduleDuration(parsing: duration) } catch {
+                throw ValidationError("--for: \(error) (expected e.g. 90m, 2h)")
+            }
+            guard d.minutes > 0 else { throw ValidationError("--for must be longer than 0 minutes") }
+            return .freeAt(start: start, duration: d)
+        }
+        if let freeWeekly {
+            let slot: WeeklySlot
+            do { slot = try WeeklySlot(parsing: freeWeekly) } catch {
+                throw ValidationError("--free-weekly: \(error) (expected e.g. \"Tu 19:00-21:00\")")
+            }
+            guard let from, let to else { throw ValidationError("--free-weekly needs --from DATE and --to DATE") }
+            let first: LocalDate, last: LocalDate
+            do {
+                first = try LocalDate(parsing: String(from.prefix(10)))
+                last = try LocalDate(parsing: String(to.prefix(10)))
+            } catch { throw ValidationError("--from/--to: \(error) (expected YYYY-MM-DD)") }
+            guard first <= last else { throw ValidationError("--from must not be after --to") }
+            return .freeWeekly(slot: slot, from: first, through: last)
+        }
+        if duration != nil { throw ValidationError("--for needs --free-at") }
+        return nil
+    }
+}
+
+extension WheelchairRequirement: ExpressibleByArgument {}
+
+/// Parses DIST arguments (`500m`, `2.5km`).
+func parseDistance(_ text: String, option: String) throws -> Double {
+    do { return try Distance(parsing: text).metres } catch {
+        throw ValidationError("\(option): \(error) (expected e.g. 500m, 2.5km)")
+    }
+}

@@ -1,0 +1,103 @@
+extension GeodesicIndex {
+    /// Unsafe views of the index arrays for the inner loops.
+    struct Storage {
+        let records: UnsafeBufferPointer<Record>
+        let boxes: UnsafeBufferPointer<Box>
+        let nodeMasks: UnsafeBufferPointer<UInt64>
+        let count: Int
+        let depth: Int
+
+        @inline(__always)
+        func chord2(_ i: Int, _ q: (x: Double, y: Double, z: Double)) -> Double {
+            let r = records[i]
+            let dx = r.x - q.x, dy = r.y - q.y, dz = r.z - q.z
+            return dx * dx + dy * dy + dz * dz
+        }
+
+        /// Depth-first search (nearer child first) for the k matching points of smallest chord with
+        /// squared chord at most `bound2`.
+        func chordNearest(_ q: (x: Double, y: Double, z: Double), k: Int, bound2: Double, required: UInt64,
+                          accept: (Int32) -> Bool, into list: inout CandidateList) {
+            // Stack of (node, lo, hi, level, squared box distance); depth <= 40 levels, two entries each.
+            withUnsafeTemporaryAllocation(of: StackEntry.self, capacity: 2 * depth + 4) { stack in
+                var top = 0
+                stack[0] = StackEntry(node: 0, lo: 0, hi: Int32(count), level: 0, dist2: boxes[0].distanceSquared(q.x, q.y, q.z))
+                top = 1
+                while top > 0 {
+                    top -= 1
+                    let e = stack[top]
+                    if e.dist2 > bound2 || e.dist2 > list.threshold { continue }
+                    let node = Int(e.node), lo = Int(e.lo), hi = Int(e.hi)
+                    if Int(e.level) == depth {
+                        for i in lo..<hi where required == 0 || records[i].mask & required == required {
+                            let c2 = chord2(i, q)
+                            if c2 <= bound2 && c2 < list.threshold && accept(records[i].rank) {
+                                list.offer(c2, Int32(i))
+                            }
+                        }
+                        continue
+                    }
+                    let mid = lo + (hi - lo) / 2
+                    let left = 2 * node + 1, right = left + 1
+                    let dl = nodeMasks[left] & required == required && mid > lo ? boxes[left].distanceSquared(q.x, q.y, q.z) : .infinity
+                    let dr = nodeMasks[right] & required == required && hi > mid ? boxes[right].distanceSquared(q.x, q.y, q.z) : .infinity
+                    let l = StackEntry(node: Int32(left), lo: Int32(lo), hi: Int32(mid), level: e.level + 1, dist2: dl)
+                    let r = StackEntry(node: Int32(right), lo: Int32(mid), hi: Int32(hi), level: e.level + 1, dist2: dr)
+                    // Push the farther first so the nearer is explored first.
+                    if dl <= dr {
+                        if dr.isFinite { stack[top] = r; top += 1 }
+                        if dl.isFinite { stack[top] = l; top += 1 }
+                    } else {
+                        if dl.isFinite { stack[top] = l; top += 1 }
+                        if dr.isFinite { stack[top] = r; top += 1 }
+                    }
+                }
+            }
+        }
+
+        /// Calls `body(position, squaredChord)` for every point with matching mask and squared chord at
+        /// most `radius2`.
+        func forEachInBall(_ q: (x: Double, y: Double, z: Double), radius2: Double, required: UInt64,
+                           _ body: (Int, Double) -> Void) {
+            withUnsafeTemporaryAllocation(of: StackEntry.self, capacity: depth + 2) { stack in
+                stack[0] = StackEntry(node: 0, lo: 0, hi: Int32(count), level: 0, dist2: 0)
+                var top = 1
+                while top > 0 {
+                    top -= 1
+                    let e = stack[top]
+                    let node = Int(e.node), lo = Int(e.lo), hi = Int(e.hi)
+                    guard hi > lo, nodeMasks[node] & required == required,
+                          boxes[node].distanceSquared(q.x, q.y, q.z) <= radius2 else { continue }
+                    if Int(e.level) == depth {
+                        for i in lo..<hi where required == 0 || records[i].mask & required == required {
+                            let c2 = chord2(i, q)
+                            if c2 <= radius2 { body(i, c2) }
+                        }
+                        continue
+                    }
+                    let mid = lo + (hi - lo) / 2
+                    stack[top] = StackEntry(node: Int32(2 * node + 2), lo: Int32(mid), hi: Int32(hi), level: e.level + 1, dist2: 0)
+                    stack[top + 1] = StackEntry(node: Int32(2 * node + 1), lo: Int32(lo), hi: Int32(mid), level: e.level + 1, dist2: 0)
+                    top += 2
+                }
+            }
+        }
+    }
+
+    struct StackEntry {
+        var node: Int32, lo: Int32, hi: Int32, level: Int32
+        var dist2: Double
+    }
+
+    /// Runs `body` with unsafe views of the arrays (no bounds checks or reference counting inside).
+    @inline(__always)
+    func withStorage<R>(_ body: (Storage) throws -> R) rethrows -> R {
+        try records.withUnsafeBufferPointer { records in
+            try boxes.withUnsafeBufferPointer { boxes in
+                try nodeMasks.withUnsafeBufferPointer { nodeMasks in
+                    try body(Storage(records: records, boxes: boxes, nodeMasks: nodeMasks, count: count, depth: depth))
+                }
+            }
+        }
+    }
+}

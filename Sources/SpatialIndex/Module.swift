@@ -1,1 +1,0 @@
-// Module SpatialIndex: see README.md, Architecture.

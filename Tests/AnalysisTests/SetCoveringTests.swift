@@ -1,0 +1,63 @@
+import Testing
+@testable import Analysis
+
+/// Brute force: the smallest number of candidates that reach every point of positive value that
+/// some candidate reaches.
+private func bruteMinimumCover(_ problem: CoverageProblem) -> Int {
+    let universe = problem.values.indices.filter { problem.values[$0] > 0 && problem.candidatesReaching.rowLength($0) > 0 }
+    let n = problem.candidateCount
+    guard !universe.isEmpty else { return 0 }
+    var best = Int.max
+    for mask in 1 ..< (1 << n) where mask.nonzeroBitCount < best {
+        let sites = (0 ..< n).filter { mask & (1 << $0) != 0 }
+        let covered = Set(sites.flatMap { problem.demandsReached.row($0).map(Int.init) })
+        if universe.allSatisfy(covered.contains) { best = mask.nonzeroBitCount }
+    }
+    return best
+}
+
+@Suite("Set covering (cover-all)")
+struct SetCoveringTests {
+    @Test("Everyone reachable is covered with the fewest sites; the unreachable are reported")
+    func handCase() throws {
+        // Candidates: 0 {0,1}, 1 {1,2}, 2 {2,3}, 3 {0,1,2}; point 4 has no candidate; point 5 already covered.
+        let rows = try SparseRows(rows: [[0, 3], [0, 1, 3], [1, 2, 3], [2], [], [0]], columnCount: 4)
+        let problem = try CoverageProblem(candidatesReaching: rows, weights: [1, 1, 1, 1, 9, 1],
+                                          alreadyCovered: [false, false, false, false, false, true])
+        let s = SetCovering.solve(problem)
+        #expect(Set(s.sites.map(\.candidate)) == [2, 3] || Set(s.sites.map(\.candidate)) == [0, 2])
+        #expect(s.sites.count == 2 && s.provedOptimal && s.lowerBound == 2)
+        #expect(s.uncoverable == [4] && s.uncoverablePopulation == 9)
+        #expect(s.coveredPopulation == 4)
+    }
+
+    @Test("Nothing to cover needs no site")
+    func nothingToCover() throws {
+        let problem = try CoverageProblem(candidatesReaching: SparseRows(rows: [[], [0]], columnCount: 1),
+                                          weights: [3, 0])
+        let s = SetCovering.solve(problem)
+        #expect(s.sites.isEmpty && s.lowerBound == 0 && s.provedOptimal && s.uncoverable == [0])
+    }
+
+    @Test("Greedy, bounds and exact search agree with brute force on random small instances", arguments: 1 ... 40)
+    func randomSmall(seed: Int) throws {
+        var rng = SeededGenerator(seed: UInt64(seed) &* 104_729)
+        let instance = RandomInstance(seed: UInt64(seed) + 1_000, demand: Int.random(in: 15 ... 60, using: &rng),
+                                      candidates: Int.random(in: 4 ... 13, using: &rng), clusters: 5)
+        let rows = instance.coverage(rural: 7_000, urban: 4_000)
+        let problem = try CoverageProblem(candidatesReaching: rows, weights: instance.weights)
+        let optimum = bruteMinimumCover(problem)
+        let s = SetCovering.solve(problem)
+        #expect(s.provedOptimal)
+        #expect(s.sites.count == optimum)
+        #expect(s.lowerBound == optimum)
+        let universe = problem.values.indices.filter { problem.values[$0] > 0 && problem.candidatesReaching.rowLength($0) > 0 }
+        let covered = Set(s.sites.flatMap { problem.demandsReached.row($0.candidate).map(Int.init) })
+        #expect(universe.allSatisfy(covered.contains))
+        // Without exact search the bounds still bracket the optimum.
+        let heuristic = SetCovering.solve(problem, options: CoverAllOptions(exactCandidateLimit: 0))
+        #expect(heuristic.lowerBound <= optimum && heuristic.sites.count >= optimum)
+        #expect(SetCovering.packingBound(problem, universe: universe) <= optimum)
+        #expect(SetCovering.lagrangianBound(problem, universe: universe, upper: heuristic.sites.count, iterations: 200) <= optimum)
+    }
+}

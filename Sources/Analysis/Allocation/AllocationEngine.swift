@@ -53,7 +53,7 @@ public enum AllocationEngine {
 }
 
 /// The sort key of a turn: smaller goes first.
-struct TurnKey: Comparable {
+struct AllocationTurnKey: Comparable {
     /// 0 = stk. 4 pass, 1 = general pass.
     var stage: Int
     var classRank: Int
@@ -63,7 +63,7 @@ struct TurnKey: Comparable {
     var submitted: Int
     var id: String
 
-    static func < (a: TurnKey, b: TurnKey) -> Bool {
+    static func < (a: AllocationTurnKey, b: AllocationTurnKey) -> Bool {
         (a.stage, a.classRank, a.ruleRank, a.submitted) != (b.stage, b.classRank, b.ruleRank, b.submitted)
             ? (a.stage, a.classRank, a.ruleRank, a.submitted) < (b.stage, b.classRank, b.ruleRank, b.submitted)
             : a.id < b.id
@@ -71,8 +71,8 @@ struct TurnKey: Comparable {
 }
 
 /// One application's turn: the slots it may try at this position.
-struct Turn {
-    var key: TurnKey
+struct AllocationTurn {
+    var key: AllocationTurnKey
     var application: Int
     /// Indices into the application's slots, in preference order.
     var slots: [Int]
@@ -81,28 +81,28 @@ struct Turn {
 }
 
 /// A room a candidate list offers, with its distance from home.
-struct Candidate {
+struct AllocationCandidate {
     var room: Int
     var metres: Double?
 }
 
 /// A weekly slot held in a room.
-struct Occupant {
+struct AllocationOccupant {
     var start: Int
     var end: Int
     var application: Int
     /// Position of the turn in the processing order (smaller came first).
     var order: Int
-    var key: TurnKey
+    var key: AllocationTurnKey
     var rule: Int?
 }
 
 /// What an application got.
-struct Placement {
+struct AllocationPlacement {
     var room: Int
     var slot: Int
     var dates: [Int]
     var skipped: [Int]
-    var key: TurnKey
+    var key: AllocationTurnKey
     var rule: Int?
 }

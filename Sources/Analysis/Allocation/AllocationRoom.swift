@@ -68,7 +68,7 @@ final class AllocationRoom {
 }
 
 /// Whether a weekly slot can be given in a room for the season.
-enum SlotAvailability {
+enum AllocationSlotAvailability {
     /// Usable on `dates` (day numbers); skipped on holiday or season-closure dates.
     case available(dates: [Int], skipped: [Int])
     /// Closed for the slot on a date that is no holiday.
@@ -80,7 +80,7 @@ enum SlotAvailability {
 
     /// Decides a slot in a room (see Data/rules/README.md "Season dates").
     /// - Complexity: O(weeks × log(intervals)).
-    static func of(_ slot: WeeklySlot, in room: AllocationRoom, dates: [LocalDate], holidays: Set<Int>) -> SlotAvailability {
+    static func of(_ slot: WeeklySlot, in room: AllocationRoom, dates: [LocalDate], holidays: Set<Int>) -> AllocationSlotAvailability {
         var usable: [Int] = [], skipped: [Int] = []
         for date in dates {
             let base = date.dayNumber * 1440

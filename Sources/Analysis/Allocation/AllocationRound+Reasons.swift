@@ -6,7 +6,7 @@ import Scheduling
 /// Reasons written for associations: why a slot was given, or why a requested slot was not possible.
 extension AllocationRound {
     /// The reason for an allocation: which choice, which rule, which premises and why these.
-    func allocationReason(_ a: Int, _ p: Placement) -> String {
+    func allocationReason(_ a: Int, _ p: AllocationPlacement) -> String {
         let app = applications[a], room = rooms[p.room], slot = app.slots[p.slot]
         var parts = ["\(Self.ordinal(p.slot + 1)) choice \(slot) in \(room.room.name), \(room.facility.name)"]
         if p.key.stage == 0 {
@@ -41,11 +41,12 @@ extension AllocationRound {
     /// which offers only rooms suited to disability activities).
     func slotExplanation(_ a: Int, _ s: Int, suitedOnly: Bool = false) -> String {
         let app = applications[a], slot = app.slots[s]
+        guard slot.allocationWithinDay else { return "slots past midnight are not offered in the allocation round" }
         var closed: (room: Int, day: Int)? = nil, booked: (room: Int, day: Int)? = nil
         var closedCount = 0, bookedCount = 0
         for c in candidates[a] where !suitedOnly || rooms[c.room].suited {
             let state = availability[c.room * slotDates.count + appSlots[a][s]]
-                ?? SlotAvailability.of(slot, in: rooms[c.room], dates: slotDates[appSlots[a][s]], holidays: holidays)
+                ?? AllocationSlotAvailability.of(slot, in: rooms[c.room], dates: slotDates[appSlots[a][s]], holidays: holidays)
             switch state {
             case .available:
                 if let holder = firstOccupant(in: c.room, slot) { return takenReason(a, s, holder, c.room) }
@@ -61,7 +62,7 @@ extension AllocationRound {
             }
         }
         let text = "no \(suitedOnly ? "disability-suited " : "")\(Self.requirementPhrase(app, upTo: nil)) is free \(Self.weekdayPlural(slot.weekday)) "
-            + "\(slot.startText)-\(slot.endText) for the whole season"
+            + "\(slot.allocationStartText)-\(slot.allocationEndText) for the whole season"
         var details: [String] = []
         if closedCount > 0 {
             var d = "\(closedCount) closed then"
@@ -77,7 +78,7 @@ extension AllocationRound {
     }
 
     /// Why the holder of a room came first.
-    func takenReason(_ a: Int, _ s: Int, _ holder: Occupant, _ room: Int) -> String {
+    func takenReason(_ a: Int, _ s: Int, _ holder: AllocationOccupant, _ room: Int) -> String {
         let mine = slotKeys[a][s], theirs = holder.key
         let other = applications[holder.application], app = applications[a]
         let place = "\(rooms[room].room.name), \(rooms[room].facility.name) went to \(other.association) (\(other.id))"
@@ -112,23 +113,23 @@ extension AllocationRound {
             return distance(home, room.facility) <= limit
         }
         var remaining = rooms
-        var failed: Requirement? = nil
+        var failed: AllocationRequirement? = nil
         var unknownCapacity: [AllocationRoom] = []
-        for r in Requirement.allCases {
+        for r in AllocationRequirement.allCases {
             if r == .capacity { unknownCapacity = remaining.filter { $0.room.capacity == nil } }
             remaining = r == .distance ? remaining.filter(within) : remaining.filter { r.isMet(app, $0) }
             if remaining.isEmpty { failed = r; break }
         }
         var text = "no \(requirementPhrase(app, upTo: failed)) among municipal, education, regional or state premises"
         var notes: [String] = []
-        if let failed, Requirement.allCases.firstIndex(of: failed)! >= Requirement.allCases.firstIndex(of: .capacity)!,
+        if let failed, AllocationRequirement.allCases.firstIndex(of: failed)! >= AllocationRequirement.allCases.firstIndex(of: .capacity)!,
            !unknownCapacity.isEmpty {
             let names = Set(unknownCapacity.map(\.facility.name)).sorted().prefix(3).joined(separator: ", ")
             notes.append("\(unknownCapacity.count) room\(unknownCapacity.count == 1 ? "" : "s") of unknown capacity "
                 + "\(unknownCapacity.count == 1 ? "is" : "are") not offered: \(names)")
         }
         let privateFits = privateRooms.filter { room in
-            within(room) && Requirement.allCases.allSatisfy { $0.isMet(app, room) }
+            within(room) && AllocationRequirement.allCases.allSatisfy { $0.isMet(app, room) }
         }.count
         if privateFits > 0 {
             notes.append("\(privateFits) private room\(privateFits == 1 ? "" : "s") would fit, "
@@ -140,9 +141,9 @@ extension AllocationRound {
 
     /// "sports hall or school within 8 km for 45 participants with step-free access and sports_floor",
     /// naming the requirements up to and including `last` (all when nil).
-    static func requirementPhrase(_ app: AllocationApplication, upTo last: Requirement?) -> String {
-        let cut = last.flatMap { Requirement.allCases.firstIndex(of: $0) } ?? Requirement.allCases.count - 1
-        let active = Requirement.allCases.prefix(cut + 1)
+    static func requirementPhrase(_ app: AllocationApplication, upTo last: AllocationRequirement?) -> String {
+        let cut = last.flatMap { AllocationRequirement.allCases.firstIndex(of: $0) } ?? AllocationRequirement.allCases.count - 1
+        let active = AllocationRequirement.allCases.prefix(cut + 1)
         var text = active.contains(.kind) && !app.kinds.isEmpty
             ? app.kinds.map { $0.rawValue.replacingOccurrences(of: "_", with: " ") }.sorted().joined(separator: " or ")
             : "room"

@@ -14,19 +14,19 @@ extension AllocationRound {
             } else {
                 area = "unknown"
             }
-            var row = AllocationSummaryRow(group: "", applications: 1, requestedWeeklyHours: app.slots[0].hours)
+            var row = AllocationSummaryRow(group: "", applications: 1, requestedWeeklyHours: app.slots[0].allocationHours)
             if let p = placements[a] {
                 let room = rooms[p.room], slot = app.slots[p.slot]
                 allocations.append(Allocation(
                     application: app.id, facility: room.facility.id, room: room.room.id, weekday: slot.weekday.osmName,
-                    start: slot.startText, end: slot.endText,
+                    start: slot.allocationStartText, end: slot.allocationEndText,
                     dates: p.dates.map { LocalDate(dayNumber: $0).description },
                     skippedDates: p.skipped.map { LocalDate(dayNumber: $0).description },
                     rule: p.key.stage == 0 ? "stk. 4" : p.rule.map { rules.rules[$0].id } ?? "stk. 3",
                     reason: allocationReason(a, p)))
                 row.allocated = 1
-                row.allocatedWeeklyHours = slot.hours
-                row.allocatedSeasonHours = slot.hours * Double(p.dates.count)
+                row.allocatedWeeklyHours = slot.allocationHours
+                row.allocatedSeasonHours = slot.allocationHours * Double(p.dates.count)
             } else {
                 refusals.append(Refusal(application: app.id, reason: refusalReason(a)))
                 row.refused = 1

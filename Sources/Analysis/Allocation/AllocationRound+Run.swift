@@ -30,22 +30,22 @@ extension AllocationRound {
             let submitted = app.submitted?.localMinutes ?? Int.max
             let all = Array(app.slots.indices)
             if app.activity == .disability && candidates[a].contains(where: { rooms[$0.room].suited }) {
-                turns.append(Turn(key: TurnKey(stage: 0, classRank: 0, ruleRank: ruleCount, submitted: submitted, id: app.id),
+                turns.append(AllocationTurn(key: AllocationTurnKey(stage: 0, classRank: 0, ruleRank: ruleCount, submitted: submitted, id: app.id),
                                   application: a, slots: all, rule: nil))
             }
-            let normal = TurnKey(stage: 1, classRank: app.activity.rank, ruleRank: ruleCount, submitted: submitted, id: app.id)
+            let normal = AllocationTurnKey(stage: 1, classRank: app.activity.rank, ruleRank: ruleCount, submitted: submitted, id: app.id)
             var keys = Array(repeating: normal, count: app.slots.count)
             for (r, rule) in rules.rules.enumerated() where rule.matches(app) {
                 // The rule's turn covers the leading run of preferred slots it applies to, so that a
                 // favoured turn never hands out a later choice before an earlier one was tried.
                 let covered = Array(app.slots.prefix { rule.covers($0) }.indices)
                 guard !covered.isEmpty else { continue }
-                let key = TurnKey(stage: 1, classRank: min(app.activity.rank, rule.rankAs?.rank ?? Int.max),
+                let key = AllocationTurnKey(stage: 1, classRank: min(app.activity.rank, rule.rankAs?.rank ?? Int.max),
                                   ruleRank: r, submitted: submitted, id: app.id)
-                turns.append(Turn(key: key, application: a, slots: covered, rule: r))
+                turns.append(AllocationTurn(key: key, application: a, slots: covered, rule: r))
                 for s in covered where key < keys[s] { keys[s] = key }
             }
-            turns.append(Turn(key: normal, application: a, slots: all, rule: nil))
+            turns.append(AllocationTurn(key: normal, application: a, slots: all, rule: nil))
             slotKeys.append(keys)
         }
         turns.sort { $0.key != $1.key ? $0.key < $1.key : $0.slots.count < $1.slots.count }
@@ -53,7 +53,7 @@ extension AllocationRound {
     }
 
     /// Tries the turn's slots in preference order, each in the candidate rooms in offer order.
-    mutating func take(_ turn: Turn, order: Int) {
+    mutating func take(_ turn: AllocationTurn, order: Int) {
         let app = applications[turn.application]
         for s in turn.slots {
             let slot = app.slots[s]
@@ -63,9 +63,9 @@ extension AllocationRound {
                 guard case let .available(dates, skipped) = availability(of: appSlots[turn.application][s], slot, in: candidate.room),
                       firstOccupant(in: candidate.room, slot) == nil else { continue }
                 occupancy[candidate.room][slot.weekday.rawValue].append(
-                    Occupant(start: slot.startMinute, end: slot.endMinute, application: turn.application, order: order,
+                    AllocationOccupant(start: slot.startMinute, end: slot.endMinute, application: turn.application, order: order,
                              key: turn.key, rule: turn.rule))
-                placements[turn.application] = Placement(room: candidate.room, slot: s, dates: dates, skipped: skipped,
+                placements[turn.application] = AllocationPlacement(room: candidate.room, slot: s, dates: dates, skipped: skipped,
                                                          key: turn.key, rule: turn.rule)
                 return
             }
@@ -73,17 +73,17 @@ extension AllocationRound {
     }
 
     /// The season availability of a distinct slot in a room, computed once.
-    mutating func availability(of slotID: Int, _ slot: WeeklySlot, in room: Int) -> SlotAvailability {
+    mutating func availability(of slotID: Int, _ slot: WeeklySlot, in room: Int) -> AllocationSlotAvailability {
         let key = room * slotDates.count + slotID
         if let known = availability[key] { return known }
-        let value = SlotAvailability.of(slot, in: rooms[room], dates: slotDates[slotID], holidays: holidays)
+        let value = !slot.allocationWithinDay ? .noDates : AllocationSlotAvailability.of(slot, in: rooms[room], dates: slotDates[slotID], holidays: holidays)
         availability[key] = value
         return value
     }
 
     /// The earliest-placed slot in `room` that overlaps `slot` on its weekday, or nil when it is free.
-    func firstOccupant(in room: Int, _ slot: WeeklySlot) -> Occupant? {
-        var best: Occupant? = nil
+    func firstOccupant(in room: Int, _ slot: WeeklySlot) -> AllocationOccupant? {
+        var best: AllocationOccupant? = nil
         for o in occupancy[room][slot.weekday.rawValue] where o.start < slot.endMinute && slot.startMinute < o.end {
             if best == nil || o.order < best!.order { best = o }
         }

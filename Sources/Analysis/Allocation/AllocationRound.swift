@@ -15,8 +15,8 @@ struct AllocationRound {
     /// Day numbers skipped when a room is closed: public holidays incl. customary closing days,
     /// school holidays, season closures.
     let holidays: Set<Int>
-    /// Candidate rooms per application, in offer order.
-    let candidates: [[Candidate]]
+    /// AllocationCandidate rooms per application, in offer order.
+    let candidates: [[AllocationCandidate]]
     /// For applications no room can serve at all, the requirement that rules every room out.
     let requirementReasons: [String?]
     /// Distinct slots and their season dates.
@@ -25,13 +25,13 @@ struct AllocationRound {
     /// Per application, its slots as distinct-slot indices.
     var appSlots: [[Int]] = []
     /// Per application and slot position, the best general-pass key that covers it.
-    var slotKeys: [[TurnKey]] = []
+    var slotKeys: [[AllocationTurnKey]] = []
     /// Evaluated slots, at `room * slotDates.count + slot` (sized once the slots are known).
-    var availability: [SlotAvailability?] = []
+    var availability: [AllocationSlotAvailability?] = []
     /// Per room, per weekday (Monday 0), the slots held.
-    var occupancy: [[[Occupant]]]
-    var placements: [Int: Placement] = [:]
-    var turns: [Turn] = []
+    var occupancy: [[[AllocationOccupant]]]
+    var placements: [Int: AllocationPlacement] = [:]
+    var turns: [AllocationTurn] = []
 
     init(applications input: [AllocationApplication], rooms roomList: [Room], facilities: [Facility],
          existingBookings: [String: [LocalInterval]], season: AllocationSeason, rules: LocalAllocationRules,
@@ -97,7 +97,7 @@ struct AllocationRound {
         }
         holidays = skip
 
-        var candidateLists: [[Candidate]] = [], reasons: [String?] = []
+        var candidateLists: [[AllocationCandidate]] = [], reasons: [String?] = []
         candidateLists.reserveCapacity(apps.count)
         var metres = [Double](repeating: .nan, count: sortedFacilities.count)
         for app in apps {
@@ -114,11 +114,11 @@ struct AllocationRound {
     /// The rooms that meet every requirement of `app`, in offer order.
     /// `cache` holds the distance per facility index for this application (NaN: not yet computed).
     static func candidates(for app: AllocationApplication, in rooms: [AllocationRoom],
-                           distance: (Coordinate, Facility) -> Double, cache: inout [Double]) -> [Candidate] {
-        var found: [(candidate: Candidate, rank: Int, preferred: Int, capacity: Int)] = []
+                           distance: (Coordinate, Facility) -> Double, cache: inout [Double]) -> [AllocationCandidate] {
+        var found: [(candidate: AllocationCandidate, rank: Int, preferred: Int, capacity: Int)] = []
         for (i, room) in rooms.enumerated() {
             guard let metres = meets(app, room, distance: distance, cache: &cache) else { continue }
-            found.append((Candidate(room: i, metres: metres.isNaN ? nil : metres), room.ownerRank,
+            found.append((AllocationCandidate(room: i, metres: metres.isNaN ? nil : metres), room.ownerRank,
                           room.facility.id == app.preferredFacility ? 0 : 1, room.room.capacity ?? 0))
         }
         found.sort { a, b in
@@ -135,7 +135,7 @@ struct AllocationRound {
     /// The distance (NaN when there is no home) if the room meets every requirement, else nil.
     static func meets(_ app: AllocationApplication, _ room: AllocationRoom, distance: (Coordinate, Facility) -> Double,
                       cache: inout [Double]) -> Double? {
-        guard Requirement.allCases.allSatisfy({ $0.isMet(app, room) }) else { return nil }
+        guard AllocationRequirement.allCases.allSatisfy({ $0.isMet(app, room) }) else { return nil }
         guard let home = app.home else { return app.maxDistanceMetres == nil ? .nan : nil }
         var metres = cache[room.facilityIndex]
         if metres.isNaN {
@@ -148,7 +148,7 @@ struct AllocationRound {
 }
 
 /// The static requirements, in the order refusals name them.
-enum Requirement: CaseIterable {
+enum AllocationRequirement: CaseIterable {
     case kind, distance, capacity, wheelchair, stepFree, equipment
 
     /// Whether the room meets this requirement; `distance` is checked by the caller (always true here).

@@ -11,7 +11,7 @@ import Scheduling
 ///   facility, tags, rural`.
 ///
 /// `activity` is `disability | children | adult-education | adults`; `slots`, `kinds`, `equipment` and
-/// `tags` are `|`-separated in CSV (JSON also takes arrays); `wheelchair` is `yes | limited` (empty:
+/// `tags` are `|`-separated in CSV (slots use Scheduling's ``WeeklySlot`` syntax and must end by 24:00) (JSON also takes arrays); `wheelchair` is `yes | limited` (empty:
 /// no requirement; `designated` counts as yes); `step_free` true/false; `max_distance` is metres or
 /// has a unit (`8km`, `500 m`); `submitted` is `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`; `facility` is a
 /// preferred facility id; `settlement` is a settlement name or id, giving the home point and, from
@@ -42,7 +42,7 @@ public enum ApplicationParser {
         for required in ["id", "association", "activity", "participants", "slots"] where !names.contains(required) {
             throw .malformedFile(format: "CSV", detail: "header lacks the column `\(required)`")
         }
-        let lookup = SettlementLookup(settlements)
+        let lookup = AllocationSettlementLookup(settlements)
         var result: [AllocationApplication] = []
         for record in records.dropFirst() {
             guard record.fields.count <= names.count else {
@@ -73,7 +73,7 @@ public enum ApplicationParser {
         } else {
             throw .malformedFile(format: "JSON", detail: "expected an array of applications or {\"applications\": [...]}")
         }
-        let lookup = SettlementLookup(settlements)
+        let lookup = AllocationSettlementLookup(settlements)
         var result: [AllocationApplication] = []
         for (i, item) in list.enumerated() {
             guard let dict = item as? [String: Any] else {
@@ -106,7 +106,7 @@ public enum ApplicationParser {
         }
     }
 
-    static func application(_ row: [String: String], line: Int, settlements: SettlementLookup)
+    static func application(_ row: [String: String], line: Int, settlements: AllocationSettlementLookup)
         throws(AllocationInputError) -> AllocationApplication {
         func field(_ name: String) -> String { (row[name] ?? "").trimmingCharacters(in: .whitespaces) }
         func fail(_ name: String, _ expected: String) -> AllocationInputError {
@@ -126,7 +126,12 @@ public enum ApplicationParser {
         }
         var slots: [WeeklySlot] = []
         for piece in list("slots") {
-            do { slots.append(try WeeklySlot(parsing: piece)) } catch { throw fail("slots", error.description) }
+            let slot: WeeklySlot
+            do { slot = try WeeklySlot(parsing: piece) } catch { throw fail("slots", "`\(piece)`: \(error.description)") }
+            guard slot.allocationWithinDay else {
+                throw fail("slots", "`\(piece)`: a slot ending by 24:00 (slots past midnight are not offered)")
+            }
+            slots.append(slot)
         }
         guard !slots.isEmpty else { throw fail("slots", "one or more weekly slots like `Tu 19:00-21:00|We 19:00-21:00`") }
         var kinds: Set<FacilityKind> = []
@@ -188,7 +193,7 @@ public enum ApplicationParser {
 }
 
 /// Settlements by lower-cased id and name.
-struct SettlementLookup {
+struct AllocationSettlementLookup {
     private var byKey: [String: Settlement] = [:]
 
     init(_ settlements: [Settlement]) {

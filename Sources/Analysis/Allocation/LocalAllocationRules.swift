@@ -63,7 +63,7 @@ public struct LocalAllocationRules: Sendable, Hashable {
             }
             func time(_ text: String?, _ name: String) throws(AllocationInputError) -> Int? {
                 guard let text else { return nil }
-                guard let m = WeeklySlot.minutes(Substring(text)) else {
+                guard let m = WeeklySlot.allocationMinutes(text) else {
                     throw .invalidRules(path: at + "." + name, detail: "expected HH:MM, got `\(text)`")
                 }
                 return m

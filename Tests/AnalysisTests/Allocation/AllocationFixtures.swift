@@ -104,7 +104,7 @@ enum AllocationFixtures {
 }
 
 /// A small deterministic generator (SplitMix64) for the random instances.
-struct SeededGenerator: RandomNumberGenerator {
+struct AllocationSeededGenerator: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {

@@ -22,7 +22,7 @@ enum AllocationInvariants {
         var held: [String: [(Int, Int, String)]] = [:]
         for a in result.allocations {
             guard let app = appByID[a.application], let room = roomByID[a.room], let facility = facilityByID[a.facility],
-                  let slot = app.slots.first(where: { $0.weekday.osmName == a.weekday && $0.startText == a.start && $0.endText == a.end })
+                  let slot = app.slots.first(where: { $0.weekday.osmName == a.weekday && $0.allocationStartText == a.start && $0.allocationEndText == a.end })
             else {
                 Issue.record("allocation \(a.application) does not match its input", sourceLocation: sourceLocation)
                 continue

@@ -5,34 +5,26 @@ import Scheduling
 import Testing
 @testable import Analysis
 
-@Suite("Weekly slots")
-struct WeeklySlotTests {
-    @Test("Valid slots parse", arguments: [
-        ("Tu 19:00-21:00", Weekday.tuesday, 1140, 1260), ("mo 7:30-09:00", .monday, 450, 540),
-        ("Su 22:00-24:00", .sunday, 1320, 1440), ("  Sa 10:00-13:00 ", .saturday, 600, 780),
+@Suite("Weekly slot helpers for the allocation round")
+struct WeeklySlotAllocationTests {
+    @Test("Clock times parse for local rules", arguments: [
+        ("20:00", 1200 as Int?), ("7:30", 450), ("24:00", 1440), ("24:30", nil), ("20.00", nil), ("20:0", nil), ("x", nil),
     ])
-    func valid(text: String, weekday: Weekday, start: Int, end: Int) throws {
-        let slot = try WeeklySlot(parsing: text)
-        #expect(slot.weekday == weekday)
-        #expect(slot.startMinute == start)
-        #expect(slot.endMinute == end)
+    func minutes(text: String, minutes: Int?) {
+        #expect(WeeklySlot.allocationMinutes(text) == minutes)
     }
 
-    @Test("Invalid slots are rejected with what was expected", arguments: [
-        ("Tuesday 19:00-21:00", "weekday"), ("Tu 19:00", "HH:MM-HH:MM"), ("Tu 21:00-19:00", "end after the start"),
-        ("Tu 19:00-25:00", "HH:MM-HH:MM"), ("Tu19:00-21:00", "weekly slot like"), ("Tu 19:60-21:00", "HH:MM-HH:MM"),
-    ])
-    func invalid(text: String, expected: String) {
-        #expect {
-            _ = try WeeklySlot(parsing: text)
-        } throws: { error in
-            (error as? WeeklySlotError)?.expected.contains(expected) == true
-        }
-    }
-
-    @Test("A slot prints as it is written")
-    func roundTrip() throws {
-        #expect(try WeeklySlot(parsing: "We 08:05-9:30").description == "We 08:05-09:30")
+    @Test("Slots print their times and hours")
+    func texts() throws {
+        let slot = try WeeklySlot(parsing: "Su 22:30-24:00")
+        #expect(slot.allocationStartText == "22:30")
+        #expect(slot.allocationEndText == "24:00")
+        #expect(slot.allocationHours == 1.5)
+        #expect(slot.allocationWithinDay)
+        #expect(try !WeeklySlot(parsing: "Fr 22:00-01:00").allocationWithinDay)
+        #expect(try slot.allocationOverlaps(WeeklySlot(parsing: "Su 23:00-23:30")))
+        #expect(try !slot.allocationOverlaps(WeeklySlot(parsing: "Sa 23:00-23:30")))
+        #expect(try !slot.allocationOverlaps(WeeklySlot(parsing: "Su 20:00-22:30")))
     }
 }
 
@@ -98,7 +90,9 @@ struct ApplicationParserTests {
     @Test("Bad fields are reported with line and field", arguments: [
         ("a1,X,seniors,10,Tu 19:00-21:00", 2, "activity"),
         ("a1,X,adults,ten,Tu 19:00-21:00", 2, "participants"),
-        ("a1,X,adults,10,Tu 21:00-19:00", 2, "slots"),
+        ("a1,X,adults,10,Tu 21:00-19:00x", 2, "slots"),
+        ("a1,X,adults,10,Fr 22:00-01:00", 2, "slots"),
+        ("a1,X,adults,10,Tuesday 19:00-21:00", 2, "slots"),
         ("a1,X,adults,10,", 2, "slots"),
         ("a1,X,adults,10,Tu 19:00-21:00,castle", 2, "kinds"),
         ("a1,X,adults,10,Tu 19:00-21:00,,maybe", 2, "wheelchair"),
@@ -138,7 +132,7 @@ struct ApplicationParserTests {
 
     @Test("The sample applications file parses with the sample settlements")
     func sampleFile() throws {
-        let text = try String(contentsOf: TestSupportPaths.applications, encoding: .utf8)
+        let text = try String(contentsOf: AllocationSamplePaths.applications, encoding: .utf8)
         let apps = try ApplicationParser.parse(text, settlements: AllocationFixtures.sampleSettlements())
         #expect(apps.count == 40)
         #expect(apps.allSatisfy { $0.home != nil && $0.rural != nil && !$0.slots.isEmpty })
@@ -147,6 +141,6 @@ struct ApplicationParserTests {
 }
 
 import TestSupport
-enum TestSupportPaths {
+enum AllocationSamplePaths {
     static let applications = TestSupport.sampleFile("applications.csv")
 }

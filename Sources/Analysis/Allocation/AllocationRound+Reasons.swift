@@ -82,17 +82,18 @@ extension AllocationRound {
         let mine = slotKeys[a][s], theirs = holder.key
         let other = applications[holder.application], app = applications[a]
         let place = "\(rooms[room].room.name), \(rooms[room].facility.name) went to \(other.association) (\(other.id))"
-        if theirs.stage == 0 {
+        if theirs.stage == 0 && app.activity != .disability {
             return "stk. 4: room suited to disability activities; \(place)"
         }
-        if theirs.classRank != mine.classRank {
+        // Two disability activities in the stk. 4 pass are ordered by submission time, then id.
+        if theirs.stage != 0, theirs.classRank != mine.classRank {
             if let r = holder.rule, other.activity.rank > theirs.classRank {
                 // A local rule's rank_as placed the holder with an earlier class.
                 return "local rule \(rules.rules[r].id) (\(rules.rules[r].text)); \(place)"
             }
             return "stk. 3: \(other.activity.phrase) before \(app.activity.phrase); \(place)"
         }
-        if theirs.ruleRank != mine.ruleRank, let r = holder.rule {
+        if theirs.stage != 0, theirs.ruleRank != mine.ruleRank, let r = holder.rule {
             return "local rule \(rules.rules[r].id) (\(rules.rules[r].text)); \(place)"
         }
         if theirs.submitted != mine.submitted {

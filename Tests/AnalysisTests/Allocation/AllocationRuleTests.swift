@@ -218,3 +218,19 @@ struct AllocationInputTests {
         #expect(throws: AllocationInputError.self) { try AllocationSeason(parsing: text) }
     }
 }
+
+/// Two disability activities competing for one suited room in the stk. 4 pass.
+@Suite("Allocation stk. 4 ties")
+struct AllocationDisabilityTieTests {
+    typealias F = AllocationFixtures
+
+    @Test("Between disability activities the earlier submission gets the suited room, and the reason says so")
+    func earlierDisabilityWins() throws {
+        let apps = [F.application("d2", .disability, submitted: "2026-02-01"),
+                    F.application("d1", .disability, submitted: "2026-03-01")]
+        let result = try F.allocate(apps, rooms: [F.room("hall-s", in: "hall", suited: true)], facilities: [F.facility("hall")])
+        #expect(result.allocations.map(\.application) == ["d2"])
+        #expect(result.allocations.first?.rule == "stk. 4")
+        #expect(result.refusals.first?.reason.contains("same priority, earlier application") == true, "\(result.refusals)")
+    }
+}

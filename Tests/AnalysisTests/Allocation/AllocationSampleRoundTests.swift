@@ -74,4 +74,19 @@ struct AllocationSampleRoundTests {
         let decoded = try JSONDecoder().decode(AllocationResult.self, from: JSONEncoder().encode(result))
         #expect(decoded == result)
     }
+
+    @Test("The sample round matches its golden JSON (OVERBLIK_UPDATE_GOLDEN=1 rewrites it)")
+    func golden() throws {
+        let (result, _, _, _) = try run()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let text = String(decoding: try encoder.encode(result), as: UTF8.self) + "\n"
+        let url = TestSupport.packageRoot.appendingPathComponent("Tests/Fixtures/Allocation/sample-round.json")
+        if ProcessInfo.processInfo.environment["OVERBLIK_UPDATE_GOLDEN"] == "1" {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        let golden = try String(contentsOf: url, encoding: .utf8)
+        #expect(golden == text, "sample round differs from \(url.path); rerun with OVERBLIK_UPDATE_GOLDEN=1 after checking")
+    }
 }

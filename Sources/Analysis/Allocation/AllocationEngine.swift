@@ -29,8 +29,8 @@ public enum AllocationEngine {
     ///   - distance: metres from an application's home to a facility (the caller's metric).
     ///   - isRural: classifies a home point for the summary when the application does not say.
     /// - Returns: allocations, refusals (each with its reason) and the summary.
-    /// - Throws: ``AllocationInputError`` for duplicate application, facility or room ids and rooms of unknown
-    ///   facilities.
+    /// - Throws: ``AllocationInputError`` for duplicate application, facility or room ids, rooms of unknown
+    ///   facilities, and applications without slots or participants.
     /// - Complexity: O(A × R) to find candidate rooms, plus O(R × S × W log I) to evaluate the distinct
     ///   slots S over W weeks, for A applications and R rooms.
     ///

@@ -5,6 +5,8 @@ public enum AllocationInputError: Error, Sendable, Equatable, CustomStringConver
     case invalidField(line: Int, field: String, value: String, expected: String)
     /// The file as a whole is malformed (no header, bad JSON, unterminated quote).
     case malformedFile(format: String, detail: String)
+    /// An application built in code breaks a rule the parser enforces (slots, participants).
+    case invalidApplication(id: String, expected: String)
     /// Two applications share an id.
     case duplicateApplication(id: String)
     /// Two facilities share an id.
@@ -23,6 +25,7 @@ public enum AllocationInputError: Error, Sendable, Equatable, CustomStringConver
         case let .invalidField(line, field, value, expected):
             "applications line \(line), field `\(field)`: got `\(value)`, expected \(expected)"
         case let .malformedFile(format, detail): "applications \(format): \(detail)"
+        case let .invalidApplication(id, expected): "application `\(id)`: expected \(expected)"
         case let .duplicateApplication(id): "application id `\(id)` occurs more than once"
         case let .duplicateFacility(id): "facility id `\(id)` occurs more than once"
         case let .duplicateRoom(id): "room id `\(id)` occurs more than once"

@@ -38,6 +38,10 @@ struct AllocationRound {
          calendar: HolidayCalendar, distance: (Coordinate, Facility) -> Double) throws(AllocationInputError) {
         let apps = input.sorted { $0.id < $1.id }
         for i in apps.indices.dropFirst() where apps[i].id == apps[i - 1].id { throw .duplicateApplication(id: apps[i].id) }
+        for app in apps {
+            guard !app.slots.isEmpty else { throw .invalidApplication(id: app.id, expected: "one or more slots") }
+            guard app.participants > 0 else { throw .invalidApplication(id: app.id, expected: "participants above 0") }
+        }
         applications = apps
         self.season = season
         self.rules = rules
@@ -156,7 +160,7 @@ enum AllocationRequirement: CaseIterable {
         switch self {
         case .kind: return app.kinds.isEmpty || app.kinds.contains(room.facility.kind)
         case .distance: return true
-        case .capacity: return (room.room.capacity ?? 0) >= app.participants
+        case .capacity: return room.room.capacity.map { $0 >= app.participants } ?? false
         case .wheelchair: return app.wheelchair.map { room.wheelchair.satisfies($0) } ?? true
         case .stepFree: return !app.stepFree || room.stepFree == .yes
         case .equipment: return app.equipment.isSubset(of: room.equipment)

@@ -188,6 +188,11 @@ struct AllocationInputTests {
         #expect(throws: AllocationInputError.duplicateRoom(id: "r")) {
             try F.allocate([], rooms: [F.room("r", in: "hall"), F.room("r", in: "hall")], facilities: [hall])
         }
+        var empty = F.application("e", .adults)
+        empty.slots = []
+        #expect(throws: AllocationInputError.invalidApplication(id: "e", expected: "one or more slots")) {
+            try F.allocate([empty], rooms: [], facilities: [hall])
+        }
         #expect(throws: AllocationInputError.unknownFacility(room: "r", facility: "nowhere")) {
             try F.allocate([], rooms: [F.room("r", in: "nowhere")], facilities: [hall])
         }

@@ -13,6 +13,9 @@ final class AllocationRoom {
     /// Particularly suited to disability activities (the room's flag; an implicit room has the facility's).
     let suited: Bool
     let equipment: Set<String>
+    /// Copies of hot fields, so that the candidate scan does not touch the room and facility values.
+    let kind: FacilityKind
+    let capacity: Int?
     /// Effective wheelchair value: the room's when known, else the facility's.
     let wheelchair: WheelchairAccess
     let stepFree: TriState
@@ -32,6 +35,8 @@ final class AllocationRoom {
         ownerRank = facility.owner.statutoryRank
         suited = room.disabilitySuited
         equipment = Set(room.equipment.map { $0.lowercased() })
+        kind = facility.kind
+        capacity = room.capacity
         let own = room.accessibility, base = facility.accessibility
         wheelchair = (own?.wheelchair ?? .unknown) == .unknown ? base.wheelchair : own!.wheelchair
         stepFree = (own?.stepFree ?? .unknown) == .unknown ? base.stepFree : own!.stepFree

@@ -136,10 +136,21 @@ struct AllocationRound {
         return found.map(\.candidate)
     }
 
+    /// Capacity, accessibility, kind and equipment (the checks of ``AllocationRequirement`` other than
+    /// distance, cheapest first; the hot loop of candidate search).
+    static func meetsStaticRequirements(_ app: AllocationApplication, _ room: AllocationRoom) -> Bool {
+        guard let capacity = room.capacity, capacity >= app.participants else { return false }
+        if app.stepFree && room.stepFree != .yes { return false }
+        if let w = app.wheelchair, !room.wheelchair.satisfies(w) { return false }
+        if !app.kinds.isEmpty && !app.kinds.contains(room.kind) { return false }
+        if !app.equipment.isEmpty && !app.equipment.isSubset(of: room.equipment) { return false }
+        return true
+    }
+
     /// The distance (NaN when there is no home) if the room meets every requirement, else nil.
     static func meets(_ app: AllocationApplication, _ room: AllocationRoom, distance: (Coordinate, Facility) -> Double,
                       cache: inout [Double]) -> Double? {
-        guard AllocationRequirement.allCases.allSatisfy({ $0.isMet(app, room) }) else { return nil }
+        guard meetsStaticRequirements(app, room) else { return nil }
         guard let home = app.home else { return app.maxDistanceMetres == nil ? .nan : nil }
         var metres = cache[room.facilityIndex]
         if metres.isNaN {
@@ -158,9 +169,9 @@ enum AllocationRequirement: CaseIterable {
     /// Whether the room meets this requirement; `distance` is checked by the caller (always true here).
     func isMet(_ app: AllocationApplication, _ room: AllocationRoom) -> Bool {
         switch self {
-        case .kind: return app.kinds.isEmpty || app.kinds.contains(room.facility.kind)
+        case .kind: return app.kinds.isEmpty || app.kinds.contains(room.kind)
         case .distance: return true
-        case .capacity: return room.room.capacity.map { $0 >= app.participants } ?? false
+        case .capacity: return room.capacity.map { $0 >= app.participants } ?? false
         case .wheelchair: return app.wheelchair.map { room.wheelchair.satisfies($0) } ?? true
         case .stepFree: return !app.stepFree || room.stepFree == .yes
         case .equipment: return app.equipment.isSubset(of: room.equipment)

@@ -85,7 +85,8 @@ enum AllocationSlotAvailability {
 
     /// Decides a slot in a room (see Data/rules/README.md "Season dates").
     /// - Complexity: O(weeks × log(intervals)).
-    static func of(_ slot: WeeklySlot, in room: AllocationRoom, dates: [LocalDate], holidays: Set<Int>) -> AllocationSlotAvailability {
+    static func of(_ slot: WeeklySlot, in room: AllocationRoom, dates: [LocalDate],
+                   holidays: Set<Int>) -> AllocationSlotAvailability {
         var usable: [Int] = [], skipped: [Int] = []
         for date in dates {
             let base = date.dayNumber * 1440

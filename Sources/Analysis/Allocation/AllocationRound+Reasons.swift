@@ -61,7 +61,8 @@ extension AllocationRound {
                 closedCount += 1
             }
         }
-        let text = "no \(suitedOnly ? "disability-suited " : "")\(Self.requirementPhrase(app, upTo: nil)) is free \(Self.weekdayPlural(slot.weekday)) "
+        let text = "no \(suitedOnly ? "disability-suited " : "")\(Self.requirementPhrase(app, upTo: nil)) "
+            + "is free \(Self.weekdayPlural(slot.weekday)) "
             + "\(slot.allocationStartText)-\(slot.allocationEndText) for the whole season"
         var details: [String] = []
         if closedCount > 0 {
@@ -123,7 +124,8 @@ extension AllocationRound {
         }
         var text = "no \(requirementPhrase(app, upTo: failed)) among municipal, education, regional or state premises"
         var notes: [String] = []
-        if let failed, AllocationRequirement.allCases.firstIndex(of: failed)! >= AllocationRequirement.allCases.firstIndex(of: .capacity)!,
+        let order = AllocationRequirement.allCases
+        if let failed, order.firstIndex(of: failed)! >= order.firstIndex(of: .capacity)!,
            !unknownCapacity.isEmpty {
             let names = Set(unknownCapacity.map(\.facility.name)).sorted().prefix(3).joined(separator: ", ")
             notes.append("\(unknownCapacity.count) room\(unknownCapacity.count == 1 ? "" : "s") of unknown capacity "

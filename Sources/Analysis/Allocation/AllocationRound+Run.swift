@@ -30,10 +30,11 @@ extension AllocationRound {
             let submitted = app.submitted?.localMinutes ?? Int.max
             let all = Array(app.slots.indices)
             if app.activity == .disability && candidates[a].contains(where: { rooms[$0.room].suited }) {
-                turns.append(AllocationTurn(key: AllocationTurnKey(stage: 0, classRank: 0, ruleRank: ruleCount, submitted: submitted, id: app.id),
-                                  application: a, slots: all, rule: nil))
+                let key = AllocationTurnKey(stage: 0, classRank: 0, ruleRank: ruleCount, submitted: submitted, id: app.id)
+                turns.append(AllocationTurn(key: key, application: a, slots: all, rule: nil))
             }
-            let normal = AllocationTurnKey(stage: 1, classRank: app.activity.rank, ruleRank: ruleCount, submitted: submitted, id: app.id)
+            let normal = AllocationTurnKey(stage: 1, classRank: app.activity.rank, ruleRank: ruleCount,
+                                           submitted: submitted, id: app.id)
             var keys = Array(repeating: normal, count: app.slots.count)
             for (r, rule) in rules.rules.enumerated() where rule.matches(app) {
                 // The rule's turn covers the leading run of preferred slots it applies to, so that a
@@ -41,7 +42,7 @@ extension AllocationRound {
                 let covered = Array(app.slots.prefix { rule.covers($0) }.indices)
                 guard !covered.isEmpty else { continue }
                 let key = AllocationTurnKey(stage: 1, classRank: min(app.activity.rank, rule.rankAs?.rank ?? Int.max),
-                                  ruleRank: r, submitted: submitted, id: app.id)
+                                            ruleRank: r, submitted: submitted, id: app.id)
                 turns.append(AllocationTurn(key: key, application: a, slots: covered, rule: r))
                 for s in covered where key < keys[s] { keys[s] = key }
             }
@@ -76,7 +77,8 @@ extension AllocationRound {
     mutating func availability(of slotID: Int, _ slot: WeeklySlot, in room: Int) -> AllocationSlotAvailability {
         let key = room * slotDates.count + slotID
         if let known = availability[key] { return known }
-        let value = !slot.allocationWithinDay ? .noDates : AllocationSlotAvailability.of(slot, in: rooms[room], dates: slotDates[slotID], holidays: holidays)
+        let value = !slot.allocationWithinDay ? .noDates
+            : AllocationSlotAvailability.of(slot, in: rooms[room], dates: slotDates[slotID], holidays: holidays)
         availability[key] = value
         return value
     }

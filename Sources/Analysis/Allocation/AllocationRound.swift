@@ -3,7 +3,7 @@ import GeoTypes
 import Scheduling
 
 /// The state of one allocation round: prepared rooms, candidate lists, turns, occupancy, placements.
-/// Built and run by ``AllocationEngine/allocate(applications:rooms:facilities:existingBookings:season:rules:calendar:distance:isRural:)``.
+/// Built and run by ``AllocationEngine``'s `allocate`.
 struct AllocationRound {
     let applications: [AllocationApplication]
     let rooms: [AllocationRoom]

@@ -11,7 +11,8 @@ import Scheduling
 ///   facility, tags, rural`.
 ///
 /// `activity` is `disability | children | adult-education | adults`; `slots`, `kinds`, `equipment` and
-/// `tags` are `|`-separated in CSV (slots use Scheduling's ``WeeklySlot`` syntax and must end by 24:00) (JSON also takes arrays); `wheelchair` is `yes | limited` (empty:
+/// `tags` are `|`-separated in CSV (JSON also takes arrays); slots use Scheduling's ``WeeklySlot``
+/// syntax and must end by 24:00; `wheelchair` is `yes | limited` (empty:
 /// no requirement; `designated` counts as yes); `step_free` true/false; `max_distance` is metres or
 /// has a unit (`8km`, `500 m`); `submitted` is `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`; `facility` is a
 /// preferred facility id; `settlement` is a settlement name or id, giving the home point and, from
@@ -46,7 +47,8 @@ public enum ApplicationParser {
         var result: [AllocationApplication] = []
         for record in records.dropFirst() {
             guard record.fields.count <= names.count else {
-                throw .malformedFile(format: "CSV", detail: "line \(record.line) has \(record.fields.count) fields, the header \(names.count)")
+                throw .malformedFile(format: "CSV",
+                                     detail: "line \(record.line) has \(record.fields.count) fields, the header \(names.count)")
             }
             var row: [String: String] = [:]
             for (i, value) in record.fields.enumerated() { row[names[i]] = value }

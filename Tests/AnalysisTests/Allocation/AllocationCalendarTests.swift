@@ -88,3 +88,36 @@ struct AllocationCalendarTests {
         #expect(result.allocations.first?.room == "hall")
     }
 }
+
+/// The summary: requested versus allocated hours per activity class and per rural/urban home.
+@Suite("Allocation summary")
+struct AllocationSummaryTests {
+    typealias F = AllocationFixtures
+
+    @Test("Hours add up per class and per area; the isRural closure classifies homes without a flag")
+    func summaryRows() throws {
+        var ruralKids = F.application("k", .children, slots: ["Tu 17:00-19:00", "We 17:00-18:00"])
+        ruralKids.home = F.point(eastMetres: 50_000)
+        var flagged = F.application("f", .adults, slots: ["Tu 17:00-18:30"])
+        flagged.rural = false
+        flagged.home = F.point(eastMetres: 50_000)
+        var homeless = F.application("h", .adults, slots: ["Tu 18:00-19:00"])
+        homeless.home = nil
+        let apps = [ruralKids, flagged, homeless]
+        let result = try AllocationEngine.allocate(
+            applications: apps, rooms: [F.room("hall-1", in: "hall")], facilities: [F.facility("hall")],
+            season: try AllocationSeason(parsing: "2026-09-01..2026-09-30"), distance: F.distance,
+            isRural: { $0.lon > F.point(eastMetres: 10_000).lon })
+        // Tuesdays in September 2026: 1, 8, 15, 22, 29. The kids take 17:00-19:00, so both adults lose.
+        #expect(result.allocations.map(\.application) == ["k"])
+        let children = try #require(result.summary.byActivity.first { $0.group == "children" })
+        #expect(children.requestedWeeklyHours == 2 && children.allocatedWeeklyHours == 2)
+        #expect(children.allocatedSeasonHours == 10)
+        let adults = try #require(result.summary.byActivity.first { $0.group == "adults" })
+        #expect(adults.applications == 2 && adults.refused == 2 && adults.requestedWeeklyHours == 2.5)
+        #expect(result.summary.byArea.map(\.group) == ["rural", "urban", "unknown"])
+        #expect(result.summary.byArea.map(\.applications) == [1, 1, 1])
+        #expect(result.summary.byArea[0].allocatedWeeklyHours == 2)
+        #expect(result.summary.allocated == 1 && result.summary.refused == 2 && result.summary.applications == 3)
+    }
+}

@@ -29,6 +29,16 @@ public struct CoverAllSolution: Hashable, Sendable, Codable {
     /// Demand points that no candidate reaches and no existing facility covers (not a failure).
     public var uncoverable: [Int]
     public var uncoverablePopulation: Double
+
+    enum CodingKeys: String, CodingKey {
+        case sites
+        case coveredPopulation = "covered_population"
+        case lowerBound = "lower_bound"
+        case provedOptimal = "proved_optimal"
+        case greedyCount = "greedy_count"
+        case uncoverable
+        case uncoverablePopulation = "uncoverable_population"
+    }
 }
 
 /// Set covering ("cover-all"): the fewest candidate sites that reach every resident any candidate

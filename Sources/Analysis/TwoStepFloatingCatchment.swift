@@ -32,6 +32,12 @@ public struct AccessibilityResult: Hashable, Sendable, Codable {
     public var districtMean: [Double?]
     /// Population-weighted mean over all points (nil without residents).
     public var overallMean: Double?
+
+    enum CodingKeys: String, CodingKey {
+        case index, ratio
+        case districtMean = "district_mean"
+        case overallMean = "overall_mean"
+    }
 }
 
 /// The two-step floating catchment area (2SFCA) accessibility index.

@@ -50,6 +50,28 @@ struct MaximalCoveringTests {
         #expect(MaximalCovering.solve(problem, p: 0).sites.isEmpty)
     }
 
+    @Test("Solutions round-trip through JSON with snake_case keys")
+    func json() throws {
+        let s = MaximalCovering.solve(try Self.trap(), p: 2)
+        let data = try JSONEncoder().encode(s)
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(text.contains("\"newly_covered\"") && text.contains("\"upper_bound\"") && text.contains("\"proved_optimal\""))
+        #expect(try JSONDecoder().decode(SitingSolution.self, from: data) == s)
+        let c = SetCovering.solve(try Self.trap())
+        #expect(try JSONDecoder().decode(CoverAllSolution.self, from: JSONEncoder().encode(c)) == c)
+    }
+
+    @Test("Equal gains go to the lowest candidate index")
+    func ties() throws {
+        // Candidates 0..3 all reach demand 0 only; 2 and 3 also reach demand 1.
+        let rows = try SparseRows(rows: [[3, 2, 1, 0], [3, 2]], columnCount: 4)
+        let problem = try CoverageProblem(candidatesReaching: rows, weights: [5, 5])
+        #expect(MaximalCovering.greedy(problem, p: 1, start: []) == [2])
+        #expect(MaximalCovering.solve(problem, p: 1).sites.map(\.candidate) == [2])
+        let cover = SetCovering.solve(problem)
+        #expect(cover.sites.map(\.candidate) == [2])
+    }
+
     @Test("Empty instance gives an empty solution")
     func empty() throws {
         let problem = try CoverageProblem(candidatesReaching: SparseRows(rows: [], columnCount: 0), weights: [])
@@ -85,5 +107,20 @@ struct MaximalCoveringTests {
         #expect(heuristic.value <= optimum + tolerance)
         #expect(heuristic.upperBound >= optimum - tolerance, "the Lagrangian bound must not cut the optimum")
         #expect(heuristic.greedyValue <= heuristic.value + tolerance)
+    }
+
+    @Test("On random set systems, where greedy and 1-swaps can miss, the exact search finds the optimum",
+          arguments: 1 ... 60)
+    func randomSetSystems(seed: Int) throws {
+        let problem = try randomSetSystem(seed: UInt64(seed))
+        for p in 1 ... 4 {
+            let optimum = bruteForceBest(problem, p: p)
+            let s = MaximalCovering.solve(problem, p: p)
+            #expect(s.provedOptimal && abs(s.value - optimum) < 1e-9, "p = \(p)")
+            let bnb = try #require(MaximalCovering.branchAndBound(problem, p: p, incumbent: [], nodeLimit: .max))
+            #expect(abs(problem.coveredValue(of: bnb) - optimum) < 1e-9)
+            let bound = MaximalCovering.lagrangianBound(problem, p: p, lowerBound: 0, iterations: 300)
+            #expect(bound.upper >= optimum - 1e-9 && bound.bestValue <= optimum + 1e-9)
+        }
     }
 }

@@ -83,3 +83,14 @@ func bruteForceBest(_ problem: CoverageProblem, p: Int) -> Double {
     }
     return best
 }
+
+/// A random set system (not geographic): each candidate reaches each demand point with a random
+/// density. Harder for greedy than clustered geography, so exact searches and bounds get exercised.
+func randomSetSystem(seed: UInt64) throws -> CoverageProblem {
+    var rng = SeededGenerator(seed: seed &* 31)
+    let m = Int.random(in: 20 ... 40, using: &rng), n = Int.random(in: 8 ... 14, using: &rng)
+    let density = Double.random(in: 0.12 ... 0.3, using: &rng)
+    let rows = (0 ..< m).map { _ in (0 ..< n).filter { _ in Double.random(in: 0 ..< 1, using: &rng) < density } }
+    return try CoverageProblem(candidatesReaching: SparseRows(rows: rows, columnCount: n),
+                               weights: (0 ..< m).map { _ in Double(Int.random(in: 1 ... 9, using: &rng)) })
+}

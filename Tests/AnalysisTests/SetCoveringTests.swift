@@ -7,11 +7,16 @@ private func bruteMinimumCover(_ problem: CoverageProblem) -> Int {
     let universe = problem.values.indices.filter { problem.values[$0] > 0 && problem.candidatesReaching.rowLength($0) > 0 }
     let n = problem.candidateCount
     guard !universe.isEmpty else { return 0 }
+    // Each candidate's reach as a bit set over the universe (at most 64 points in these tests).
+    precondition(universe.count <= 64)
+    let bit = Dictionary(uniqueKeysWithValues: universe.enumerated().map { ($0.element, UInt64(1) << UInt64($0.offset)) })
+    let reach = (0 ..< n).map { j in problem.demandsReached.row(j).reduce(UInt64(0)) { $0 | (bit[Int($1)] ?? 0) } }
+    let all = universe.count == 64 ? UInt64.max : (UInt64(1) << UInt64(universe.count)) - 1
     var best = Int.max
     for mask in 1 ..< (1 << n) where mask.nonzeroBitCount < best {
-        let sites = (0 ..< n).filter { mask & (1 << $0) != 0 }
-        let covered = Set(sites.flatMap { problem.demandsReached.row($0).map(Int.init) })
-        if universe.allSatisfy(covered.contains) { best = mask.nonzeroBitCount }
+        var covered: UInt64 = 0
+        for j in 0 ..< n where mask & (1 << j) != 0 { covered |= reach[j] }
+        if covered == all { best = mask.nonzeroBitCount }
     }
     return best
 }
@@ -59,5 +64,17 @@ struct SetCoveringTests {
         #expect(heuristic.lowerBound <= optimum && heuristic.sites.count >= optimum)
         #expect(SetCovering.packingBound(problem, universe: universe) <= optimum)
         #expect(SetCovering.lagrangianBound(problem, universe: universe, upper: heuristic.sites.count, iterations: 200) <= optimum)
+    }
+
+    @Test("On random set systems, where greedy is sometimes one site too many, the exact search finds the minimum",
+          arguments: 1 ... 60)
+    func randomSetSystems(seed: Int) throws {
+        let problem = try randomSetSystem(seed: UInt64(seed))
+        let optimum = bruteMinimumCover(problem)
+        let s = SetCovering.solve(problem)
+        #expect(s.provedOptimal && s.sites.count == optimum && s.lowerBound == optimum)
+        let heuristic = SetCovering.solve(problem, options: CoverAllOptions(exactCandidateLimit: 0))
+        #expect(heuristic.lowerBound <= optimum && optimum <= heuristic.sites.count)
+        #expect(heuristic.provedOptimal == (heuristic.sites.count == heuristic.lowerBound))
     }
 }

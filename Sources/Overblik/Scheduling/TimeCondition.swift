@@ -10,7 +10,7 @@ public enum TimeCondition: Sendable {
     case freeAt(start: LocalDateTime, duration: ScheduleDuration)
     /// Free for `slot` on every such weekday from `from` through `through`, except dates closed by
     /// public or school holidays (skipped, not failures).
-    case freeWeekly(slot: WeeklySlot, from: LocalDate, through: LocalDate)
+    case freeWeekly(slot: Scheduling.WeeklySlot, from: LocalDate, through: LocalDate)
 
     /// The local window the condition looks at.
     var window: (from: LocalDateTime, to: LocalDateTime) {

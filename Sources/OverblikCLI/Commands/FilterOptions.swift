@@ -78,8 +78,8 @@ struct FilterOptions: ParsableArguments {
             return .freeAt(start: start, duration: d)
         }
         if let freeWeekly {
-            let slot: WeeklySlot
-            do { slot = try WeeklySlot(parsing: freeWeekly) } catch {
+            let slot: Scheduling.WeeklySlot
+            do { slot = try Scheduling.WeeklySlot(parsing: freeWeekly) } catch {
                 throw ValidationError("--free-weekly: \(error) (expected e.g. \"Tu 19:00-21:00\")")
             }
             guard let from, let to else { throw ValidationError("--free-weekly needs --from DATE and --to DATE") }

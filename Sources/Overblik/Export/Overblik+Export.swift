@@ -1,0 +1,105 @@
+import Analysis
+import Facilities
+import GeoJSON
+import Scheduling
+import Store
+
+/// The GeoJSON layers `overblik export` and `overblik map` write.
+public enum ExportLayer: String, CaseIterable, Sendable {
+    /// Facility points with rooms, accessibility, availability and contact.
+    case facilities
+    /// District polygons with rural flag, area and facility counts.
+    case districts
+    /// District polygons with coverage figures.
+    case coverage
+    /// Settlements beyond reach.
+    case gaps
+}
+
+extension Overblik {
+    /// Streams the facilities layer into `writer`, one facility at a time (constant memory: rows come
+    /// straight from SQLite; nothing is loaded up front but the districts' names and the bookings
+    /// within the horizon).
+    ///
+    /// ```swift
+    /// let writer = GeoJSONWriter(sink: FileByteSink(descriptor: 1), format: .textSequence)
+    /// let count = try overblik.exportFacilities(to: writer, options: ExportOptions(now: now))
+    /// _ = try writer.finish()
+    /// ```
+    /// - Parameters:
+    ///   - writer: receives one feature per matching facility, in id order.
+    ///   - options: filter, clock, id and style choices.
+    ///   - time: an optional free-time condition on rooms (loads the catalogue).
+    /// - Returns: the number of features written.
+    /// - Throws: ``DatabaseError`` when reading fails, ``GeoJSONWriteError`` when writing fails.
+    /// - Complexity: O(facilities + rooms) time; memory O(districts + bookings in the horizon).
+    @discardableResult
+    public func exportFacilities<S: ByteSink>(to writer: GeoJSONWriter<S>, options: ExportOptions,
+                                              time: TimeCondition? = nil) throws -> Int {
+        let builder = try facilityBuilder(options: options)
+        let accept = try time.map { try timeFilter($0, catalog: catalog()) }
+        let filter = options.filter
+        var written = 0
+        try store.forEachFacility { facility, listed in
+            if !filter.isEmpty || accept != nil {
+                let bookable = listed.isEmpty ? [facility.implicitRoom] : listed
+                guard var matching = filter.matchingRooms(of: facility, rooms: bookable) else { return }
+                if let accept { matching = accept(0, matching) }
+                guard !matching.isEmpty else { return }
+            }
+            try writer.write(builder.feature(facility, rooms: listed, position: written))
+            written += 1
+        }
+        return written
+    }
+
+    /// The facilities layer as features in memory (for small layers and the web map).
+    public func facilityFeatures(options: ExportOptions, time: TimeCondition? = nil) throws -> [GeoJSONFeature] {
+        var features: [GeoJSONFeature] = []
+        let builder = try facilityBuilder(options: options)
+        let accept = try time.map { try timeFilter($0, catalog: catalog()) }
+        try store.forEachFacility { facility, listed in
+            let bookable = listed.isEmpty ? [facility.implicitRoom] : listed
+            guard var matching = options.filter.matchingRooms(of: facility, rooms: bookable) else { return }
+            if let accept { matching = accept(0, matching) }
+            guard !matching.isEmpty else { return }
+            features.append(builder.feature(facility, rooms: listed, position: features.count))
+        }
+        return features
+    }
+
+    /// The districts layer: one polygon feature per district with code, name, rural, area_km2 and the
+    /// count of matching facilities, plus coverage figures for the districts in `coverage`.
+    /// - Parameter coverage: district code → figures; nil or missing codes give counts only.
+    public func districtFeatures(options: ExportOptions, coverage: [String: DistrictCoverageFigures]? = nil,
+                                 time: TimeCondition? = nil) throws -> [GeoJSONFeature] {
+        let stored = try store.districts()
+        let rural = RuralClassifier.classify(districts: stored.map(\.district), settlements: try store.settlements())
+        var counts: [String: Int] = [:]
+        let accept = try time.map { try timeFilter($0, catalog: catalog()) }
+        try store.forEachFacility { facility, listed in
+            guard let code = facility.districtCode else { return }
+            let bookable = listed.isEmpty ? [facility.implicitRoom] : listed
+            guard var matching = options.filter.matchingRooms(of: facility, rooms: bookable) else { return }
+            if let accept { matching = accept(0, matching) }
+            guard !matching.isEmpty else { return }
+            counts[code, default: 0] += 1
+        }
+        let builder = DistrictFeatureBuilder(options: options)
+        return stored.enumerated().map { index, d in
+            builder.feature(d, rural: rural[d.district.code] ?? true, facilities: counts[d.district.code] ?? 0,
+                            coverage: coverage?[d.district.code], position: index)
+        }
+    }
+
+    /// A facility feature builder with the districts' names and rural flags and the bookings of the horizon.
+    func facilityBuilder(options: ExportOptions) throws -> FacilityFeatureBuilder {
+        let districts = try store.districtSummaries()
+        let rural = RuralClassifier.classify(districts: districts, settlements: try store.settlements())
+        let horizonEnd = options.now.date.adding(days: max(1, options.horizonDays)).startOfDay
+        let builder = FacilityFeatureBuilder(options: options, calendar: try holidayCalendar(),
+                                             bookings: try bookedIntervals(from: options.now, to: horizonEnd))
+        for d in districts { builder.districts[d.code] = (d.name, rural[d.code]) }
+        return builder
+    }
+}

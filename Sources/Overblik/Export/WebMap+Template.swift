@@ -1,0 +1,143 @@
+extension WebMap {
+    /// The page: %TITLE%, %LEAFLET% (link/script or inlined Leaflet) and %DATA% (the layers and
+    /// colour tables as JavaScript constants) are filled in by ``html()``.
+    static let template = #"""
+    <!DOCTYPE html>
+    <html lang="da">
+    <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>%TITLE%</title>
+    %LEAFLET%
+    <style>
+    html, body, #map { height: 100%; margin: 0; }
+    .overblik-legend { background: #fff; padding: 6px 10px; font: 12px/18px sans-serif; border-radius: 4px;
+      box-shadow: 0 1px 4px rgba(0,0,0,.3); }
+    .overblik-legend i { display: inline-block; width: 12px; height: 12px; margin-right: 6px; vertical-align: -1px;
+      border: 1px solid #555; }
+    .overblik-legend i.dot { border-radius: 6px; }
+    .overblik-popup td { padding: 0 6px 0 0; vertical-align: top; }
+    </style>
+    </head>
+    <body>
+    <div id="map"></div>
+    <script>
+    %DATA%
+    (function () {
+      "use strict";
+      function esc(v) {
+        return String(v).replace(/[&<>"']/g, function (c) {
+          return {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"}[c];
+        });
+      }
+      function row(label, value) {
+        if (value === null || value === undefined || value === "") return "";
+        return "<tr><td>" + esc(label) + "</td><td>" + esc(value) + "</td></tr>";
+      }
+      function link(url) {
+        return /^https?:\/\//.test(url) ? "<a href=\"" + esc(url) + "\" target=\"_blank\" rel=\"noopener\">booking</a>" : esc(url);
+      }
+      function facilityPopup(p) {
+        var access = ["wheelchair", "step_free", "toilets_wheelchair", "hearing_loop", "parking_accessible"]
+          .map(function (k) { return k.replace(/_/g, " ") + ": " + (p[k] || "unknown"); }).join(", ");
+        var free = p.next_free_start ? p.next_free_start.replace("T", " ") + " to " + p.next_free_end.replace("T", " ")
+          + (p.next_free_room ? " (" + p.next_free_room + ")" : "") : "none in the next days";
+        var contact = [p.contact_name, p.phone, p.email].filter(Boolean).map(esc).join(", ");
+        if (p.booking_url) contact += (contact ? ", " : "") + link(p.booking_url);
+        return "<b>" + esc(p.name) + "</b><br>" + esc(String(p.kind).replace(/_/g, " "))
+          + (p.address ? "<br>" + esc(p.address) : "")
+          + "<table class=\"overblik-popup\">"
+          + row("Accessibility", access) + row("God Adgang", p.god_adgang) + row("Checked", p.checked)
+          + row("Rooms", p.rooms) + row("Opening hours", p.opening_hours)
+          + row("Open now", p.open_now === null ? null : (p.open_now ? "yes" : "no"))
+          + row("Next free", free)
+          + (contact ? "<tr><td>Contact</td><td>" + contact + "</td></tr>" : "")
+          + "</table>";
+      }
+      function shareColor(share) {
+        var color = SHARE_CLASSES[0][1];
+        SHARE_CLASSES.forEach(function (c) { if (share >= c[0]) color = c[1]; });
+        return color;
+      }
+      function districtColor(p) {
+        if (SHARE_KEY && typeof p[SHARE_KEY] === "number") return shareColor(p[SHARE_KEY]);
+        return p.rural ? RURAL_COLORS.rural : RURAL_COLORS.urban;
+      }
+      function districtPopup(p) {
+        var html = "<b>" + esc(p.name) + "</b> (" + esc(p.code) + ")<br>" + (p.rural ? "rural" : "urban")
+          + "<table class=\"overblik-popup\">" + row("Area", p.area_km2 === null ? null : p.area_km2 + " km²")
+          + row("Facilities", p.facilities);
+        if (SHARE_KEY && typeof p[SHARE_KEY] === "number") {
+          html += row("Population", Math.round(p.population)) + row("Covered", (p[SHARE_KEY] * 100).toFixed(1) + " %")
+            + row("Median distance", p.median_m === null ? null : p.median_m + " m");
+        }
+        return html + "</table>";
+      }
+
+      var map = L.map("map");
+      var base = {};
+      if (TILES) {
+        base["OpenStreetMap"] = L.tileLayer(TILES, {maxZoom: 19,
+          attribution: "&copy; <a href=\"https://www.openstreetmap.org/copyright\">OpenStreetMap</a> contributors"}).addTo(map);
+      }
+      var overlays = {};
+      var districts = L.geoJSON(DISTRICTS, {
+        style: function (f) {
+          return {color: "#555555", weight: 1, fillColor: districtColor(f.properties), fillOpacity: 0.45,
+                  className: "overblik-district"};
+        },
+        onEachFeature: function (f, layer) { layer.bindPopup(districtPopup(f.properties)); }
+      }).addTo(map);
+      if (DISTRICTS.features.length) overlays["Districts"] = districts;
+      var byKind = {};
+      FACILITIES.features.forEach(function (f) { (byKind[f.properties.kind] = byKind[f.properties.kind] || []).push(f); });
+      var all = [];
+      Object.keys(byKind).sort().forEach(function (kind) {
+        var layer = L.geoJSON({type: "FeatureCollection", features: byKind[kind]}, {
+          pointToLayer: function (f, latlng) {
+            return L.circleMarker(latlng, {radius: 6, color: "#222222", weight: 1, fillOpacity: 0.9,
+                                           fillColor: KIND_COLORS[kind] || "#7f7f7f", className: "overblik-facility"});
+          },
+          onEachFeature: function (f, l) { l.bindPopup(facilityPopup(f.properties)); }
+        }).addTo(map);
+        all.push(layer);
+        overlays["<i style=\"display:inline-block;width:10px;height:10px;border-radius:5px;background:"
+          + (KIND_COLORS[kind] || "#7f7f7f") + "\"></i> " + esc(kind.replace(/_/g, " ")) + " (" + byKind[kind].length + ")"] = layer;
+      });
+      L.control.layers(base, overlays, {collapsed: false}).addTo(map);
+
+      var legend = L.control({position: "bottomright"});
+      legend.onAdd = function () {
+        var div = L.DomUtil.create("div", "overblik-legend");
+        var html = "";
+        if (DISTRICTS.features.length) {
+          if (SHARE_KEY) {
+            html += "<b>Population covered (" + esc(SHARE_KEY.replace("share_", "within ")) + ")</b><br>";
+            SHARE_CLASSES.forEach(function (c, i) {
+              var to = i + 1 < SHARE_CLASSES.length ? SHARE_CLASSES[i + 1][0] : 1;
+              html += "<i style=\"background:" + c[1] + "\"></i>" + Math.round(c[0] * 100) + "–" + Math.round(to * 100) + " %<br>";
+            });
+          } else {
+            html += "<b>Districts</b><br><i style=\"background:" + RURAL_COLORS.rural + "\"></i>rural<br>"
+              + "<i style=\"background:" + RURAL_COLORS.urban + "\"></i>urban<br>";
+          }
+        }
+        html += "<b>Facilities</b> (" + FACILITIES.features.length + ")<br>";
+        Object.keys(byKind).sort().forEach(function (kind) {
+          html += "<i class=\"dot\" style=\"background:" + (KIND_COLORS[kind] || "#7f7f7f") + "\"></i>"
+            + esc(kind.replace(/_/g, " ")) + "<br>";
+        });
+        div.innerHTML = html;
+        return div;
+      };
+      legend.addTo(map);
+
+      var bounds = districts.getBounds();
+      all.forEach(function (l) { if (l.getBounds().isValid()) bounds = bounds.isValid() ? bounds.extend(l.getBounds()) : l.getBounds(); });
+      if (bounds.isValid()) map.fitBounds(bounds, {padding: [10, 10]}); else map.setView([57.048, 9.919], 10);
+    })();
+    </script>
+    </body>
+    </html>
+    """#
+}

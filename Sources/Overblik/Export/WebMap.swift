@@ -1,0 +1,130 @@
+import Facilities
+import Foundation
+import GeoJSON
+
+/// Where the web map page gets Leaflet from.
+public enum LeafletSource: Sendable, Hashable {
+    /// The unpkg CDN (needs a network connection when the page is opened).
+    case cdn
+    /// A local Leaflet folder (leaflet.js, leaflet.css, images/, as Debian's libjs-leaflet installs in
+    /// /usr/share/javascript/leaflet), inlined into the page so that it works offline from file://.
+    case directory(String)
+}
+
+/// Choices for `overblik map`.
+public struct WebMapOptions: Sendable {
+    public var leaflet: LeafletSource
+    /// Tile URL template for the base layer; nil draws no base layer (fully offline pages).
+    public var tiles: String?
+    /// Page title.
+    public var title: String
+    /// Coordinate decimals of the embedded layers.
+    public var precision: Int
+
+    public init(leaflet: LeafletSource = .cdn, tiles: String? = WebMapOptions.openStreetMapTiles,
+                title: String = "Overblik", precision: Int = 6) {
+        self.leaflet = leaflet
+        self.tiles = tiles
+        self.title = title
+        self.precision = precision
+    }
+
+    /// The OpenStreetMap standard tile layer.
+    public static let openStreetMapTiles = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+    /// The Leaflet version loaded from the CDN.
+    public static let cdnVersion = "1.9.4"
+}
+
+/// Why a web map could not be built.
+public struct WebMapError: Error, Sendable, CustomStringConvertible {
+    /// The file that could not be read.
+    public var path: String
+    public var reason: String
+    public var description: String { "\(path): \(reason)" }
+}
+
+/// One self-contained HTML page: districts coloured by coverage share (or rural/urban), facilities
+/// as circle markers coloured by kind with a popup (name, kind, accessibility, free times, contact),
+/// a legend and a layer switcher. The layers are embedded as JavaScript, so the page works from
+/// file:// without fetch.
+public struct WebMap {
+    public var facilities: [GeoJSONFeature]
+    public var districts: [GeoJSONFeature]
+    /// Whether the districts carry coverage shares (`share_*`); else they are coloured rural/urban.
+    public var coverageLabel: String?
+    public var options: WebMapOptions
+
+    public init(facilities: [GeoJSONFeature], districts: [GeoJSONFeature], coverageLabel: String? = nil,
+                options: WebMapOptions) {
+        self.facilities = facilities
+        self.districts = districts
+        self.coverageLabel = coverageLabel
+        self.options = options
+    }
+
+    /// The HTML page.
+    /// - Throws: ``WebMapError`` when a local Leaflet file cannot be read; ``GeoJSONWriteError``.
+    public func html() throws -> String {
+        let head: String
+        switch options.leaflet {
+        case .cdn:
+            let base = "https://unpkg.com/leaflet@\(WebMapOptions.cdnVersion)/dist"
+            head = "<link rel=\"stylesheet\" href=\"\(base)/leaflet.css\">\n<script src=\"\(base)/leaflet.js\"></script>"
+        case let .directory(dir):
+            let css = try Self.inlineImages(in: Self.read("\(dir)/leaflet.css"), directory: dir)
+            let js = try Self.read("\(dir)/leaflet.js").replacingOccurrences(of: "</script", with: "<\\/script")
+            head = "<style>\n\(css)\n</style>\n<script>\n\(js)\n</script>"
+        }
+        var page = Self.template
+        page = page.replacingOccurrences(of: "%TITLE%", with: Self.escapeHTML(options.title))
+        page = page.replacingOccurrences(of: "%LEAFLET%", with: head)
+        var data = "const FACILITIES = \(try embed(facilities));\n"
+        data += "const DISTRICTS = \(try embed(districts));\n"
+        data += "const SHARE_KEY = \(coverageLabel.map { "\"share_\($0)\"" } ?? "null");\n"
+        data += "const TILES = \(options.tiles.map { "\"\(Self.escapeJS($0))\"" } ?? "null");\n"
+        data += "const KIND_COLORS = {" + FacilityKind.allCases.map { "\"\($0.rawValue)\": \"\(MapStyle.color(of: $0))\"" }
+            .joined(separator: ", ") + "};\n"
+        data += "const SHARE_CLASSES = [" + MapStyle.shareClasses.map { "[\($0.from), \"\($0.color)\"]" }.joined(separator: ", ") + "];\n"
+        data += "const RURAL_COLORS = {rural: \"\(MapStyle.fill(rural: true))\", urban: \"\(MapStyle.fill(rural: false))\"};\n"
+        page = page.replacingOccurrences(of: "%DATA%", with: data)
+        return page
+    }
+
+    /// A FeatureCollection as JavaScript text (safe inside a script element).
+    private func embed(_ features: [GeoJSONFeature]) throws -> String {
+        let writer = GeoJSONWriter(sink: MemoryByteSink(), options: GeoJSONWriterOptions(precision: options.precision))
+        for f in features { try writer.write(f) }
+        var text = try writer.finish().text
+        while text.hasSuffix("\n") { text.removeLast() }
+        // "</" only occurs inside strings, where "<\/" means the same.
+        return text.replacingOccurrences(of: "</", with: "<\\/")
+    }
+
+    static func read(_ path: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw WebMapError(path: path, reason: "cannot read (is libjs-leaflet installed, or does --leaflet name a Leaflet folder?)")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Replaces `url(images/NAME)` by data URIs, so the inlined stylesheet needs no files beside the page.
+    static func inlineImages(in css: String, directory: String) -> String {
+        var result = css
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: "\(directory)/images") else { return result }
+        for name in names where name.hasSuffix(".png") {
+            guard let data = FileManager.default.contents(atPath: "\(directory)/images/\(name)") else { continue }
+            result = result.replacingOccurrences(of: "url(images/\(name))", with: "url(data:image/png;base64,\(data.base64EncodedString()))")
+        }
+        return result
+    }
+
+    static func escapeHTML(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+
+    static func escapeJS(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            .replacingOccurrences(of: "</", with: "<\\/")
+    }
+}

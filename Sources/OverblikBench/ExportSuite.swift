@@ -1,0 +1,108 @@
+import Facilities
+import Foundation
+import GeoTypes
+import Overblik
+
+/// Exports synthetic facilities from a SpatiaLite store as a FeatureCollection and as an RFC 8142
+/// sequence with the release `overblik` binary (one child process per case, so wall time and peak
+/// memory are the export's own), next to `ogr2ogr -f GeoJSON` from the same file as the baseline.
+enum ExportSuite: BenchSuite {
+    static let name = "export"
+    static let summary = "export N facilities as GeoJSON / GeoJSON Text Sequence; ogr2ogr baseline (child processes)"
+
+    struct CaseResult: Encodable {
+        var engine: String
+        var size: Int
+        var mode: String
+        var seconds: Double
+        var cpuSeconds: Double
+        var peakRSSMegabytes: Double
+        var outputMegabytes: Double
+        var featuresPerSecond: Double
+        /// ogr2ogr seconds / these seconds (nil for the baseline itself or without ogr2ogr).
+        var speedupOverOgr2ogr: Double?
+    }
+
+    static func run(_ options: BenchArguments, report: BenchReport) throws {
+        let binDir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let overblik = binDir.appendingPathComponent("overblik").path
+        guard FileManager.default.isExecutableFile(atPath: overblik) else {
+            throw BenchUsageError(message: "\(overblik) not found: build it first (swift build -c release)")
+        }
+        let ogr2ogr = ["/usr/bin/ogr2ogr", "/usr/local/bin/ogr2ogr"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        if ogr2ogr == nil { printError("ogr2ogr not found: baseline skipped (apt-get install gdal-bin)") }
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("overblik-bench-export")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        report.tableHeader(["engine / size / mode", "seconds", "cpu s", "peak MB", "output MB", "features/s", "vs ogr2ogr"])
+        for size in options.sizes {
+            let db = work.appendingPathComponent("facilities-\(size)-\(options.seed).sqlite").path
+            try prepareStore(path: db, size: size, seed: options.seed)
+            var cases: [(engine: String, mode: String, run: [String], output: String)] = []
+            let outCollection = work.appendingPathComponent("out-\(size).geojson").path
+            let outSequence = work.appendingPathComponent("out-\(size).geojsons").path
+            let outOgr = work.appendingPathComponent("ogr-\(size).geojson").path
+            if let ogr2ogr {
+                cases.append(("ogr2ogr", "collection", [ogr2ogr, "-f", "GeoJSON", "-overwrite", "-lco", "RFC7946=YES", outOgr, db, "facilities"], outOgr))
+            }
+            let common = ["--db", db, "export", "facilities", "--now", "2026-12-01T17:00"]
+            cases.append(("overblik", "collection", [overblik] + common + ["--out", outCollection], outCollection))
+            cases.append(("overblik", "seq", [overblik] + common + ["--seq", "--out", outSequence], outSequence))
+            var baselineSeconds: Double?
+            for c in cases {
+                try? FileManager.default.removeItem(atPath: c.output)
+                let measured = try ChildProcess.measure(c.run)
+                guard measured.status == 0 else {
+                    throw BenchUsageError(message: "\(c.run.joined(separator: " ")) exited \(measured.status)")
+                }
+                let bytes = (try? FileManager.default.attributesOfItem(atPath: c.output)[.size] as? Int) ?? 0
+                if c.engine == "ogr2ogr" { baselineSeconds = measured.seconds }
+                let speedup = c.engine == "ogr2ogr" ? nil : baselineSeconds.map { $0 / measured.seconds }
+                let result = CaseResult(engine: c.engine, size: size, mode: c.mode, seconds: measured.seconds,
+                                        cpuSeconds: measured.cpuSeconds, peakRSSMegabytes: measured.peakRSSMegabytes,
+                                        outputMegabytes: Double(bytes) / 1_048_576,
+                                        featuresPerSecond: Double(size) / measured.seconds, speedupOverOgr2ogr: speedup)
+                report.emit(result)
+                report.tableRow(["\(c.engine) / \(size) / \(c.mode)", fixed(measured.seconds, 3), fixed(measured.cpuSeconds, 3),
+                                 fixed(measured.peakRSSMegabytes, 1), fixed(result.outputMegabytes, 1),
+                                 fixed(result.featuresPerSecond, 0), speedup.map { fixed($0, 2) + "x" } ?? "-"])
+            }
+        }
+    }
+
+    /// Creates the store with `size` seeded facilities unless a file with that many already exists.
+    static func prepareStore(path: String, size: Int, seed: UInt64) throws {
+        if FileManager.default.fileExists(atPath: path), let store = try? Overblik(databasePath: path, readOnly: true),
+           (try? store.store.facilityCount()) == size {
+            return
+        }
+        try? FileManager.default.removeItem(atPath: path)
+        let started = nowNanoseconds()
+        let overblik = try Overblik(databasePath: path)
+        let world = AalborgSynthetic(seed: seed)
+        var rng = SplitMix64(seed: seed &+ 0xE4)
+        let hours = ["Mo-Fr 17:00-22:00; Sa,Su 08:00-20:00; PH off", "Mo-Th 18:00-22:00; PH off; SH off",
+                     "Mo-Su 08:00-23:00", "Tu,Th 19:00-21:30; Sa 10:00-16:00; PH off", "Mo-Fr 08:00-16:00; Jul off"]
+        let kinds = FacilityKind.allCases
+        let wheelchair: [WheelchairAccess] = [.yes, .limited, .no, .unknown]
+        var batch: [Facility] = []
+        batch.reserveCapacity(50_000)
+        for i in 0..<size {
+            let id = "f" + String(i).leftPadded(to: 8)
+            let kind = kinds[Int(rng.next() % UInt64(kinds.count))]
+            batch.append(Facility(
+                id: id, name: "Facility \(i)", kind: kind, location: world.point(using: &rng),
+                address: "Vej \(i % 997), 9000 Aalborg", contact: Contact(phone: "9931\(String(i % 10_000).leftPadded(to: 4))"),
+                accessibility: Accessibility(wheelchair: wheelchair[Int(rng.next() % 4)], stepFree: rng.next() % 2 == 0 ? .yes : .unknown),
+                capacity: 10 + Int(rng.next() % 200), openingHours: hours[Int(rng.next() % UInt64(hours.count))]))
+            if batch.count == 50_000 || i == size - 1 {
+                try overblik.store.write { try overblik.store.insert(facilities: batch, replace: false) }
+                batch.removeAll(keepingCapacity: true)
+            }
+        }
+        printError("prepared \(path): \(size) facilities in \(fixed(Double(nowNanoseconds() - started) / 1e9, 1)) s")
+    }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+}

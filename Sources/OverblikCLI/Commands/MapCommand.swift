@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import Overblik
+
+struct MapCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "map",
+        abstract: "Write one self-contained HTML web map (Leaflet) of the districts and facilities.",
+        discussion: """
+        Districts are coloured by coverage share when coverage figures are available, else rural/urban;
+        facilities are circle markers coloured by kind, with a popup (name, kind, accessibility, opening
+        hours, next free slot, contact). A legend and a layer switcher (one layer per kind) are included.
+        The layers are embedded in the page as JavaScript, so it opens from file:// without a server.
+        Leaflet comes from the unpkg CDN unless --leaflet DIR names a local copy (Debian's libjs-leaflet:
+        /usr/share/javascript/leaflet), which is inlined into the page for offline use. --tiles none
+        leaves out the OpenStreetMap base layer (no network access at all).
+
+        Examples:
+          overblik map --out aalborg.html
+          overblik map --out aalborg.html --leaflet /usr/share/javascript/leaflet --tiles none
+          overblik map --out halls.html --kind village_hall --wheelchair yes --now 2026-12-01T17:00
+        """)
+
+    @Option(help: "The HTML file to write.") var out: String
+    @Option(help: "A local Leaflet folder (leaflet.js, leaflet.css, images/) to inline instead of the CDN.") var leaflet: String?
+    @Option(help: "Tile URL template of the base layer, or none.") var tiles: String = WebMapOptions.openStreetMapTiles
+    @Option(help: "Page title.") var title: String = "Overblik"
+    @Option(help: "Coordinate decimals of the embedded layers, 0...15.") var precision: Int = 6
+    @Option(help: "Local time used as now for open-now and the next free slot (2026-12-01T17:00).") var now: String?
+    @Option(help: "Days ahead to search for the next free slot.") var horizon: Int = 14
+    @OptionGroup var filters: FilterOptions
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        guard (0...15).contains(precision) else { throw ValidationError("--precision must be within 0...15") }
+        guard horizon >= 1 && horizon <= 366 else { throw ValidationError("--horizon must be within 1...366 days") }
+        if global.format != .table { throw ValidationError("map writes HTML; --format does not apply") }
+    }
+
+    func run() throws {
+        let options = try exportOptions(filters: filters, now: now, horizon: horizon, idField: nil, style: false)
+        let time = try filters.timeCondition()
+        let overblik = try global.open()
+        let facilities = try overblik.facilityFeatures(options: options, time: time)
+        let districts = try overblik.districtFeatures(options: options, time: time)
+        let map = WebMap(facilities: facilities, districts: districts, coverageLabel: nil, options: WebMapOptions(
+            leaflet: leaflet.map(LeafletSource.directory) ?? .cdn, tiles: tiles == "none" ? nil : tiles,
+            title: title, precision: precision))
+        let html = try map.html()
+        do { try Data(html.utf8).write(to: URL(fileURLWithPath: out), options: .atomic) } catch {
+            throw OverblikError.io("\(out): cannot write the map page (\(error.localizedDescription))")
+        }
+        Output.error("overblik: wrote \(out): \(facilities.count) facilities, \(districts.count) districts")
+    }
+}

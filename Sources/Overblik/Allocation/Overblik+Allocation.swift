@@ -1,0 +1,102 @@
+import Analysis
+import Facilities
+import Foundation
+import GeoTypes
+import Scheduling
+import Store
+
+/// What `allocate` did: the engine's result and, unless it was a dry run, the bookings written.
+public struct AllocationRun: Sendable {
+    public var result: AllocationResult
+    /// Bookings written (0 for a dry run).
+    public var bookingsWritten: Int
+    public var dryRun: Bool
+}
+
+extension Overblik {
+    /// Runs the yearly allocation round (Folkeoplysningsloven section 21) on an applications file.
+    ///
+    /// Applications (CSV or JSON, see Data/rules/README.md) are allocated against every bookable room,
+    /// its availability, holidays, closures and the bookings already stored, in the statutory order
+    /// plus the local rules. Distances are exact geodesics from each association's home. Without
+    /// `dryRun` every allocation is written as a weekly booking series, all in ONE transaction: the
+    /// round lands whole or not at all, and a booking made meanwhile by someone else makes the whole
+    /// write refuse (exit 3) rather than double-book.
+    ///
+    /// - Parameters:
+    ///   - applicationsPath: CSV or JSON file of applications.
+    ///   - season: the season's first and last dates.
+    ///   - rulesPath: optional local rules file (JSON).
+    ///   - dryRun: compute and report only.
+    public func allocate(applicationsPath: String, season: AllocationSeason, rulesPath: String? = nil,
+                         dryRun: Bool, now: UTCInstant? = nil) throws -> AllocationRun {
+        let catalog = try catalog()
+        let text: String
+        do { text = try String(contentsOfFile: applicationsPath, encoding: .utf8) } catch {
+            throw OverblikError.io("cannot read \(applicationsPath): \(error.localizedDescription)")
+        }
+        let applications: [AllocationApplication]
+        do { applications = try ApplicationParser.parse(text, settlements: catalog.settlements) } catch {
+            throw OverblikError.badInput("\(applicationsPath): \(error)")
+        }
+        var rules = LocalAllocationRules.none
+        if let rulesPath {
+            do {
+                rules = try LocalAllocationRules(json: try String(contentsOfFile: rulesPath, encoding: .utf8))
+            } catch let error as AllocationInputError {
+                throw OverblikError.badInput("\(rulesPath): \(error)")
+            } catch {
+                throw OverblikError.io("cannot read \(rulesPath): \(error.localizedDescription)")
+            }
+        }
+        let calendar = try holidayCalendar()
+        let seasonEnd = season.to.adding(days: 1).startOfDay
+        let booked = try bookedIntervals(from: season.from.startOfDay, to: seasonEnd)
+        let settlements = catalog.settlements
+        let result: AllocationResult
+        do {
+            result = try AllocationEngine.allocate(
+                applications: applications, rooms: catalog.rooms, facilities: catalog.facilities,
+                existingBookings: booked, season: season, rules: rules, calendar: calendar,
+                distance: { home, facility in Geodesic.distance(from: home, to: facility.location) },
+                isRural: { home in
+                    settlements.min { Geodesic.distance(from: home, to: $0.location) < Geodesic.distance(from: home, to: $1.location) }?
+                        .isRural() ?? true
+                })
+        } catch {
+            throw OverblikError.badInput("\(applicationsPath): \(error)")
+        }
+        guard !dryRun else { return AllocationRun(result: result, bookingsWritten: 0, dryRun: true) }
+        let byID = Dictionary(applications.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let stamp = (now ?? UTCInstant(secondsSince1970: Int64(Date().timeIntervalSince1970))).secondsSince1970
+        let written = try writeRetrying("allocation round") { () -> Int in
+            var count = 0
+            for allocation in result.allocations {
+                let application = byID[allocation.application]
+                let holder = application?.association ?? allocation.application
+                let activity = application?.activity.rawValue
+                let occurrences = try allocation.occurrences()
+                guard let first = occurrences.first, let last = occurrences.last else { continue }
+                let seriesID = try store.insertSeries(
+                    roomID: allocation.room, holder: holder, activity: activity, rule: "FREQ=WEEKLY",
+                    firstStart: first.start.description, firstEnd: first.end.description, until: last.end.date.description,
+                    skipped: allocation.skippedDates, createdUTC: stamp)
+                for occurrence in occurrences {
+                    let s = CopenhagenTime.instant(of: occurrence.start).secondsSince1970
+                    let e = CopenhagenTime.instant(of: occurrence.end).secondsSince1970
+                    let clash = try store.overlappingBookings(roomID: allocation.room, startUTC: s, endUTC: e)
+                    if let other = clash.first {
+                        throw OverblikError.conflict("allocation of \(allocation.application) to \(allocation.room) on \(occurrence.start) overlaps booking \(other.id) by \(other.holder) (\(other.startLocal)-\(other.endLocal)), made since the round was computed; nothing was written")
+                    }
+                    try store.insert(booking: StoredBooking(roomID: allocation.room, startLocal: occurrence.start.description,
+                                                            endLocal: occurrence.end.description, startUTC: s, endUTC: e,
+                                                            holder: holder, activity: activity, seriesID: seriesID),
+                                     createdUTC: stamp)
+                    count += 1
+                }
+            }
+            return count
+        }
+        return AllocationRun(result: result, bookingsWritten: written, dryRun: false)
+    }
+}

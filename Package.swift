@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "Store", dependencies: ["CSQLite", "GeoTypes", "Facilities"]),
 
         // Use cases.
-        .target(name: "Analysis", dependencies: ["GeoTypes", "SpatialIndex", "Geometry", "Facilities", "Scheduling"]),
+        .target(name: "Analysis", dependencies: ["GeoTypes", "SpatialIndex", "Geometry", "Facilities", "Scheduling", "Formats"]),
         .target(name: "Overblik", dependencies: [
             "GeoTypes", "SpatialIndex", "Geometry", "Facilities", "Scheduling",
             "Formats", "GeoJSON", "Store", "Analysis",
@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(name: "FormatsTests", dependencies: ["Formats", "TestSupport"]),
         .testTarget(name: "GeoJSONTests", dependencies: ["GeoJSON", "TestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"]),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TestSupport"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Formats", "TestSupport"]),
         .testTarget(name: "OverblikTests", dependencies: ["Overblik", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
         .testTarget(name: "ReliabilityTests", dependencies: ["Fuzzing", "Overblik", "Store", "Facilities", "TestSupport"]),

@@ -156,7 +156,11 @@ struct CSVCursor {
             break
         }
         if let expected, count != expected {
-            throw CSVError(.wrongFieldCount(expected: expected, found: count), line: recordLine)
+            // Hand-written files often omit trailing empty optional columns: pad when allowed.
+            guard options.allowsShortRecords, count < expected else {
+                throw CSVError(.wrongFieldCount(expected: expected, found: count), line: recordLine)
+            }
+            fields += Array(repeating: "", count: expected - count)
         }
         return (fields, recordLine)
     }

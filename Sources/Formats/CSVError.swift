@@ -58,8 +58,13 @@ public struct CSVOptions: Hashable, Sendable {
     public var maxFieldBytes: Int
     /// Trim spaces around header names.
     public var trimHeader: Bool
+    /// Accept records with fewer fields than the header, the missing trailing fields read as empty.
+    /// Records with more fields are always an error.
+    public var allowsShortRecords: Bool
 
-    public init(separator: UInt8? = nil, maxColumns: Int = 10_000, maxFieldBytes: Int = 1 << 20, trimHeader: Bool = true) {
+    public init(separator: UInt8? = nil, maxColumns: Int = 10_000, maxFieldBytes: Int = 1 << 20, trimHeader: Bool = true,
+                allowsShortRecords: Bool = false) {
+        self.allowsShortRecords = allowsShortRecords
         self.separator = separator
         self.maxColumns = maxColumns
         self.maxFieldBytes = maxFieldBytes

@@ -1,3 +1,4 @@
+import Formats
 import Facilities
 import Foundation
 import GeoTypes
@@ -37,19 +38,20 @@ public enum ApplicationParser {
     /// - Throws: ``AllocationInputError`` naming the line and field.
     public static func parseCSV(_ text: String, settlements: [Settlement] = []) throws(AllocationInputError)
         -> [AllocationApplication] {
-        let records = try AllocationCSVReader.records(text)
-        guard let header = records.first else { throw .malformedFile(format: "CSV", detail: "no header line") }
-        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let reader: CSVReader
+        do { reader = try CSVReader(bytes: Array(text.utf8), options: CSVOptions(allowsShortRecords: true)) } catch {
+            throw .malformedFile(format: "CSV", detail: error.description)
+        }
+        let names = reader.header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         for required in ["id", "association", "activity", "participants", "slots"] where !names.contains(required) {
             throw .malformedFile(format: "CSV", detail: "header lacks the column `\(required)`")
         }
         let lookup = AllocationSettlementLookup(settlements)
         var result: [AllocationApplication] = []
-        for record in records.dropFirst() {
-            guard record.fields.count <= names.count else {
-                throw .malformedFile(format: "CSV",
-                                     detail: "line \(record.line) has \(record.fields.count) fields, the header \(names.count)")
-            }
+        while true {
+            let next: CSVRecord?
+            do { next = try reader.next() } catch { throw .malformedFile(format: "CSV", detail: error.description) }
+            guard let record = next else { break }
             var row: [String: String] = [:]
             for (i, value) in record.fields.enumerated() { row[names[i]] = value }
             result.append(try application(row, line: record.line, settlements: lookup))

@@ -1,3 +1,4 @@
+import Formats
 import Facilities
 import Foundation
 import GeoTypes
@@ -60,10 +61,9 @@ enum AllocationFixtures {
     // MARK: - The sample in Data/
 
     static func rows(_ file: String) throws -> [[String: String]] {
-        let text = try String(contentsOf: TestSupport.sampleFile(file), encoding: .utf8)
-        let records = try AllocationCSVReader.records(text)
-        let header = records[0].fields
-        return records.dropFirst().map { r in
+        let reader = try CSVReader(path: TestSupport.sampleFile(file).path)
+        let header = reader.header
+        return try reader.readAll().map { r in
             Dictionary(uniqueKeysWithValues: zip(header, r.fields + Array(repeating: "", count: max(0, header.count - r.fields.count))))
         }
     }

@@ -19,7 +19,7 @@ demo: release
 
 test: setup
 	swift build --build-tests
-	swift test --skip-build --parallel
+	swift test --skip-build
 
 bench: setup
 	swift run -c release overblik-bench all

@@ -27,6 +27,8 @@ let package = Package(
         .target(name: "Scheduling"),
         .target(name: "Formats", dependencies: ["GeoTypes"]),
         .target(name: "GeoJSON", dependencies: ["GeoTypes"]),
+        // Seeded mutation fuzzing of the parsers (used by ReliabilityTests and `overblik-bench fuzz`).
+        .target(name: "Fuzzing", dependencies: ["Scheduling", "Formats", "GeoJSON"]),
 
         // Wrappers around C.
         .target(name: "Geometry", dependencies: ["CGEOS", "GeoTypes"]),
@@ -43,6 +45,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "OverblikBench", dependencies: ["Overblik", "GeoTypes", "SpatialIndex", "Facilities"]),
+        .executableTarget(name: "OverblikBench", dependencies: ["Overblik", "GeoTypes", "SpatialIndex", "Fuzzing"]),
 
         // Tests.
         .target(name: "TestSupport", dependencies: ["Overblik"], path: "Tests/TestSupport"),
@@ -57,5 +60,6 @@ let package = Package(
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TestSupport"]),
         .testTarget(name: "OverblikTests", dependencies: ["Overblik", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "ReliabilityTests", dependencies: ["Fuzzing", "Overblik", "Store", "Facilities", "TestSupport"]),
     ]
 )

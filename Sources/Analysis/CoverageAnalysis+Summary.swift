@@ -155,13 +155,15 @@ extension CoverageAnalysis {
             for job in jobsPerThread[r.lowerBound] {
                 if job < bucketCount {
                     let slice = shared.slice(bucketStarts[2 * job] ..< bucketStarts[2 * job + 2])
-                    out.append((job, WeightedQuantile.select(slice, q: 0.5, totalWeight: bucketWeights[job]),
-                                WeightedQuantile.select(slice, q: 0.9, totalWeight: bucketWeights[job])))
+                    let (median, p90) = WeightedQuantile.select(slice, q1: 0.5, q2: 0.9, totalWeight: bucketWeights[job])
+                    out.append((job, median, p90))
                 } else {
                     var items = job == bucketCount ? ruralCopy : job == bucketCount + 1 ? urbanCopy : totalCopy
                     let w = job == bucketCount ? ruralWeight : job == bucketCount + 1 ? urbanWeight : ruralWeight + urbanWeight
-                    out.append((job, WeightedQuantile.select(&items, q: 0.5, totalWeight: w),
-                                WeightedQuantile.select(&items, q: 0.9, totalWeight: w)))
+                    let (median, p90) = items.withUnsafeMutableBufferPointer {
+                        WeightedQuantile.select($0, q1: 0.5, q2: 0.9, totalWeight: w)
+                    }
+                    out.append((job, median, p90))
                 }
             }
             return out

@@ -15,10 +15,15 @@ extension MaximalCovering {
     /// an upper bound for every λ (and at its minimum equal to the LP relaxation bound, since the
     /// subproblem is integral). It is minimised by subgradient steps
     /// `λ_i ← clamp(λ_i + t (y_i − X_i), 0, v_i)` with `y_i = [v_i > λ_i]`, `X_i` the number of
-    /// chosen sites reaching `i`, and `t = π (L − LB) / ‖s‖²`; π starts at 2 and halves after
-    /// `patience` iterations without improvement.
-    static func lagrangianBound(_ problem: CoverageProblem, p: Int, lowerBound: Double, iterations: Int,
-                                patience: Int = 20) -> LagrangianOutcome {
+    /// chosen sites reaching `i`, and `t = π (L − LB) / ‖s‖²`; π starts at `initialStep` and halves after
+    /// `patience` iterations without improvement. It stops early once the relative gap to the best
+    /// feasible value is at most `targetGap`.
+    ///
+    /// The multipliers start from the incumbent `sites` (complementary slackness at an LP optimum):
+    /// `λ_i = 0` where two or more incumbent sites reach `i`, `v_i / 2` where one does, `v_i` where
+    /// none does.
+    static func lagrangianBound(_ problem: CoverageProblem, p: Int, lowerBound: Double, incumbent sites: [Int] = [],
+                                iterations: Int, targetGap: Double = 0, patience: Int = 40, initialStep: Double = 2) -> LagrangianOutcome {
         let n = problem.candidateCount
         let active = problem.values.indices.filter { problem.values[$0] > 0 && problem.candidatesReaching.rowLength($0) > 0 }
         let m = active.count
@@ -40,25 +45,47 @@ extension MaximalCovering {
             starts[j + 1] = members.count
         }
 
+        // Active demand -> candidates rows, for incremental updates of g.
+        var demandStarts = [Int](repeating: 0, count: m + 1)
+        var demandCandidates: [Int32] = []
+        demandCandidates.reserveCapacity(members.count)
+        for (k, i) in active.enumerated() {
+            demandCandidates.append(contentsOf: problem.candidatesReaching.row(i))
+            demandStarts[k + 1] = demandCandidates.count
+        }
+
         var lambda = v.map { $0 * 0.5 }
+        if !sites.isEmpty {
+            var reachedBy = [Int32](repeating: 0, count: m)
+            for j in sites { for e in starts[j] ..< starts[j + 1] { reachedBy[Int(members[e])] += 1 } }
+            for k in 0 ..< m { lambda[k] = reachedBy[k] == 0 ? v[k] : reachedBy[k] == 1 ? v[k] * 0.5 : 0 }
+        }
         var g = [Double](repeating: 0, count: n)
         var hits = [Int32](repeating: 0, count: m)
         var top: [Int] = []
         top.reserveCapacity(p + 1)
-        var pi = 2.0, sinceImprovement = 0
+        var pi = initialStep, sinceImprovement = 0
         members.withUnsafeBufferPointer { mem in
         starts.withUnsafeBufferPointer { st in
+        demandCandidates.withUnsafeBufferPointer { dc in
+        demandStarts.withUnsafeBufferPointer { ds in
         v.withUnsafeBufferPointer { v in
         lambda.withUnsafeMutableBufferPointer { lambda in
         g.withUnsafeMutableBufferPointer { g in
         hits.withUnsafeMutableBufferPointer { hits in
-            for _ in 0 ..< iterations {
+            for iteration in 0 ..< iterations {
                 var free = 0.0
                 for k in 0 ..< m { free += max(0, v[k] - lambda[k]) }
-                for j in 0 ..< n {
-                    var s = 0.0
-                    for e in st[j] ..< st[j + 1] { s += lambda[Int(mem[e])] }
-                    g[j] = s
+                if iteration % 64 == 0 {
+                    // Full recomputation; in between, g follows the changed multipliers only.
+                    for j in 0 ..< n {
+                        var s0 = 0.0, s1 = 0.0
+                        var e = st[j]
+                        let end = st[j + 1]
+                        while e + 1 < end { s0 += lambda[Int(mem[e])]; s1 += lambda[Int(mem[e + 1])]; e += 2 }
+                        if e < end { s0 += lambda[Int(mem[e])] }
+                        g[j] = s0 + s1
+                    }
                 }
                 // The p largest reduced gains (ties to the lowest index), by insertion into a short list.
                 top.removeAll(keepingCapacity: true)
@@ -83,7 +110,7 @@ extension MaximalCovering {
                     }
                 }
                 if value > outcome.bestValue + tolerance { outcome.bestValue = value; outcome.bestSites = top }
-                if outcome.upper - outcome.bestValue <= tolerance { break }
+                if outcome.upper - outcome.bestValue <= max(tolerance, targetGap * outcome.upper) { break }
 
                 var norm = 0.0
                 for k in 0 ..< m {
@@ -94,8 +121,14 @@ extension MaximalCovering {
                 let step = pi * max(L - outcome.bestValue, tolerance) / norm
                 for k in 0 ..< m {
                     let s = (v[k] > lambda[k] ? 1.0 : 0.0) - Double(hits[k])
-                    lambda[k] = min(v[k], max(0, lambda[k] + step * s))
                     hits[k] = 0
+                    guard s != 0 else { continue }
+                    let old = lambda[k]
+                    let new = min(v[k], max(0, old + step * s))
+                    guard new != old else { continue }
+                    lambda[k] = new
+                    let delta = new - old
+                    for e in ds[k] ..< ds[k + 1] { g[Int(dc[e])] += delta }
                 }
                 if sinceImprovement >= patience {
                     pi /= 2
@@ -103,7 +136,7 @@ extension MaximalCovering {
                     if pi < 1e-4 { break }
                 }
             }
-        }}}}}}
+        }}}}}}}}
         return outcome
     }
 }

@@ -3,15 +3,18 @@ public struct SitingOptions: Sendable, Hashable {
     /// Improve the greedy solution by best-improvement 1-swaps (fast interchange).
     public var localSearch: Bool = true
     /// Maximum subgradient iterations of the Lagrangian upper bound (0 disables the bound).
-    public var lagrangianIterations: Int = 400
+    public var lagrangianIterations: Int = 1_000
+    /// Stop the bound once `(UB − LB) / UB` is at most this.
+    public var targetGap: Double = 1e-5
     /// Run the exact branch and bound when C(useful candidates, p) is at most this.
     public var exactCombinationLimit: Double = 2e6
     /// Give up the exact search after this many nodes (the result then is not proved optimal).
     public var nodeLimit: Int = 5_000_000
 
-    public init(localSearch: Bool = true, lagrangianIterations: Int = 400, exactCombinationLimit: Double = 2e6,
-                nodeLimit: Int = 5_000_000) {
+    public init(localSearch: Bool = true, lagrangianIterations: Int = 1_000, targetGap: Double = 1e-5,
+                exactCombinationLimit: Double = 2e6, nodeLimit: Int = 5_000_000) {
         self.localSearch = localSearch
+        self.targetGap = targetGap
         self.lagrangianIterations = lagrangianIterations
         self.exactCombinationLimit = exactCombinationLimit
         self.nodeLimit = nodeLimit
@@ -88,8 +91,11 @@ public enum MaximalCovering {
         var upper = total
         let tolerance = 1e-9 * max(1, total)
         if options.lagrangianIterations > 0, value < total - tolerance {
-            let bound = lagrangianBound(problem, p: p, lowerBound: value, iterations: options.lagrangianIterations)
+            let bound = lagrangianBound(problem, p: p, lowerBound: value, incumbent: sites,
+                                        iterations: options.lagrangianIterations, targetGap: options.targetGap)
             upper = min(upper, bound.upper)
+            // With integral values the optimum is an integer: round the bound down.
+            if problem.values.allSatisfy({ $0 == $0.rounded() }) { upper = min(upper, (upper + tolerance).rounded(.down)) }
             if bound.bestValue > value + tolerance {
                 sites = bound.bestSites
                 if options.localSearch { swaps += localSearch(problem, sites: &sites) }

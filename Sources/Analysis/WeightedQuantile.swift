@@ -27,58 +27,74 @@ enum WeightedQuantile {
     /// As ``select(_:q:totalWeight:)-(inout [WeightedDistance],_,_)`` on a buffer (reordered in place).
     static func select(_ buf: UnsafeMutableBufferPointer<WeightedDistance>, q: Double, totalWeight: Double) -> Double? {
         guard totalWeight > 0, !buf.isEmpty else { return nil }
-        let target = q * totalWeight
-        var lo = 0, hi = buf.count
-        var below = 0.0       // weight of everything before `lo` (all smaller than items[lo..<hi])
-        var fallback = -Double.infinity
-        do {
-            while hi - lo > 24 {
-                let pivot = medianOfThree(buf[lo].metres, buf[lo + (hi - lo) / 2].metres, buf[hi - 1].metres)
-                // Dutch-flag partition: [lo, lt) < pivot, [lt, i) == pivot, [gt, hi) > pivot.
-                var lt = lo, i = lo, gt = hi
-                var wLess = 0.0, wEqual = 0.0
-                while i < gt {
-                    let d = buf[i].metres
-                    if d < pivot {
-                        wLess += buf[i].weight
-                        buf.swapAt(lt, i); lt += 1; i += 1
-                    } else if d > pivot {
-                        gt -= 1; buf.swapAt(i, gt)
-                    } else {
-                        wEqual += buf[i].weight
-                        i += 1
-                    }
-                }
-                if below + wLess >= target, lt > lo {
-                    hi = lt
-                } else if below + wLess + wEqual >= target {
-                    return pivot
+        return search(buf, target: q * totalWeight, lo: 0, below: 0).value
+    }
+
+    /// Two quantiles `q1 <= q2` at once: the second search starts where the first ended.
+    static func select(_ buf: UnsafeMutableBufferPointer<WeightedDistance>, q1: Double, q2: Double,
+                       totalWeight: Double) -> (Double?, Double?) {
+        guard totalWeight > 0, !buf.isEmpty else { return (nil, nil) }
+        let first = search(buf, target: q1 * totalWeight, lo: 0, below: 0)
+        let second = search(buf, target: q2 * totalWeight, lo: first.lo, below: first.below)
+        return (first.value, second.value)
+    }
+
+    /// Finds the smallest value whose cumulative weight reaches `target`, searching `buf[lo...]`
+    /// where everything before `lo` is smaller than everything from `lo` on and weighs `below`.
+    /// Returns the value and a state (`lo`, `below`) with the same property for any larger target.
+    private static func search(_ buf: UnsafeMutableBufferPointer<WeightedDistance>, target: Double,
+                               lo start: Int, below startBelow: Double) -> (value: Double, lo: Int, below: Double) {
+        var lo = start, hi = buf.count
+        var below = startBelow   // weight of everything before `lo` (all smaller than buf[lo..<hi])
+        var fallback = lo > 0 ? buf[lo - 1].metres : -Double.infinity
+        while hi - lo > 24 {
+            let pivot = medianOfThree(buf[lo].metres, buf[lo + (hi - lo) / 2].metres, buf[hi - 1].metres)
+            // Dutch-flag partition: [lo, lt) < pivot, [lt, i) == pivot, [gt, hi) > pivot.
+            var lt = lo, i = lo, gt = hi
+            var wLess = 0.0, wEqual = 0.0
+            while i < gt {
+                let d = buf[i].metres
+                if d < pivot {
+                    wLess += buf[i].weight
+                    buf.swapAt(lt, i); lt += 1; i += 1
+                } else if d > pivot {
+                    gt -= 1; buf.swapAt(i, gt)
                 } else {
-                    below += wLess + wEqual
-                    fallback = pivot
-                    lo = gt
+                    wEqual += buf[i].weight
+                    i += 1
                 }
             }
-            guard lo < hi else { return fallback }
-            // Small range: insertion sort, then scan.
-            if hi - lo > 1 {
-                for a in (lo + 1) ..< hi {
-                    let x = buf[a]
-                    var b = a
-                    while b > lo, buf[b - 1].metres > x.metres { buf[b] = buf[b - 1]; b -= 1 }
-                    buf[b] = x
-                }
+            if below + wLess >= target, lt > lo {
+                hi = lt
+            } else if below + wLess + wEqual >= target {
+                return (pivot, lt, below + wLess)
+            } else {
+                below += wLess + wEqual
+                fallback = pivot
+                lo = gt
             }
-            var cumulative = below
-            var k = lo
-            while k < hi {
-                let d = buf[k].metres
-                // Take all items equal to d together.
-                while k < hi, buf[k].metres == d { cumulative += buf[k].weight; k += 1 }
-                if cumulative >= target { return d }
-            }
-            return buf[hi - 1].metres   // rounding left the target just out of reach: the largest value
         }
+        guard lo < hi else { return (fallback, lo, below) }
+        // Small range: insertion sort, then scan.
+        if hi - lo > 1 {
+            for a in (lo + 1) ..< hi {
+                let x = buf[a]
+                var b = a
+                while b > lo, buf[b - 1].metres > x.metres { buf[b] = buf[b - 1]; b -= 1 }
+                buf[b] = x
+            }
+        }
+        var cumulative = below
+        var k = lo
+        while k < hi {
+            let d = buf[k].metres
+            let groupStart = k, before = cumulative
+            // Take all items equal to d together.
+            while k < hi, buf[k].metres == d { cumulative += buf[k].weight; k += 1 }
+            if cumulative >= target { return (d, groupStart, before) }
+        }
+        // Rounding left the target just out of reach: the largest value.
+        return (buf[hi - 1].metres, lo, below)
     }
 
     @inline(__always)

@@ -41,6 +41,12 @@ struct CSVCursor {
         position += 1
     }
 
+    /// After a CR that ends a line: consumes the LF of a CRLF; a lone CR (old Mac line end) is a line
+    /// break of its own, counted here because ``advance()`` counts LFs only.
+    private mutating func endCarriageReturnLine() throws(CSVError) {
+        if try peek() == Self.lf { advance() } else { line += 1 }
+    }
+
     mutating func skipByteOrderMark() throws(CSVError) -> Bool {
         _ = try peek()
         guard end >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF else { return false }
@@ -98,7 +104,7 @@ struct CSVCursor {
             guard let first = try peek() else { return nil }
             if first == Self.lf || first == Self.cr {  // blank line
                 advance()
-                if first == Self.cr, try peek() == Self.lf { advance() }
+                if first == Self.cr { try endCarriageReturnLine() }
                 continue
             }
             break
@@ -146,7 +152,7 @@ struct CSVCursor {
             if keep { fields.append(String(decoding: field, as: UTF8.self)) }
             if expected == nil && count > options.maxColumns { throw CSVError(.tooManyColumns(limit: options.maxColumns), line: recordLine) }
             if b == separator { advance(); continue }
-            if b == Self.cr { advance(); if try peek() == Self.lf { advance() } } else if b == Self.lf { advance() }
+            if b == Self.cr { advance(); try endCarriageReturnLine() } else if b == Self.lf { advance() }
             break
         }
         if let expected, count != expected {

@@ -139,7 +139,7 @@ extension GeodesicSolver {
             if numit < Self.maxit1 && dlam12 > 0 {
                 let dalp1 = -v / dlam12
                 if abs(dalp1) < .pi {
-                    let sdalp1 = sin(dalp1), cdalp1 = cos(dalp1)
+                    let (sdalp1, cdalp1) = AngleMath.sincos(dalp1)
                     let nsalp1 = salp1 * cdalp1 + calp1 * sdalp1
                     if nsalp1 > 0 {
                         calp1 = calp1 * cdalp1 - salp1 * sdalp1

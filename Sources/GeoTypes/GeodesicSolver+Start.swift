@@ -31,7 +31,7 @@ extension GeodesicSolver {
             sbetm2 /= sbetm2 + (cbet1 + cbet2) * (cbet1 + cbet2)
             r.dnm = (1 + ep2 * sbetm2).squareRoot()
             let omg12 = lam12 / (f1 * r.dnm)
-            somg12 = sin(omg12); comg12 = cos(omg12)
+            (somg12, comg12) = AngleMath.sincos(omg12)
         } else {
             somg12 = slam12; comg12 = clam12
         }

@@ -26,13 +26,41 @@ enum AngleMath {
         }
         r -= 90 * Double(q)
         r *= degree
-        let s = sin(r), c = cos(r)
+        let (s, c) = sincos(r)
         switch q & 3 {
         case 0: return (s, c)
         case 1: return (c, -s)
         case 2: return (-s, -c)
         default: return (-c, s)
         }
+    }
+
+    /// Sine and cosine of an angle in radians. For |x| <= pi/4 (every call from `sincosd` and the
+    /// geodesic solver's small corrections) by Taylor polynomials to x^17 and x^18, whose truncation
+    /// error is below 1e-19, evaluated in nested form (within a couple of ulps of the C library, about
+    /// four times cheaper); larger angles go to the C library.
+    @inline(__always)
+    static func sincos(_ x: Double) -> (s: Double, c: Double) {
+        guard abs(x) <= 0.785_398_163_397_448_4 else { return (sin(x), cos(x)) }
+        let x2 = x * x
+        var s = 1 - x2 * (1.0 / 272)
+        s = 1 - x2 * (1.0 / 210) * s
+        s = 1 - x2 * (1.0 / 156) * s
+        s = 1 - x2 * (1.0 / 110) * s
+        s = 1 - x2 * (1.0 / 72) * s
+        s = 1 - x2 * (1.0 / 42) * s
+        s = 1 - x2 * (1.0 / 20) * s
+        s = x * (1 - x2 * (1.0 / 6) * s)   // keeps the sign of a zero x
+        var c = 1 - x2 * (1.0 / 306)
+        c = 1 - x2 * (1.0 / 240) * c
+        c = 1 - x2 * (1.0 / 182) * c
+        c = 1 - x2 * (1.0 / 132) * c
+        c = 1 - x2 * (1.0 / 90) * c
+        c = 1 - x2 * (1.0 / 56) * c
+        c = 1 - x2 * (1.0 / 30) * c
+        c = 1 - x2 * (1.0 / 12) * c
+        c = 1 - x2 * 0.5 * c
+        return (s, c)
     }
 
     /// `atan2` in degrees.

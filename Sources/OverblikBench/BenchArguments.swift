@@ -6,6 +6,8 @@ struct BenchArguments {
     var queries = 10_000
     /// Seed of every generator in the run.
     var seed: UInt64 = 20_261_127
+    /// Wall-clock budget of time-boxed suites (fuzz), seconds.
+    var seconds: Double?
 
     /// Parses `--sizes 1000,10000 --queries 500 --seed 7` (also `--sizes=...`).
     init(_ args: [String]) throws(BenchUsageError) {
@@ -31,6 +33,9 @@ struct BenchArguments {
             case "--queries":
                 guard let q = Int(v), q > 0 else { throw BenchUsageError(message: "--queries wants a positive integer, got \"\(v)\"") }
                 queries = q
+            case "--seconds":
+                guard let t = Double(v), t > 0 else { throw BenchUsageError(message: "--seconds wants a positive number, got \"\(v)\"") }
+                seconds = t
             case "--seed":
                 guard let s = UInt64(v) else { throw BenchUsageError(message: "--seed wants a non-negative integer, got \"\(v)\"") }
                 seed = s

@@ -3,6 +3,7 @@
 //
 //   overblik-bench proximity [--sizes 1000,10000,100000,1000000] [--queries 10000] [--seed N]
 //   overblik-bench export --sizes 1000000                (needs the release overblik binary beside it)
+//   overblik-bench fuzz [--seconds 300] [--seed N]       (parsers; crash/hang input -> fuzz-crash.bin)
 //
 // Run in release: `swift run -c release overblik-bench proximity`.
 // To add a suite (coverage, scheduling, export): write a type conforming to `BenchSuite` and list it below.
@@ -15,7 +16,9 @@ import Darwin
 
 let suites: [any BenchSuite.Type] = [
     ProximitySuite.self,
+    SchedulingSuite.self,
     ExportSuite.self,
+    FuzzSuite.self,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

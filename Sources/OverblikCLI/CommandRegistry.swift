@@ -6,7 +6,16 @@ enum CommandRegistry {
         ImportCommand.self,
         InfoCommand.self,
         NearCommand.self,
+        CoverageCommand.self,
+        GapsCommand.self,
+        HoursCommand.self,
+        FreeCommand.self,
+        BookCommand.self,
+        CancelCommand.self,
+        BookingsCommand.self,
+        CalendarCommand.self,
         ExportCommand.self,
         MapCommand.self,
+        CheckCommand.self,
     ]
 }

@@ -30,9 +30,7 @@ enum ChordBound {
     /// ECEF coordinates (metres) of a point on the ellipsoid surface (height 0).
     @inline(__always)
     static func ecef(_ c: Coordinate) -> (x: Double, y: Double, z: Double) {
-        let phi = c.lat * (Double.pi / 180), lam = c.lon * (Double.pi / 180)
-        let sphi = sin(phi), cphi = cos(phi)
-        let n = a / (1 - e2 * sphi * sphi).squareRoot()
-        return (n * cphi * cos(lam), n * cphi * sin(lam), n * (1 - e2) * sphi)
+        let p = ECEFPoint(c)
+        return (p.x, p.y, p.z)
     }
 }

@@ -16,8 +16,9 @@ extension GeodesicIndex {
 
         /// Depth-first search (nearer child first) for the k matching points of smallest chord with
         /// squared chord at most `bound2`.
-        func chordNearest(_ q: (x: Double, y: Double, z: Double), k: Int, bound2: Double, required: UInt64,
-                          accept: (Int32) -> Bool, into list: inout CandidateList) {
+        @inline(__always)
+        func chordNearest<F: RankFilter>(_ q: (x: Double, y: Double, z: Double), k: Int, bound2: Double, required: UInt64,
+                                         accept: F, into list: inout CandidateList) {
             // Stack of (node, lo, hi, level, squared box distance); depth <= 40 levels, two entries each.
             withUnsafeTemporaryAllocation(of: StackEntry.self, capacity: 2 * depth + 4) { stack in
                 var top = 0
@@ -26,13 +27,18 @@ extension GeodesicIndex {
                 while top > 0 {
                     top -= 1
                     let e = stack[top]
-                    if e.dist2 > bound2 || e.dist2 > list.threshold { continue }
+                    if e.dist2 > bound2 || e.dist2 > list.threshold {
+                        list.unexplored2 = min(list.unexplored2, e.dist2)
+                        continue
+                    }
                     let node = Int(e.node), lo = Int(e.lo), hi = Int(e.hi)
                     if Int(e.level) == depth {
                         for i in lo..<hi where required == 0 || records[i].mask & required == required {
                             let c2 = chord2(i, q)
-                            if c2 <= bound2 && c2 < list.threshold && accept(records[i].rank) {
-                                list.offer(c2, Int32(i))
+                            if c2 <= bound2 && c2 < list.threshold {
+                                if accept.accepts(records[i].rank) { list.offer(c2, Int32(i)) }
+                            } else {
+                                list.unexplored2 = min(list.unexplored2, c2)
                             }
                         }
                         continue
@@ -57,6 +63,7 @@ extension GeodesicIndex {
 
         /// Calls `body(position, squaredChord)` for every point with matching mask and squared chord at
         /// most `radius2`.
+        @inline(__always)
         func forEachInBall(_ q: (x: Double, y: Double, z: Double), radius2: Double, required: UInt64,
                            _ body: (Int, Double) -> Void) {
             withUnsafeTemporaryAllocation(of: StackEntry.self, capacity: depth + 2) { stack in

@@ -87,7 +87,17 @@ public final class Statement {
             case .null: rc = sqlite3_bind_null(handle, index)
             case let .integer(v): rc = sqlite3_bind_int64(handle, index, v)
             case let .real(v): rc = sqlite3_bind_double(handle, index, v)
-            case let .text(v): rc = sqlite3_bind_text(handle, index, v, -1, overblik_sqlite_transient())
+            case let .text(v):
+                // Explicit byte count: text may contain NUL, which a C-string length would cut off.
+                var text = v
+                rc = text.withUTF8 { utf8 in
+                    guard let base = utf8.baseAddress, !utf8.isEmpty else {
+                        return sqlite3_bind_text(handle, index, "", 0, overblik_sqlite_transient())
+                    }
+                    return base.withMemoryRebound(to: CChar.self, capacity: utf8.count) {
+                        sqlite3_bind_text(handle, index, $0, Int32(utf8.count), overblik_sqlite_transient())
+                    }
+                }
             case let .blob(v):
                 rc = v.withUnsafeBytes { raw in
                     sqlite3_bind_blob(handle, index, raw.baseAddress, Int32(raw.count), overblik_sqlite_transient())
@@ -130,7 +140,8 @@ public final class Statement {
         case SQLITE_FLOAT: return .real(sqlite3_column_double(handle, column))
         case SQLITE_TEXT:
             guard let text = sqlite3_column_text(handle, column) else { return .null }
-            return .text(String(cString: text))
+            let count = Int(sqlite3_column_bytes(handle, column))
+            return .text(String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self))
         case SQLITE_BLOB:
             let count = Int(sqlite3_column_bytes(handle, column))
             guard count > 0, let base = sqlite3_column_blob(handle, column) else { return .blob([]) }

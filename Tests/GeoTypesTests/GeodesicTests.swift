@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Testing
 @testable import GeoTypes
 
@@ -123,5 +128,33 @@ struct GeodesicTests {
         #expect(abs(Geodesic.distance(from: Coordinate(lon: 0, lat: 90), to: Coordinate(lon: 0, lat: -90)) - halfMeridian) < 1e-3)
         #expect(abs(Geodesic.distance(from: Coordinate(lon: 10, lat: 0), to: Coordinate(lon: -170, lat: 0)) - halfMeridian) < 1e-3)
         #expect(abs(Geodesic.distance(from: Coordinate(lon: 30, lat: 20), to: Coordinate(lon: -150, lat: -20)) - halfMeridian) < 1e-3)
+    }
+}
+
+@Suite("Angle helpers")
+struct AngleMathTests {
+    @Test("Polynomial sine and cosine agree with the C library within 2 ulps on [-pi/4, pi/4]")
+    func sincos() {
+        var rng = SeededGenerator(seed: 5)
+        for i in 0..<200_000 {
+            let x = i < 100 ? Double(i) * 1e-3 : Double.random(in: -Double.pi / 4...Double.pi / 4, using: &rng)
+            let (s, c) = AngleMath.sincos(x)
+            #expect(abs(s - sin(x)) <= 2 * sin(x).magnitude.ulp + Double.leastNormalMagnitude, "sin \(x)")
+            #expect(abs(c - cos(x)) <= 2 * cos(x).ulp, "cos \(x)")
+        }
+    }
+
+    @Test("Sine keeps the sign of zero (the equatorial and meridional cases depend on it)")
+    func signedZero() {
+        #expect(AngleMath.sincos(-0.0).s.sign == .minus)
+        #expect(AngleMath.sincosd(-0.0).s.sign == .minus)
+        #expect(AngleMath.sincos(0.0).s.sign == .plus)
+    }
+
+    @Test("sincosd is exact at multiples of 90 degrees", arguments: [0.0, 90, 180, 270, -90, 360, 450])
+    func quadrants(_ deg: Double) {
+        let (s, c) = AngleMath.sincosd(deg)
+        let k = Int((deg / 90).rounded()) & 3
+        #expect(s == [0.0, 1, 0, -1][k] && c == [1.0, 0, -1, 0][k], "\(deg): \(s) \(c)")
     }
 }

@@ -1,0 +1,163 @@
+import Analysis
+import Facilities
+import GeoTypes
+import Store
+
+/// Where coverage demand comes from.
+public enum DemandSource: String, Sendable, Codable {
+    /// Stored population points (addresses, grid cells).
+    case population
+    /// Settlements with their populations (when no population points are stored).
+    case settlements
+}
+
+/// A coverage question: which residents have a qualifying facility within reach.
+public struct CoverageQuery: Sendable {
+    public var filter: FacilityFilter
+    public var time: TimeCondition?
+    /// One or more reaches (thresholds), reported side by side.
+    public var reaches: [Reach]
+    /// Force the demand source; nil picks population points when stored, else settlements.
+    public var source: DemandSource?
+
+    public init(filter: FacilityFilter = FacilityFilter(), time: TimeCondition? = nil, reaches: [Reach],
+                source: DemandSource? = nil) {
+        self.filter = filter
+        self.time = time
+        self.reaches = reaches
+        self.source = source
+    }
+}
+
+/// One demand point (population point or settlement) with its nearest qualifying facility.
+public struct DemandReach: Sendable, Codable {
+    public var id: String
+    public var name: String?
+    public var lon: Double
+    public var lat: Double
+    public var weight: Double
+    public var district: String?
+    public var rural: Bool
+    public var nearestFacility: String?
+    public var nearestFacilityName: String?
+    /// Geodesic metres to the nearest qualifying facility; nil when none qualifies.
+    public var distanceM: Double?
+    /// Per reach label: within reach.
+    public var covered: [String: Bool]
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, lon, lat, weight, district, rural, covered
+        case nearestFacility = "nearest_facility", nearestFacilityName = "nearest_facility_name", distanceM = "distance_m"
+    }
+}
+
+/// The answer to a coverage question.
+public struct CoverageOutcome: Sendable {
+    public var source: DemandSource
+    public var report: CoverageReport
+    /// Every demand point, in store order (id order).
+    public var demand: [DemandReach]
+    /// Qualifying facilities, by id.
+    public var qualifyingFacilities: [String]
+}
+
+extension Overblik {
+    /// Coverage by district: residents within reach of a qualifying facility, distances, facility counts.
+    ///
+    /// Demand comes from stored population points, else from settlements. Each demand point takes the
+    /// rural flag of its district (by the layer's flag or the settlement rule); settlements used as
+    /// demand take their own flag (fewer than 3 000 inhabitants). Distances are exact geodesics.
+    public func coverage(_ query: CoverageQuery) throws -> CoverageOutcome {
+        let catalog = try catalog()
+        let accept = try query.time.map { try timeFilter($0, catalog: catalog) }
+        let qualifying = catalog.engine.qualifying(filter: query.filter, accept: accept)
+        let infos = catalog.districts.map {
+            DistrictInfo(code: $0.code, name: $0.name, rural: catalog.ruralByDistrict[$0.code] ?? true)
+        }
+        var districtIndex: [String: Int32] = [:]
+        for (i, d) in infos.enumerated() { districtIndex[d.code] = Int32(i) }
+
+        struct Demand { var id: String; var name: String?; var location: Coordinate; var weight: Double; var district: String?; var rural: Bool }
+        var demand: [Demand] = []
+        let points = query.source == .settlements ? [] : try store.populationPoints()
+        let source: DemandSource
+        if query.source == .population || (!points.isEmpty && query.source == nil) {
+            source = .population
+            demand = points.map { p in
+                Demand(id: p.id, name: nil, location: p.location, weight: p.weight, district: p.districtCode,
+                       rural: p.districtCode.flatMap { catalog.ruralByDistrict[$0] } ?? true)
+            }
+        } else {
+            source = .settlements
+            demand = catalog.settlements.map { s in
+                Demand(id: s.id, name: s.name, location: s.location, weight: s.population, district: s.districtCode,
+                       rural: s.isRural())
+            }
+        }
+        let demandPoints = try DemandPoints(weights: demand.map(\.weight),
+                                            districts: demand.map { $0.district.flatMap { districtIndex[$0] } ?? -1 },
+                                            rural: demand.map(\.rural))
+        let facilityDistricts: [Int32] = catalog.engine.facilities.indices.compactMap { i in
+            guard qualifying[i] else { return nil }
+            return catalog.engine.facilities[i].districtCode.flatMap { districtIndex[$0] } ?? -1
+        }
+        let analysis = try CoverageAnalysis(districts: infos, points: demandPoints, facilityDistricts: facilityDistricts,
+                                            reaches: query.reaches)
+        let engine = catalog.engine
+        let locations = demand.map(\.location)
+        let result = analysis.run(threads: 2) { i in engine.nearestQualifying(to: locations[i], qualifying: qualifying) }
+        let rows: [DemandReach] = demand.indices.map { i in
+            let f = result.nearestFacility[i] >= 0 ? engine.facilities[Int(result.nearestFacility[i])] : nil
+            let metres = result.nearestMetres[i]
+            var covered: [String: Bool] = [:]
+            for reach in query.reaches {
+                covered[reach.label] = f != nil && metres <= reach.rule.thresholdMetres(rural: demand[i].rural)
+            }
+            return DemandReach(id: demand[i].id, name: demand[i].name, lon: demand[i].location.lon, lat: demand[i].location.lat,
+                               weight: demand[i].weight, district: demand[i].district, rural: demand[i].rural,
+                               nearestFacility: f?.id, nearestFacilityName: f?.name,
+                               distanceM: f == nil ? nil : (metres * 1000).rounded() / 1000, covered: covered)
+        }
+        let ids = engine.facilities.indices.filter { qualifying[$0] }.map { engine.facilities[$0].id }
+        return CoverageOutcome(source: source, report: result.report, demand: rows, qualifyingFacilities: ids)
+    }
+
+    /// Settlements (or population points) beyond reach of every qualifying facility, worst first
+    /// (residents × distance; those with no facility at all first).
+    public func gaps(_ query: CoverageQuery) throws -> [GapLine] {
+        let outcome = try coverage(query)
+        guard let reach = query.reaches.first else { return [] }
+        let gaps = try GapAnalysis.gaps(
+            populations: outcome.demand.map(\.weight), rural: outcome.demand.map(\.rural), reach: reach.rule,
+            nearest: outcome.demand.map { d in d.distanceM.map { NearestFacility(facility: 0, metres: $0) } })
+        return gaps.map { g in
+            let d = outcome.demand[g.index]
+            return GapLine(id: d.id, name: d.name, lon: d.lon, lat: d.lat, population: d.weight, rural: d.rural,
+                           district: d.district, nearestFacility: d.nearestFacility, nearestFacilityName: d.nearestFacilityName,
+                           distanceM: d.distanceM, thresholdM: g.thresholdMetres, score: g.score)
+        }
+    }
+}
+
+/// A settlement or population point beyond reach.
+public struct GapLine: Sendable, Codable {
+    public var id: String
+    public var name: String?
+    public var lon: Double
+    public var lat: Double
+    public var population: Double
+    public var rural: Bool
+    public var district: String?
+    public var nearestFacility: String?
+    public var nearestFacilityName: String?
+    public var distanceM: Double?
+    public var thresholdM: Double
+    /// Residents × distance (nil when no facility qualifies at all).
+    public var score: Double?
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, lon, lat, population, rural, district, score
+        case nearestFacility = "nearest_facility", nearestFacilityName = "nearest_facility_name"
+        case distanceM = "distance_m", thresholdM = "threshold_m"
+    }
+}

@@ -1,0 +1,180 @@
+import Facilities
+import Foundation
+import Scheduling
+import Store
+
+extension Overblik {
+    /// The activity classes a booking may name (those of the allocation round, DESIGN.md).
+    public static let activityClasses = ["disability", "children", "adult-education", "adults"]
+
+    /// The longest weekly series accepted (ten years of weeks).
+    static let maximumOccurrences = 521
+
+    /// Books a room, once or weekly, refusing anything outside its availability or overlapping another
+    /// booking. The check and the insert run in one `BEGIN IMMEDIATE` transaction, so two processes can
+    /// never both book the same time; a recurring booking is written whole or not at all.
+    ///
+    /// ```swift
+    /// let receipt = try overblik.book(roomID: "noerresundby-bibliotek-moedelokale",
+    ///                                 from: try LocalDateTime(parsing: "2026-12-01T17:00"),
+    ///                                 to: try LocalDateTime(parsing: "2026-12-01T18:30"), holder: "Skakklubben")
+    /// ```
+    /// - Parameters:
+    ///   - roomID: a room id, or a facility id for a facility without listed rooms.
+    ///   - from: local start (Europe/Copenhagen); times in the spring-forward gap are refused.
+    ///   - to: local end, after `from`.
+    ///   - holder: who books (not empty).
+    ///   - activity: one of ``activityClasses``, or nil.
+    ///   - repeatWeeklyUntil: repeat every week at the same wall-clock time through this date.
+    ///   - includeHolidays: keep occurrences on public holidays (else they are skipped and reported).
+    ///   - now: the creation time stamp (injected for tests).
+    /// - Returns: the bookings written, the series id and the skipped dates.
+    /// - Throws: ``OverblikError/notFound(what:suggestions:)`` for an unknown room,
+    ///   ``OverblikError/badInput(_:)`` for bad times or names, ``OverblikError/conflict(_:)`` (with a
+    ///   ``BookingRefusal`` text naming the other bookings and the parts outside availability) when refused,
+    ///   ``OverblikError/io(_:)`` when the store stayed locked by other writers through every retry.
+    @discardableResult
+    public func book(roomID: String, from: LocalDateTime, to: LocalDateTime, holder: String, activity: String? = nil,
+                     repeatWeeklyUntil: LocalDate? = nil, includeHolidays: Bool = false,
+                     now: UTCInstant = Overblik.currentInstant()) throws -> BookingReceipt {
+        let holderName = holder.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !holderName.isEmpty else { throw OverblikError.badInput("--holder must name who books") }
+        if let activity, !Self.activityClasses.contains(activity) {
+            throw OverblikError.badInput("activity '\(activity)' is not one of \(Self.activityClasses.joined(separator: ", "))")
+        }
+        let first: LocalInterval
+        do { first = try LocalInterval(start: from, end: to) } catch {
+            throw OverblikError.badInput("the booking must end after it starts (from \(from), to \(to))")
+        }
+        let room = try bookableRoom(roomID)
+        let calendar = try holidayCalendar()
+
+        var occurrences = [first]
+        var skipped: [SkippedOccurrence] = []
+        if let until = repeatWeeklyUntil {
+            guard until >= from.date else {
+                throw OverblikError.badInput("--until \(until) lies before the first occurrence on \(from.date)")
+            }
+            guard first.wallClockMinutes <= 7 * 1440 else {
+                throw OverblikError.badInput("a weekly booking cannot last longer than a week")
+            }
+            let recurrence = try WeeklyRecurrence(start: from, end: to, until: until)
+            let expansion = recurrence.expand(calendar: calendar, skippingPublicHolidays: !includeHolidays)
+            guard expansion.occurrences.count <= Self.maximumOccurrences else {
+                throw OverblikError.badInput("a weekly booking through \(until) has \(expansion.occurrences.count) occurrences; at most \(Self.maximumOccurrences) are accepted")
+            }
+            guard !expansion.occurrences.isEmpty else {
+                throw OverblikError.badInput("every occurrence through \(until) falls on a public holiday; nothing to book (use --include-holidays)")
+            }
+            occurrences = expansion.occurrences
+            skipped = expansion.skipped
+        }
+        for occurrence in occurrences { try Self.requireExistingTimes(occurrence) }
+        let hours = try availability(of: room)
+        if let until = repeatWeeklyUntil, let hours, first.wallClockMinutes <= 1440,
+           let slot = try? WeeklySlot(weekday: from.weekday, startMinute: from.minuteOfDay,
+                                      endMinute: from.minuteOfDay + first.wallClockMinutes) {
+            // Dates the room is closed for a school holiday or an explicit closure are not bookable:
+            // skip and report them like public holidays.
+            let closures = try closureIntervals(of: room, from: from, to: LocalDateTime(date: until.adding(days: 2), minuteOfDay: 0))
+            let check = FreeTime.checkWeekly(slot, openingHours: hours, calendar: calendar, bookings: [], closures: closures,
+                                             from: from.date, through: until)
+            let closed = check.skipped.filter {
+                if case .publicHoliday = $0.reason { return false }
+                return true
+            }
+            let closedDays = Set(closed.map(\.date))
+            occurrences.removeAll { closedDays.contains($0.start.date) }
+            skipped = (skipped + closed).sorted { $0.date < $1.date }
+            guard !occurrences.isEmpty else {
+                throw OverblikError.badInput("every occurrence through \(until) falls on a holiday or closure; nothing to book")
+            }
+        }
+
+        return try writeRetrying("book \(room.id)") {
+            let closures = try closureIntervals(of: room, from: occurrences.first!.start, to: occurrences.last!.end)
+            var outside: [LocalInterval] = []
+            if let hours {
+                for occurrence in occurrences {
+                    outside += FreeTime.outsideAvailability(occurrence, openingHours: hours, calendar: calendar, closures: closures)
+                }
+            } else {
+                outside = occurrences
+            }
+            var clashes: [Booking] = []
+            var seen = Set<Int64>()
+            for occurrence in occurrences {
+                let (s, e) = Self.utcSeconds(occurrence)
+                for other in try store.overlappingBookings(roomID: room.id, startUTC: s, endUTC: e) where seen.insert(other.id).inserted {
+                    clashes.append(Booking(other))
+                }
+            }
+            if !outside.isEmpty || !clashes.isEmpty {
+                let refusal = BookingRefusal(roomID: room.id, requested: occurrences, conflicts: clashes,
+                                             outsideAvailability: hours == nil ? [] : outside, hasNoAvailability: hours == nil)
+                throw OverblikError.conflict(refusal.description)
+            }
+            var seriesID: Int64?
+            if let until = repeatWeeklyUntil {
+                seriesID = try store.insertSeries(roomID: room.id, holder: holderName, activity: activity, rule: "FREQ=WEEKLY",
+                                                  firstStart: from.description, firstEnd: to.description,
+                                                  until: until.description, skipped: skipped.map(\.date.description),
+                                                  createdUTC: now.secondsSince1970)
+            }
+            var written: [Booking] = []
+            for occurrence in occurrences {
+                let (s, e) = Self.utcSeconds(occurrence)
+                var stored = StoredBooking(roomID: room.id, startLocal: occurrence.start.description,
+                                           endLocal: occurrence.end.description, startUTC: s, endUTC: e,
+                                           holder: holderName, activity: activity, seriesID: seriesID)
+                stored.id = try store.insert(booking: stored, createdUTC: now.secondsSince1970)
+                written.append(Booking(stored))
+            }
+            return BookingReceipt(bookings: written, seriesID: seriesID, skipped: skipped)
+        }
+    }
+
+    /// Cancels a booking, or with `wholeSeries` every remaining booking of its weekly series.
+    /// - Throws: ``OverblikError/notFound(what:suggestions:)`` for an unknown booking,
+    ///   ``OverblikError/badInput(_:)`` when `wholeSeries` is asked of a booking outside any series.
+    @discardableResult
+    public func cancel(bookingID: Int64, wholeSeries: Bool = false) throws -> CancelReceipt {
+        try writeRetrying("cancel booking \(bookingID)") {
+            guard let stored = try store.booking(id: bookingID) else {
+                throw OverblikError.notFound(what: "booking \(bookingID)", suggestions: [])
+            }
+            if wholeSeries {
+                guard let seriesID = stored.seriesID else {
+                    throw OverblikError.badInput("booking \(bookingID) is not part of a weekly series; cancel it without --series")
+                }
+                let removed = try store.bookings(seriesID: seriesID).map(Booking.init)
+                _ = try store.deleteSeries(id: seriesID)
+                return CancelReceipt(cancelled: removed, seriesID: seriesID)
+            }
+            _ = try store.deleteBooking(id: bookingID)
+            return CancelReceipt(cancelled: [Booking(stored)], seriesID: nil)
+        }
+    }
+
+    /// The current instant from the system clock.
+    public static func currentInstant() -> UTCInstant {
+        UTCInstant(secondsSince1970: Int64(Date().timeIntervalSince1970.rounded(.down)))
+    }
+
+    /// UTC seconds of a wall-clock interval (spring-gap policy of ``CopenhagenTime``).
+    static func utcSeconds(_ interval: LocalInterval) -> (Int64, Int64) {
+        (CopenhagenTime.instant(of: interval.start).secondsSince1970, CopenhagenTime.instant(of: interval.end).secondsSince1970)
+    }
+
+    /// Refuses wall-clock times that do not exist (the spring-forward hour). An end exactly at the
+    /// start of the gap is the same instant as the end of the gap and is accepted.
+    static func requireExistingTimes(_ interval: LocalInterval) throws {
+        for (label, time) in [("start", interval.start), ("end", interval.end)] where CopenhagenTime.isInGap(time) {
+            if label == "end" && !CopenhagenTime.isInGap(time.adding(minutes: -1)) { continue }
+            throw OverblikError.badInput("\(label) \(time) does not exist in Europe/Copenhagen: clocks jump from 02:00 to 03:00 on \(time.date)")
+        }
+        guard UTCInterval(interval) != nil else {
+            throw OverblikError.badInput("\(Booking.span(interval)) has no length on the clock once daylight saving is applied")
+        }
+    }
+}

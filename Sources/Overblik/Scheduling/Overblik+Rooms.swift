@@ -1,0 +1,63 @@
+import Facilities
+import Foundation
+import Scheduling
+import Store
+
+extension Overblik {
+    /// A bookable room by id (a listed room, or the implicit room of a facility without listed rooms).
+    /// - Throws: ``OverblikError/notFound(what:suggestions:)`` with up to five similar ids.
+    public func bookableRoom(_ id: String) throws -> Room {
+        if let room = try store.room(id: id) { return room }
+        let needle = id.lowercased()
+        let similar = try store.bookableRooms().map(\.id).filter {
+            let candidate = $0.lowercased()
+            return !needle.isEmpty && (candidate.contains(needle) || needle.contains(candidate))
+        }
+        throw OverblikError.notFound(what: "room '\(id)'", suggestions: Array(similar.prefix(5)))
+    }
+
+    /// The room's compiled availability, or nil when it has none (then it is never bookable).
+    /// - Throws: ``OverblikError/badInput(_:)`` when the stored opening_hours does not parse.
+    func availability(of room: Room) throws -> OpeningHours? {
+        guard let text = room.openingHours?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+        do { return try OpeningHours(parsing: text) } catch {
+            throw OverblikError.badInput("room \(room.id): stored opening_hours \"\(text)\" is invalid: \(error)")
+        }
+    }
+
+    /// Explicit closures of the room (its own and its facility's) overlapping `[from, to)`, as local intervals.
+    func closureIntervals(of room: Room, from: LocalDateTime, to: LocalDateTime) throws -> [LocalInterval] {
+        try store.closures(roomID: room.id, facilityID: room.facilityID, fromLocal: from.description, toLocal: to.description)
+            .map { c in
+                guard let s = try? LocalDateTime(parsing: c.startLocal), let e = try? LocalDateTime(parsing: c.endLocal),
+                      let interval = try? LocalInterval(start: s, end: e) else {
+                    throw OverblikError.badInput("closure \(c.id) of \(c.roomID ?? c.facilityID ?? "?") has invalid times \(c.startLocal)..\(c.endLocal)")
+                }
+                return interval
+            }
+    }
+
+    /// How many times a write is attempted when other writers keep the store locked.
+    static let maximumWriteAttempts = 8
+
+    /// Runs `body` in one `BEGIN IMMEDIATE` transaction. When SQLite reports the store busy (after its
+    /// own 30 s busy timeout), the whole transaction, checks included, runs again after a randomised
+    /// back-off, up to ``maximumWriteAttempts`` times; "database is locked" never reaches the caller.
+    /// - Throws: whatever `body` throws (nothing written), or ``OverblikError/io(_:)`` when every attempt found the store busy.
+    func writeRetrying<T>(_ what: String, _ body: () throws -> T) throws -> T {
+        var generator = SystemRandomNumberGenerator()
+        var attempt = 0
+        while true {
+            attempt += 1
+            do {
+                return try store.write(body)
+            } catch let error as DatabaseError where error.isBusy {
+                guard attempt < Self.maximumWriteAttempts else {
+                    throw OverblikError.io("\(what): the store \(store.path) stayed busy with other writers through \(attempt) attempts; nothing was written, try again")
+                }
+                let ceiling = UInt32(min(2_000, 20 << attempt))
+                usleep(1_000 * UInt32.random(in: ceiling / 2...ceiling, using: &generator))
+            }
+        }
+    }
+}

@@ -1,0 +1,128 @@
+import Analysis
+import ArgumentParser
+import Foundation
+import GeoJSON
+import GeoTypes
+import Overblik
+
+struct CoverageCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "coverage",
+        abstract: "Residents within reach of a qualifying facility, district by district; worst-served rural districts first.",
+        discussion: """
+        Demand comes from stored population points, else from settlements. Distances are exact WGS84
+        geodesics to the nearest facility that passes the filters (and the time condition, if any).
+        Per district: residents, residents within each reach (count and share), weighted mean, median,
+        p90 and max distance, facilities and facilities per 1 000 residents; then rural, urban and total.
+
+        Examples:
+          overblik coverage --kind village_hall --within 5km
+          overblik coverage --kind village_hall --rural-within 5km --urban-within 2km --format json
+          overblik coverage --wheelchair yes --capacity 25 --free-weekly "Tu 19:00-21:00" --from 2026-08-01 --to 2027-06-30 --within 10km
+          overblik coverage --kind village_hall --within 2km,5km --by settlement --format csv
+          overblik coverage --kind library --within 10km --format geojson > coverage.geojson
+        """)
+
+    @OptionGroup var filters: FilterOptions
+    @OptionGroup var reach: ReachOptions
+    @Option(help: "Group rows by district (default), settlement or point (every demand point with its nearest facility).")
+    var by: Grouping = .district
+    @OptionGroup var global: GlobalOptions
+
+    enum Grouping: String, ExpressibleByArgument, CaseIterable { case district, settlement, point }
+
+    func run() throws {
+        try global.require([.table, .json, .csv, .geojson], command: "coverage")
+        let reaches = try reach.reaches()
+        var source = reach.source
+        if by == .settlement { source = .settlements }
+        if by == .point && source == nil { source = nil }
+        let query = CoverageQuery(filter: try filters.filter(), time: try filters.timeCondition(), reaches: reaches, source: source)
+        let overblik = try global.open()
+        let outcome = try overblik.coverage(query)
+        switch (by, global.format) {
+        case (.district, .json): try Output.json(outcome.report)
+        case (.district, .csv): CoveragePrinter.districtCSV(outcome)
+        case (.district, .geojson): try CoveragePrinter.districtGeoJSON(outcome, overblik: overblik)
+        case (.district, _): CoveragePrinter.districtTable(outcome)
+        case (_, .json): try Output.json(outcome.demand)
+        case (_, .csv): CoveragePrinter.demandCSV(outcome)
+        case (_, .geojson): CoveragePrinter.demandGeoJSON(outcome)
+        default: CoveragePrinter.demandTable(outcome)
+        }
+        Output.flush()
+    }
+}
+
+extension CoverageCommand.Grouping: Sendable {}
+
+struct GapsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gaps",
+        abstract: "Settlements (or population points) beyond reach of every qualifying facility, worst first.",
+        discussion: """
+        Ordered by residents × distance to the nearest qualifying facility (those with no qualifying
+        facility at all first), each with that facility and the distance. The first reach decides.
+
+        Examples:
+          overblik gaps --kind village_hall --within 5km
+          overblik gaps --kind village_hall --rural-within 5km --urban-within 2km --format geojson > gaps.geojson
+          overblik gaps --wheelchair yes --within 10km --source population --format csv
+        """)
+
+    @OptionGroup var filters: FilterOptions
+    @OptionGroup var reach: ReachOptions
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        try global.require([.table, .json, .csv, .geojson], command: "gaps")
+        let query = CoverageQuery(filter: try filters.filter(), time: try filters.timeCondition(),
+                                  reaches: try reach.reaches(), source: reach.source ?? .settlements)
+        let gaps = try global.open().gaps(query)
+        switch global.format {
+        case .json: try Output.json(gaps)
+        case .csv:
+            Output.write(CSVText.row(["id", "name", "lon", "lat", "population", "rural", "district", "nearest_facility",
+                                      "nearest_facility_name", "distance_m", "threshold_m", "score"]))
+            for g in gaps {
+                Output.write(CSVText.row([g.id, g.name ?? "", String(g.lon), String(g.lat), Format.count(g.population),
+                                          String(g.rural), g.district ?? "", g.nearestFacility ?? "", g.nearestFacilityName ?? "",
+                                          g.distanceM.map { String(format: "%.3f", $0) } ?? "", String(g.thresholdM),
+                                          g.score.map { String(format: "%.0f", $0) } ?? ""]))
+            }
+        case .geojson:
+            let features = gaps.map { g in
+                GeoJSONFeature(id: .string(g.id), geometry: .point(Coordinate(lon: g.lon, lat: g.lat)), properties: [
+                    JSONMember("id", .string(g.id)), JSONMember("name", g.name.map(JSONValue.string) ?? .null),
+                    JSONMember("population", .number(g.population)), JSONMember("rural", .bool(g.rural)),
+                    JSONMember("district", g.district.map(JSONValue.string) ?? .null),
+                    JSONMember("nearest_facility", g.nearestFacility.map(JSONValue.string) ?? .null),
+                    JSONMember("nearest_facility_name", g.nearestFacilityName.map(JSONValue.string) ?? .null),
+                    JSONMember("distance_m", g.distanceM.map(JSONValue.number) ?? .null),
+                    JSONMember("threshold_m", .number(g.thresholdM)),
+                    JSONMember("score", g.score.map(JSONValue.number) ?? .null),
+                ])
+            }
+            try GeoJSONOutput.collection(features)
+        default:
+            Output.line("\(gaps.count) beyond reach")
+            var t = TextTable(["#", "name", "residents", "area", "nearest facility", "distance", "reach"], rightAligned: [0, 2, 5, 6])
+            for (i, g) in gaps.enumerated() {
+                t.add([String(i + 1), g.name ?? g.id, Format.count(g.population), g.rural ? "rural" : "urban",
+                       g.nearestFacilityName ?? "none qualifies", g.distanceM.map(Format.distance) ?? "-", Format.distance(g.thresholdM)])
+            }
+            Output.write(t.render())
+        }
+        Output.flush()
+    }
+}
+
+/// Writes features as one RFC 7946 FeatureCollection to standard output.
+enum GeoJSONOutput {
+    static func collection(_ features: [GeoJSONFeature]) throws {
+        Output.flush()
+        let writer = GeoJSONWriter(sink: FileByteSink(descriptor: 1), format: .featureCollection)
+        for f in features { try writer.write(f) }
+        _ = try writer.finish()
+    }
+}

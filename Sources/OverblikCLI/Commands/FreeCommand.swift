@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import Overblik
+
+struct FreeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "free",
+        abstract: "Free time of a room: availability minus holidays, closures and bookings.",
+        discussion: """
+        Availability is the room's opening_hours (PH = Danish public holidays, SH = the school holidays
+        stored with `overblik calendar import`). Intervals are half-open local times; --min-duration drops
+        shorter ones (real minutes, DST-aware). --format ics writes a VFREEBUSY (FBTYPE=FREE, UTC).
+
+        Examples:
+          overblik free nibe-kulturhus-sal --from 2026-12-01T00:00 --to 2026-12-08T00:00
+          overblik free nibe-kulturhus-sal --from 2026-12-01T00:00 --to 2027-01-01T00:00 --min-duration 2h --format json
+          overblik free hasseris-bibliotek-moedelokale --from 2026-12-01T00:00 --to 2026-12-02T00:00 --format ics
+        """)
+
+    @Argument(help: "The room id (or a facility id for a facility without listed rooms).") var room: String
+    @Option(help: "Window start, local time: 2026-12-01T00:00.") var from: String
+    @Option(help: "Window end, local time: 2026-12-08T00:00.") var to: String
+    @Option(help: "Shortest free interval to show: 90m, 2h.") var minDuration: String?
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        try global.require([.table, .json, .csv, .ics], command: "free")
+        let start = try TimeArguments.time(from, option: "--from")
+        let end = try TimeArguments.time(to, option: "--to")
+        let minimum = try minDuration.map { try TimeArguments.duration($0, option: "--min-duration") }
+        let overblik = try global.open()
+        let answer = try overblik.freeTime(roomID: room, from: start, to: end, minDuration: minimum)
+        switch global.format {
+        case .json: try Output.json(answer)
+        case .ics: Output.write(overblik.iCalendar(free: answer))
+        case .csv:
+            Output.write(CSVText.row(["room", "start", "end", "minutes"]))
+            for f in answer.free {
+                Output.write(CSVText.row([answer.roomID, f.start.description, f.end.description, String(f.realMinutes)]))
+            }
+        default:
+            Output.line("free time of \(answer.roomID) from \(answer.from) to \(answer.to): \(answer.free.count) interval\(answer.free.count == 1 ? "" : "s")")
+            if !answer.free.isEmpty {
+                var t = TextTable(["day", "start", "end", "hours"], rightAligned: [3])
+                for f in answer.free {
+                    t.add([f.start.weekday.osmName, f.start.description, f.end.description, String(format: "%.2f", Double(f.realMinutes) / 60)])
+                }
+                Output.write(t.render())
+            }
+        }
+        Output.flush()
+    }
+}

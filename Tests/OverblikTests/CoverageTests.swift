@@ -1,0 +1,71 @@
+import Analysis
+import Facilities
+import Foundation
+import GeoTypes
+import Testing
+import TestSupport
+@testable import Overblik
+
+@Suite("Coverage and gaps through the facade")
+struct CoverageTests {
+    static func sample(parishes: Bool = false) throws -> Overblik {
+        let (o, _) = try freshOverblik("coverage")
+        if parishes, let file = TestSupport.sharedFile("aalborg/parishes-2014.geojson") {
+            _ = try o.importFile(.districts, at: file.path, options: ImportOptions(nameField: "SOGNENAVN", codeField: "SOGNEKODE"))
+        } else {
+            _ = try o.importFile(.districts, at: TestSupport.sampleFile("districts.geojson").path,
+                                 options: ImportOptions(nameField: "name", codeField: "code", ruralField: "rural"))
+        }
+        _ = try o.importFile(.settlements, at: TestSupport.sampleFile("settlements.csv").path)
+        _ = try o.importFile(.facilities, at: TestSupport.sampleFile("facilities.csv").path)
+        _ = try o.importFile(.rooms, at: TestSupport.sampleFile("rooms.csv").path)
+        return o
+    }
+
+    @Test("nearest distances and reach flags equal a brute-force geodesic scan")
+    func bruteForce() throws {
+        let o = try Self.sample()
+        let filter = FacilityFilter(kinds: [.villageHall])
+        let outcome = try o.coverage(CoverageQuery(filter: filter, reaches: [Reach(.within(metres: 5_000), label: "5km")]))
+        #expect(outcome.source == .settlements)
+        let halls = try o.store.facilities().filter { $0.kind == .villageHall }
+        #expect(outcome.qualifyingFacilities.sorted() == halls.map(\.id).sorted())
+        for d in outcome.demand {
+            let best = halls.map { (Geodesic.distance(from: Coordinate(lon: d.lon, lat: d.lat), to: $0.location), $0.id) }
+                .min { $0 < $1 }!
+            #expect(abs((d.distanceM ?? -1) - best.0) < 0.001, "\(d.id)")
+            #expect(d.nearestFacility == best.1, "\(d.id)")
+            #expect(d.covered["5km"] == (best.0 <= 5_000))
+        }
+        // The district figures add up to the total.
+        let total = outcome.report.districts.reduce(0.0) { $0 + $1.figures.population } + outcome.report.outsideDistricts.population
+        #expect(abs(total - outcome.report.total.population) < 1e-6)
+        let covered = outcome.demand.filter { $0.covered["5km"] == true }.reduce(0.0) { $0 + $1.weight }
+        #expect(abs((outcome.report.total.coveredPopulation["5km"] ?? -1) - covered) < 1e-6)
+    }
+
+    @Test("gaps are the settlements beyond reach, ordered by residents times distance")
+    func gapsOrdered() throws {
+        let o = try Self.sample()
+        let reach = Reach(.byClass(ruralMetres: 5_000, urbanMetres: 2_000))
+        let gaps = try o.gaps(CoverageQuery(filter: FacilityFilter(kinds: [.villageHall]), reaches: [reach], source: .settlements))
+        #expect(!gaps.isEmpty)
+        for g in gaps { #expect((g.distanceM ?? .infinity) > g.thresholdM) }
+        let scores = gaps.compactMap(\.score)
+        #expect(scores == scores.sorted(by: >))
+        #expect(gaps.allSatisfy { $0.thresholdM == ($0.rural ? 5_000 : 2_000) })
+    }
+
+    @Test("the real parish layer with the sample facilities: 57 districts, rural parishes first")
+    func parishes() throws {
+        guard TestSupport.sharedFile("aalborg/parishes-2014.geojson") != nil else { return }
+        let o = try Self.sample(parishes: true)
+        let outcome = try o.coverage(CoverageQuery(filter: FacilityFilter(kinds: [.villageHall]),
+                                                   reaches: [Reach(.within(metres: 5_000), label: "5km")]))
+        #expect(outcome.report.districts.count == 57)
+        let flags = outcome.report.districts.map(\.rural)
+        // Rural districts come before urban ones.
+        if let firstUrban = flags.firstIndex(of: false) { #expect(!flags[firstUrban...].contains(true)) }
+        #expect(outcome.report.outsideDistricts.population == 0)
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import Fuzzing
+import Store
+import Testing
+import TestSupport
+
+/// Synthetic facility CSVs, large enough that an import takes a while.
+enum SyntheticCSV {
+    /// `rows` facilities with ids `prefix-0...`, spread over the Aalborg area.
+    static func facilities(rows: Int, prefix: String, seed: UInt64) -> String {
+        var random = FuzzRandom(seed: seed)
+        var text = "id,name,kind,lon,lat,capacity,opening_hours,wheelchair,checked\n"
+        text.reserveCapacity(rows * 90)
+        let kinds = ["school", "sports_hall", "village_hall", "clubhouse", "library"]
+        for i in 0..<rows {
+            let lon = 9.5 + Double(random.below(1_000_000)) / 1_000_000
+            let lat = 56.8 + Double(random.below(500_000)) / 1_000_000
+            text += "\(prefix)-\(i),Hus \(i),\(kinds[i % kinds.count]),\(lon),\(lat),\(10 + i % 200),Mo-Fr 17:00-22:00,yes,2025-01-01\n"
+        }
+        return text
+    }
+}
+
+/// Kills `overblik import` with SIGKILL at random moments: the database must stay intact and hold
+/// all of the interrupted import or none of it.
+@Suite("Crash safety of imports under SIGKILL", .serialized)
+struct CrashSafetyTests {
+    static let rows = 50_000
+
+    /// Rounds per run: 15 by default; OVERBLIK_KILL_ROUNDS=200 for the long run.
+    static let rounds = Int(ProcessInfo.processInfo.environment["OVERBLIK_KILL_ROUNDS"] ?? "") ?? 15
+
+    static func countAndIntegrity(_ path: String) throws -> (count: Int64, integrity: String) {
+        let db = try Database(path: path)
+        let integrity = try db.scalar("PRAGMA integrity_check")?.string ?? "no answer"
+        let count = try db.scalar("SELECT count(*) FROM facilities")?.int ?? -1
+        return (count, integrity)
+    }
+
+    @Test("a 50 000-row facility import killed at a random moment leaves all or none of it, and an intact file")
+    func killedImports() throws {
+        let dir = try TestSupport.temporaryDirectory("kill")
+        let db = dir.appendingPathComponent("kill.sqlite").path
+        let baseline = try ChildProcess.run(["import", "facilities", TestSupport.sampleFile("facilities.csv").path], db: db)
+        try #require(baseline.status == 0, "baseline import failed: \(baseline.stderr)")
+
+        // Calibrate: an uninterrupted import's duration sets the kill window, so kills land while
+        // reading, while validating and inside the write transaction.
+        let calibration = dir.appendingPathComponent("calibrate.csv")
+        try Data(SyntheticCSV.facilities(rows: Self.rows, prefix: "C", seed: 1).utf8).write(to: calibration)
+        let t0 = Date()
+        let full = try ChildProcess.run(["import", "facilities", calibration.path], db: db)
+        let fullMs = Int(Date().timeIntervalSince(t0) * 1000)
+        try #require(full.status == 0, "calibration import failed: \(full.stderr)")
+        let windowMs = max(1_500, fullMs * 11 / 10)
+
+        var random = FuzzRandom(seed: 20_261_127)
+        var killed = 0, completed = 0
+        for round in 0..<Self.rounds {
+            let before = try Self.countAndIntegrity(db).count
+            let file = dir.appendingPathComponent("round-\(round).csv")
+            try Data(SyntheticCSV.facilities(rows: Self.rows, prefix: "R\(round)", seed: UInt64(round)).utf8).write(to: file)
+            let delayMs = 10 + random.below(windowMs - 10)
+            let child = try ChildProcess(ChildProcess.overblik, ["import", "facilities", file.path], environment: ["OVERBLIK_DB": db])
+            usleep(UInt32(delayMs * 1000))
+            child.kill9()
+            let ending = child.wait()
+            if ending.signal != nil { killed += 1 } else {
+                completed += 1
+                #expect(ending.status == 0, "round \(round): import exited \(String(describing: ending.status)): \(ending.stderr)")
+            }
+            let after = try Self.countAndIntegrity(db)
+            #expect(after.integrity == "ok", "round \(round) (kill after \(delayMs) ms): integrity_check says \(after.integrity)")
+            #expect(after.count == before || after.count == before + Int64(Self.rows),
+                    "round \(round) (kill after \(delayMs) ms): \(before) facilities before, \(after.count) after")
+            try? FileManager.default.removeItem(at: file)
+        }
+        print("kill -9: \(Self.rounds) rounds (\(killed) killed mid-import, \(completed) finished first), "
+              + "full import \(fullMs) ms, kill window 10-\(windowMs) ms; all intact, all-or-nothing")
+        #expect(killed > 0, "no round was interrupted; the kill window is too wide")
+        try? FileManager.default.removeItem(at: dir)
+    }
+
+    @Test("concurrent imports into one database all succeed; none sees 'database is locked'")
+    func concurrentImports() throws {
+        let dir = try TestSupport.temporaryDirectory("concurrent")
+        let db = dir.appendingPathComponent("c.sqlite").path
+        let writers = 4, rows = 3_000
+        var children: [ChildProcess] = []
+        for w in 0..<writers {
+            let file = dir.appendingPathComponent("w\(w).csv")
+            try Data(SyntheticCSV.facilities(rows: rows, prefix: "W\(w)", seed: UInt64(100 + w)).utf8).write(to: file)
+        }
+        // Create the schema first, so that the writers race on data, not on the first migration.
+        let info = try ChildProcess.run(["info"], db: db)
+        try #require(info.status == 0, "\(info.stderr)")
+        for w in 0..<writers {
+            children.append(try ChildProcess(ChildProcess.overblik, ["import", "facilities", dir.appendingPathComponent("w\(w).csv").path],
+                                             environment: ["OVERBLIK_DB": db]))
+        }
+        for (w, child) in children.enumerated() {
+            let ending = child.wait()
+            #expect(ending.status == 0, "writer \(w) exited \(String(describing: ending.status)): \(ending.stderr)")
+            #expect(!ending.stderr.contains("locked"), "writer \(w): \(ending.stderr)")
+        }
+        let after = try Self.countAndIntegrity(db)
+        #expect(after.integrity == "ok")
+        #expect(after.count == Int64(writers * rows))
+        try? FileManager.default.removeItem(at: dir)
+    }
+}

@@ -53,7 +53,7 @@ struct ExportCLITests {
             ? ["id: String", "name: String", "population: ", "rural:", "district: String", "nearest_facility: String",
                "distance_m: ", "threshold_m: ", "score: "]
             : ["code: String", "name: String", "rural:", "area_km2: Real", "facilities: Integer"]
-              + (layer == "coverage" ? ["population: ", "covered_5km: ", "share_5km: Real", "median_m: ", "p90_m: "] : [])
+              + (layer == "coverage" ? ["population: ", "covered_5km: ", "share_5km: ", "median_m: ", "p90_m: "] : [])
         for field in fields { #expect(r.stdout.contains(field), "ogrinfo does not list \(field):\n\(r.stdout)") }
         #expect(r.stdout.contains(layer == "facilities" || layer == "gaps" ? "Geometry: Point" : "Polygon"))
     }

@@ -22,7 +22,8 @@ struct ExportCLITests {
     }
 
     @Test("ogrinfo reads every exported layer with the expected feature count and fields",
-          arguments: [("facilities", false), ("facilities", true), ("districts", false), ("districts", true)])
+          arguments: [("facilities", false), ("facilities", true), ("districts", false), ("districts", true),
+                      ("coverage", false), ("gaps", true)])
     func ogrinfoReadsLayers(layer: String, sequence: Bool) throws {
         guard let ogrinfo = TestSupport.which("ogrinfo") else {
             print("skipping: ogrinfo not found (apt-get install gdal-bin)")
@@ -30,7 +31,15 @@ struct ExportCLITests {
         }
         let db = try CLI.sampleStore("ogr-\(layer)")
         let counts = try Self.info(db)
-        let expected = try #require(counts[layer] as? Int)
+        let expected: Int
+        if layer == "gaps" {
+            let gaps = try CLI.run(["export", "gaps"], db: db)
+            expected = try #require(try JSONSerialization.jsonObject(with: Data(gaps.stdout.utf8)) as? [String: Any])["features"]
+                .flatMap { $0 as? [Any] }?.count ?? -1
+            #expect(expected > 0, "the sample has settlements beyond 5 km of any facility")
+        } else {
+            expected = try #require(counts[layer == "coverage" ? "districts" : layer] as? Int)
+        }
         let file = try Self.export(db, layer, sequence ? ["--seq"] : [], name: sequence ? "\(layer).geojsons" : "\(layer).geojson")
         let r = try TestSupport.run(ogrinfo, ["-ro", "-al", "-so", file.path])
         #expect(r.status == 0, "\(r.stderr)")
@@ -40,13 +49,17 @@ struct ExportCLITests {
                "wheelchair: String", "toilets_wheelchair: String", "step_free: String", "hearing_loop: String",
                "parking_accessible: String", "god_adgang: String", "checked:", "opening_hours: String", "open_now:",
                "next_free_start:", "contact_name: String", "phone:", "email: String", "booking_url: String"]
+            : layer == "gaps"
+            ? ["id: String", "name: String", "population: ", "rural:", "district: String", "nearest_facility: String",
+               "distance_m: ", "threshold_m: ", "score: "]
             : ["code: String", "name: String", "rural:", "area_km2: Real", "facilities: Integer"]
+              + (layer == "coverage" ? ["population: ", "covered_5km: ", "share_5km: ", "median_m: ", "p90_m: "] : [])
         for field in fields { #expect(r.stdout.contains(field), "ogrinfo does not list \(field):\n\(r.stdout)") }
-        #expect(r.stdout.contains(layer == "facilities" ? "Geometry: Point" : "Polygon"))
+        #expect(r.stdout.contains(layer == "facilities" || layer == "gaps" ? "Geometry: Point" : "Polygon"))
     }
 
     @Test("every exported layer passes the strict RFC 7946 check, at the default and at a chosen precision",
-          arguments: ["facilities", "districts"])
+          arguments: ["facilities", "districts", "coverage", "gaps"])
     func strictRFC7946(layer: String) throws {
         let db = try CLI.sampleStore("rfc-\(layer)")
         for (precision, extra) in [(6, ["--bbox"]), (4, ["--precision", "4", "--style"])] {
@@ -62,7 +75,7 @@ struct ExportCLITests {
         }
     }
 
-    @Test("export writes to standard output by default, and coverage layers are refused honestly until available")
+    @Test("export writes to standard output by default; bad options exit 2")
     func stdoutAndRefusals() throws {
         let db = try CLI.sampleStore("stdout")
         let r = try CLI.run(["export", "facilities", "--kind", "library", "--now", Self.now, "--id-field", "index"], db: db)
@@ -74,8 +87,7 @@ struct ExportCLITests {
         #expect(features.first?["id"] as? Int == 1)
         #expect(try CLI.run(["export", "facilities", "--precision", "16"], db: db).status == 2)
         #expect(try CLI.run(["export", "facilities", "--now", "tomorrow"], db: db).status == 2)
-        let coverage = try CLI.run(["export", "coverage"], db: db)
-        #expect(coverage.status == 2 && coverage.stderr.contains("not available"))
+        #expect(try CLI.run(["export", "coverage", "--within", "5km", "--rural-within", "3km"], db: db).status == 2)
     }
 
     @Test("export and map --help show examples")
@@ -120,6 +132,7 @@ struct ExportCLITests {
         #expect(markers == facilities, "expected \(facilities) facility markers in the rendered DOM, found \(markers)")
         #expect(try paths("overblik-district") > 40)
         #expect(dom.stdout.contains("leaflet-control-layers") && dom.stdout.contains("overblik-legend"))
+        #expect(dom.stdout.contains("Population covered"), "districts are coloured by coverage share when settlements are stored")
 
         let shot = dir.appendingPathComponent("map.png")
         let s = try TestSupport.run(chromium, common + ["--screenshot=\(shot.path)", page.absoluteString])

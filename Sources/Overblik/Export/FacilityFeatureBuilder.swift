@@ -22,9 +22,12 @@ public final class FacilityFeatureBuilder {
     let calendar: HolidayCalendar
     let bookings: [String: [LocalInterval]]
     let horizonEnd: LocalDateTime
+    /// Entries per cache before it is emptied (keeps memory constant on layers of unique schedules).
+    static let cacheLimit = 4096
     private var parsed: [String: OpeningHours?] = [:]
     private var freeCache: [String: LocalInterval?] = [:]
-    private var stateCache: [String: (open: Bool, next: LocalDateTime?)] = [:]
+    private var stateCache: [String: (open: Bool, next: String?)] = [:]
+    private var slotText: [LocalInterval: (start: String, end: String)] = [:]
 
     /// - Parameters:
     ///   - options: the clock, horizon, id and style choices.
@@ -72,10 +75,11 @@ public final class FacilityFeatureBuilder {
         text("opening_hours", facility.openingHours)
         let state = facility.openingHours.flatMap(state(of:))
         p.append(JSONMember("open_now", state.map { .bool($0.open) } ?? .null))
-        text("next_change", state?.next?.description)
+        text("next_change", state?.next)
         let free = nextFree(rooms)
-        text("next_free_start", free?.slot.start.description)
-        text("next_free_end", free?.slot.end.description)
+        let freeText = free.map { describe($0.slot) }
+        text("next_free_start", freeText?.start)
+        text("next_free_end", freeText?.end)
         text("next_free_room", free?.room)
         text("contact_name", facility.contact.name)
         text("phone", facility.contact.phone)
@@ -93,15 +97,30 @@ public final class FacilityFeatureBuilder {
     private func hours(_ text: String) -> OpeningHours? {
         if let known = parsed[text] { return known }
         let value = try? OpeningHours(parsing: text)
+        if parsed.count >= Self.cacheLimit {
+            // Bounded memory when (almost) every facility has its own schedule.
+            parsed.removeAll(keepingCapacity: true)
+            stateCache.removeAll(keepingCapacity: true)
+            freeCache.removeAll(keepingCapacity: true)
+        }
         parsed[text] = value
         return value
     }
 
+    /// Start and end of a slot as ISO local times (formatted once per distinct slot).
+    private func describe(_ slot: LocalInterval) -> (start: String, end: String) {
+        if let known = slotText[slot] { return known }
+        let value = (slot.start.description, slot.end.description)
+        if slotText.count >= Self.cacheLimit { slotText.removeAll(keepingCapacity: true) }
+        slotText[slot] = value
+        return value
+    }
+
     /// Open now, and the next time that changes (within a year), for an availability text.
-    private func state(of text: String) -> (open: Bool, next: LocalDateTime?)? {
+    private func state(of text: String) -> (open: Bool, next: String?)? {
         if let known = stateCache[text] { return known }
         guard let h = hours(text) else { return nil }
-        let value = (h.isOpen(at: options.now, calendar: calendar), h.nextChange(after: options.now, calendar: calendar))
+        let value = (h.isOpen(at: options.now, calendar: calendar), h.nextChange(after: options.now, calendar: calendar)?.description)
         stateCache[text] = value
         return value
     }

@@ -18,8 +18,11 @@ struct ExportCommand: ParsableCommand {
                       opening_hours, open_now, next_change, next_free_start, next_free_end, next_free_room,
                       contact_name, phone, email, booking_url
           districts   polygons: code, name, rural, area_km2, facilities (matching the filters)
-          coverage    districts with coverage figures (needs the coverage use case; see README)
-          gaps        settlements beyond reach (needs the coverage use case; see README)
+          coverage    districts as above plus population, covered_<reach>, share_<reach>, mean_m,
+                      median_m, p90_m, max_m (from the coverage use case; reach --within, default 5km)
+          gaps        points: settlements (or population points) beyond reach, worst first: id, name,
+                      population, rural, district, nearest_facility, nearest_facility_name,
+                      distance_m, threshold_m, score
         Output is WGS84 lon/lat without a crs member, exterior rings counter-clockwise and holes
         clockwise, 6 decimals unless --precision says otherwise, flat primitive properties only.
         Times are local (Europe/Copenhagen); --now fixes the clock (default: the current time).
@@ -31,11 +34,14 @@ struct ExportCommand: ParsableCommand {
           overblik export facilities --kind village_hall --wheelchair yes --style --out halls.geojson
           overblik export facilities --seq --precision 5 | ogr2ogr -f GPKG facilities.gpkg /vsistdin/
           overblik export districts --id-field index --bbox --out districts.geojson
+          overblik export coverage --kind village_hall --rural-within 5km --urban-within 2km --style
+          overblik export gaps --kind library --within 10km --out gaps.geojson
           overblik export facilities --now 2026-12-01T17:00 --id-field none --out -
         """)
 
     @Argument(help: "Layer: facilities, districts, coverage, gaps.") var layer: ExportLayer
     @OptionGroup var filters: FilterOptions
+    @OptionGroup var reach: ReachOptions
     @Option(help: "Output file, or - for standard output (default).") var out: String = "-"
     @Flag(help: "Write an RFC 8142 GeoJSON Text Sequence instead of a FeatureCollection.") var seq = false
     @Option(help: "Coordinate decimals, 0...15 (6 ≈ 0.1 m).") var precision: Int = 6
@@ -74,9 +80,17 @@ struct ExportCommand: ParsableCommand {
             let features = try overblik.districtFeatures(options: options, time: time)
             for f in features { try writer.write(f) }
             count = features.count
-        case .coverage, .gaps:
-            throw OverblikError.badInput("export \(layer.rawValue): coverage figures are not available in this build yet; "
-                                         + "export districts gives the districts with facility counts")
+        case .coverage:
+            let query = CoverageQuery(filter: options.filter, time: time, reaches: try reach.reaches(), source: reach.source)
+            let coverage = try overblik.exportCoverage(query)
+            let features = try overblik.districtFeatures(options: options, coverage: coverage.figures, time: time)
+            for f in features { try writer.write(f) }
+            count = features.count
+        case .gaps:
+            let query = CoverageQuery(filter: options.filter, time: time, reaches: try reach.reaches(), source: reach.source)
+            let features = try overblik.gapFeatures(query, options: options)
+            for f in features { try writer.write(f) }
+            count = features.count
         }
         _ = try writer.finish()
         if out != "-" { Output.error("overblik: wrote \(count) \(layer.rawValue) feature\(count == 1 ? "" : "s") to \(out)") }

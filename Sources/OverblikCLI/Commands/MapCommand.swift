@@ -7,7 +7,9 @@ struct MapCommand: ParsableCommand {
         commandName: "map",
         abstract: "Write one self-contained HTML web map (Leaflet) of the districts and facilities.",
         discussion: """
-        Districts are coloured by coverage share when coverage figures are available, else rural/urban;
+        Districts are coloured by the share of residents within reach (--within, default 5km, or
+        --rural-within with --urban-within) of a facility matching the filters when the store holds
+        settlements or population points, else (or with --no-coverage) rural/urban;
         facilities are circle markers coloured by kind, with a popup (name, kind, accessibility, opening
         hours, next free slot, contact). A legend and a layer switcher (one layer per kind) are included.
         The layers are embedded in the page as JavaScript, so it opens from file:// without a server.
@@ -19,6 +21,7 @@ struct MapCommand: ParsableCommand {
           overblik map --out aalborg.html
           overblik map --out aalborg.html --leaflet /usr/share/javascript/leaflet --tiles none
           overblik map --out halls.html --kind village_hall --wheelchair yes --now 2026-12-01T17:00
+          overblik map --out reach.html --kind village_hall --rural-within 5km --urban-within 2km
         """)
 
     @Option(help: "The HTML file to write.") var out: String
@@ -28,6 +31,8 @@ struct MapCommand: ParsableCommand {
     @Option(help: "Coordinate decimals of the embedded layers, 0...15.") var precision: Int = 6
     @Option(help: "Local time used as now for open-now and the next free slot (2026-12-01T17:00).") var now: String?
     @Option(help: "Days ahead to search for the next free slot.") var horizon: Int = 14
+    @Flag(help: "Colour districts rural/urban instead of by coverage share.") var noCoverage = false
+    @OptionGroup var reach: ReachOptions
     @OptionGroup var filters: FilterOptions
     @OptionGroup var global: GlobalOptions
 
@@ -42,8 +47,14 @@ struct MapCommand: ParsableCommand {
         let time = try filters.timeCondition()
         let overblik = try global.open()
         let facilities = try overblik.facilityFeatures(options: options, time: time)
-        let districts = try overblik.districtFeatures(options: options, time: time)
-        let map = WebMap(facilities: facilities, districts: districts, coverageLabel: nil, options: WebMapOptions(
+        // Coverage needs demand: population points or settlements.
+        let summary = try overblik.summary()
+        var coverage: (figures: [String: DistrictCoverageFigures], headline: String?)?
+        if !noCoverage && summary.districts > 0 && summary.populationPoints + summary.settlements > 0 {
+            coverage = try overblik.exportCoverage(CoverageQuery(filter: options.filter, time: time, reaches: try reach.reaches(), source: reach.source))
+        }
+        let districts = try overblik.districtFeatures(options: options, coverage: coverage?.figures, time: time)
+        let map = WebMap(facilities: facilities, districts: districts, coverageLabel: coverage?.headline, options: WebMapOptions(
             leaflet: leaflet.map(LeafletSource.directory) ?? .cdn, tiles: tiles == "none" ? nil : tiles,
             title: title, precision: precision))
         let html = try map.html()

@@ -14,7 +14,7 @@ struct FuzzTests {
     func boundedCampaign(name: String) throws {
         let target = try #require(Self.targets.first { $0.name == name })
         // Per-input budget is a hang detector (inputs run in microseconds), not a performance check.
-        let report = FuzzRunner(seed: 20_261_127, perInputSeconds: 5).run(target, iterations: 20_000, seconds: 8)
+        let report = FuzzRunner(seed: 20_261_127, perInputSeconds: 5).run(target, iterations: 20_000, seconds: 6)
         print("fuzz \(name): \(report.executions) executions in \(report.seconds) s, \(report.accepted) accepted, "
               + "\(report.rejected) rejected, \(report.signatures.count) outcome kinds, corpus \(report.corpusSize), "
               + "slowest \(report.slowestSeconds) s, peak RSS \(report.peakRSSBytes >> 20) MiB")

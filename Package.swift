@@ -46,6 +46,7 @@ let package = Package(
         ]),
         .executableTarget(name: "OverblikBench", dependencies: ["Overblik", "GeoTypes", "SpatialIndex", "Facilities", "Store", "Scheduling", "Fuzzing"]),
         .executableTarget(name: "OverblikBench", dependencies: ["Overblik", "GeoTypes", "SpatialIndex", "Fuzzing", "Facilities"]),
+        .executableTarget(name: "OverblikBench", dependencies: ["Overblik", "GeoTypes", "SpatialIndex", "Store", "Facilities"]),
 
         // Tests.
         .target(name: "TestSupport", dependencies: ["Overblik"], path: "Tests/TestSupport"),

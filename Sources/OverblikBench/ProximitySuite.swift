@@ -8,20 +8,26 @@ enum ProximitySuite: BenchSuite {
     static let name = "proximity"
     static let summary = "k-nearest queries on the geodesic index (k=10 unfiltered, k=5 filtered)"
 
-    /// A competitor measured on the same data and queries, e.g. the SpatiaLite store (added by the
-    /// Store module's owner). `load` receives the points (rank = array position) and their attribute
-    /// masks, and returns a query function (point, k, required mask) -> ranks nearest first.
+    /// A competitor measured on the same data and a subsample of the same queries.
     struct Baseline {
         var name: String
-        var load: (_ points: [Coordinate], _ attributes: [UInt64]) throws
-            -> (_ query: Coordinate, _ k: Int, _ required: UInt64) throws -> [Int32]
+        /// How many of the suite's queries it answers (slow engines get a prefix of them).
+        var maxQueries: Int
+        /// Loads the points (rank = array position) with their attribute masks.
+        var load: (_ points: [Coordinate], _ attributes: [UInt64]) throws -> LoadedBaseline
     }
 
-    /// Baselines to run alongside the index, on the same points and queries. Empty until a real one
-    /// exists (none is faked): the SpatiaLite store's k-nearest goes here, e.g.
-    /// `[Baseline(name: "spatialite", load: { points, masks in ... return { q, k, mask in ... } })]`.
+    /// A loaded competitor: `query(point, k, required mask)` gives (rank, metres) nearest first;
+    /// `close` releases what `load` created.
+    struct LoadedBaseline {
+        var query: (_ point: Coordinate, _ k: Int, _ required: UInt64) throws -> [Neighbor]
+        var close: () -> Void
+    }
+
+    /// Baselines run alongside the index: SpatiaLite's R*Tree + ST_Distance k-nearest on a temporary
+    /// store holding the same facilities.
     static func defaultBaselines() -> [Baseline] {
-        []
+        [spatiaLiteBaseline()]
     }
 
     /// One measured case, as written to the JSON lines.
@@ -40,6 +46,10 @@ enum ProximitySuite: BenchSuite {
         /// Queries checked against an exhaustive Karney scan (0 above 20 000 points), and mismatches.
         var verifiedQueries: Int
         var mismatches: Int
+        /// Baselines: median latency of the index divided by the baseline's on the same queries.
+        var indexOverBaselineMedian: Double?
+        /// Baselines: queries whose answer equals the index's (same ids, distances within 1 mm).
+        var agreeingQueries: Int?
     }
 
     static func run(_ options: BenchArguments, report: BenchReport) throws {
@@ -65,7 +75,9 @@ enum ProximitySuite: BenchSuite {
             let bytesPerPoint = Double(index.memoryFootprint) / Double(size)
 
             let required = AalborgSynthetic.villageHall | AalborgSynthetic.wheelchair
-            for (caseName, k, mask) in [("k10", 10, UInt64(0)), ("k5-village-hall-wheelchair", 5, required)] {
+            let cases = [("k10", 10, UInt64(0)), ("k5-village-hall-wheelchair", 5, required)]
+            var indexLatencies: [String: [UInt64]] = [:]
+            for (caseName, k, mask) in cases {
                 var latencies = [UInt64](repeating: 0, count: queries.count)
                 var resultCount = 0
                 let cpuStart = threadCPUNanoseconds()
@@ -79,6 +91,7 @@ enum ProximitySuite: BenchSuite {
                 }
                 let total = nowNanoseconds() - start
                 let cpu = threadCPUNanoseconds() - cpuStart
+                indexLatencies[caseName] = latencies
                 let (verified, mismatches) = verify(index: index, points: points, masks: masks, queries: queries,
                                                     k: k, required: mask)
                 let result = CaseResult(engine: "geodesic-index", size: size, caseName: caseName, k: k, requiredMask: mask,
@@ -92,10 +105,10 @@ enum ProximitySuite: BenchSuite {
                                  fixed(result.latency.cpuMicrosecondsPerOperation, 2),
                                  fixed(result.latency.operationsPerSecond, 0), fixed(buildSeconds, 3),
                                  fixed(buildCPUSeconds, 3), fixed(bytesPerPoint, 1), verified == 0 ? "-" : "\(verified - mismatches)/\(verified)"])
-                for baseline in baselines {
-                    try runBaseline(baseline, points: points, masks: masks, queries: queries, k: k, required: mask,
-                                    size: size, caseName: caseName, report: report)
-                }
+            }
+            for baseline in baselines {
+                try runBaseline(baseline, index: index, points: points, masks: masks, queries: queries, cases: cases,
+                                indexLatencies: indexLatencies, size: size, report: report)
             }
         }
     }
@@ -123,30 +136,49 @@ enum ProximitySuite: BenchSuite {
         got.count == want.count && zip(got, want).allSatisfy { $0.rank == $1.rank && abs($0.distance - $1.distance) <= 1e-3 }
     }
 
-    static func runBaseline(_ baseline: Baseline, points: [Coordinate], masks: [UInt64], queries: [Coordinate],
-                            k: Int, required: UInt64, size: Int, caseName: String, report: BenchReport) throws {
+    /// Loads a baseline once per size, runs both cases on a prefix of the queries, and compares its
+    /// answers and median latency with the index's on the same queries.
+    static func runBaseline(_ baseline: Baseline, index: GeodesicIndex, points: [Coordinate], masks: [UInt64],
+                            queries allQueries: [Coordinate], cases: [(String, Int, UInt64)],
+                            indexLatencies: [String: [UInt64]], size: Int, report: BenchReport) throws {
         let t0 = nowNanoseconds()
-        let query = try baseline.load(points, masks)
+        let loaded = try baseline.load(points, masks)
+        defer { loaded.close() }
         let buildSeconds = Double(nowNanoseconds() - t0) / 1e9
-        var latencies = [UInt64](repeating: 0, count: queries.count)
-        var resultCount = 0
-        let cpuStart = threadCPUNanoseconds()
-        let start = nowNanoseconds()
-        for (i, q) in queries.enumerated() {
-            let t = nowNanoseconds()
-            resultCount += try query(q, k, required).count
-            latencies[i] = nowNanoseconds() - t
+        let queries = Array(allQueries.prefix(baseline.maxQueries))
+        for (caseName, k, required) in cases {
+            var latencies = [UInt64](repeating: 0, count: queries.count)
+            var answers = [[Neighbor]]()
+            answers.reserveCapacity(queries.count)
+            let cpuStart = threadCPUNanoseconds()
+            let start = nowNanoseconds()
+            for (i, q) in queries.enumerated() {
+                let t = nowNanoseconds()
+                answers.append(try loaded.query(q, k, required))
+                latencies[i] = nowNanoseconds() - t
+            }
+            let total = nowNanoseconds() - start
+            let cpu = threadCPUNanoseconds() - cpuStart
+            var agreeing = 0
+            for (q, answer) in zip(queries, answers) where agrees(index.nearest(to: q, k: k, requiring: required), answer) {
+                agreeing += 1
+            }
+            let latency = LatencySummary(nanoseconds: latencies, totalNanoseconds: total, cpuNanoseconds: cpu)
+            let ours = LatencySummary(nanoseconds: Array((indexLatencies[caseName] ?? []).prefix(queries.count)),
+                                      totalNanoseconds: 1, cpuNanoseconds: 1)
+            let ratio = ours.medianMicroseconds / latency.medianMicroseconds
+            let result = CaseResult(engine: baseline.name, size: size, caseName: caseName, k: k, requiredMask: required,
+                                    latency: latency, buildSeconds: buildSeconds, buildCpuSeconds: .nan, bytesPerPoint: .nan,
+                                    meanResults: Double(answers.map(\.count).reduce(0, +)) / Double(max(1, queries.count)),
+                                    verifiedQueries: 0, mismatches: 0, indexOverBaselineMedian: ratio,
+                                    agreeingQueries: agreeing)
+            report.emit(result)
+            report.tableRow(["\(baseline.name) \(size) \(caseName == "k10" ? "k10" : "k5 filt")",
+                             fixed(latency.medianMicroseconds, 2), fixed(latency.p95Microseconds, 2),
+                             fixed(latency.cpuMicrosecondsPerOperation, 2), fixed(latency.operationsPerSecond, 0),
+                             fixed(buildSeconds, 3), "-", "-", "agree \(agreeing)/\(queries.count)"])
+            printError("    index/\(baseline.name) median ratio on these \(queries.count) queries: \(fixed(ratio, 4))"
+                       + " (index \(fixed(ours.medianMicroseconds, 2)) µs, \(baseline.name) \(fixed(latency.medianMicroseconds, 2)) µs)")
         }
-        let total = nowNanoseconds() - start
-        let cpu = threadCPUNanoseconds() - cpuStart
-        let result = CaseResult(engine: baseline.name, size: size, caseName: caseName, k: k, requiredMask: required,
-                                latency: LatencySummary(nanoseconds: latencies, totalNanoseconds: total, cpuNanoseconds: cpu),
-                                buildSeconds: buildSeconds, buildCpuSeconds: .nan, bytesPerPoint: .nan,
-                                meanResults: Double(resultCount) / Double(queries.count), verifiedQueries: 0, mismatches: 0)
-        report.emit(result)
-        report.tableRow(["\(baseline.name) \(size) \(caseName == "k10" ? "k10" : "k5 filt")",
-                         fixed(result.latency.medianMicroseconds, 2), fixed(result.latency.p95Microseconds, 2),
-                         fixed(result.latency.cpuMicrosecondsPerOperation, 2),
-                         fixed(result.latency.operationsPerSecond, 0), fixed(buildSeconds, 3), "-", "-", "-"])
     }
 }

@@ -23,7 +23,7 @@ extension GeodesicIndex.Storage {
     @inline(__always)
     func entry(_ i: Int, query: Coordinate, _ q: ECEFPoint) -> RefineEntry {
         let r = records[i]
-        if let s = ShortGeodesic.distance(q, ECEFPoint(x: r.x, y: r.y, z: r.z)) {
+        if let s = ShortGeodesic.distance(q, points[i]) {
             return RefineEntry(distance: s, rank: r.rank, position: Int32(i), exact: false)
         }
         return RefineEntry(distance: Geodesic.distance(from: query, to: r.coordinate), rank: r.rank,

@@ -1,6 +1,10 @@
+import GeoTypes
+
 extension GeodesicIndex {
     /// Unsafe views of the index arrays for the inner loops.
     struct Storage {
+        let points: UnsafeBufferPointer<ECEFPoint>
+        let masks: UnsafeBufferPointer<UInt64>
         let records: UnsafeBufferPointer<Record>
         let boxes: UnsafeBufferPointer<Box>
         let nodeMasks: UnsafeBufferPointer<UInt64>
@@ -9,7 +13,7 @@ extension GeodesicIndex {
 
         @inline(__always)
         func chord2(_ i: Int, _ q: (x: Double, y: Double, z: Double)) -> Double {
-            let r = records[i]
+            let r = points[i]
             let dx = r.x - q.x, dy = r.y - q.y, dz = r.z - q.z
             return dx * dx + dy * dy + dz * dz
         }
@@ -33,7 +37,7 @@ extension GeodesicIndex {
                     }
                     let node = Int(e.node), lo = Int(e.lo), hi = Int(e.hi)
                     if Int(e.level) == depth {
-                        for i in lo..<hi where required == 0 || records[i].mask & required == required {
+                        for i in lo..<hi where required == 0 || masks[i] & required == required {
                             let c2 = chord2(i, q)
                             if c2 <= bound2 && c2 < list.threshold {
                                 if accept.accepts(records[i].rank) { list.offer(c2, Int32(i)) }
@@ -76,7 +80,7 @@ extension GeodesicIndex {
                     guard hi > lo, nodeMasks[node] & required == required,
                           boxes[node].distanceSquared(q.x, q.y, q.z) <= radius2 else { continue }
                     if Int(e.level) == depth {
-                        for i in lo..<hi where required == 0 || records[i].mask & required == required {
+                        for i in lo..<hi where required == 0 || masks[i] & required == required {
                             let c2 = chord2(i, q)
                             if c2 <= radius2 { body(i, c2) }
                         }
@@ -99,10 +103,15 @@ extension GeodesicIndex {
     /// Runs `body` with unsafe views of the arrays (no bounds checks or reference counting inside).
     @inline(__always)
     func withStorage<R>(_ body: (Storage) throws -> R) rethrows -> R {
-        try records.withUnsafeBufferPointer { records in
-            try boxes.withUnsafeBufferPointer { boxes in
-                try nodeMasks.withUnsafeBufferPointer { nodeMasks in
-                    try body(Storage(records: records, boxes: boxes, nodeMasks: nodeMasks, count: count, depth: depth))
+        try points.withUnsafeBufferPointer { points in
+            try masks.withUnsafeBufferPointer { masks in
+                try records.withUnsafeBufferPointer { records in
+                    try boxes.withUnsafeBufferPointer { boxes in
+                        try nodeMasks.withUnsafeBufferPointer { nodeMasks in
+                            try body(Storage(points: points, masks: masks, records: records, boxes: boxes,
+                                             nodeMasks: nodeMasks, count: count, depth: depth))
+                        }
+                    }
                 }
             }
         }

@@ -25,8 +25,11 @@ public struct GeodesicIndex: Sendable {
 
     /// Number of points.
     public let count: Int
-    /// Per point, in tree order: ECEF position, coordinate, rank and attribute mask, interleaved so that
-    /// a leaf is one contiguous run of memory.
+    /// Per point, in tree order, split by use so that a leaf scan touches only what it needs: ECEF
+    /// positions (chord search and series), attribute masks (filters), coordinate and rank (answers
+    /// and Karney). 56 bytes per point in all; a leaf is one contiguous run in each array.
+    let points: [ECEFPoint]
+    let masks: [UInt64]
     let records: [Record]
     /// Per node of the implicit tree (children of i are 2i+1 and 2i+2): ECEF box and OR of masks.
     let boxes: [Box]
@@ -34,11 +37,9 @@ public struct GeodesicIndex: Sendable {
     /// Number of levels below the root; nodes on the last level are leaves.
     let depth: Int
 
-    /// One indexed point (56 bytes).
+    /// Coordinate and rank of one indexed point (24 bytes).
     struct Record: Sendable {
-        var x: Double, y: Double, z: Double
         var lon: Double, lat: Double
-        var mask: UInt64
         var rank: Int32
 
         var coordinate: Coordinate { Coordinate(lon: lon, lat: lat) }
@@ -85,7 +86,7 @@ public struct GeodesicIndex: Sendable {
     ///   - points: the points; point `i` gets rank `i`. Latitudes must lie in -90...90.
     ///   - attributes: optional attribute bit mask per point (same count as `points`), used by the
     ///     `requiring:` filters; without it every point has mask 0.
-    /// - Complexity: O(n log n) time, about 61 bytes per point.
+    /// - Complexity: O(n log n) time, about 60 bytes per point.
     public init(points: [Coordinate], attributes: [UInt64]? = nil) {
         precondition(attributes == nil || attributes!.count == points.count,
                      "GeodesicIndex: \(attributes?.count ?? 0) attribute masks for \(points.count) points")
@@ -110,9 +111,11 @@ public struct GeodesicIndex: Sendable {
             }
         }
         let masks = attributes.map { a in build.map { a[Int($0.rank)] } } ?? [UInt64](repeating: 0, count: n)
-        records = build.indices.map { i in
-            let b = build[i], c = points[Int(b.rank)]
-            return Record(x: b.x, y: b.y, z: b.z, lon: c.lon, lat: c.lat, mask: masks[i], rank: b.rank)
+        self.points = build.map { ECEFPoint(x: $0.x, y: $0.y, z: $0.z) }
+        self.masks = masks
+        records = build.map { b in
+            let c = points[Int(b.rank)]
+            return Record(lon: c.lon, lat: c.lat, rank: b.rank)
         }
         self.boxes = boxes
         var nodeMasks = [UInt64](repeating: 0, count: nodeCount)
@@ -122,6 +125,7 @@ public struct GeodesicIndex: Sendable {
 
     /// Bytes held by the index (arrays only), for benchmarks.
     public var memoryFootprint: Int {
-        count * MemoryLayout<Record>.stride + boxes.count * (MemoryLayout<Box>.stride + 8)
+        count * (MemoryLayout<Record>.stride + MemoryLayout<ECEFPoint>.stride + 8)
+            + boxes.count * (MemoryLayout<Box>.stride + 8)
     }
 }

@@ -7,16 +7,22 @@ public final class SpatiaLiteNearest {
     let statement: Statement
 
     /// Prepares the query on `store`'s facilities table.
-    public init(store: OverblikStore) throws {
+    /// - Parameters:
+    ///   - store: the store to search.
+    ///   - filter: an optional SQL condition on the facilities columns, ANDed into the query, e.g.
+    ///     `kind = 'village_hall' AND wheelchair IN ('yes','designated')` (trusted text, not user input).
+    public init(store: OverblikStore, filter: String? = nil) throws {
         statement = try store.database.prepare("""
             SELECT id, ST_Distance(geom, MakePoint(?1, ?2, 4326), 1) AS d FROM facilities
             WHERE ROWID IN (SELECT ROWID FROM SpatialIndex WHERE f_table_name = 'facilities'
                             AND f_geometry_column = 'geom' AND search_frame = BuildMbr(?3, ?4, ?5, ?6, 4326))
+                  \(filter.map { "AND (\($0))" } ?? "")
             ORDER BY d, id LIMIT ?7
             """)
     }
 
-    /// The k nearest facilities to (lon, lat) as (id, geodesic metres), nearest first.
+    /// The k nearest facilities to (lon, lat) as (id, geodesic metres), nearest first; `total` is the
+    /// number of facilities that can match (the search stops growing once it has seen them all).
     ///
     /// Starts with a 1 km box and doubles it until the k-th distance found fits inside the box's
     /// inscribed circle, so no nearer facility can lie outside it.

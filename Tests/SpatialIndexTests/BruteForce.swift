@@ -26,6 +26,13 @@ enum BruteForce {
     }
 }
 
+/// The index's answer equals the brute-force one: the same ranks in the same order, each distance
+/// within the series error bound of Karney's (equal where Karney decided a near-tie).
+func same(_ got: [Neighbor], _ want: [Neighbor]) -> Bool {
+    got.count == want.count
+        && zip(got, want).allSatisfy { $0.rank == $1.rank && abs($0.distance - $1.distance) <= ShortGeodesic.errorBound }
+}
+
 /// SplitMix64, for reproducible random instances.
 struct SeededGenerator: RandomNumberGenerator {
     var state: UInt64

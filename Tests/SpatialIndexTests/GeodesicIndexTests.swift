@@ -13,7 +13,7 @@ struct GeodesicIndexTests {
             let q = trial.isMultiple(of: 3) ? points[trial] : scenario.point(&rng)
             let all = BruteForce.all(points, from: q, masks: nil, required: 0, accept: { _ in true })
             for k in [1, 5, 37] {
-                #expect(index.nearest(to: q, k: k) == Array(all.prefix(k)), "\(scenario) query \(q) k \(k)")
+                #expect(same(index.nearest(to: q, k: k), Array(all.prefix(k))), "\(scenario) query \(q) k \(k)")
             }
         }
     }
@@ -30,11 +30,16 @@ struct GeodesicIndexTests {
         for _ in 0..<30 {
             let q = scenario.point(&rng)
             let odd: (Int32) -> Bool = { $0 % 2 == 1 }
-            #expect(index.nearest(to: q, k: 5, requiring: 3) == BruteForce.nearest(points, to: q, k: 5, masks: masks, required: 3))
-            #expect(index.nearest(to: q, k: 5, requiring: 1, where: odd)
-                    == BruteForce.nearest(points, to: q, k: 5, masks: masks, required: 1, accept: odd))
-            #expect(index.nearestDistance(to: q, requiring: 3)
-                    == BruteForce.nearest(points, to: q, k: 1, masks: masks, required: 3).first?.distance)
+            #expect(same(index.nearest(to: q, k: 5, requiring: 3), BruteForce.nearest(points, to: q, k: 5, masks: masks, required: 3)))
+            #expect(same(index.nearest(to: q, k: 5, requiring: 1, where: odd),
+                         BruteForce.nearest(points, to: q, k: 5, masks: masks, required: 1, accept: odd)))
+            var reused = [Neighbor]()
+            index.nearest(to: q, k: 5, requiring: 1, into: &reused, where: odd)
+            #expect(same(reused, BruteForce.nearest(points, to: q, k: 5, masks: masks, required: 1, accept: odd)))
+            let d = index.nearestDistance(to: q, requiring: 3)
+            let want = BruteForce.nearest(points, to: q, k: 1, masks: masks, required: 3).first?.distance
+            #expect((d == nil) == (want == nil))
+            if let d, let want { #expect(abs(d - want) <= ShortGeodesic.errorBound) }
         }
     }
 
@@ -46,16 +51,16 @@ struct GeodesicIndexTests {
         for trial in 0..<30 {
             let q = scenario.point(&rng)
             let radius = [0.0, 500, 5_000, 50_000, 400_000][trial % 5]
-            #expect(index.within(radius: radius, of: q) == BruteForce.within(points, radius: radius, of: q),
+            #expect(same(index.within(radius: radius, of: q), BruteForce.within(points, radius: radius, of: q)),
                     "\(scenario) \(q) r \(radius)")
             // The exact distance of some point as radius: that point must be included.
             let target = points[trial * 37 % points.count]
             let exact = Geodesic.distance(from: q, to: target)
             let got = index.within(radius: exact, of: q)
-            #expect(got == BruteForce.within(points, radius: exact, of: q))
+            #expect(same(got, BruteForce.within(points, radius: exact, of: q)))
             #expect(got.contains { $0.rank == Int32(trial * 37 % points.count) })
             // nearest with a radius agrees as well.
-            #expect(index.nearest(to: q, k: 10, within: exact) == BruteForce.nearest(points, to: q, k: 10, within: exact))
+            #expect(same(index.nearest(to: q, k: 10, within: exact), BruteForce.nearest(points, to: q, k: 10, within: exact)))
         }
     }
 
@@ -77,7 +82,7 @@ struct GeodesicIndexTests {
         let q = Coordinate(lon: 9.92, lat: 57.05)
         let few: (Int32) -> Bool = { $0 == 3 || $0 == 400 || $0 == 250 }
         let got = index.nearest(to: q, k: 10, where: few)
-        #expect(got == BruteForce.nearest(points, to: q, k: 10, accept: few))
+        #expect(same(got, BruteForce.nearest(points, to: q, k: 10, accept: few)))
         #expect(got.count == 3)
         #expect(index.nearest(to: q, k: 10, where: { _ in false }).isEmpty)
         #expect(index.nearest(to: q, k: 10, requiring: 1).isEmpty)   // no attribute masks: all 0
@@ -95,5 +100,34 @@ struct GeodesicIndexTests {
         let got = index.nearest(to: Coordinate(lon: -179.9995, lat: 0), k: 2)
         #expect(got.map(\.rank) == [1, 0])
         #expect(got[1].distance < 200)
+    }
+
+    /// Points on (nearly) one geodesic circle around the query: their Karney distances differ by less
+    /// than the series error, so the series alone cannot order them and Karney must decide.
+    @Test("Near-ties are ordered by Karney's distance, then rank", arguments: [
+        (Coordinate(lon: 9.92, lat: 57.05), 800.0), (Coordinate(lon: -40, lat: 75), 30_000.0),
+        (Coordinate(lon: 179.995, lat: -0.5), 5_000.0), (Coordinate(lon: 10, lat: 89.99), 2_000.0),
+    ])
+    func nearTies(_ c: (Coordinate, Double)) {
+        var rng = SeededGenerator(seed: 11)
+        var points = [Coordinate]()
+        for i in 0..<400 {
+            // Offsets of at most a few micrometres (some exactly 0: true ties broken by rank).
+            let offset = i % 5 == 0 ? 0 : Double.random(in: -4e-6...4e-6, using: &rng)
+            points.append(Geodesic.direct(from: c.0, azimuth: .random(in: -180..<180, using: &rng), distance: c.1 + offset))
+        }
+        points.append(contentsOf: points.prefix(20))      // exact duplicates with larger ranks
+        let index = GeodesicIndex(points: points)
+        for k in [1, 3, 10, 60] {
+            let want = BruteForce.nearest(points, to: c.0, k: k)
+            let got = index.nearest(to: c.0, k: k)
+            #expect(got.map(\.rank) == want.map(\.rank), "k \(k)")
+            #expect(same(got, want))
+        }
+        // A radius at a Karney distance inside the cluster: membership decided exactly.
+        let radius = Geodesic.distance(from: c.0, to: points[7])
+        #expect(index.within(radius: radius, of: c.0).map(\.rank) == BruteForce.within(points, radius: radius, of: c.0).map(\.rank))
+        #expect(index.nearest(to: c.0, k: 500, within: radius).map(\.rank)
+                == BruteForce.nearest(points, to: c.0, k: 500, within: radius).map(\.rank))
     }
 }

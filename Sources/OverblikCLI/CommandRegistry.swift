@@ -8,6 +8,7 @@ enum CommandRegistry {
         NearCommand.self,
         CoverageCommand.self,
         GapsCommand.self,
+        SiteCommand.self,
         HoursCommand.self,
         FreeCommand.self,
         BookCommand.self,

@@ -9,6 +9,7 @@ enum CommandRegistry {
         CoverageCommand.self,
         GapsCommand.self,
         SiteCommand.self,
+        AccessCommand.self,
         HoursCommand.self,
         FreeCommand.self,
         BookCommand.self,

@@ -47,6 +47,7 @@ let package = Package(
         .executableTarget(name: "OverblikBench", dependencies: ["Overblik", "GeoTypes", "SpatialIndex", "Facilities", "Store", "Scheduling", "Fuzzing"]),
         .executableTarget(name: "OverblikBench", dependencies: ["Overblik", "GeoTypes", "SpatialIndex", "Fuzzing", "Facilities"]),
         .executableTarget(name: "OverblikBench", dependencies: ["Overblik", "GeoTypes", "SpatialIndex", "Store", "Facilities"]),
+        .executableTarget(name: "OverblikBench", dependencies: ["Overblik", "GeoTypes", "SpatialIndex", "Facilities", "Store", "Fuzzing", "Analysis", "Geometry", "GeoJSON"]),
 
         // Tests.
         .target(name: "TestSupport", dependencies: ["Overblik"], path: "Tests/TestSupport"),

@@ -3,6 +3,7 @@
 //
 //   overblik-bench proximity [--sizes 1000,10000,100000,1000000] [--queries 10000] [--seed N]
 //   overblik-bench export --sizes 1000000                (needs the release overblik binary beside it)
+//   overblik-bench coverage [--sizes 1000000,5000000]   (nearest+reach, store-to-report, parishes, siting)
 //   overblik-bench fuzz [--seconds 300] [--seed N]       (parsers; crash/hang input -> fuzz-crash.bin)
 //
 // Run in release: `swift run -c release overblik-bench proximity`.
@@ -18,6 +19,7 @@ let suites: [any BenchSuite.Type] = [
     ProximitySuite.self,
     SchedulingSuite.self,
     ExportSuite.self,
+    CoverageSuite.self,
     FuzzSuite.self,
 ]
 

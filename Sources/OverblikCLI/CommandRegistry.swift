@@ -9,6 +9,8 @@ enum CommandRegistry {
         CoverageCommand.self,
         GapsCommand.self,
         AllocateCommand.self,
+        SiteCommand.self,
+        AccessCommand.self,
         HoursCommand.self,
         FreeCommand.self,
         BookCommand.self,

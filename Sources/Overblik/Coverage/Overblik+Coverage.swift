@@ -9,6 +9,8 @@ public enum DemandSource: String, Sendable, Codable {
     case population
     /// Settlements with their populations (when no population points are stored).
     case settlements
+    /// No residents at all: the share of each district's AREA within reach (see ``CoverageOutcome/areas``).
+    case area
 }
 
 /// A coverage question: which residents have a qualifying facility within reach.
@@ -59,6 +61,8 @@ public struct CoverageOutcome: Sendable {
     public var demand: [DemandReach]
     /// Qualifying facilities, by id.
     public var qualifyingFacilities: [String]
+    /// With ``DemandSource/area``: per district the area within each reach.
+    public var areas: [DistrictArea]? = nil
 }
 
 extension Overblik {
@@ -79,9 +83,11 @@ extension Overblik {
 
         struct Demand { var id: String; var name: String?; var location: Coordinate; var weight: Double; var district: String?; var rural: Bool }
         var demand: [Demand] = []
-        let points = query.source == .settlements ? [] : try store.populationPoints()
+        let points = query.source == .settlements || query.source == .area ? [] : try store.populationPoints()
         let source: DemandSource
-        if query.source == .population || (!points.isEmpty && query.source == nil) {
+        if query.source == .area || (query.source == nil && points.isEmpty && catalog.settlements.isEmpty && !catalog.districts.isEmpty) {
+            source = .area
+        } else if query.source == .population || (!points.isEmpty && query.source == nil) {
             source = .population
             demand = points.map { p in
                 Demand(id: p.id, name: nil, location: p.location, weight: p.weight, district: p.districtCode,
@@ -119,7 +125,14 @@ extension Overblik {
                                distanceM: f == nil ? nil : (metres * 1000).rounded() / 1000, covered: covered)
         }
         let ids = engine.facilities.indices.filter { qualifying[$0] }.map { engine.facilities[$0].id }
-        return CoverageOutcome(source: source, report: result.report, demand: rows, qualifyingFacilities: ids)
+        var outcome = CoverageOutcome(source: source, report: result.report, demand: rows, qualifyingFacilities: ids)
+        if source == .area {
+            let located = engine.facilities.indices.filter { qualifying[$0] }
+                .map { (location: engine.facilities[$0].location, district: engine.facilities[$0].districtCode) }
+            outcome.areas = try AreaCoverage.compute(districts: store.districts(), rural: catalog.ruralByDistrict,
+                                                     facilities: located, reaches: query.reaches)
+        }
+        return outcome
     }
 
     /// Settlements (or population points) beyond reach of every qualifying facility, worst first

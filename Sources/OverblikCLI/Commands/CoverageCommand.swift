@@ -14,6 +14,8 @@ struct CoverageCommand: ParsableCommand {
         geodesics to the nearest facility that passes the filters (and the time condition, if any).
         Per district: residents, residents within each reach (count and share), weighted mean, median,
         p90 and max distance, facilities and facilities per 1 000 residents; then rural, urban and total.
+        With neither population points nor settlements stored (or --source area): the share of each
+        district's area within reach (geodesic reach polygons, unioned, intersected, EPSG:25832).
 
         Examples:
           overblik coverage --kind village_hall --within 5km
@@ -40,6 +42,11 @@ struct CoverageCommand: ParsableCommand {
         let query = CoverageQuery(filter: try filters.filter(), time: try filters.timeCondition(), reaches: reaches, source: source)
         let overblik = try global.open()
         let outcome = try overblik.coverage(query)
+        if let areas = outcome.areas, by == .district, global.format != .geojson {
+            try AreaPrinter.print(areas, labels: reaches.map(\.label), format: global.format)
+            Output.flush()
+            return
+        }
         switch (by, global.format) {
         case (.district, .json): try Output.json(outcome.report)
         case (.district, .csv): CoveragePrinter.districtCSV(outcome)

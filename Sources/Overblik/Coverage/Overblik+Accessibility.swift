@@ -1,0 +1,155 @@
+import Analysis
+import Facilities
+import Foundation
+import GeoTypes
+import Scheduling
+
+/// A 2SFCA accessibility question: how much free room time per resident is within reach.
+public struct AccessibilityQuery: Sendable {
+    public var filter: FacilityFilter
+    public var time: TimeCondition?
+    /// Catchment `d0`: the first reach (for a rural/urban pair, the larger threshold).
+    public var reach: Reach
+    public var source: DemandSource?
+    /// Monday of the reference ISO week (any date: the week's Monday is used); nil = next Monday.
+    public var weekOf: LocalDate?
+    public var decay: DistanceDecay
+
+    public init(filter: FacilityFilter = FacilityFilter(), time: TimeCondition? = nil, reach: Reach,
+                source: DemandSource? = nil, weekOf: LocalDate? = nil, decay: DistanceDecay = .gaussian) {
+        self.filter = filter
+        self.time = time
+        self.reach = reach
+        self.source = source
+        self.weekOf = weekOf
+        self.decay = decay
+    }
+}
+
+/// Supply of one qualifying facility in the reference week.
+public struct FacilitySupply: Sendable, Codable, Hashable {
+    public var id: String
+    public var name: String
+    /// Free hours in the week summed over the matching rooms.
+    public var freeHours: Double
+    /// `S_j` = Σ over matching rooms of free hours × capacity (person-hours per week).
+    public var supply: Double
+    /// `R_j`: supply per (distance-weighted) resident in the catchment.
+    public var ratio: Double
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, supply, ratio
+        case freeHours = "free_hours"
+    }
+}
+
+/// Population-weighted mean accessibility of one district.
+public struct DistrictAccessibility: Sendable, Codable, Hashable {
+    public var code: String
+    public var name: String
+    public var rural: Bool
+    public var population: Double
+    /// Population-weighted mean `A_i` (person-hours per week per resident); nil without residents.
+    public var accessibility: Double?
+}
+
+/// The answer to an accessibility question.
+public struct AccessibilityOutcome: Sendable, Codable {
+    public var source: DemandSource
+    public var decay: DistanceDecay
+    public var catchmentM: Double
+    /// First and last day of the reference week (ISO dates).
+    public var weekFrom: String
+    public var weekTo: String
+    public var districts: [DistrictAccessibility]
+    public var rural: Double?
+    public var urban: Double?
+    public var total: Double?
+    public var facilities: [FacilitySupply]
+
+    enum CodingKeys: String, CodingKey {
+        case source, decay, districts, rural, urban, total, facilities
+        case catchmentM = "catchment_m", weekFrom = "week_from", weekTo = "week_to"
+    }
+}
+
+extension Overblik {
+    /// Two-step floating catchment accessibility (Gaussian decay, Dai 2010) of the qualifying facilities.
+    ///
+    /// Supply `S_j` of a qualifying facility = Σ over its matching rooms of (free hours in the
+    /// reference ISO week: opening-hours intervals minus bookings) × capacity (a room without a
+    /// capacity uses the facility's, else 1). Catchment `d0` = the reach (the larger threshold of
+    /// a rural/urban pair). Distances are exact geodesics from the index.
+    /// - Throws: store and input errors.
+    /// - Complexity: O(demand · (log n + facilities in the catchment)) plus the schedule expansion.
+    public func accessibility(_ query: AccessibilityQuery) throws -> AccessibilityOutcome {
+        let outcome = try coverage(CoverageQuery(filter: query.filter, time: query.time, reaches: [query.reach], source: query.source))
+        let catalog = try catalog()
+        let engine = catalog.engine
+        let accept = try query.time.map { try timeFilter($0, catalog: catalog) }
+        let calendar = try holidayCalendar()
+        let monday = Self.mondayOfWeek(query.weekOf ?? Self.nextMonday())
+        let from = monday.startOfDay, to = monday.adding(days: 7).startOfDay
+        let booked = try bookedIntervals(from: from, to: to)
+
+        var supply = [Double](repeating: 0, count: engine.facilities.count)
+        var hours = [Double](repeating: 0, count: engine.facilities.count)
+        let qualifying = Set(outcome.qualifyingFacilities)
+        var parsed: [String: OpeningHours?] = [:]
+        for i in engine.facilities.indices where qualifying.contains(engine.facilities[i].id) {
+            let f = engine.facilities[i]
+            guard var rooms = query.filter.matchingRooms(of: f, rooms: engine.rooms[i]) else { continue }
+            if let accept { rooms = accept(i, rooms) }
+            for room in rooms {
+                guard let text = room.openingHours else { continue }
+                if parsed[text] == nil { parsed[text] = .some(try? OpeningHours(parsing: text)) }
+                guard let oh = parsed[text] ?? nil else { continue }
+                let free = FreeTime.freeSlots(openingHours: oh, calendar: calendar, bookings: booked[room.id] ?? [], from: from, to: to)
+                let h = Double(free.reduce(0) { $0 + $1.realMinutes }) / 60
+                hours[i] += h
+                supply[i] += TwoStepFloatingCatchment.supply(freeHoursPerWeek: h, capacity: Double(room.capacity ?? f.capacity ?? 1))
+            }
+        }
+        let d0 = query.reach.rule.maximumMetres
+        let mask = engine.facilities.map { qualifying.contains($0.id) }
+        let locations = outcome.demand.map { Coordinate(lon: $0.lon, lat: $0.lat) }
+        let distances = try DistanceRows.build(rowCount: locations.count, columnCount: engine.facilities.count) { i in
+            engine.qualifyingWithin(radius: d0, of: locations[i], qualifying: mask)
+                .map { NearestFacility(facility: Int($0.rank), metres: $0.distance) }
+        }
+        var districtIndex: [String: Int32] = [:]
+        for (k, d) in catalog.districts.enumerated() { districtIndex[d.code] = Int32(k) }
+        let population = outcome.demand.map(\.weight)
+        let result = try TwoStepFloatingCatchment.compute(
+            supply: supply, population: population, distances: distances, catchmentMetres: d0, decay: query.decay,
+            districts: outcome.demand.map { $0.district.flatMap { districtIndex[$0] } ?? -1 }, districtCount: catalog.districts.count)
+
+        var pop = [Double](repeating: 0, count: catalog.districts.count)
+        for d in outcome.demand { if let k = d.district.flatMap({ districtIndex[$0] }) { pop[Int(k)] += d.weight } }
+        func mean(_ rural: Bool) -> Double? {
+            var s = 0.0, w = 0.0
+            for (i, d) in outcome.demand.enumerated() where d.rural == rural { s += d.weight * result.index[i]; w += d.weight }
+            return w > 0 ? s / w : nil
+        }
+        let districts = catalog.districts.enumerated().map { k, d in
+            DistrictAccessibility(code: d.code, name: d.name, rural: catalog.ruralByDistrict[d.code] ?? true,
+                                  population: pop[k], accessibility: result.districtMean[k])
+        }.sorted { ($0.accessibility ?? -1, $0.code) < ($1.accessibility ?? -1, $1.code) }
+        let facilities = engine.facilities.indices.filter { mask[$0] }.map { i in
+            FacilitySupply(id: engine.facilities[i].id, name: engine.facilities[i].name, freeHours: hours[i],
+                           supply: supply[i], ratio: result.ratio[i])
+        }
+        return AccessibilityOutcome(source: outcome.source, decay: query.decay, catchmentM: d0, weekFrom: monday.description,
+                                    weekTo: monday.adding(days: 6).description, districts: districts,
+                                    rural: mean(true), urban: mean(false), total: result.overallMean, facilities: facilities)
+    }
+
+    /// The Monday of the ISO week containing `date`.
+    static func mondayOfWeek(_ date: LocalDate) -> LocalDate { date.adding(days: -date.weekday.rawValue) }
+
+    /// The next Monday after today (Copenhagen time).
+    static func nextMonday() -> LocalDate {
+        let today = CopenhagenTime.localTime(at: UTCInstant(secondsSince1970: Int64(Date().timeIntervalSince1970.rounded(.down)))).date
+        return mondayOfWeek(today).adding(days: 7)
+    }
+}

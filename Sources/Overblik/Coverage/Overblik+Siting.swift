@@ -1,0 +1,191 @@
+import Analysis
+import Facilities
+import GeoTypes
+import SpatialIndex
+
+/// Where candidate sites for new facilities come from.
+public enum CandidateSource: Sendable, Hashable {
+    /// Existing buildings that match the filter and do NOT already qualify (for example schools that
+    /// could open a hall to associations).
+    case facilities(FacilityFilter)
+    /// The settlements themselves (a new building in the village).
+    case settlements
+}
+
+/// A siting question: where to add facilities so that more residents have one within reach.
+public struct SiteQuery: Sendable {
+    /// Conditions for the EXISTING qualifying facilities (their coverage counts as already covered).
+    public var filter: FacilityFilter
+    public var time: TimeCondition?
+    /// The reach a new site must be within (rural/urban thresholds allowed).
+    public var reach: Reach
+    public var source: DemandSource?
+    public var candidates: CandidateSource
+    /// Number of sites to add (maximal covering); ignored with ``coverAll``.
+    public var p: Int
+    /// Objective factor for rural demand (1 = every resident counts the same).
+    public var ruralWeight: Double
+    /// Find the fewest sites that reach everyone any candidate can reach (set covering).
+    public var coverAll: Bool
+    public var options: SitingOptions
+
+    public init(filter: FacilityFilter = FacilityFilter(), time: TimeCondition? = nil, reach: Reach,
+                source: DemandSource? = nil, candidates: CandidateSource, p: Int, ruralWeight: Double = 1,
+                coverAll: Bool = false, options: SitingOptions = SitingOptions()) {
+        self.filter = filter
+        self.time = time
+        self.reach = reach
+        self.source = source
+        self.candidates = candidates
+        self.p = p
+        self.ruralWeight = ruralWeight
+        self.coverAll = coverAll
+        self.options = options
+    }
+}
+
+/// One chosen site, in the order the solver added it.
+public struct SitePick: Sendable, Codable, Hashable {
+    /// 1-based order.
+    public var rank: Int
+    public var id: String
+    public var name: String
+    public var kind: String?
+    public var lon: Double
+    public var lat: Double
+    /// Residents this site newly covers, given the sites before it.
+    public var gain: Double
+    /// Objective gain (rural demand multiplied by the rural weight).
+    public var weightedGain: Double
+    /// Residents covered after adding this site (existing facilities plus sites so far).
+    public var cumulativeCovered: Double
+    /// ``cumulativeCovered`` / all residents (nil without residents).
+    public var cumulativeShare: Double?
+
+    enum CodingKeys: String, CodingKey {
+        case rank, id, name, kind, lon, lat, gain
+        case weightedGain = "weighted_gain", cumulativeCovered = "cumulative_covered", cumulativeShare = "cumulative_share"
+    }
+}
+
+/// The answer to a siting question.
+public struct SitingOutcome: Sendable, Codable {
+    /// `maximal_covering` or `cover_all`.
+    public var mode: String
+    public var reach: String
+    public var p: Int?
+    public var ruralWeight: Double
+    public var source: DemandSource
+    public var demandPoints: Int
+    public var candidates: Int
+    public var population: Double
+    public var alreadyCoveredPopulation: Double
+    /// Residents newly covered by the chosen sites.
+    public var newlyCoveredPopulation: Double
+    public var coveredPopulation: Double
+    public var share: Double?
+    public var sites: [SitePick]
+    /// Maximal covering: upper bound on the optimal objective value (rural-weighted) and the
+    /// relative gap `(upper − value) / upper`.
+    public var value: Double?
+    public var upperBound: Double?
+    public var gap: Double?
+    /// Cover-all: no cover uses fewer sites than this.
+    public var lowerBound: Int?
+    public var provedOptimal: Bool
+    /// Residents no candidate reaches and no existing facility covers.
+    public var uncoverablePopulation: Double
+    /// Ids of those demand points.
+    public var uncoverable: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case mode, reach, p, source, candidates, population, share, sites, value, gap, uncoverable
+        case ruralWeight = "rural_weight", demandPoints = "demand_points"
+        case alreadyCoveredPopulation = "already_covered_population", newlyCoveredPopulation = "newly_covered_population"
+        case coveredPopulation = "covered_population", upperBound = "upper_bound", lowerBound = "lower_bound"
+        case provedOptimal = "proved_optimal", uncoverablePopulation = "uncoverable_population"
+    }
+}
+
+extension Overblik {
+    /// Chooses where to add facilities: `p` sites maximising newly covered residents (maximal
+    /// covering, Church & ReVelle 1974), or the fewest sites reaching everyone reachable (cover-all).
+    ///
+    /// Demand and "already covered" come from ``coverage(_:)`` with the existing qualifying
+    /// facilities. Coverage sets are exact geodesic radius queries on an index over the candidates,
+    /// with each demand point's own threshold (rural or urban).
+    /// - Throws: ``OverblikError/badInput(_:)`` for a negative p or a bad rural weight; store errors.
+    /// - Complexity: O(demand · log candidates + entries) to build the sets, then the solver's cost.
+    public func site(_ query: SiteQuery) throws -> SitingOutcome {
+        guard query.p >= 0 || query.coverAll else { throw OverblikError.badInput("site: -p must be >= 0, got \(query.p)") }
+        guard query.ruralWeight.isFinite, query.ruralWeight > 0 else {
+            throw OverblikError.badInput("site: --rural-weight must be finite and > 0, got \(query.ruralWeight)")
+        }
+        let outcome = try coverage(CoverageQuery(filter: query.filter, time: query.time, reaches: [query.reach], source: query.source))
+        let catalog = try catalog()
+        struct Candidate: Sendable { var id: String; var name: String; var kind: String?; var location: Coordinate }
+        let candidates: [Candidate]
+        switch query.candidates {
+        case .settlements:
+            candidates = catalog.settlements.sorted { $0.id < $1.id }
+                .map { Candidate(id: $0.id, name: $0.name, kind: nil, location: $0.location) }
+        case let .facilities(filter):
+            let qualifying = Set(outcome.qualifyingFacilities)
+            candidates = catalog.engine.facilities.indices.compactMap { i in
+                let f = catalog.engine.facilities[i]
+                guard !qualifying.contains(f.id), filter.matchingRooms(of: f, rooms: catalog.engine.rooms[i]) != nil else { return nil }
+                return Candidate(id: f.id, name: f.name, kind: f.kind.rawValue, location: f.location)
+            }
+        }
+        let demand = outcome.demand
+        let index = GeodesicIndex(points: candidates.map(\.location))
+        let rule = query.reach.rule
+        let locations = demand.map { Coordinate(lon: $0.lon, lat: $0.lat) }
+        let rural = demand.map(\.rural)
+        let rows = try SparseRows.build(rowCount: demand.count, columnCount: candidates.count) { i in
+            index.within(radius: rule.thresholdMetres(rural: rural[i]), of: locations[i]).map { Int($0.rank) }
+        }
+        let already = demand.map { $0.covered[query.reach.label] == true }
+        let problem = try CoverageProblem(candidatesReaching: rows, weights: demand.map(\.weight), alreadyCovered: already,
+                                          rural: rural, ruralMultiplier: query.ruralWeight)
+        let population = demand.reduce(0.0) { $0 + $1.weight }
+        let alreadyPopulation = demand.indices.reduce(0.0) { already[$1] ? $0 + demand[$1].weight : $0 }
+
+        let choices: [SiteChoice]
+        var result = SitingOutcome(mode: query.coverAll ? "cover_all" : "maximal_covering", reach: query.reach.label,
+                                   p: query.coverAll ? nil : query.p, ruralWeight: query.ruralWeight, source: outcome.source,
+                                   demandPoints: demand.count, candidates: candidates.count, population: population,
+                                   alreadyCoveredPopulation: alreadyPopulation, newlyCoveredPopulation: 0,
+                                   coveredPopulation: alreadyPopulation, share: nil, sites: [], provedOptimal: false,
+                                   uncoverablePopulation: 0, uncoverable: [])
+        if query.coverAll {
+            let solution = SetCovering.solve(problem)
+            choices = solution.sites
+            result.lowerBound = solution.lowerBound
+            result.provedOptimal = solution.provedOptimal
+            result.uncoverablePopulation = solution.uncoverablePopulation
+            result.uncoverable = solution.uncoverable.map { demand[$0].id }
+        } else {
+            let solution = MaximalCovering.solve(problem, p: query.p, options: query.options)
+            choices = solution.sites
+            result.value = solution.value
+            result.upperBound = solution.upperBound
+            result.gap = solution.gap
+            result.provedOptimal = solution.provedOptimal
+            result.uncoverablePopulation = solution.uncoverablePopulation
+            result.uncoverable = solution.uncoverable.map { demand[$0].id }
+        }
+        var cumulative = alreadyPopulation
+        for (k, choice) in choices.enumerated() {
+            let c = candidates[choice.candidate]
+            cumulative += choice.newlyCovered
+            result.sites.append(SitePick(rank: k + 1, id: c.id, name: c.name, kind: c.kind, lon: c.location.lon, lat: c.location.lat,
+                                         gain: choice.newlyCovered, weightedGain: choice.gain, cumulativeCovered: cumulative,
+                                         cumulativeShare: population > 0 ? cumulative / population : nil))
+        }
+        result.newlyCoveredPopulation = cumulative - alreadyPopulation
+        result.coveredPopulation = cumulative
+        result.share = population > 0 ? cumulative / population : nil
+        return result
+    }
+}

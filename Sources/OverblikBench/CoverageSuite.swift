@@ -1,0 +1,183 @@
+import Analysis
+import Facilities
+import Foundation
+import GeoJSON
+import GeoTypes
+import Geometry
+import SpatialIndex
+import Store
+
+/// Coverage at scale on Aalborg-like data: nearest qualifying facility + reach classification,
+/// store-to-report, district assignment with the point locator, and siting.
+///
+///   overblik-bench coverage [--sizes 1000000,5000000] [--seed N]
+///
+/// The first size is the point count of the nearest and assignment cases (default 1M); the
+/// second, of the store-to-report case (default 5M, written once to a temporary SpatiaLite file).
+enum CoverageSuite: BenchSuite {
+    static let name = "coverage"
+    static let summary = "nearest + reach for 1M points, 5M store-to-report, parish assignment, siting (p = 5, 10, 20)"
+
+    struct Case: Encodable {
+        var caseName: String
+        var points: Int
+        var facilities: Int
+        var threads: Int
+        var seconds: Double
+        var pointsPerSecond: Double?
+        var pointsPerSecondPerCore: Double?
+        var detail: [String: Double]
+        var target: String
+    }
+
+    static func run(_ options: BenchArguments, report: BenchReport) throws {
+        let n = options.sizes.first ?? 1_000_000
+        let big = options.sizes.count > 1 ? options.sizes[1] : 5_000_000
+        let city = AalborgSynthetic(seed: options.seed)
+        var rng = SplitMix64(seed: options.seed)
+        let facilities = (0 ..< 2_000).map { _ in city.point(using: &rng) }
+        let index = GeodesicIndex(points: facilities)
+        report.tableHeader(["case", "points", "threads", "seconds", "points/s", "points/s/core", "target"])
+        func emit(_ c: Case) {
+            report.emit(c)
+            report.tableRow([c.caseName, String(c.points), String(c.threads), fixed(c.seconds, 3),
+                             c.pointsPerSecond.map { fixed($0 / 1e6, 2) + "M" } ?? "-",
+                             c.pointsPerSecondPerCore.map { fixed($0 / 1e6, 2) + "M" } ?? "-", c.target])
+        }
+
+        // 1. Nearest facility + reach classification, 1 and 2 threads.
+        let points = (0 ..< n).map { _ in city.point(using: &rng) }
+        let reaches = [Reach(.byClass(ruralMetres: 5_000, urbanMetres: 2_000), label: "r5/u2")]
+        let rural = points.indices.map { $0 % 5 == 0 }
+        let demand = try DemandPoints(weights: [Double](repeating: 1, count: n), districts: [Int32](repeating: -1, count: n), rural: rural)
+        let analysis = try CoverageAnalysis(districts: [], points: demand, facilityDistricts: [], reaches: reaches)
+        for threads in [1, 2] {
+            let t0 = nowNanoseconds()
+            let result = analysis.run(threads: threads) { i in
+                index.nearestNeighbor(to: points[i]).map { NearestFacility(facility: Int($0.rank), metres: $0.distance) }
+            }
+            let s = Double(nowNanoseconds() - t0) / 1e9
+            emit(Case(caseName: "nearest+reach", points: n, facilities: facilities.count, threads: threads, seconds: s,
+                      pointsPerSecond: Double(n) / s, pointsPerSecondPerCore: Double(n) / s / Double(threads),
+                      detail: ["covered_share": result.report.total.share["r5/u2"].flatMap { $0 } ?? -1], target: ">= 2M/s/core"))
+        }
+
+        // 2. Store to report: read population points from SpatiaLite, nearest + reach + report, 2 threads.
+        try storeToReport(count: big, city: city, seed: options.seed, index: index, reaches: reaches, emit: emit)
+
+        // 3. Assign points to the 57 parishes.
+        if let parishes = parishFile() {
+            let features = try GeoJSONReader(path: parishes).readAll()
+            let shapes: [MultiPolygon<PlanarXY>] = features.compactMap { f in
+                switch f.geometry {
+                case let .polygon(rings)?: return planar([rings])
+                case let .multiPolygon(polys)?: return planar(polys)
+                default: return nil
+                }
+            }
+            let t0 = nowNanoseconds()
+            let locator = PointLocator(districts: shapes)
+            let projected = points.map { c -> PlanarXY in let p = UTM32.forward(c); return PlanarXY(x: p.easting, y: p.northing) }
+            let t1 = nowNanoseconds()
+            let assigned = locator.locateAllCompact(projected)
+            let t2 = nowNanoseconds()
+            let inside = assigned.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) }
+            emit(Case(caseName: "assign-\(shapes.count)-parishes", points: n, facilities: 0, threads: 1, seconds: Double(t2 - t1) / 1e9,
+                      pointsPerSecond: Double(n) / (Double(t2 - t1) / 1e9), pointsPerSecondPerCore: nil,
+                      detail: ["inside_share": Double(inside) / Double(n), "locator_and_projection_s": Double(t1 - t0) / 1e9],
+                      target: "< 0.4 s"))
+        } else {
+            printError("coverage: ../shared/data/aalborg/parishes-2014.geojson not found; assignment case skipped")
+        }
+
+        // 4. Siting: 10 000 demand points x 1 000 candidates, reach 3 km, p = 5, 10, 20.
+        let sitingDemand = (0 ..< 10_000).map { _ in city.point(using: &rng) }
+        let candidates = (0 ..< 1_000).map { _ in city.point(using: &rng) }
+        let weights = (0 ..< 10_000).map { _ in Double.random(in: 1 ... 50, using: &rng).rounded() }
+        let candidateIndex = GeodesicIndex(points: candidates)
+        let t0 = nowNanoseconds()
+        let rows = try SparseRows.build(rowCount: sitingDemand.count, columnCount: candidates.count) { i in
+            candidateIndex.within(radius: 3_000, of: sitingDemand[i]).map { Int($0.rank) }
+        }
+        let problem = try CoverageProblem(candidatesReaching: rows, weights: weights)
+        let build = Double(nowNanoseconds() - t0) / 1e9
+        for p in [5, 10, 20] {
+            let t = nowNanoseconds()
+            let solution = MaximalCovering.solve(problem, p: p)
+            let s = Double(nowNanoseconds() - t) / 1e9
+            emit(Case(caseName: "site p=\(p) gap=\(fixed(solution.gap * 100, 3))%", points: sitingDemand.count, facilities: candidates.count,
+                      threads: 1, seconds: s, pointsPerSecond: nil, pointsPerSecondPerCore: nil,
+                      detail: ["gap": solution.gap, "value": solution.value, "upper_bound": solution.upperBound,
+                               "sets_build_s": build, "entries": Double(rows.entryCount)],
+                      target: "gap <= 0.5 % in < 1 s"))
+        }
+    }
+
+    static func storeToReport(count: Int, city: AalborgSynthetic, seed: UInt64, index: GeodesicIndex, reaches: [Reach],
+                              emit: (Case) -> Void) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("overblik-bench-coverage-\(seed)-\(count)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let path = dir.appendingPathComponent("population.sqlite").path
+        if !FileManager.default.fileExists(atPath: path + ".done") {
+            try? FileManager.default.removeItem(atPath: path)
+            let store = try OverblikStore(path: path)
+            var rng = SplitMix64(seed: seed ^ 0x5EED)
+            let batch = 100_000
+            for start in stride(from: 0, to: count, by: batch) {
+                let points = (start ..< min(count, start + batch)).map { i in
+                    PopulationPoint(id: String(format: "p%08d", i), location: city.point(using: &rng), weight: 1)
+                }
+                try store.database.transaction { try store.insert(population: points, replace: false) }
+            }
+            FileManager.default.createFile(atPath: path + ".done", contents: nil)
+        }
+        let store = try OverblikStore(path: path, readOnly: true)
+        for fast in [false, true] {
+            let t0 = nowNanoseconds()
+            var lon: [Double] = [], lat: [Double] = [], weight: [Double] = []
+            if fast {
+                let c = try store.populationColumns()
+                lon = c.lon; lat = c.lat; weight = c.weight
+            } else {
+                let points = try store.populationPoints()
+                lon = points.map(\.location.lon); lat = points.map(\.location.lat); weight = points.map(\.weight)
+            }
+            let t1 = nowNanoseconds()
+            let (lons, lats) = (lon, lat)
+            let demand = try DemandPoints(weights: weight, districts: [Int32](repeating: -1, count: weight.count),
+                                          rural: weight.indices.map { $0 % 5 == 0 })
+            let analysis = try CoverageAnalysis(districts: [], points: demand, facilityDistricts: [], reaches: reaches)
+            let result = analysis.run(threads: 2) { i in
+                index.nearestNeighbor(to: Coordinate(lon: lons[i], lat: lats[i])).map { NearestFacility(facility: Int($0.rank), metres: $0.distance) }
+            }
+            let t2 = nowNanoseconds()
+            let total = Double(t2 - t0) / 1e9
+            emit(Case(caseName: fast ? "store-to-report (columns)" : "store-to-report (populationPoints)", points: weight.count,
+                      facilities: 2_000, threads: 2, seconds: total, pointsPerSecond: Double(weight.count) / total,
+                      pointsPerSecondPerCore: Double(weight.count) / total / 2,
+                      detail: ["read_s": Double(t1 - t0) / 1e9, "analysis_s": Double(t2 - t1) / 1e9,
+                               "population": result.report.total.population], target: "< 4 s"))
+        }
+    }
+
+    static func planar(_ polygons: [[[Coordinate]]]) -> MultiPolygon<PlanarXY> {
+        MultiPolygon(polygons.compactMap { rings -> Polygon<PlanarXY>? in
+            let projected = rings.map { ring in ring.map { c -> PlanarXY in
+                let p = UTM32.forward(c)
+                return PlanarXY(x: p.easting, y: p.northing)
+            } }
+            guard let exterior = projected.first, exterior.count >= 4 else { return nil }
+            return Polygon(uncheckedExterior: exterior, holes: Array(projected.dropFirst()))
+        })
+    }
+
+    /// ../shared/data/aalborg/parishes-2014.geojson relative to the package root (or the working directory).
+    static func parishFile() -> String? {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        for base in [root.path, FileManager.default.currentDirectoryPath] {
+            let p = URL(fileURLWithPath: base).appendingPathComponent("../shared/data/aalborg/parishes-2014.geojson").standardized.path
+            if FileManager.default.fileExists(atPath: p) { return p }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,109 @@
+import Analysis
+import ArgumentParser
+import Foundation
+import GeoJSON
+import GeoTypes
+import Overblik
+
+struct SiteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "site",
+        abstract: "Where to add facilities so that the most residents get one within reach (or all of them).",
+        discussion: """
+        The facility filters describe the EXISTING qualifying facilities; residents within reach of
+        one count as already covered. Candidates are existing buildings matching --candidates that do
+        not already qualify (a compact filter: kind=school,owner=municipal), or the settlements
+        themselves (--candidates settlements). With -p N: the N sites that newly cover the most
+        residents (maximal covering; lazy greedy + swap local search, with a Lagrangian upper bound and
+        the gap to it; small instances are solved exactly). With --cover-all: the fewest sites that
+        reach everyone any candidate can reach, with a lower bound on that number.
+        Sites are listed in the order they were added, each with the residents it newly covers.
+
+        Examples:
+          overblik site --kind village_hall --candidates kind=school,owner=municipal -p 3 --within 5km
+          overblik site --kind village_hall --candidates settlements -p 5 --rural-within 5km --urban-within 2km --rural-weight 2
+          overblik site --kind village_hall --candidates kind=school --cover-all --within 5km --format json
+          overblik site --kind library --candidates settlements -p 3 --within 10km --format geojson > sites.geojson
+        """)
+
+    @OptionGroup var filters: FilterOptions
+    @OptionGroup var reach: ReachOptions
+    @Option(help: "Candidate sites: a compact filter over existing buildings (kind=school,owner=municipal) or 'settlements'.")
+    var candidates: String
+    @Option(name: .short, help: "Number of sites to add (maximal covering).")
+    var p: Int?
+    @Option(help: "Objective weight of rural residents (2 = a rural resident counts twice).")
+    var ruralWeight: Double = 1
+    @Flag(help: "Find the fewest sites that reach every resident any candidate can reach.")
+    var coverAll = false
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        if coverAll, p != nil { throw ValidationError("use either -p N or --cover-all") }
+        if !coverAll, p == nil { throw ValidationError("site needs -p N (number of sites) or --cover-all") }
+        if let p, p < 0 { throw ValidationError("-p must be >= 0") }
+        if !(ruralWeight.isFinite && ruralWeight > 0) { throw ValidationError("--rural-weight must be > 0") }
+    }
+
+    func run() throws {
+        try global.require([.table, .json, .csv, .geojson], command: "site")
+        let reaches = try reach.reaches()
+        guard reaches.count == 1 else { throw ValidationError("site takes one reach (one --within or one --rural-within/--urban-within pair)") }
+        let source: CandidateSource
+        if candidates.lowercased() == "settlements" {
+            source = .settlements
+        } else {
+            do { source = .facilities(try FacilityFilter(parsing: candidates)) } catch {
+                throw ValidationError("--candidates: \(error)")
+            }
+        }
+        let query = SiteQuery(filter: try filters.filter(), time: try filters.timeCondition(), reach: reaches[0],
+                              source: reach.source, candidates: source, p: p ?? 0, ruralWeight: ruralWeight, coverAll: coverAll)
+        let outcome = try global.open().site(query)
+        switch global.format {
+        case .json: try Output.json(outcome)
+        case .csv:
+            Output.write(CSVText.row(["rank", "id", "name", "kind", "lon", "lat", "gain", "weighted_gain", "cumulative_covered", "cumulative_share"]))
+            for s in outcome.sites {
+                Output.write(CSVText.row([String(s.rank), s.id, s.name, s.kind ?? "", String(s.lon), String(s.lat), Format.count(s.gain),
+                                          String(s.weightedGain), Format.count(s.cumulativeCovered),
+                                          s.cumulativeShare.map { String(format: "%.6f", $0) } ?? ""]))
+            }
+        case .geojson:
+            let features = outcome.sites.map { s in
+                GeoJSONFeature(id: .string(s.id), geometry: .point(Coordinate(lon: s.lon, lat: s.lat)), properties: [
+                    JSONMember("rank", .number(Double(s.rank))), JSONMember("id", .string(s.id)), JSONMember("name", .string(s.name)),
+                    JSONMember("kind", s.kind.map(JSONValue.string) ?? .null), JSONMember("gain", .number(s.gain)),
+                    JSONMember("weighted_gain", .number(s.weightedGain)), JSONMember("cumulative_covered", .number(s.cumulativeCovered)),
+                    JSONMember("cumulative_share", s.cumulativeShare.map(JSONValue.number) ?? .null),
+                ])
+            }
+            try GeoJSONOutput.collection(features)
+        default: table(outcome)
+        }
+        Output.flush()
+    }
+
+    private func table(_ o: SitingOutcome) {
+        Output.line("Demand: \(o.source.rawValue), \(o.demandPoints) points, \(Format.count(o.population)) residents; "
+            + "\(o.candidates) candidates; reach \(o.reach)")
+        Output.line("Already covered: \(Format.count(o.alreadyCoveredPopulation))" + (o.population > 0
+            ? " (\(Format.percent(o.alreadyCoveredPopulation / o.population)))" : ""))
+        var t = TextTable(["#", "site", "kind", "newly covered", "covered", "share"], rightAligned: [0, 3, 4, 5])
+        for s in o.sites {
+            t.add([String(s.rank), s.name, s.kind ?? "settlement", Format.count(s.gain), Format.count(s.cumulativeCovered),
+                   s.cumulativeShare.map(Format.percent) ?? "-"])
+        }
+        Output.write(t.render())
+        if let upper = o.upperBound, let gap = o.gap, let value = o.value {
+            Output.line("Objective \(String(format: "%.1f", value)), upper bound \(String(format: "%.1f", upper)), gap \(String(format: "%.3f %%", gap * 100))"
+                + (o.provedOptimal ? ", proved optimal" : ""))
+        }
+        if let lower = o.lowerBound {
+            Output.line("\(o.sites.count) site(s); no cover uses fewer than \(lower)" + (o.provedOptimal ? " (proved optimal)" : ""))
+        }
+        if o.uncoverablePopulation > 0 {
+            Output.line("\(Format.count(o.uncoverablePopulation)) resident(s) in \(o.uncoverable.count) place(s) are beyond reach of every candidate.")
+        }
+    }
+}

@@ -133,18 +133,7 @@ extension OverblikStore {
         try database.query("""
             SELECT id, facility_id, name, capacity, equipment, opening_hours, wheelchair, toilets_wheelchair,
             step_free, hearing_loop, disability_suited FROM rooms ORDER BY facility_id, id
-            """).map { row in
-            let hasOverride = (6...9).contains { !row[$0].isNull }
-            let accessibility: Accessibility? = hasOverride ? Accessibility(
-                wheelchair: row[6].string.flatMap(WheelchairAccess.init(rawValue:)) ?? .unknown,
-                toiletsWheelchair: row[7].string.flatMap(TriState.init(rawValue:)) ?? .unknown,
-                stepFree: row[8].string.flatMap(TriState.init(rawValue:)) ?? .unknown,
-                hearingLoop: row[9].string.flatMap(TriState.init(rawValue:)) ?? .unknown) : nil
-            return Room(id: row[0].string ?? "", facilityID: row[1].string ?? "", name: row[2].string ?? "",
-                        capacity: row[3].int.map(Int.init),
-                        equipment: row[4].string.map { $0.split(separator: "|").map(String.init) } ?? [],
-                        accessibility: accessibility, openingHours: row[5].string, disabilitySuited: row[10].int == 1)
-        }
+            """).map(Self.room(from:))
     }
 
     /// Every bookable room: listed rooms, plus the implicit room of each facility without any.

@@ -167,6 +167,25 @@ struct ExportTests {
                 || o.districtFeatures(options: options).map { $0[property: "facilities"] } == [.integer(1), .integer(0)])
     }
 
+    @Test("a free-time condition keeps the facilities with a room free then", arguments: [
+        ("2026-12-01T19:00", 120, ["a-hall", "b-school"]),   // hall 17-22, school gym 18-21
+        ("2026-12-01T21:00", 60, ["a-hall"]),               // the gym closes at 21
+        ("2026-12-05T10:00", 60, ["a-hall"]),               // Saturday: only the hall (Sa 09-16)
+        ("2026-12-25T19:00", 60, ["b-school"]),             // Juledag (Friday): PH off at the hall; Klasse 7A has no PH rule
+        ("2026-12-25T19:30", 60, []),                       // ... and closes at 20
+    ])
+    func freeTimeFilter(start: String, minutes: Int, expected: [String]) throws {
+        let o = try smallExportStore("free")
+        let writer = GeoJSONWriter(sink: MemoryByteSink(), format: .textSequence)
+        let time = TimeCondition.freeAt(start: try LocalDateTime(parsing: start), duration: ScheduleDuration(minutes: minutes))
+        try o.exportFacilities(to: writer, options: ExportOptions(now: Self.now), time: time)
+        let text = try writer.finish().text
+        let ids = text.split(separator: "\u{1E}").compactMap { record in
+            (try? JSONSerialization.jsonObject(with: Data(record.utf8)) as? [String: Any])?["id"] as? String
+        }
+        #expect(ids == expected)
+    }
+
     @Test("facilities exported as GeoJSON and imported again equal the store's facilities")
     func roundTrip() throws {
         let (source, _) = try freshOverblik("rt-source")

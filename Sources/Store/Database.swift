@@ -35,6 +35,8 @@ public final class Database {
         if !readOnly && path != ":memory:" {
             try execute("PRAGMA journal_mode = WAL")
             try execute("PRAGMA synchronous = NORMAL")
+            // Bulk imports touch the table, its indexes and the R*Tree: keep them in cache (32 MiB).
+            try execute("PRAGMA cache_size = -32768")
         }
     }
 

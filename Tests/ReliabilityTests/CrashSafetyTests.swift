@@ -25,13 +25,13 @@ enum SyntheticCSV {
 /// Kills `overblik import` with SIGKILL at random moments: the database must stay intact and hold
 /// all of the interrupted import or none of it.
 ///
-/// CI default: 15 rounds of 2 000 rows (a debug build imports 600-2 000 rows a second, by load). The long
+/// CI default: 15 rounds of 1 000 rows (a debug build imports 600-2 000 rows a second, by load). The long
 /// run: `OVERBLIK_KILL_ROWS=50000 OVERBLIK_KILL_ROUNDS=100 swift test --filter CrashSafetyTests`
 /// (with `OVERBLIK_BIN=.build/release/overblik` to kill a release build).
 @Suite("Crash safety of imports under SIGKILL", .serialized)
 struct CrashSafetyTests {
     static let environment = ProcessInfo.processInfo.environment
-    static let rows = Int(environment["OVERBLIK_KILL_ROWS"] ?? "") ?? 2_000
+    static let rows = Int(environment["OVERBLIK_KILL_ROWS"] ?? "") ?? 1_000
     static let rounds = Int(environment["OVERBLIK_KILL_ROUNDS"] ?? "") ?? 15
 
     static func countAndIntegrity(_ path: String) throws -> (count: Int64, integrity: String) {

@@ -63,7 +63,7 @@ struct CrashSafetyTests {
         let full = try ChildProcess.run(["import", "facilities", calibration.path], db: db)
         let fullMs = Int(Date().timeIntervalSince(t0) * 1000)
         try #require(full.status == 0, "calibration import failed: \(full.stderr)")
-        let windowMs = max(1_500, fullMs * 11 / 10)
+        let windowMs = max(100, fullMs * 11 / 10)
 
         var random = FuzzRandom(seed: 20_261_127)
         var killed = 0, completed = 0, killedInWrite = 0, kept = 0

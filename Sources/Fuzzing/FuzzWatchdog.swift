@@ -29,7 +29,7 @@ public final class FuzzWatchdog: @unchecked Sendable {
             #else
             action.__sigaction_u.__sa_handler = fuzzCrashHandler
             #endif
-            action.sa_flags = Int32(SA_RESETHAND)
+            action.sa_flags = Int32(truncatingIfNeeded: UInt32(truncatingIfNeeded: SA_RESETHAND))
             sigaction(signal, &action, nil)
         }
         let unmanaged = Unmanaged.passRetained(self)

@@ -55,6 +55,12 @@ struct ChildProcess {
         self.pid = pid
     }
 
+    /// Whether the child has ended (it stays a zombie until ``wait()`` reaps it).
+    var hasExited: Bool {
+        var info = siginfo_t()
+        return waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info._sifields._sigchld.si_pid == pid
+    }
+
     /// Sends SIGKILL: the process gets no chance to clean up.
     func kill9() { _ = kill(pid, SIGKILL) }
 

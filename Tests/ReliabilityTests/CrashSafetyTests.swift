@@ -25,14 +25,21 @@ enum SyntheticCSV {
 /// Kills `overblik import` with SIGKILL at random moments: the database must stay intact and hold
 /// all of the interrupted import or none of it.
 ///
-/// CI default: 15 rounds of 2 000 rows (a debug build imports 600-2 000 rows a second, by load). The long
+/// CI default: 15 rounds of 1 000 rows (a debug build imports 600-2 000 rows a second, by load). The long
 /// run: `OVERBLIK_KILL_ROWS=50000 OVERBLIK_KILL_ROUNDS=100 swift test --filter CrashSafetyTests`
 /// (with `OVERBLIK_BIN=.build/release/overblik` to kill a release build).
 @Suite("Crash safety of imports under SIGKILL", .serialized)
 struct CrashSafetyTests {
     static let environment = ProcessInfo.processInfo.environment
-    static let rows = Int(environment["OVERBLIK_KILL_ROWS"] ?? "") ?? 2_000
+    static let rows = Int(environment["OVERBLIK_KILL_ROWS"] ?? "") ?? 1_000
     static let rounds = Int(environment["OVERBLIK_KILL_ROUNDS"] ?? "") ?? 15
+
+    /// The file's modification time in nanoseconds, 0 when missing.
+    static func modificationTime(_ path: String) -> Int {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return 0 }
+        return Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
+    }
 
     static func countAndIntegrity(_ path: String) throws -> (count: Int64, integrity: String) {
         let db = try Database(path: path)
@@ -56,30 +63,50 @@ struct CrashSafetyTests {
         let full = try ChildProcess.run(["import", "facilities", calibration.path], db: db)
         let fullMs = Int(Date().timeIntervalSince(t0) * 1000)
         try #require(full.status == 0, "calibration import failed: \(full.stderr)")
-        let windowMs = max(1_500, fullMs * 11 / 10)
+        let windowMs = max(100, fullMs * 11 / 10)
 
         var random = FuzzRandom(seed: 20_261_127)
-        var killed = 0, completed = 0
+        var killed = 0, completed = 0, killedInWrite = 0, kept = 0
         for round in 0..<Self.rounds {
             let before = try Self.countAndIntegrity(db).count
             let file = dir.appendingPathComponent("round-\(round).csv")
             try Data(SyntheticCSV.facilities(rows: Self.rows, prefix: "R\(round)", seed: UInt64(round)).utf8).write(to: file)
+            // Odd rounds aim at the write itself: kill 0-3 ms after the WAL file is first written
+            // (the commit, or a cache spill inside the transaction). Even rounds: a random moment.
+            let aimAtWrite = round % 2 == 1
+            let walBefore = Self.modificationTime(db + "-wal")
             let delayMs = 10 + random.below(windowMs - 10)
             let child = try ChildProcess(ChildProcess.overblik, ["import", "facilities", file.path], environment: ["OVERBLIK_DB": db])
-            usleep(UInt32(delayMs * 1000))
+            var sawWrite = false
+            if aimAtWrite {
+                let deadline = Date().addingTimeInterval(Double(windowMs) / 1000 * 2)
+                while Date() < deadline && !child.hasExited {
+                    if Self.modificationTime(db + "-wal") != walBefore { sawWrite = true; break }
+                    usleep(500)
+                }
+                usleep(UInt32(random.below(3_000)))
+            } else {
+                usleep(UInt32(delayMs * 1000))
+            }
             child.kill9()
             let ending = child.wait()
-            if ending.signal != nil { killed += 1 } else {
+            if ending.signal != nil {
+                killed += 1
+                if sawWrite { killedInWrite += 1 }
+            } else {
                 completed += 1
                 #expect(ending.status == 0, "round \(round): import exited \(String(describing: ending.status)): \(ending.stderr)")
             }
             let after = try Self.countAndIntegrity(db)
-            #expect(after.integrity == "ok", "round \(round) (kill after \(delayMs) ms): integrity_check says \(after.integrity)")
+            let when = aimAtWrite ? "kill at the first WAL write" : "kill after \(delayMs) ms"
+            #expect(after.integrity == "ok", "round \(round) (\(when)): integrity_check says \(after.integrity)")
             #expect(after.count == before || after.count == before + Int64(Self.rows),
-                    "round \(round) (kill after \(delayMs) ms): \(before) facilities before, \(after.count) after")
+                    "round \(round) (\(when)): \(before) facilities before, \(after.count) after")
+            if after.count != before && ending.signal != nil { kept += 1 }
             try? FileManager.default.removeItem(at: file)
         }
-        print("kill -9: \(Self.rounds) rounds (\(killed) killed mid-import, \(completed) finished first), "
+        print("kill -9: \(Self.rounds) rounds of \(Self.rows) rows (\(killed) killed mid-import, \(killedInWrite) of them "
+              + "while writing the WAL, \(kept) killed after the commit and kept whole; \(completed) finished first), "
               + "full import \(fullMs) ms, kill window 10-\(windowMs) ms; all intact, all-or-nothing")
         #expect(killed > 0, "no round was interrupted; the kill window is too wide")
         try? FileManager.default.removeItem(at: dir)

@@ -36,6 +36,25 @@ struct LargeInputTests {
         return count
     }
 
+    /// Runs `overblik import population FILE` and returns how it ended with its peak RSS in bytes.
+    ///
+    /// Measured by /usr/bin/time (Debian package `time`) when present: a child spawned straight from
+    /// the test process inherits the test's RSS high-water mark (Linux keeps it across exec), so
+    /// wait4's figure is only an upper bound; /usr/bin/time is small, so its child's figure is its own.
+    static func measuredImport(_ file: String, db: String) throws -> ChildProcess.Ending {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/time") else {
+            print("note: /usr/bin/time missing (apt-get install time); peak RSS from wait4 is an upper bound")
+            return try ChildProcess.run(["import", "population", file], db: db)
+        }
+        var ending = try ChildProcess("/usr/bin/time", ["-f", "overblik-maxrss-kb=%M", ChildProcess.overblik, "import", "population", file],
+                                      environment: ["OVERBLIK_DB": db]).wait()
+        if let line = ending.stderr.split(separator: "\n").last(where: { $0.hasPrefix("overblik-maxrss-kb=") }),
+           let kb = Int(line.dropFirst("overblik-maxrss-kb=".count)) {
+            ending.maxRSSBytes = kb * 1024
+        }
+        return ending
+    }
+
     @Test("a GeoJSON of population points much larger than memory allows imports with bounded RSS")
     func bigGeoJSONPopulation() throws {
         let dir = try TestSupport.temporaryDirectory("big")
@@ -43,7 +62,7 @@ struct LargeInputTests {
         // Baseline: the same import of a tiny file (SpatiaLite, GEOS and the runtime loaded).
         let tiny = dir.appendingPathComponent("tiny.geojson").path
         _ = try Self.writeCollection(to: tiny, megabytes: 0, noteBytes: 64)
-        let baseline = try ChildProcess.run(["import", "population", tiny], db: dir.appendingPathComponent("tiny.sqlite").path)
+        let baseline = try Self.measuredImport(tiny, db: dir.appendingPathComponent("tiny.sqlite").path)
         try #require(baseline.status == 0, "tiny import failed: \(baseline.stderr)")
 
         let file = dir.appendingPathComponent("population.geojson").path
@@ -51,7 +70,7 @@ struct LargeInputTests {
         let bytes = (try FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
         let db = dir.appendingPathComponent("big.sqlite").path
         let t0 = Date()
-        let ending = try ChildProcess.run(["import", "population", file], db: db)
+        let ending = try Self.measuredImport(file, db: db)
         let seconds = Date().timeIntervalSince(t0)
         try #require(ending.status == 0, "import failed: \(ending.stderr)")
         let count = try Database(path: db).scalar("SELECT count(*) FROM population")?.int ?? -1

@@ -6,8 +6,10 @@ struct BenchArguments {
     var queries = 10_000
     /// Seed of every generator in the run.
     var seed: UInt64 = 20_261_127
+    /// Whether suites run their (slow) baselines next to the engine under test.
+    var baselines = true
 
-    /// Parses `--sizes 1000,10000 --queries 500 --seed 7` (also `--sizes=...`).
+    /// Parses `--sizes 1000,10000 --queries 500 --seed 7 --baselines off` (also `--sizes=...`).
     init(_ args: [String]) throws(BenchUsageError) {
         var i = 0
         while i < args.count {
@@ -34,6 +36,9 @@ struct BenchArguments {
             case "--seed":
                 guard let s = UInt64(v) else { throw BenchUsageError(message: "--seed wants a non-negative integer, got \"\(v)\"") }
                 seed = s
+            case "--baselines":
+                guard v == "on" || v == "off" else { throw BenchUsageError(message: "--baselines wants on or off, got \"\(v)\"") }
+                baselines = v == "on"
             default:
                 throw BenchUsageError(message: "unknown option \(key)")
             }

@@ -2,6 +2,7 @@
 // per measured case, each carrying machine, seed and sizes) and a readable table on stderr.
 //
 //   overblik-bench proximity [--sizes 1000,10000,100000,1000000] [--queries 10000] [--seed N]
+//   overblik-bench near-cold        (needs the release `overblik` next to it: `swift build -c release`)
 //
 // Run in release: `swift run -c release overblik-bench proximity`.
 // To add a suite (coverage, scheduling, export): write a type conforming to `BenchSuite` and list it below.
@@ -14,6 +15,7 @@ import Darwin
 
 let suites: [any BenchSuite.Type] = [
     ProximitySuite.self,
+    NearColdStartSuite.self,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

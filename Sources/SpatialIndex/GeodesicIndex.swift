@@ -32,8 +32,7 @@ public struct GeodesicIndex: Sendable {
     let masks: [UInt64]
     let records: [Record]
     /// Per node of the implicit tree (children of i are 2i+1 and 2i+2): ECEF box and OR of masks.
-    let boxes: [Box]
-    let nodeMasks: [UInt64]
+    let nodeTable: NodeTable
     /// Number of levels below the root; nodes on the last level are leaves.
     let depth: Int
 
@@ -117,15 +116,14 @@ public struct GeodesicIndex: Sendable {
             let c = points[Int(b.rank)]
             return Record(lon: c.lon, lat: c.lat, rank: b.rank)
         }
-        self.boxes = boxes
         var nodeMasks = [UInt64](repeating: 0, count: nodeCount)
         Self.summariseMasks(masks, into: &nodeMasks, node: 0, lo: 0, hi: n, level: 0, depth: depth)
-        self.nodeMasks = nodeMasks
+        nodeTable = NodeTable(boxes: boxes, masks: nodeMasks)
     }
 
     /// Bytes held by the index (arrays only), for benchmarks.
     public var memoryFootprint: Int {
         count * (MemoryLayout<Record>.stride + MemoryLayout<ECEFPoint>.stride + 8)
-            + boxes.count * (MemoryLayout<Box>.stride + 8)
+            + (nodeTable.count + 1) * MemoryLayout<Node>.stride
     }
 }

@@ -8,8 +8,10 @@ struct BenchArguments {
     var seed: UInt64 = 20_261_127
     /// Wall-clock budget of time-boxed suites (fuzz), seconds.
     var seconds: Double?
+    /// Whether suites run their (slow) baselines next to the engine under test.
+    var baselines = true
 
-    /// Parses `--sizes 1000,10000 --queries 500 --seed 7` (also `--sizes=...`).
+    /// Parses `--sizes 1000,10000 --queries 500 --seed 7 --baselines off` (also `--sizes=...`).
     init(_ args: [String]) throws(BenchUsageError) {
         var i = 0
         while i < args.count {
@@ -39,6 +41,9 @@ struct BenchArguments {
             case "--seed":
                 guard let s = UInt64(v) else { throw BenchUsageError(message: "--seed wants a non-negative integer, got \"\(v)\"") }
                 seed = s
+            case "--baselines":
+                guard v == "on" || v == "off" else { throw BenchUsageError(message: "--baselines wants on or off, got \"\(v)\"") }
+                baselines = v == "on"
             default:
                 throw BenchUsageError(message: "unknown option \(key)")
             }

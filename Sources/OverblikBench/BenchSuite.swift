@@ -21,6 +21,6 @@ func printError(_ text: String) {
 }
 
 func printUsage(_ suites: [any BenchSuite.Type]) {
-    printError("usage: overblik-bench SUITE [--sizes N,N,...] [--queries N] [--seed N] [--seconds S]")
+    printError("usage: overblik-bench SUITE [--sizes N,N,...] [--queries N] [--seed N] [--seconds S] [--baselines on|off]")
     for s in suites { printError("  \(s.name)\t\(s.summary)") }
 }

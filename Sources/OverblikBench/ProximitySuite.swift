@@ -13,6 +13,8 @@ enum ProximitySuite: BenchSuite {
         var name: String
         /// How many of the suite's queries it answers (slow engines get a prefix of them).
         var maxQueries: Int
+        /// Largest data set it is loaded with (loading is slow: SpatiaLite inserts ~10^4 rows/s here).
+        var maxSize: Int
         /// Loads the points (rank = array position) with their attribute masks.
         var load: (_ points: [Coordinate], _ attributes: [UInt64]) throws -> LoadedBaseline
     }
@@ -53,7 +55,7 @@ enum ProximitySuite: BenchSuite {
     }
 
     static func run(_ options: BenchArguments, report: BenchReport) throws {
-        try run(options, report: report, baselines: defaultBaselines())
+        try run(options, report: report, baselines: options.baselines ? defaultBaselines() : [])
     }
 
     /// Runs the suite with the given competitors measured next to the index.
@@ -106,7 +108,7 @@ enum ProximitySuite: BenchSuite {
                                  fixed(result.latency.operationsPerSecond, 0), fixed(buildSeconds, 3),
                                  fixed(buildCPUSeconds, 3), fixed(bytesPerPoint, 1), verified == 0 ? "-" : "\(verified - mismatches)/\(verified)"])
             }
-            for baseline in baselines {
+            for baseline in baselines where size <= baseline.maxSize {
                 try runBaseline(baseline, index: index, points: points, masks: masks, queries: queries, cases: cases,
                                 indexLatencies: indexLatencies, size: size, report: report)
             }

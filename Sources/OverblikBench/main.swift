@@ -5,6 +5,7 @@
 //   overblik-bench export --sizes 1000000                (needs the release overblik binary beside it)
 //   overblik-bench coverage [--sizes 1000000,5000000]   (nearest+reach, store-to-report, parishes, siting)
 //   overblik-bench fuzz [--seconds 300] [--seed N]       (parsers; crash/hang input -> fuzz-crash.bin)
+//   overblik-bench near-cold        (needs the release `overblik` next to it: `swift build -c release`)
 //
 // Run in release: `swift run -c release overblik-bench proximity`.
 // To add a suite (coverage, scheduling, export): write a type conforming to `BenchSuite` and list it below.
@@ -21,6 +22,7 @@ let suites: [any BenchSuite.Type] = [
     ExportSuite.self,
     CoverageSuite.self,
     FuzzSuite.self,
+    NearColdStartSuite.self,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

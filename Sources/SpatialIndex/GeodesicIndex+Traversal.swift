@@ -6,8 +6,8 @@ extension GeodesicIndex {
         let points: UnsafeBufferPointer<ECEFPoint>
         let masks: UnsafeBufferPointer<UInt64>
         let records: UnsafeBufferPointer<Record>
-        let boxes: UnsafeBufferPointer<Box>
-        let nodeMasks: UnsafeBufferPointer<UInt64>
+        /// Node j at nodes[j].
+        let nodes: UnsafePointer<Node>
         let count: Int
         let depth: Int
 
@@ -26,7 +26,7 @@ extension GeodesicIndex {
             // Stack of (node, lo, hi, level, squared box distance); depth <= 40 levels, two entries each.
             withUnsafeTemporaryAllocation(of: StackEntry.self, capacity: 2 * depth + 4) { stack in
                 var top = 0
-                stack[0] = StackEntry(node: 0, lo: 0, hi: Int32(count), level: 0, dist2: boxes[0].distanceSquared(q.x, q.y, q.z))
+                stack[0] = StackEntry(node: 0, lo: 0, hi: Int32(count), level: 0, dist2: nodes[0].box.distanceSquared(q.x, q.y, q.z))
                 top = 1
                 while top > 0 {
                     top -= 1
@@ -49,8 +49,9 @@ extension GeodesicIndex {
                     }
                     let mid = lo + (hi - lo) / 2
                     let left = 2 * node + 1, right = left + 1
-                    let dl = nodeMasks[left] & required == required && mid > lo ? boxes[left].distanceSquared(q.x, q.y, q.z) : .infinity
-                    let dr = nodeMasks[right] & required == required && hi > mid ? boxes[right].distanceSquared(q.x, q.y, q.z) : .infinity
+                    let ln = nodes[left], rn = nodes[right]
+                    let dl = ln.mask & required == required && mid > lo ? ln.box.distanceSquared(q.x, q.y, q.z) : .infinity
+                    let dr = rn.mask & required == required && hi > mid ? rn.box.distanceSquared(q.x, q.y, q.z) : .infinity
                     let l = StackEntry(node: Int32(left), lo: Int32(lo), hi: Int32(mid), level: e.level + 1, dist2: dl)
                     let r = StackEntry(node: Int32(right), lo: Int32(mid), hi: Int32(hi), level: e.level + 1, dist2: dr)
                     // Push the farther first so the nearer is explored first.
@@ -77,8 +78,8 @@ extension GeodesicIndex {
                     top -= 1
                     let e = stack[top]
                     let node = Int(e.node), lo = Int(e.lo), hi = Int(e.hi)
-                    guard hi > lo, nodeMasks[node] & required == required,
-                          boxes[node].distanceSquared(q.x, q.y, q.z) <= radius2 else { continue }
+                    guard hi > lo, nodes[node].mask & required == required,
+                          nodes[node].box.distanceSquared(q.x, q.y, q.z) <= radius2 else { continue }
                     if Int(e.level) == depth {
                         for i in lo..<hi where required == 0 || masks[i] & required == required {
                             let c2 = chord2(i, q)
@@ -106,11 +107,9 @@ extension GeodesicIndex {
         try points.withUnsafeBufferPointer { points in
             try masks.withUnsafeBufferPointer { masks in
                 try records.withUnsafeBufferPointer { records in
-                    try boxes.withUnsafeBufferPointer { boxes in
-                        try nodeMasks.withUnsafeBufferPointer { nodeMasks in
-                            try body(Storage(points: points, masks: masks, records: records, boxes: boxes,
-                                             nodeMasks: nodeMasks, count: count, depth: depth))
-                        }
+                    try withExtendedLifetime(nodeTable) {
+                        try body(Storage(points: points, masks: masks, records: records,
+                                         nodes: UnsafePointer(nodeTable.nodes), count: count, depth: depth))
                     }
                 }
             }

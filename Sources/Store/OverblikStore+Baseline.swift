@@ -24,10 +24,11 @@ public final class SpatiaLiteNearest {
     /// The k nearest facilities to (lon, lat) as (id, geodesic metres), nearest first; `total` is the
     /// number of facilities that can match (the search stops growing once it has seen them all).
     ///
-    /// Starts with a 1 km box and doubles it until the k-th distance found fits inside the box's
-    /// inscribed circle, so no nearer facility can lie outside it.
-    public func nearest(lon: Double, lat: Double, k: Int, total: Int) throws -> [(id: String, metres: Double)] {
-        var radius = 1_000.0
+    /// Starts with an `initialRadius` (default 1 km) box and doubles it until the k-th distance found
+    /// fits inside the box's inscribed circle, so no nearer facility can lie outside it.
+    public func nearest(lon: Double, lat: Double, k: Int, total: Int,
+                        initialRadius: Double = 1_000) throws -> [(id: String, metres: Double)] {
+        var radius = initialRadius
         while true {
             // Degrees that surely cover `radius` metres (111 km per degree of latitude is a lower bound
             // of 110.57 km; use 110 km and the cosine at the box's pole-ward edge).

@@ -31,8 +31,10 @@ enum CoverageSuite: BenchSuite {
     }
 
     static func run(_ options: BenchArguments, report: BenchReport) throws {
-        let n = options.sizes.first ?? 1_000_000
-        let big = options.sizes.count > 1 ? options.sizes[1] : 5_000_000
+        // The harness default sizes (1k ... 1M) are for the proximity suite; without --sizes use 1M and 5M.
+        let explicit = CommandLine.arguments.contains { $0.hasPrefix("--sizes") }
+        let n = explicit ? options.sizes.first ?? 1_000_000 : 1_000_000
+        let big = explicit && options.sizes.count > 1 ? options.sizes[1] : 5_000_000
         let city = AalborgSynthetic(seed: options.seed)
         var rng = SplitMix64(seed: options.seed)
         let facilities = (0 ..< 2_000).map { _ in city.point(using: &rng) }
@@ -174,9 +176,12 @@ enum CoverageSuite: BenchSuite {
     /// ../shared/data/aalborg/parishes-2014.geojson relative to the package root (or the working directory).
     static func parishFile() -> String? {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        // The package root's sibling ../shared (main checkout) or one level further up (worktrees).
         for base in [root.path, FileManager.default.currentDirectoryPath] {
-            let p = URL(fileURLWithPath: base).appendingPathComponent("../shared/data/aalborg/parishes-2014.geojson").standardized.path
-            if FileManager.default.fileExists(atPath: p) { return p }
+            for up in ["../shared", "../../shared"] {
+                let p = URL(fileURLWithPath: base).appendingPathComponent("\(up)/data/aalborg/parishes-2014.geojson").standardized.path
+                if FileManager.default.fileExists(atPath: p) { return p }
+            }
         }
         return nil
     }

@@ -13,7 +13,7 @@ struct ReachOptions: ParsableArguments {
     @Option(help: "Reach for urban demand (with --rural-within).")
     var urbanWithin: [String] = []
 
-    @Option(help: "Demand from: population (stored points) or settlements; default population points when stored.")
+    @Option(help: "Demand from: population (stored points), settlements, or area (share of district area; coverage only); default population points when stored, else settlements, else area.")
     var source: DemandSource?
 
     func reaches(defaultMetres: Double = 5_000) throws -> [Reach] {

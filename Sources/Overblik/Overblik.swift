@@ -25,6 +25,12 @@ public final class Overblik {
         store = try OverblikStore(path: databasePath, readOnly: readOnly)
     }
 
+    /// Opens the store for queries that read plain columns only (proximity, scheduling lookups),
+    /// skipping SpatiaLite's start-up cost when the file is current. Do not write through it.
+    public init(queryingDatabasePath path: String) throws {
+        store = try OverblikStore(readingPath: path)
+    }
+
     /// The database path from the usual sources: an explicit path, else `$OVERBLIK_DB`, else
     /// `./overblik.sqlite`.
     public static func resolveDatabasePath(_ explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {

@@ -14,6 +14,9 @@ struct GlobalOptions: ParsableArguments {
     /// Opens the store, creating it when missing.
     func open() throws -> Overblik { try Overblik(databasePath: databasePath) }
 
+    /// Opens the store for a read-only query without loading SpatiaLite (faster start).
+    func openForQuery() throws -> Overblik { try Overblik(queryingDatabasePath: databasePath) }
+
     /// Requires one of `allowed` formats.
     func require(_ allowed: [OutputFormat], command: String) throws {
         guard allowed.contains(format) else {

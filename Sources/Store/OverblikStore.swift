@@ -14,6 +14,23 @@ public final class OverblikStore {
     ///   ``DatabaseError`` for I/O failures.
     public init(path: String, readOnly: Bool = false) throws {
         database = try Database(path: path, readOnly: readOnly)
+        try Self.checkOrMigrate(database, readOnly: readOnly)
+    }
+
+    /// Opens an existing, current store for reading plain columns only, without loading SpatiaLite
+    /// (the fast start of `near`). Falls back to a full open when the file is new or needs migrating.
+    public init(readingPath path: String) throws {
+        let plain = try Database(path: path, loadSpatiaLite: false)
+        if try plain.schemaVersion == Schema.currentVersion {
+            database = plain
+        } else {
+            database = try Database(path: path)
+            try Self.checkOrMigrate(database, readOnly: false)
+        }
+    }
+
+    private static func checkOrMigrate(_ database: Database, readOnly: Bool) throws {
+        let path = database.path
         if readOnly {
             let found = try database.schemaVersion
             if found > Schema.currentVersion {

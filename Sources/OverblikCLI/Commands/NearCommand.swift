@@ -44,7 +44,7 @@ struct NearCommand: ParsableCommand {
         let query = NearQuery(filter: try filters.filter(), limit: limit,
                               within: try within.map { try parseDistance($0, option: "--within") },
                               time: try filters.timeCondition())
-        let overblik = try global.open()
+        let overblik = try global.openForQuery()
         if let fromFile {
             try runBatch(overblik, query: query, file: fromFile)
             return

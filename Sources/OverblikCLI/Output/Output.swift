@@ -60,7 +60,7 @@ struct TextTable {
             cells.enumerated().map { i, cell in
                 let pad = String(repeating: " ", count: max(0, widths[i] - cell.count))
                 return rightAligned.contains(i) ? pad + cell : cell + pad
-            }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+            }.joined(separator: "  ").trimmingTrailingSpaces()
         }
         var lines = [format(headers), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
         lines += rows.map(format)
@@ -95,4 +95,13 @@ enum Format {
     }
 
     static func percent(_ share: Double) -> String { String(format: "%.1f %%", share * 100) }
+}
+
+extension String {
+    /// The string without trailing spaces.
+    func trimmingTrailingSpaces() -> String {
+        var end = endIndex
+        while end > startIndex, self[index(before: end)] == " " { end = index(before: end) }
+        return String(self[..<end])
+    }
 }

@@ -48,8 +48,8 @@ let package = Package(
 
         // Tests.
         .target(name: "TestSupport", dependencies: ["Overblik"], path: "Tests/TestSupport"),
-        .testTarget(name: "GeoTypesTests", dependencies: ["GeoTypes"]),
-        .testTarget(name: "SpatialIndexTests", dependencies: ["SpatialIndex", "GeoTypes"]),
+        .testTarget(name: "GeoTypesTests", dependencies: ["GeoTypes", "TestSupport"]),
+        .testTarget(name: "SpatialIndexTests", dependencies: ["SpatialIndex", "GeoTypes", "TestSupport"]),
         .testTarget(name: "GeometryTests", dependencies: ["Geometry", "GeoTypes", "TestSupport"]),
         .testTarget(name: "FacilitiesTests", dependencies: ["Facilities"]),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"]),

@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 
 /// Reads committed CSV fixtures from `Tests/Fixtures/GeoTypes`, located from this file's path.
@@ -39,15 +40,3 @@ func angleDifference(_ a: Double, _ b: Double) -> Double {
     (a - b).remainder(dividingBy: 360)
 }
 
-/// A small seeded generator (SplitMix64) so that property tests are reproducible.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

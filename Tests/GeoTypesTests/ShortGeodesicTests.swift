@@ -1,3 +1,4 @@
+import TestSupport
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -13,7 +14,7 @@ enum PairRegion: String, CaseIterable, CustomTestStringConvertible, Sendable {
 
     var testDescription: String { rawValue }
 
-    func start(_ rng: inout SplitMix) -> Coordinate {
+    func start(_ rng: inout SeededGenerator) -> Coordinate {
         switch self {
         case .denmark: return Coordinate(lon: .random(in: 8...15.2, using: &rng), lat: .random(in: 54.5...57.8, using: &rng))
         case .greenland: return Coordinate(lon: .random(in: -73...(-12), using: &rng), lat: .random(in: 59...84, using: &rng))
@@ -31,7 +32,7 @@ enum PairRegion: String, CaseIterable, CustomTestStringConvertible, Sendable {
 
     /// A second point at a random azimuth; the length is drawn three ways in turn (uniform to 105 km,
     /// log-uniform from 1 cm, uniform to 2 km) so short, typical and near-threshold lines all appear.
-    func pair(_ rng: inout SplitMix, _ i: Int) -> (Coordinate, Coordinate) {
+    func pair(_ rng: inout SeededGenerator, _ i: Int) -> (Coordinate, Coordinate) {
         let p = start(&rng)
         let s: Double
         switch i % 3 {
@@ -43,24 +44,13 @@ enum PairRegion: String, CaseIterable, CustomTestStringConvertible, Sendable {
     }
 }
 
-/// SplitMix64, for reproducible pairs.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 @Suite("Short-line geodesic distance from the chord")
 struct ShortGeodesicTests {
     /// 6 regions x 200 000 pairs (1.2 million) in debug; the proximity benchmark checks more in release.
     @Test("Series is within the error bound of Karney up to the chord threshold", arguments: PairRegion.allCases)
     func withinBound(_ region: PairRegion) {
-        var rng = SplitMix(state: 0x5107 &+ UInt64(region.rawValue.count))
+        var rng = SeededGenerator(seed: 0x5107 &+ UInt64(region.rawValue.count))
         var worst = 0.0, used = 0, declined = 0
         for i in 0..<200_000 {
             let (p, q) = region.pair(&rng, i)

@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import GeoTypes
 import Geometry
@@ -47,17 +48,5 @@ enum ParishFixture {
     }
 }
 
-/// A deterministic pseudo-random generator (SplitMix64) so failures reproduce.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 func xy(_ pairs: [(Double, Double)]) -> [PlanarXY] { pairs.map { PlanarXY(x: $0.0, y: $0.1) } }

@@ -1,3 +1,4 @@
+import TestSupport
 import GeoTypes
 @testable import SpatialIndex
 
@@ -33,18 +34,6 @@ func same(_ got: [Neighbor], _ want: [Neighbor]) -> Bool {
         && zip(got, want).allSatisfy { $0.rank == $1.rank && abs($0.distance - $1.distance) <= ShortGeodesic.errorBound }
 }
 
-/// SplitMix64, for reproducible random instances.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Seeded point sets of different shapes.
 enum Scenario: String, CaseIterable, CustomTestStringConvertible, Sendable {

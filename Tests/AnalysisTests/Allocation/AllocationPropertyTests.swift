@@ -1,3 +1,4 @@
+import TestSupport
 import Facilities
 import Foundation
 import Scheduling
@@ -26,7 +27,7 @@ struct AllocationPropertyTests {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let reference = try encoder.encode(instance.allocate(rules: rules))
-        var g = AllocationSeededGenerator(seed: seed * 7)
+        var g = SeededGenerator(seed: seed * 7)
         for _ in 0..<3 {
             var shuffled = instance
             shuffled.applications.shuffle(using: &g)

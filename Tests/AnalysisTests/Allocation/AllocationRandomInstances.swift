@@ -1,3 +1,4 @@
+import TestSupport
 import Facilities
 import GeoTypes
 import Scheduling
@@ -21,7 +22,7 @@ struct AllocationInstance {
     ///     the round itself, which the maximality property needs).
     static func random(seed: UInt64, applications appCount: Int, facilities facilityCount: Int, roomsPerFacility: ClosedRange<Int>,
                        alwaysOpen: Bool = false) -> AllocationInstance {
-        var g = AllocationSeededGenerator(seed: seed)
+        var g = SeededGenerator(seed: seed)
         let season = try! AllocationSeason(parsing: "2026-08-17..2027-06-18")
         var facilities: [Facility] = [], rooms: [Room] = [], bookings: [String: [LocalInterval]] = [:]
         for f in 0..<facilityCount {

@@ -42,11 +42,32 @@ extension Overblik {
 
         var report = ImportReport(layer: layer, file: path, format: source.formatName, crs: crs.rawValue, imported: 0,
                                   replaced: 0, skippedEmptyGeometry: [], outsideDistricts: [], reassignedPoints: 0, seconds: 0)
-        switch layer {
-        case .facilities:
-            var rows: [Facility] = []
+
+        /// Reads and maps every record, keeping each mapped row's position for later problems.
+        func collect<Row>(_ map: (ImportRecord) -> Row?) throws -> [Row] {
+            var rows: [Row] = []
             try source.forEach(options: options) { r in
                 guard note(r) else { return }
+                if let row = map(r) { rows.append(row); positions.append(r.position) }
+            }
+            return rows
+        }
+
+        /// The common tail of the point layers: unique ids, districts by point-in-polygon, one write.
+        func finishPoints<Row: Identifiable>(_ rows: inout [Row], table: String, location: KeyPath<Row, Coordinate>,
+                                             code: WritableKeyPath<Row, String?>,
+                                             insert: @escaping ([Row]) throws -> Void) throws where Row.ID == String {
+            checkDuplicates(rows.map(\.id), positions, &problems)
+            try problems.throwIfAny()
+            report.outsideDistricts = try assignDistricts(&rows, location: location, code: code)
+            let written = rows
+            report.replaced = try writeRows(table: table, ids: rows.map(\.id), replace: options.replace) { try insert(written) }
+            report.imported = rows.count
+        }
+
+        switch layer {
+        case .facilities:
+            var rows: [Facility] = try collect { r in
                 var record = r
                 if let f = options.idField, let v = record.fields[ImportRecord.normalise(f)] { record.fields["id"] = v }
                 if let f = options.nameField, let v = record.fields[ImportRecord.normalise(f)] { record.fields["name"] = v }
@@ -58,22 +79,23 @@ extension Overblik {
                           let k = options.defaultKind {
                     record.fields["kind"] = k.rawValue
                 }
-                if let f = mapper.facility(record, &problems) { rows.append(f); positions.append(r.position) }
+                return mapper.facility(record, &problems)
             }
-            checkDuplicates(rows.map(\.id), positions, &problems)
-            try problems.throwIfAny()
-            let outside = try assignDistricts(&rows, location: \.location, code: \.districtCode)
-            report.replaced = try writeRows(table: "facilities", ids: rows.map(\.id), replace: options.replace) {
-                try store.insert(facilities: rows, replace: options.replace)
+            try finishPoints(&rows, table: "facilities", location: \.location, code: \.districtCode) {
+                try self.store.insert(facilities: $0, replace: options.replace)
             }
-            report.imported = rows.count
-            report.outsideDistricts = outside
+        case .settlements:
+            var rows: [Settlement] = try collect { mapper.settlement($0, &problems) }
+            try finishPoints(&rows, table: "settlements", location: \.location, code: \.districtCode) {
+                try self.store.insert(settlements: $0, replace: options.replace)
+            }
+        case .population:
+            var rows: [PopulationPoint] = try collect { mapper.populationPoint($0, &problems) }
+            try finishPoints(&rows, table: "population", location: \.location, code: \.districtCode) {
+                try self.store.insert(population: $0, replace: options.replace)
+            }
         case .rooms:
-            var rows: [Room] = []
-            try source.forEach(options: options) { r in
-                guard note(r) else { return }
-                if let room = mapper.room(r, &problems) { rows.append(room); positions.append(r.position) }
-            }
+            let rows: [Room] = try collect { mapper.room($0, &problems) }
             checkDuplicates(rows.map(\.id), positions, &problems)
             let known = Set(try store.facilities().map(\.id))
             for (i, room) in rows.enumerated() where !known.contains(room.facilityID) {
@@ -85,40 +107,8 @@ extension Overblik {
                 try store.insert(rooms: rows, replace: options.replace)
             }
             report.imported = rows.count
-        case .settlements:
-            var rows: [Settlement] = []
-            try source.forEach(options: options) { r in
-                guard note(r) else { return }
-                if let s = mapper.settlement(r, &problems) { rows.append(s); positions.append(r.position) }
-            }
-            checkDuplicates(rows.map(\.id), positions, &problems)
-            try problems.throwIfAny()
-            let outside = try assignDistricts(&rows, location: \.location, code: \.districtCode)
-            report.replaced = try writeRows(table: "settlements", ids: rows.map(\.id), replace: options.replace) {
-                try store.insert(settlements: rows, replace: options.replace)
-            }
-            report.imported = rows.count
-            report.outsideDistricts = outside
-        case .population:
-            var rows: [PopulationPoint] = []
-            try source.forEach(options: options) { r in
-                guard note(r) else { return }
-                if let p = mapper.populationPoint(r, &problems) { rows.append(p); positions.append(r.position) }
-            }
-            checkDuplicates(rows.map(\.id), positions, &problems)
-            try problems.throwIfAny()
-            let outside = try assignDistricts(&rows, location: \.location, code: \.districtCode)
-            report.replaced = try writeRows(table: "population", ids: rows.map(\.id), replace: options.replace) {
-                try store.insert(population: rows, replace: options.replace)
-            }
-            report.imported = rows.count
-            report.outsideDistricts = outside
         case .districts:
-            var rows: [StoredDistrict] = []
-            try source.forEach(options: options) { r in
-                guard note(r) else { return }
-                if let d = districtRecord(r, options: options, &problems) { rows.append(d); positions.append(r.position) }
-            }
+            let rows: [StoredDistrict] = try collect { districtRecord($0, options: options, &problems) }
             checkDuplicates(rows.map(\.district.code), positions, &problems)
             try problems.throwIfAny()
             report.reassignedPoints = try store.write {

@@ -151,10 +151,11 @@ struct OutputBuffer: ~Copyable {
     /// Writes UTF-8 bytes escaped for the inside of a JSON string literal (no quotes): quote,
     /// backslash and control characters are escaped, everything else is copied in runs.
     mutating func escaped(utf8: UnsafeBufferPointer<UInt8>) {
+        guard let base = utf8.baseAddress, utf8.count > 0 else { return }
         reserve(utf8.count + 2)
         var runStart = 0
         for i in 0..<utf8.count {
-            let b = utf8[i]
+            let b = base[i]
             guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
             append(UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
             runStart = i + 1

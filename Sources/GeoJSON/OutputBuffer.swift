@@ -154,11 +154,24 @@ struct OutputBuffer: ~Copyable {
         guard let base = utf8.baseAddress, utf8.count > 0 else { return }
         reserve(utf8.count + 2)
         var runStart = 0
-        for i in 0..<utf8.count {
+        var i = 0
+        let n = utf8.count
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        while i < n {
+            if i + 8 <= n {
+                // Eight bytes at once: any byte below 0x20, equal to '"' or equal to '\\'?
+                // (the classic "has less" / "has zero byte" tests, exact for existence).
+                let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                let quote = w ^ (ones &* 0x22), backslash = w ^ (ones &* 0x5C)
+                let hit = ((w &- ones &* 0x20) & ~w & highs) | ((quote &- ones) & ~quote & highs)
+                    | ((backslash &- ones) & ~backslash & highs)
+                if hit == 0 { i += 8; continue }
+            }
             let b = base[i]
+            i += 1
             guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
-            append(UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
-            runStart = i + 1
+            append(UnsafeBufferPointer(rebasing: utf8[runStart..<(i - 1)]))
+            runStart = i
             switch b {
             case 0x22: ascii("\\\"")
             case 0x5C: ascii("\\\\")

@@ -8,13 +8,21 @@ extension OutputBuffer {
 
     /// Writes one feature and returns its bbox when `bbox` is asked for.
     mutating func feature(_ feature: GeoJSONFeature, geometry: GeoJSONGeometry?, header: FeatureHeader, bbox: Bool) -> [Double]? {
+        let box = featureHead(id: feature.id, geometry: geometry, header: header, bbox: bbox)
+        properties(feature.properties)
+        featureTail(header: header)
+        return box
+    }
+
+    /// Writes a feature up to and including `"properties":`; returns its bbox when `bbox` is asked for.
+    mutating func featureHead(id: FeatureID?, geometry: GeoJSONGeometry?, header: FeatureHeader, bbox: Bool) -> [Double]? {
         switch header {
         case .collectionStart: ascii("{\"type\":\"FeatureCollection\",\"features\":[\n")
         case .separator: ascii(",\n")
         case .recordSeparator: byte(0x1E)
         }
         ascii("{\"type\":\"Feature\"")
-        if let id = feature.id {
+        if let id {
             ascii(",\"id\":")
             switch id {
             case let .integer(i): integer(i)
@@ -30,10 +38,13 @@ extension OutputBuffer {
             box = b
         }
         ascii(",\"properties\":")
-        properties(feature.properties)
+        return box
+    }
+
+    /// Closes a feature begun with ``featureHead(id:geometry:header:bbox:)`` after its properties.
+    mutating func featureTail(header: FeatureHeader) {
         byte(UInt8(ascii: "}"))
         if header == .recordSeparator { byte(0x0A) }
-        return box
     }
 
     mutating func bbox(_ box: [Double]) {

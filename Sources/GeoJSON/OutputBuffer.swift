@@ -131,33 +131,62 @@ struct OutputBuffer: ~Copyable {
     /// Writes a JSON string literal with quotes, escaping quote, backslash and control characters.
     mutating func string(_ s: String) {
         var s = s
-        s.withUTF8 { utf8 in
-            reserve(utf8.count + 2)
-            storage[count] = UInt8(ascii: "\"")
-            count += 1
-            var runStart = 0
-            for i in 0..<utf8.count {
-                let b = utf8[i]
-                guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
-                append(UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
-                runStart = i + 1
-                switch b {
-                case 0x22: ascii("\\\"")
-                case 0x5C: ascii("\\\\")
-                case 0x0A: ascii("\\n")
-                case 0x0D: ascii("\\r")
-                case 0x09: ascii("\\t")
-                case 0x08: ascii("\\b")
-                case 0x0C: ascii("\\f")
-                default:
-                    let hex: StaticString = "0123456789abcdef"
-                    ascii("\\u00")
-                    byte(hex.utf8Start[Int(b >> 4)])
-                    byte(hex.utf8Start[Int(b & 0xF)])
-                }
+        s.withUTF8 { quoted(utf8: $0) }
+    }
+
+    /// Writes UTF-8 bytes as a JSON string literal with quotes.
+    @inline(__always)
+    mutating func quoted(utf8: UnsafeBufferPointer<UInt8>) {
+        byte(UInt8(ascii: "\""))
+        escaped(utf8: utf8)
+        byte(UInt8(ascii: "\""))
+    }
+
+    /// Writes the UTF-8 of `s` escaped for the inside of a JSON string literal (no quotes).
+    mutating func escaped(_ s: String) {
+        var s = s
+        s.withUTF8 { escaped(utf8: $0) }
+    }
+
+    /// Writes UTF-8 bytes escaped for the inside of a JSON string literal (no quotes): quote,
+    /// backslash and control characters are escaped, everything else is copied in runs.
+    mutating func escaped(utf8: UnsafeBufferPointer<UInt8>) {
+        guard let base = utf8.baseAddress, utf8.count > 0 else { return }
+        reserve(utf8.count + 2)
+        var runStart = 0
+        var i = 0
+        let n = utf8.count
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        while i < n {
+            if i + 8 <= n {
+                // Eight bytes at once: any byte below 0x20, equal to '"' or equal to '\\'?
+                // (the classic "has less" / "has zero byte" tests, exact for existence).
+                let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                let quote = w ^ (ones &* 0x22), backslash = w ^ (ones &* 0x5C)
+                let hit = ((w &- ones &* 0x20) & ~w & highs) | ((quote &- ones) & ~quote & highs)
+                    | ((backslash &- ones) & ~backslash & highs)
+                if hit == 0 { i += 8; continue }
             }
-            append(UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
-            byte(UInt8(ascii: "\""))
+            let b = base[i]
+            i += 1
+            guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
+            append(UnsafeBufferPointer(rebasing: utf8[runStart..<(i - 1)]))
+            runStart = i
+            switch b {
+            case 0x22: ascii("\\\"")
+            case 0x5C: ascii("\\\\")
+            case 0x0A: ascii("\\n")
+            case 0x0D: ascii("\\r")
+            case 0x09: ascii("\\t")
+            case 0x08: ascii("\\b")
+            case 0x0C: ascii("\\f")
+            default:
+                let hex: StaticString = "0123456789abcdef"
+                ascii("\\u00")
+                byte(hex.utf8Start[Int(b >> 4)])
+                byte(hex.utf8Start[Int(b & 0xF)])
+            }
         }
+        append(UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
     }
 }

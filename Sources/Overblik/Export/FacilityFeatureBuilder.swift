@@ -108,7 +108,7 @@ public final class FacilityFeatureBuilder {
     }
 
     /// Start and end of a slot as ISO local times (formatted once per distinct slot).
-    private func describe(_ slot: LocalInterval) -> (start: String, end: String) {
+    func describe(_ slot: LocalInterval) -> (start: String, end: String) {
         if let known = slotText[slot] { return known }
         let value = (slot.start.description, slot.end.description)
         if slotText.count >= Self.cacheLimit { slotText.removeAll(keepingCapacity: true) }
@@ -117,7 +117,7 @@ public final class FacilityFeatureBuilder {
     }
 
     /// Open now, and the next time that changes (within a year), for an availability text.
-    private func state(of text: String) -> (open: Bool, next: String?)? {
+    func state(of text: String) -> (open: Bool, next: String?)? {
         if let known = stateCache[text] { return known }
         guard let h = hours(text) else { return nil }
         let value = (h.isOpen(at: options.now, calendar: calendar), h.nextChange(after: options.now, calendar: calendar)?.description)
@@ -126,7 +126,7 @@ public final class FacilityFeatureBuilder {
     }
 
     /// The earliest free slot of any room from now to the horizon (ties: the room first listed).
-    private func nextFree(_ rooms: [Room]) -> (slot: LocalInterval, room: String)? {
+    func nextFree<Rooms: Collection<Room>>(_ rooms: Rooms) -> (slot: LocalInterval, room: String)? {
         var best: (slot: LocalInterval, room: String)?
         for room in rooms {
             guard let text = room.openingHours else { continue }

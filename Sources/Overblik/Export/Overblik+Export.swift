@@ -47,7 +47,7 @@ extension Overblik {
                 if let accept { matching = accept(0, matching) }
                 guard !matching.isEmpty else { return }
             }
-            try writer.write(builder.feature(facility, rooms: listed, position: written))
+            try builder.write(facility, rooms: listed, position: written, to: writer)
             written += 1
         }
         return written

@@ -1,0 +1,98 @@
+/// Appends the members of one feature's `properties` object straight into a ``GeoJSONWriter``'s
+/// output buffer: no ``JSONMember`` or ``JSONValue`` is built, keys are static strings, and text is
+/// escaped byte by byte as it is copied. The output is byte-identical to writing the same members
+/// through ``GeoJSONWriter/write(_:)``.
+///
+/// ```swift
+/// try writer.writePointFeature(id: .string("f1"), point: c) { p in
+///     p.string("name", "Hals Forsamlingshus")
+///     p.integer("capacity", 120)
+///     p.bool("open_now", nil)   // null
+/// }
+/// ```
+/// - Complexity: O(bytes written) per member; no heap allocation.
+public struct PropertyWriter: ~Copyable {
+    var out: OutputBuffer
+    private var members = 0
+
+    init(out: consuming OutputBuffer) {
+        self.out = out
+    }
+
+    /// Starts the properties object.
+    mutating func begin() {
+        members = 0
+        out.byte(UInt8(ascii: "{"))
+    }
+
+    /// Ends the properties object.
+    mutating func end() {
+        out.byte(UInt8(ascii: "}"))
+    }
+
+    @inline(__always)
+    private mutating func key(_ key: StaticString) {
+        if members > 0 { out.byte(UInt8(ascii: ",")) }
+        members += 1
+        out.quoted(utf8: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+        out.byte(UInt8(ascii: ":"))
+    }
+
+    /// A string member; nil writes `null`.
+    public mutating func string(_ key: StaticString, _ value: String?) {
+        self.key(key)
+        if let value { out.string(value) } else { out.ascii("null") }
+    }
+
+    /// A string member from UTF-8 bytes (for example a database column, copied without making a
+    /// `String`); nil writes `null`.
+    public mutating func string(_ key: StaticString, utf8 value: UnsafeBufferPointer<UInt8>?) {
+        self.key(key)
+        if let value { out.quoted(utf8: value) } else { out.ascii("null") }
+    }
+
+    /// An integer member; nil writes `null`.
+    public mutating func integer(_ key: StaticString, _ value: Int?) {
+        self.key(key)
+        if let value { out.integer(Int64(value)) } else { out.ascii("null") }
+    }
+
+    /// A boolean member; nil writes `null`.
+    public mutating func bool(_ key: StaticString, _ value: Bool?) {
+        self.key(key)
+        if let value { value ? out.ascii("true") : out.ascii("false") } else { out.ascii("null") }
+    }
+
+    /// A `null` member.
+    public mutating func null(_ key: StaticString) {
+        self.key(key)
+        out.ascii("null")
+    }
+
+    /// Starts a string member assembled from pieces: follow with ``piece(_:)-(String)`` calls and
+    /// ``endString()``. Each piece is escaped as it is copied (for joined lists without a temporary string).
+    public mutating func beginString(_ key: StaticString) {
+        self.key(key)
+        out.byte(UInt8(ascii: "\""))
+    }
+
+    /// Appends text (escaped) to the string begun with ``beginString(_:)``.
+    public mutating func piece(_ text: String) {
+        out.escaped(text)
+    }
+
+    /// Appends static text (escaped) to the string begun with ``beginString(_:)``.
+    public mutating func piece(_ text: StaticString) {
+        out.escaped(utf8: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// Appends an integer in decimal to the string begun with ``beginString(_:)``.
+    public mutating func piece(_ value: Int) {
+        out.integer(Int64(value))
+    }
+
+    /// Ends the string begun with ``beginString(_:)``.
+    public mutating func endString() {
+        out.byte(UInt8(ascii: "\""))
+    }
+}

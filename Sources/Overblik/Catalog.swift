@@ -30,8 +30,8 @@ public struct Catalog: Sendable {
         places = PlaceResolver(settlements: settlements, facilities: facilities)
     }
 
-    /// Rural flag of a facility: its district's flag; without districts, whether the nearest
-    /// settlement is rural; nil when neither is known.
+    /// Rural flag of a facility: its district's flag (by the layer or the settlement rule); nil when the
+    /// facility lies in no district.
     public func isRural(_ facility: Facility) -> Bool? {
         if let code = facility.districtCode { return ruralByDistrict[code] }
         return nil

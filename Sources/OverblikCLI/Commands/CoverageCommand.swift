@@ -38,7 +38,6 @@ struct CoverageCommand: ParsableCommand {
         let reaches = try reach.reaches()
         var source = reach.source
         if by == .settlement { source = .settlements }
-        if by == .point && source == nil { source = nil }
         let query = CoverageQuery(filter: try filters.filter(), time: try filters.timeCondition(), reaches: reaches, source: source)
         let overblik = try global.open()
         let outcome = try overblik.coverage(query)

@@ -123,7 +123,7 @@ struct NearPrinter {
                 let line = BatchLine(id: queryID, lon: answer.place.location.lon, lat: answer.place.location.lat, results: answer.hits)
                 Output.write(jsonLine(line))
             } else {
-                Output.write(jsonPretty(answer.hits))
+                try? Output.json(answer.hits)
             }
         case .csv:
             for (rank, h) in answer.hits.enumerated() {
@@ -184,11 +184,5 @@ struct NearPrinter {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return ((try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "{}") + "\n"
-    }
-
-    func jsonPretty<T: Encodable>(_ value: T) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return ((try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "[]") + "\n"
     }
 }

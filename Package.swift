@@ -19,10 +19,12 @@ let package = Package(
                        providers: [.apt(["libsqlite3-dev", "libsqlite3-mod-spatialite"])]),
         .systemLibrary(name: "CGEOS", pkgConfig: "geos",
                        providers: [.apt(["libgeos-dev"])]),
+        // A header-only cache prefetch hint for the spatial index (no library, nothing linked).
+        .systemLibrary(name: "CPrefetch"),
 
         // Pure modules.
         .target(name: "GeoTypes"),
-        .target(name: "SpatialIndex", dependencies: ["GeoTypes", .product(name: "HeapModule", package: "swift-collections")]),
+        .target(name: "SpatialIndex", dependencies: ["GeoTypes", "CPrefetch", .product(name: "HeapModule", package: "swift-collections")]),
         .target(name: "Facilities", dependencies: ["GeoTypes"]),
         .target(name: "Scheduling"),
         .target(name: "Formats", dependencies: ["GeoTypes"]),

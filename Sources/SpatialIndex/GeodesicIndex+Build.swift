@@ -77,7 +77,7 @@ extension GeodesicIndex {
 
     /// Fills each node's OR of attribute masks.
     @discardableResult
-    static func summariseMasks(_ masks: [UInt64], into nodeMasks: inout [UInt64],
+    static func summariseMasks(_ masks: UnsafeBufferPointer<UInt64>, into nodeMasks: inout [UInt64],
                                node: Int, lo: Int, hi: Int, level: Int, depth: Int) -> UInt64 {
         var m: UInt64 = 0
         if level == depth {

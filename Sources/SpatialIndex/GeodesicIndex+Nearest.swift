@@ -1,3 +1,4 @@
+import CPrefetch
 import GeoTypes
 
 extension GeodesicIndex {
@@ -130,6 +131,9 @@ extension GeodesicIndex.Storage {
         var n = 0
         var worst = -Double.infinity     // upper bound of the largest Karney distance kept
         var dropped = false
+        // The records (rank, coordinate) of the candidates are not in cache yet: request them all
+        // before the first is needed.
+        for i in 0..<candidates.count { overblik_prefetch(records.baseAddress! + Int(candidates.positions[i])) }
         for i in 0..<candidates.count {
             let e = entry(Int(candidates.positions[i]), query: query, qe)
             let slack = e.exact ? 0 : bound

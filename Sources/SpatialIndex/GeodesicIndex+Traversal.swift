@@ -1,3 +1,4 @@
+import CPrefetch
 import GeoTypes
 
 extension GeodesicIndex {
@@ -54,15 +55,28 @@ extension GeodesicIndex {
                     let dr = rn.mask & required == required && hi > mid ? rn.box.distanceSquared(q.x, q.y, q.z) : .infinity
                     let l = StackEntry(node: Int32(left), lo: Int32(lo), hi: Int32(mid), level: e.level + 1, dist2: dl)
                     let r = StackEntry(node: Int32(right), lo: Int32(mid), hi: Int32(hi), level: e.level + 1, dist2: dr)
-                    // Push the farther first so the nearer is explored first.
+                    // Push the farther first so the nearer is explored first; start loading what
+                    // each pushed entry will read when popped.
                     if dl <= dr {
-                        if dr.isFinite { stack[top] = r; top += 1 }
-                        if dl.isFinite { stack[top] = l; top += 1 }
+                        if dr.isFinite { stack[top] = r; top += 1; prefetch(r, required: required) }
+                        if dl.isFinite { stack[top] = l; top += 1; prefetch(l, required: required) }
                     } else {
-                        if dl.isFinite { stack[top] = l; top += 1 }
-                        if dr.isFinite { stack[top] = r; top += 1 }
+                        if dl.isFinite { stack[top] = l; top += 1; prefetch(l, required: required) }
+                        if dr.isFinite { stack[top] = r; top += 1; prefetch(r, required: required) }
                     }
                 }
+            }
+        }
+
+        /// Hints the cache to load what visiting `e` reads first: its children's node line, or for a
+        /// leaf the start of its positions (and masks when filtering).
+        @inline(__always)
+        func prefetch(_ e: StackEntry, required: UInt64) {
+            if Int(e.level) == depth {
+                overblik_prefetch(points.baseAddress! + Int(e.lo))
+                if required != 0 { overblik_prefetch(masks.baseAddress! + Int(e.lo)) }
+            } else {
+                overblik_prefetch(nodes + (2 * Int(e.node) + 1))
             }
         }
 
@@ -104,15 +118,11 @@ extension GeodesicIndex {
     /// Runs `body` with unsafe views of the arrays (no bounds checks or reference counting inside).
     @inline(__always)
     func withStorage<R>(_ body: (Storage) throws -> R) rethrows -> R {
-        try points.withUnsafeBufferPointer { points in
-            try masks.withUnsafeBufferPointer { masks in
-                try records.withUnsafeBufferPointer { records in
-                    try withExtendedLifetime(nodeTable) {
-                        try body(Storage(points: points, masks: masks, records: records,
-                                         nodes: UnsafePointer(nodeTable.nodes), count: count, depth: depth))
-                    }
-                }
-            }
+        try withExtendedLifetime(memory) {
+            try body(Storage(points: UnsafeBufferPointer(start: memory.points, count: count),
+                             masks: UnsafeBufferPointer(start: memory.masks, count: count),
+                             records: UnsafeBufferPointer(start: memory.records, count: count),
+                             nodes: UnsafePointer(memory.nodes), count: count, depth: depth))
         }
     }
 }

@@ -24,18 +24,15 @@ import GeoTypes
 /// ```
 public struct GeodesicIndex: Sendable {
     /// Points per leaf, at most.
-    static let leafSize = 16
+    static let leafSize = 32
 
     /// Number of points.
     public let count: Int
     /// Per point, in tree order, split by use so that a leaf scan touches only what it needs: ECEF
     /// positions (chord search and series), attribute masks (filters), coordinate and rank (answers
-    /// and Karney). 56 bytes per point in all; a leaf is one contiguous run in each array.
-    let points: [ECEFPoint]
-    let masks: [UInt64]
-    let records: [Record]
-    /// Per node of the implicit tree (children of i are 2i+1 and 2i+2): ECEF box and OR of masks.
-    let nodeTable: NodeTable
+    /// and Karney); 56 bytes per point in all, a leaf being one contiguous run in each array. Per node
+    /// of the implicit tree (children of i are 2i+1 and 2i+2): ECEF box and OR of masks. See ``Memory``.
+    let memory: Memory
     /// Number of levels below the root; nodes on the last level are leaves.
     let depth: Int
 
@@ -88,7 +85,7 @@ public struct GeodesicIndex: Sendable {
     ///   - points: the points; point `i` gets rank `i`. Latitudes must lie in -90...90.
     ///   - attributes: optional attribute bit mask per point (same count as `points`), used by the
     ///     `requiring:` filters; without it every point has mask 0.
-    /// - Complexity: O(n log n) time, about 60 bytes per point.
+    /// - Complexity: O(n log n) time, about 58 bytes per point (56 per point, 2 per point for nodes).
     public init(points: [Coordinate], attributes: [UInt64]? = nil) {
         precondition(attributes == nil || attributes!.count == points.count,
                      "GeodesicIndex: \(attributes?.count ?? 0) attribute masks for \(points.count) points")
@@ -112,21 +109,22 @@ public struct GeodesicIndex: Sendable {
                 Self.partition(buffer, boxes: boxBuffer, node: 0, lo: 0, hi: n, level: 0, depth: depth)
             }
         }
-        let masks = attributes.map { a in build.map { a[Int($0.rank)] } } ?? [UInt64](repeating: 0, count: n)
-        self.points = build.map { ECEFPoint(x: $0.x, y: $0.y, z: $0.z) }
-        self.masks = masks
-        records = build.map { b in
+        let memory = Memory(count: n, nodeCount: nodeCount)
+        for (i, b) in build.enumerated() {
             let c = points[Int(b.rank)]
-            return Record(lon: c.lon, lat: c.lat, rank: b.rank)
+            memory.points[i] = ECEFPoint(x: b.x, y: b.y, z: b.z)
+            memory.masks[i] = attributes?[Int(b.rank)] ?? 0
+            memory.records[i] = Record(lon: c.lon, lat: c.lat, rank: b.rank)
         }
         var nodeMasks = [UInt64](repeating: 0, count: nodeCount)
-        Self.summariseMasks(masks, into: &nodeMasks, node: 0, lo: 0, hi: n, level: 0, depth: depth)
-        nodeTable = NodeTable(boxes: boxes, masks: nodeMasks)
+        Self.summariseMasks(UnsafeBufferPointer(start: memory.masks, count: n), into: &nodeMasks,
+                            node: 0, lo: 0, hi: n, level: 0, depth: depth)
+        for j in 0..<nodeCount { memory.nodes[j] = Node(box: boxes[j], mask: nodeMasks[j]) }
+        self.memory = memory
     }
 
     /// Bytes held by the index (arrays only), for benchmarks.
     public var memoryFootprint: Int {
-        count * (MemoryLayout<Record>.stride + MemoryLayout<ECEFPoint>.stride + 8)
-            + (nodeTable.count + 1) * MemoryLayout<Node>.stride
+        memory.byteCount
     }
 }

@@ -131,4 +131,26 @@ struct GeodesicIndexTests {
         #expect(index.nearest(to: c.0, k: 500, within: radius).map(\.rank)
                 == BruteForce.nearest(points, to: c.0, k: 500, within: radius).map(\.rank))
     }
+
+    /// Sizes around the leaf capacity and powers of two: the implicit tree's depth and the split of
+    /// the last level change there, and the memory block switches between small and huge-page layout.
+    @Test("Every size near the leaf capacity answers like brute force",
+          arguments: [0, 1, 2, 3, 31, 32, 33, 63, 64, 65, 127, 129, 1000, 20_001])
+    func sizesAroundLeafCapacity(_ n: Int) {
+        let points = Scenario.aalborgClusters.points(count: n, seed: UInt64(n) + 5)
+        var rng = SeededGenerator(seed: 77)
+        let masks: [UInt64] = points.indices.map { _ in UInt64.random(in: 0..<4, using: &rng) }
+        let index = GeodesicIndex(points: points, attributes: masks)
+        #expect(index.count == n)
+        #expect(index.memoryFootprint >= n * 56)
+        for _ in 0..<8 {
+            let q = Scenario.aalborgClusters.point(&rng)
+            for (k, required) in [(1, UInt64(0)), (7, 0), (40, 0), (5, 3)] {
+                #expect(same(index.nearest(to: q, k: k, requiring: required),
+                             BruteForce.nearest(points, to: q, k: k, masks: masks, required: required)), "n \(n) k \(k)")
+            }
+            #expect(same(index.within(radius: 3_000, of: q, requiring: 1),
+                         BruteForce.within(points, radius: 3_000, of: q, masks: masks, required: 1)), "n \(n)")
+        }
+    }
 }

@@ -22,7 +22,7 @@ struct GeoJSONReaderTests {
 
     @Test("A bare geometry reads as one feature, a Feature as itself, with ids int or string")
     func bareGeometryAndFeature() throws {
-        let bare = try GeoJSONReader(bytes: Array(#"{"coordinates":[10.5,57.25,3],"type":"Point"}"#.utf8))
+        let bare = GeoJSONReader(bytes: Array(#"{"coordinates":[10.5,57.25,3],"type":"Point"}"#.utf8))
         #expect(try bare.readAll() == [GeoJSONFeature(geometry: .point(c(10.5, 57.25)))])
         #expect(bare.notes.contains { $0.contains("dropped") })
         let feature = try GeoJSONReader(bytes: Array(#"{"type":"Feature","id":"a-1","geometry":null,"properties":{"n":1}}"#.utf8)).readAll()

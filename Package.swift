@@ -14,7 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
-        // C, in two system-library targets; each is imported by exactly one Swift module.
+        // C, in system-library targets; each is imported by exactly one Swift module.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3",
                        providers: [.apt(["libsqlite3-dev", "libsqlite3-mod-spatialite"])]),
         .systemLibrary(name: "CGEOS", pkgConfig: "geos",

@@ -26,6 +26,9 @@ struct OutputBuffer: ~Copyable {
 
     var isFull: Bool { count >= capacity }
 
+    /// Forgets the bytes written (keeping the memory).
+    mutating func removeAll() { count = 0 }
+
     /// The bytes written so far.
     var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: storage, count: count) }
 

@@ -81,6 +81,12 @@ public struct PropertyWriter: ~Copyable {
         out.escaped(text)
     }
 
+    /// Appends UTF-8 bytes (escaped) to the string begun with ``beginString(_:)``; the caller
+    /// guarantees they are well-formed UTF-8.
+    public mutating func piece(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        out.escaped(utf8: bytes)
+    }
+
     /// Appends static text (escaped) to the string begun with ``beginString(_:)``.
     public mutating func piece(_ text: StaticString) {
         out.escaped(utf8: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))

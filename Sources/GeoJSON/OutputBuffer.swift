@@ -61,8 +61,69 @@ struct OutputBuffer: ~Copyable {
 
     @inline(__always) mutating func append(_ raw: UnsafeBufferPointer<UInt8>) {
         reserve(raw.count)
-        if raw.count > 0 { (storage + count).update(from: raw.baseAddress!, count: raw.count) }
+        if raw.count > 0 { copy(raw.baseAddress!, raw.count, to: storage + count) }
         count += raw.count
+    }
+
+    /// Copies `n` bytes (short runs without a call to memmove; the buffer has room).
+    @inline(__always)
+    private func copy(_ source: UnsafePointer<UInt8>, _ n: Int, to target: UnsafeMutablePointer<UInt8>) {
+        if n > 32 {
+            target.update(from: source, count: n)
+            return
+        }
+        var i = 0
+        while i + 8 <= n {
+            UnsafeMutableRawPointer(target + i).storeBytes(of: UnsafeRawPointer(source + i).loadUnaligned(as: UInt64.self), as: UInt64.self)
+            i += 8
+        }
+        while i < n {
+            target[i] = source[i]
+            i += 1
+        }
+    }
+
+    /// Writes `,"key":` (comma optional); keys needing escapes take the escaping path.
+    @inline(__always)
+    mutating func key(_ key: UnsafeBufferPointer<UInt8>, comma: Bool) {
+        reserve(key.count + 4)
+        if comma {
+            storage[count] = UInt8(ascii: ",")
+            count += 1
+        }
+        if Self.needsEscape(key) {
+            quoted(utf8: key)
+            byte(UInt8(ascii: ":"))
+        } else {
+            storage[count] = UInt8(ascii: "\"")
+            if key.count > 0 { copy(key.baseAddress!, key.count, to: storage + count + 1) }
+            storage[count + 1 + key.count] = UInt8(ascii: "\"")
+            storage[count + 2 + key.count] = UInt8(ascii: ":")
+            count += key.count + 3
+        }
+    }
+
+    /// Whether any byte is below 0x20, a quote or a backslash (eight bytes at a time).
+    @inline(__always)
+    static func needsEscape(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = utf8.baseAddress else { return false }
+        let n = utf8.count
+        var i = 0
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        while i + 8 <= n {
+            let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            let quote = w ^ (ones &* 0x22), backslash = w ^ (ones &* 0x5C)
+            let hit = ((w &- ones &* 0x20) & ~w & highs) | ((quote &- ones) & ~quote & highs)
+                | ((backslash &- ones) & ~backslash & highs)
+            if hit != 0 { return true }
+            i += 8
+        }
+        while i < n {
+            let b = base[i]
+            if b < 0x20 || b == 0x22 || b == 0x5C { return true }
+            i += 1
+        }
+        return false
     }
 
     @inline(__always) mutating func ascii(_ s: StaticString) {
@@ -156,6 +217,11 @@ struct OutputBuffer: ~Copyable {
     mutating func escaped(utf8: UnsafeBufferPointer<UInt8>) {
         guard let base = utf8.baseAddress, utf8.count > 0 else { return }
         reserve(utf8.count + 2)
+        if !Self.needsEscape(utf8) {
+            copy(base, utf8.count, to: storage + count)
+            count += utf8.count
+            return
+        }
         var runStart = 0
         var i = 0
         let n = utf8.count

@@ -32,10 +32,27 @@ public struct PropertyWriter: ~Copyable {
 
     @inline(__always)
     private mutating func key(_ key: StaticString) {
-        if members > 0 { out.byte(UInt8(ascii: ",")) }
+        out.key(UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount), comma: members > 0)
         members += 1
-        out.quoted(utf8: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
-        out.byte(UInt8(ascii: ":"))
+    }
+
+    /// Appends `count` members already encoded as `"key":value,"key":value` (the bytes of
+    /// ``encodedMembers(precision:_:)``), as writing them one by one would.
+    public mutating func encoded(_ bytes: UnsafeBufferPointer<UInt8>, members count: Int) {
+        guard count > 0 else { return }
+        if members > 0 { out.byte(UInt8(ascii: ",")) }
+        out.append(bytes)
+        members += count
+    }
+
+    /// The bytes `body` writes as the members of an otherwise empty properties object (without the
+    /// braces), for ``encoded(_:members:)``; also returns the number of members.
+    public static func encodedMembers(precision: Int = 6, _ body: (inout PropertyWriter) -> Void) -> (bytes: [UInt8], members: Int) {
+        var p = PropertyWriter(out: OutputBuffer(precision: precision, capacity: 256))
+        p.begin()
+        body(&p)
+        let bytes = Array(p.out.bytes.dropFirst())
+        return (bytes, p.members)
     }
 
     /// A string member; nil writes `null`.

@@ -29,18 +29,35 @@ public struct FacilityRecord {
     @inline(__always)
     public func text(_ column: FacilityColumn) -> UnsafeBufferPointer<UInt8>? {
         let handle = statement.handle, c = column.rawValue
-        let type = sqlite3_column_type(handle, c)
-        if type == SQLITE_NULL { return nil }
-        if type == SQLITE_TEXT && rawText {
-            // sqlite3_column_blob hands out the stored bytes without adding a terminator (no copy);
-            // for UTF-8 text they are exactly what sqlite3_column_text returns.
-            let base = sqlite3_column_blob(handle, c)
-            let count = Int(sqlite3_column_bytes(handle, c))
-            guard count > 0, let base else { return UnsafeBufferPointer(start: FacilityRecord.empty, count: 0) }
-            return UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: count)
+        if rawText, let value = sqlite3_column_value(handle, c) {
+            // The connection is used by this thread only, so the column's value may be read directly.
+            let type = sqlite3_value_type(value)
+            if type == SQLITE_NULL { return nil }
+            if type == SQLITE_TEXT {
+                // sqlite3_value_blob hands out the stored bytes without adding a terminator (no
+                // copy); for UTF-8 text they are exactly what sqlite3_column_text returns.
+                let base = sqlite3_value_blob(value)
+                let count = Int(sqlite3_value_bytes(value))
+                guard count > 0, let base else { return UnsafeBufferPointer(start: FacilityRecord.empty, count: 0) }
+                return UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: count)
+            }
         }
+        if sqlite3_column_type(handle, c) == SQLITE_NULL { return nil }
         guard let bytes = sqlite3_column_text(handle, c) else { return nil }
         return UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, c)))
+    }
+
+    /// Every column of the row at once (one call per row for callers in other modules).
+    public var values: FacilityValues {
+        FacilityValues(
+            id: text(.id), name: text(.name), kind: text(.kind), lon: double(.lon), lat: double(.lat),
+            address: text(.address), owner: text(.owner),
+            capacity: isNull(.capacity) ? nil : int64(.capacity), openingHours: text(.openingHours),
+            wheelchair: text(.wheelchair), toiletsWheelchair: text(.toiletsWheelchair), stepFree: text(.stepFree),
+            ramp: text(.ramp), elevator: text(.elevator), hearingLoop: text(.hearingLoop),
+            parkingAccessible: text(.parkingAccessible), godAdgang: text(.godAdgang), checked: text(.checked),
+            contactName: text(.contactName), phone: text(.phone), email: text(.email), bookingURL: text(.bookingURL),
+            disabilitySuited: int64(.disabilitySuited), districtCode: text(.districtCode))
     }
 
     /// A REAL column (0 for NULL, as `sqlite3_column_double`).
@@ -60,6 +77,36 @@ public struct FacilityRecord {
 
     /// A valid address for empty buffers.
     nonisolated(unsafe) private static let empty: UnsafeMutablePointer<UInt8> = .allocate(capacity: 1)
+}
+
+/// The columns of one facility row as read by ``FacilityRecord``: text as stored bytes (nil for
+/// NULL; valid until the cursor moves), numbers as SQLite converts them.
+public struct FacilityValues {
+    public var id: UnsafeBufferPointer<UInt8>?
+    public var name: UnsafeBufferPointer<UInt8>?
+    public var kind: UnsafeBufferPointer<UInt8>?
+    public var lon: Double
+    public var lat: Double
+    public var address: UnsafeBufferPointer<UInt8>?
+    public var owner: UnsafeBufferPointer<UInt8>?
+    /// nil when NULL, else `sqlite3_column_int64`.
+    public var capacity: Int64?
+    public var openingHours: UnsafeBufferPointer<UInt8>?
+    public var wheelchair: UnsafeBufferPointer<UInt8>?
+    public var toiletsWheelchair: UnsafeBufferPointer<UInt8>?
+    public var stepFree: UnsafeBufferPointer<UInt8>?
+    public var ramp: UnsafeBufferPointer<UInt8>?
+    public var elevator: UnsafeBufferPointer<UInt8>?
+    public var hearingLoop: UnsafeBufferPointer<UInt8>?
+    public var parkingAccessible: UnsafeBufferPointer<UInt8>?
+    public var godAdgang: UnsafeBufferPointer<UInt8>?
+    public var checked: UnsafeBufferPointer<UInt8>?
+    public var contactName: UnsafeBufferPointer<UInt8>?
+    public var phone: UnsafeBufferPointer<UInt8>?
+    public var email: UnsafeBufferPointer<UInt8>?
+    public var bookingURL: UnsafeBufferPointer<UInt8>?
+    public var disabilitySuited: Int64
+    public var districtCode: UnsafeBufferPointer<UInt8>?
 }
 
 /// A facility id as stored (type and bytes), used as a range bound for reading facilities in

@@ -33,17 +33,55 @@ final class FacilityRowEncoder {
     private let idField: ExportIDField
     private let style: Bool
     private let hasBookings: Bool
-    /// Per opening_hours text: open now, next change, and the first free slot when unbooked.
+    /// Per opening_hours text: open now, next change, and the first free slot when unbooked,
+    /// with the members `opening_hours` ... `next_free_end` of an unbooked facility without rooms.
     private var hoursCache = ByteKeyCache<HoursAnswer>()
-    private var districtCache = ByteKeyCache<(name: String, rural: Bool?)?>()
-    private let kinds = RawValueMatcher<FacilityKind>()
-    private let owners = RawValueMatcher<OwnerClass>()
-    private let wheelchair = RawValueMatcher<WheelchairAccess>()
-    private let tri = RawValueMatcher<TriState>()
+    /// Per district code: the members `district`, `district_name`, `rural`.
+    private var districtCache = ByteKeyCache<Segment>()
+    /// Per field and stored text: the member of an enum column (`kind`, `owner`, accessibility).
+    private var enumCaches = [ByteKeyCache<Segment>](repeating: ByteKeyCache(), count: EnumField.allCases.count)
+    private let nullSegments: [Segment]
+    private let nullDistrict: Segment
+    private let nullHours: Segment
+    private let styleSegments: [FacilityKind: Segment]
+
+    /// Members encoded once and appended as bytes.
+    struct Segment {
+        var bytes: [UInt8]
+        var members: Int
+        init(_ body: (inout PropertyWriter) -> Void) {
+            (bytes, members) = PropertyWriter.encodedMembers(body)
+        }
+    }
 
     struct HoursAnswer {
         var state: (open: Bool, next: String?)?
         var free: (start: String, end: String)?
+        var segment: Segment
+    }
+
+    /// The enum columns, with their property name, default and decoding.
+    enum EnumField: Int, CaseIterable {
+        case kind, owner, wheelchair, toiletsWheelchair, stepFree, ramp, elevator, hearingLoop, parkingAccessible
+
+        /// The member for the stored text (nil: NULL), decoded as ``OverblikStore`` decodes it.
+        func segment(_ text: String?) -> Segment {
+            func tri(_ key: StaticString) -> Segment {
+                Segment { $0.string(key, (text.flatMap(TriState.init(rawValue:)) ?? .unknown).rawValue) }
+            }
+            switch self {
+            case .kind: return Segment { $0.string("kind", (text.flatMap(FacilityKind.init(rawValue:)) ?? .other).rawValue) }
+            case .owner: return Segment { $0.string("owner", (text.flatMap(OwnerClass.init(rawValue:)) ?? .municipal).rawValue) }
+            case .wheelchair:
+                return Segment { $0.string("wheelchair", (text.flatMap(WheelchairAccess.init(rawValue:)) ?? .unknown).rawValue) }
+            case .toiletsWheelchair: return tri("toilets_wheelchair")
+            case .stepFree: return tri("step_free")
+            case .ramp: return tri("ramp")
+            case .elevator: return tri("elevator")
+            case .hearingLoop: return tri("hearing_loop")
+            case .parkingAccessible: return tri("parking_accessible")
+            }
+        }
     }
 
     /// - Precondition: `context.options.idField` is nil, `.none`, `.index` or `.property("id")`.
@@ -52,6 +90,23 @@ final class FacilityRowEncoder {
         idField = context.options.idField ?? .property("id")
         style = context.options.style
         hasBookings = !context.bookings.isEmpty
+        nullSegments = EnumField.allCases.map { $0.segment(nil) }
+        nullDistrict = Segment { p in
+            p.null("district")
+            p.null("district_name")
+            p.null("rural")
+        }
+        nullHours = Segment { p in
+            for key: StaticString in ["opening_hours", "open_now", "next_change", "next_free_start", "next_free_end"] { p.null(key) }
+        }
+        var styles: [FacilityKind: Segment] = [:]
+        for kind in FacilityKind.allCases {
+            styles[kind] = Segment { p in
+                p.string("marker-color", MapStyle.color(of: kind))
+                p.string("marker-size", "small")
+            }
+        }
+        styleSegments = styles
     }
 
     /// Whether rows can be encoded here for these options (other id fields take the general path).
@@ -62,27 +117,47 @@ final class FacilityRowEncoder {
         }
     }
 
+    @inline(__always)
+    private func append(_ segment: Segment, to p: inout PropertyWriter) {
+        segment.bytes.withUnsafeBufferPointer { p.encoded($0, members: segment.members) }
+    }
+
+    /// The member of an enum column.
+    @inline(__always)
+    private func enumMember(_ field: EnumField, _ text: UnsafeBufferPointer<UInt8>?, _ p: inout PropertyWriter) {
+        guard let text else { return append(nullSegments[field.rawValue], to: &p) }
+        let segment = enumCaches[field.rawValue].value(for: text) { field.segment(String(decoding: $0, as: UTF8.self)) }
+        append(segment, to: &p)
+    }
+
     /// Appends the feature of `record` (with its listed `rooms`) at output `position` to `chunk`.
     /// - Throws: ``GeoJSONWriteError/nonFiniteCoordinate(featureIndex:)``.
     func encode(_ record: FacilityRecord, rooms listed: [Room], position: Int, into chunk: GeoJSONChunk) throws(GeoJSONWriteError) {
+        let v = record.values
         let empty = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-        let idBytes = record.text(.id) ?? empty
+        let idBytes = v.id ?? empty
         let id: ChunkFeatureID
         switch idField {
         case .none: id = .none
         case .index: id = .integer(Int64(position + 1))
         case .property: id = UTF8Bytes.isWellFormed(idBytes) ? .utf8(idBytes) : .string(String(decoding: idBytes, as: UTF8.self))
         }
-        let name = record.text(.name) ?? empty
-        let kind = kinds.match(record.text(.kind)) ?? .other
-        let point = Coordinate(lon: record.double(.lon), lat: record.double(.lat))
-        let capacity: Int? = record.isNull(.capacity) ? nil : Int(record.int64(.capacity))
-        let hoursBytes = record.text(.openingHours)
-        let districtBytes = record.text(.districtCode)
-        let district = districtBytes.flatMap { bytes in
-            districtCache.value(for: bytes) { [builder] in builder.districts[String(decoding: $0, as: UTF8.self)] }
-        }
-        let hours = hoursBytes.map { answer(hours: $0) }
+        let name = v.name ?? empty
+        let capacity = v.capacity.map { Int($0) }
+        let district: Segment = v.districtCode.map { bytes in
+            districtCache.value(for: bytes) { [builder] bytes in
+                let code = String(decoding: bytes, as: UTF8.self)
+                let d = builder.districts[code]
+                return Segment { p in
+                    p.string("district", code)
+                    p.string("district_name", d?.name)
+                    p.bool("rural", d?.rural)
+                }
+            }
+        } ?? nullDistrict
+        let hours = v.openingHours.map { answer(hours: $0) }
+        // The unbooked answer applies unless rooms are listed or the facility's own room is booked.
+        var special = !listed.isEmpty
         var free: (start: String, end: String)?
         var freeRoom: String?
         if !listed.isEmpty {
@@ -90,26 +165,26 @@ final class FacilityRowEncoder {
                 free = builder.describe(found.slot)
                 freeRoom = found.room
             }
-        } else if let hoursBytes {
+        } else if let hoursBytes = v.openingHours {
             if hasBookings, case let roomID = String(decoding: idBytes, as: UTF8.self),
                let booked = builder.bookings[roomID], !booked.isEmpty {
+                special = true
                 free = builder.freeSlot(hours: String(decoding: hoursBytes, as: UTF8.self), roomID: roomID).map(builder.describe)
             } else {
                 free = hours?.free
             }
         }
         let style = self.style
-        try chunk.writePointFeature(id: id, point: point) { p in
+        let kindText = v.kind
+        try chunk.writePointFeature(id: id, point: Coordinate(lon: v.lon, lat: v.lat)) { p in
             Self.text(&p, "id", idBytes)
             Self.text(&p, "name", name)
-            p.string("kind", kind.rawValue)
-            p.string("owner", (owners.match(record.text(.owner)) ?? .municipal).rawValue)
-            Self.text(&p, "address", record.text(.address))
-            Self.text(&p, "district", districtBytes)
-            p.string("district_name", district?.name)
-            p.bool("rural", district?.rural)
+            enumMember(.kind, kindText, &p)
+            enumMember(.owner, v.owner, &p)
+            Self.text(&p, "address", v.address)
+            append(district, to: &p)
             p.integer("capacity", capacity)
-            p.bool("disability_suited", record.int64(.disabilitySuited) == 1)
+            p.bool("disability_suited", v.disabilitySuited == 1)
             p.integer("room_count", listed.count)
             p.integer("max_capacity", listed.isEmpty ? capacity : listed.lazy.compactMap(\.capacity).max())
             if listed.isEmpty {
@@ -127,20 +202,26 @@ final class FacilityRowEncoder {
                 }
                 p.endString()
             }
-            p.string("wheelchair", (wheelchair.match(record.text(.wheelchair)) ?? .unknown).rawValue)
-            p.string("toilets_wheelchair", (tri.match(record.text(.toiletsWheelchair)) ?? .unknown).rawValue)
-            p.string("step_free", (tri.match(record.text(.stepFree)) ?? .unknown).rawValue)
-            p.string("ramp", (tri.match(record.text(.ramp)) ?? .unknown).rawValue)
-            p.string("elevator", (tri.match(record.text(.elevator)) ?? .unknown).rawValue)
-            p.string("hearing_loop", (tri.match(record.text(.hearingLoop)) ?? .unknown).rawValue)
-            p.string("parking_accessible", (tri.match(record.text(.parkingAccessible)) ?? .unknown).rawValue)
-            Self.godAdgang(&p, record.text(.godAdgang))
-            Self.text(&p, "checked", record.text(.checked))
-            Self.text(&p, "opening_hours", hoursBytes)
-            p.bool("open_now", hours?.state?.open)
-            p.string("next_change", hours?.state?.next)
-            p.string("next_free_start", free?.start)
-            p.string("next_free_end", free?.end)
+            enumMember(.wheelchair, v.wheelchair, &p)
+            enumMember(.toiletsWheelchair, v.toiletsWheelchair, &p)
+            enumMember(.stepFree, v.stepFree, &p)
+            enumMember(.ramp, v.ramp, &p)
+            enumMember(.elevator, v.elevator, &p)
+            enumMember(.hearingLoop, v.hearingLoop, &p)
+            enumMember(.parkingAccessible, v.parkingAccessible, &p)
+            Self.godAdgang(&p, v.godAdgang)
+            Self.text(&p, "checked", v.checked)
+            if let hours, !special {
+                append(hours.segment, to: &p)
+            } else if hours == nil && !special {
+                append(nullHours, to: &p)
+            } else {
+                Self.text(&p, "opening_hours", v.openingHours)
+                p.bool("open_now", hours?.state?.open)
+                p.string("next_change", hours?.state?.next)
+                p.string("next_free_start", free?.start)
+                p.string("next_free_end", free?.end)
+            }
             if !listed.isEmpty {
                 p.string("next_free_room", freeRoom)
             } else if free != nil {
@@ -148,24 +229,35 @@ final class FacilityRowEncoder {
             } else {
                 p.null("next_free_room")
             }
-            Self.text(&p, "contact_name", record.text(.contactName))
-            Self.text(&p, "phone", record.text(.phone))
-            Self.text(&p, "email", record.text(.email))
-            Self.text(&p, "booking_url", record.text(.bookingURL))
+            Self.text(&p, "contact_name", v.contactName)
+            Self.text(&p, "phone", v.phone)
+            Self.text(&p, "email", v.email)
+            Self.text(&p, "booking_url", v.bookingURL)
             if style {
-                p.string("marker-color", MapStyle.color(of: kind))
-                p.string("marker-size", "small")
+                // The kind as decoded (the kind member above is the same decoding).
+                let kind = kinds.match(kindText) ?? .other
+                append(styleSegments[kind]!, to: &p)
                 Self.text(&p, "title", name)
             }
         }
     }
 
+    private let kinds = RawValueMatcher<FacilityKind>()
+
     /// Open now, next change and the unbooked free slot for an availability text, once per text.
     private func answer(hours bytes: UnsafeBufferPointer<UInt8>) -> HoursAnswer {
         hoursCache.value(for: bytes) { [builder] bytes in
             let text = String(decoding: bytes, as: UTF8.self)
-            let slot = builder.unbookedFreeSlot(hours: text)
-            return HoursAnswer(state: builder.state(of: text), free: slot.map(builder.describe))
+            let state = builder.state(of: text)
+            let free = builder.unbookedFreeSlot(hours: text).map(builder.describe)
+            let segment = Segment { p in
+                FacilityRowEncoder.text(&p, "opening_hours", bytes)
+                p.bool("open_now", state?.open)
+                p.string("next_change", state?.next)
+                p.string("next_free_start", free?.start)
+                p.string("next_free_end", free?.end)
+            }
+            return HoursAnswer(state: state, free: free, segment: segment)
         }
     }
 

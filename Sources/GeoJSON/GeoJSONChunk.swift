@@ -21,15 +21,28 @@ public enum ChunkFeatureID {
 /// ```
 /// A chunk is used by one thread at a time; hand it over whole (it is `Sendable` for that).
 public final class GeoJSONChunk: @unchecked Sendable {
-    var props: PropertyWriter
-    let sequence: Bool
-    let bbox: Bool
-    /// Output position of the first feature of the chunk (0-based).
-    public private(set) var firstIndex: Int
-    /// Features in the chunk.
-    public private(set) var count = 0
-    /// [west, south, east, north] of the features so far when bboxes are written.
-    var box: (w: Double, s: Double, e: Double, n: Double)?
+    /// The encoding state, behind a pointer so that the hot path mutates it without the dynamic
+    /// exclusivity checks of class properties.
+    @usableFromInline let state: UnsafeMutablePointer<State>
+
+    @usableFromInline
+    struct State: ~Copyable {
+        @usableFromInline var props: PropertyWriter
+        @usableFromInline let sequence: Bool
+        @usableFromInline let bbox: Bool
+        @usableFromInline var firstIndex: Int
+        @usableFromInline var count = 0
+        /// [west, south, east, north] of the features so far when bboxes are written.
+        @usableFromInline var box: (w: Double, s: Double, e: Double, n: Double)?
+
+        @usableFromInline
+        init(props: consuming PropertyWriter, sequence: Bool, bbox: Bool, firstIndex: Int) {
+            self.props = props
+            self.sequence = sequence
+            self.bbox = bbox
+            self.firstIndex = firstIndex
+        }
+    }
 
     /// - Parameters:
     ///   - options: precision and bbox as the receiving writer's (normalisation does not apply to points).
@@ -37,28 +50,51 @@ public final class GeoJSONChunk: @unchecked Sendable {
     ///   - firstIndex: the output position (0-based) of the chunk's first feature.
     ///   - capacity: initial buffer size in bytes (the buffer grows as needed).
     public init(options: GeoJSONWriterOptions, sequence: Bool, firstIndex: Int, capacity: Int = 1 << 20) {
-        props = PropertyWriter(out: OutputBuffer(precision: options.precision, capacity: capacity))
-        self.sequence = sequence
-        bbox = options.bbox
-        self.firstIndex = firstIndex
+        state = .allocate(capacity: 1)
+        state.initialize(to: State(props: PropertyWriter(out: OutputBuffer(precision: options.precision, capacity: capacity)),
+                                   sequence: sequence, bbox: options.bbox, firstIndex: firstIndex))
     }
+
+    deinit {
+        state.deinitialize(count: 1)
+        state.deallocate()
+    }
+
+    /// Output position of the first feature of the chunk (0-based).
+    public var firstIndex: Int { state.pointee.firstIndex }
+    /// Features in the chunk.
+    public var count: Int { state.pointee.count }
+    /// Bytes encoded so far.
+    public var byteCount: Int { state.pointee.props.out.count }
+    var sequence: Bool { state.pointee.sequence }
+    var bbox: Bool { state.pointee.bbox }
+    var precision: Int { state.pointee.props.out.precision }
+    var box: (w: Double, s: Double, e: Double, n: Double)? { state.pointee.box }
+    /// The encoded bytes.
+    var bytes: UnsafeBufferPointer<UInt8> { state.pointee.props.out.bytes }
 
     /// Empties the chunk (keeping its memory) for features starting at output position `firstIndex`.
     public func reset(firstIndex: Int) {
-        props.out.removeAll()
-        self.firstIndex = firstIndex
-        count = 0
-        box = nil
+        state.pointee.props.out.removeAll()
+        state.pointee.firstIndex = firstIndex
+        state.pointee.count = 0
+        state.pointee.box = nil
     }
-
-    /// Bytes encoded so far.
-    public var byteCount: Int { props.out.count }
 
     /// Appends one point feature whose properties `body` writes, exactly as
     /// ``GeoJSONWriter/writePointFeature(id:point:properties:)`` would at this output position.
     /// - Throws: ``GeoJSONWriteError/nonFiniteCoordinate(featureIndex:)`` (nothing is written).
+    @inlinable
     public func writePointFeature(id: ChunkFeatureID, point: Coordinate,
                                   properties body: (inout PropertyWriter) -> Void) throws(GeoJSONWriteError) {
+        try state.pointee.writePointFeature(id: id, point: point, properties: body)
+    }
+}
+
+extension GeoJSONChunk.State {
+    @inlinable
+    mutating func writePointFeature(id: ChunkFeatureID, point: Coordinate,
+                                    properties body: (inout PropertyWriter) -> Void) throws(GeoJSONWriteError) {
         let lon = point.lon, lat = point.lat
         guard lon.isFinite && lat.isFinite else { throw .nonFiniteCoordinate(featureIndex: firstIndex + count) }
         if sequence {
@@ -103,10 +139,8 @@ public final class GeoJSONChunk: @unchecked Sendable {
         props.begin()
         body(&props)
         props.end()
-        props.out.featureTail(header: sequence ? .recordSeparator : .separator)
+        props.out.byte(UInt8(ascii: "}"))
+        if sequence { props.out.byte(0x0A) }
         count += 1
     }
-
-    /// The encoded bytes.
-    var bytes: UnsafeBufferPointer<UInt8> { props.out.bytes }
 }

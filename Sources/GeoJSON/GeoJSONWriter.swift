@@ -130,7 +130,7 @@ public final class GeoJSONWriter<Sink: ByteSink> {
     public func append(_ chunk: GeoJSONChunk) throws(GeoJSONWriteError) {
         guard !finished else { throw .alreadyFinished }
         precondition(chunk.firstIndex == featuresWritten && chunk.sequence == (format == .textSequence)
-                     && chunk.bbox == options.bbox && chunk.props.out.precision == options.precision,
+                     && chunk.bbox == options.bbox && chunk.precision == options.precision,
                      "chunk does not continue this writer's output")
         guard chunk.count > 0 else { return }
         try flush()

@@ -12,32 +12,35 @@
 /// ```
 /// - Complexity: O(bytes written) per member; no heap allocation.
 public struct PropertyWriter: ~Copyable {
-    var out: OutputBuffer
-    private var members = 0
+    @usableFromInline var out: OutputBuffer
+    @usableFromInline var members = 0
 
     init(out: consuming OutputBuffer) {
         self.out = out
     }
 
     /// Starts the properties object.
+    @inlinable
     mutating func begin() {
         members = 0
         out.byte(UInt8(ascii: "{"))
     }
 
     /// Ends the properties object.
+    @inlinable
     mutating func end() {
         out.byte(UInt8(ascii: "}"))
     }
 
-    @inline(__always)
-    private mutating func key(_ key: StaticString) {
+    @inlinable @inline(__always)
+    mutating func key(_ key: StaticString) {
         out.key(UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount), comma: members > 0)
         members += 1
     }
 
     /// Appends `count` members already encoded as `"key":value,"key":value` (the bytes of
     /// ``encodedMembers(precision:_:)``), as writing them one by one would.
+    @inlinable
     public mutating func encoded(_ bytes: UnsafeBufferPointer<UInt8>, members count: Int) {
         guard count > 0 else { return }
         if members > 0 { out.byte(UInt8(ascii: ",")) }
@@ -56,6 +59,7 @@ public struct PropertyWriter: ~Copyable {
     }
 
     /// A string member; nil writes `null`.
+    @inlinable
     public mutating func string(_ key: StaticString, _ value: String?) {
         self.key(key)
         if let value { out.string(value) } else { out.ascii("null") }
@@ -63,24 +67,28 @@ public struct PropertyWriter: ~Copyable {
 
     /// A string member from UTF-8 bytes (for example a database column, copied without making a
     /// `String`); nil writes `null`.
+    @inlinable
     public mutating func string(_ key: StaticString, utf8 value: UnsafeBufferPointer<UInt8>?) {
         self.key(key)
         if let value { out.quoted(utf8: value) } else { out.ascii("null") }
     }
 
     /// An integer member; nil writes `null`.
+    @inlinable
     public mutating func integer(_ key: StaticString, _ value: Int?) {
         self.key(key)
         if let value { out.integer(Int64(value)) } else { out.ascii("null") }
     }
 
     /// A boolean member; nil writes `null`.
+    @inlinable
     public mutating func bool(_ key: StaticString, _ value: Bool?) {
         self.key(key)
         if let value { value ? out.ascii("true") : out.ascii("false") } else { out.ascii("null") }
     }
 
     /// A `null` member.
+    @inlinable
     public mutating func null(_ key: StaticString) {
         self.key(key)
         out.ascii("null")
@@ -88,6 +96,7 @@ public struct PropertyWriter: ~Copyable {
 
     /// Starts a string member assembled from pieces: follow with ``piece(_:)-(String)`` calls and
     /// ``endString()``. Each piece is escaped as it is copied (for joined lists without a temporary string).
+    @inlinable
     public mutating func beginString(_ key: StaticString) {
         self.key(key)
         out.byte(UInt8(ascii: "\""))
@@ -100,6 +109,7 @@ public struct PropertyWriter: ~Copyable {
 
     /// Appends UTF-8 bytes (escaped) to the string begun with ``beginString(_:)``; the caller
     /// guarantees they are well-formed UTF-8.
+    @inlinable
     public mutating func piece(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         out.escaped(utf8: bytes)
     }
@@ -110,11 +120,13 @@ public struct PropertyWriter: ~Copyable {
     }
 
     /// Appends an integer in decimal to the string begun with ``beginString(_:)``.
+    @inlinable
     public mutating func piece(_ value: Int) {
         out.integer(Int64(value))
     }
 
     /// Ends the string begun with ``beginString(_:)``.
+    @inlinable
     public mutating func endString() {
         out.byte(UInt8(ascii: "\""))
     }

@@ -1,3 +1,5 @@
+import GeoJSON
+
 /// A small memo table keyed by byte strings (database text read in place): one hash and one
 /// comparison per lookup, no `String` made unless the value has to be computed.
 ///
@@ -23,30 +25,45 @@ struct ByteKeyCache<Value> {
         slots = Array(repeating: 0, count: 2 * Self.limit)
     }
 
+    /// Entries held.
+    var count: Int { values.count }
+
     /// The value for `key`, computed with `make` (from the key's bytes) when not known.
     @inline(__always)
     mutating func value(for key: UnsafeBufferPointer<UInt8>, _ make: (UnsafeBufferPointer<UInt8>) -> Value) -> Value {
+        if let known = lookup(key) { return known }
+        let value = make(key)
+        insert(key, value)
+        return value
+    }
+
+    /// The value stored for `key`, if any.
+    @inline(__always)
+    func lookup(_ key: UnsafeBufferPointer<UInt8>) -> Value? {
         let hash = Self.hash(key)
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let entry = Int(slots[slot]) - 1
-            if entry < 0 { break }
+            if entry < 0 { return nil }
             if hashes[entry] == hash && lengths[entry] == key.count && matches(entry, key) { return values[entry] }
             slot = (slot + 1) & mask
         }
-        let value = make(key)
-        if values.count >= Self.limit {
-            removeAll()
-            slot = Int(truncatingIfNeeded: hash) & mask
-        }
+    }
+
+    /// Stores `value` for `key` (not present), emptying the table first when it is full.
+    mutating func insert(_ key: UnsafeBufferPointer<UInt8>, _ value: Value) {
+        if values.count >= Self.limit { removeAll() }
+        let hash = Self.hash(key)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
         slots[slot] = Int32(values.count + 1)
         hashes.append(hash)
         starts.append(arena.count)
         lengths.append(key.count)
         arena.append(contentsOf: key)
         values.append(value)
-        return value
     }
 
     private func matches(_ entry: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -56,7 +73,7 @@ struct ByteKeyCache<Value> {
         }
     }
 
-    private mutating func removeAll() {
+    mutating func removeAll() {
         for i in slots.indices { slots[i] = 0 }
         hashes.removeAll(keepingCapacity: true)
         starts.removeAll(keepingCapacity: true)
@@ -103,4 +120,43 @@ func memcmpBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: 
         i += 1
     }
     return true
+}
+
+/// Encoded members memoised by the stored bytes they derive from, kept in one byte arena (no
+/// reference counting per lookup).
+struct SegmentCache {
+    /// Where a segment's bytes are, how many members they hold, and one caller-defined flag.
+    struct Segment {
+        var start: Int
+        var count: Int
+        var members: Int
+        var flag: Bool
+    }
+
+    private var table = ByteKeyCache<Segment>()
+    private var arena: [UInt8] = []
+
+    /// The segment for `key`, encoded with `make` (bytes, member count, flag) when not known.
+    @inline(__always)
+    mutating func segment(for key: UnsafeBufferPointer<UInt8>,
+                          _ make: (UnsafeBufferPointer<UInt8>) -> (bytes: [UInt8], members: Int, flag: Bool)) -> Segment {
+        if let known = table.lookup(key) { return known }
+        if table.count >= ByteKeyCache<Segment>.limit {
+            table.removeAll()
+            arena.removeAll(keepingCapacity: true)
+        }
+        let made = make(key)
+        let segment = Segment(start: arena.count, count: made.bytes.count, members: made.members, flag: made.flag)
+        arena.append(contentsOf: made.bytes)
+        table.insert(key, segment)
+        return segment
+    }
+
+    /// Appends a segment returned by ``segment(for:_:)`` (before any other lookup) to `p`.
+    @inline(__always)
+    func append(_ segment: Segment, to p: inout PropertyWriter) {
+        arena.withUnsafeBufferPointer { all in
+            p.encoded(UnsafeBufferPointer(rebasing: all[segment.start..<(segment.start + segment.count)]), members: segment.members)
+        }
+    }
 }

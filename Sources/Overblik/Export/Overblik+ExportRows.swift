@@ -39,7 +39,7 @@ extension Overblik {
            let written = try exportFacilityRowsInThreads(to: writer, context: context, sequence: sequence, plan: plan) {
             return written
         }
-        let encoder = FacilityRowEncoder(context: context)
+        var encoder = FacilityRowEncoder(context: context)
         let chunk = GeoJSONChunk(options: writer.options, sequence: sequence, firstIndex: writer.featuresWritten)
         var position = 0
         try store.forEachFacilityRecord(from: nil, to: nil) { record, rooms in
@@ -114,7 +114,7 @@ extension Overblik {
 
     /// A reader of ranged mode: claims id ranges and encodes each into a chunk.
     private static func readRanges(_ reader: OverblikStore, context: FacilityEncodingContext, pipeline: ChunkPipeline) throws {
-        let encoder = FacilityRowEncoder(context: context)
+        var encoder = FacilityRowEncoder(context: context)
         let rows = pipeline.rowsPerChunk
         while let job = try pipeline.claim(using: reader) {
             guard let chunk = pipeline.buffer(for: job.index) else { return }
@@ -132,7 +132,7 @@ extension Overblik {
     /// The reader of single-reader mode: one walk over all facilities (rooms joined globally), cut
     /// into chunks of `rowsPerChunk` features.
     private static func readAll(_ reader: OverblikStore, context: FacilityEncodingContext, pipeline: ChunkPipeline) throws {
-        let encoder = FacilityRowEncoder(context: context)
+        var encoder = FacilityRowEncoder(context: context)
         let rows = pipeline.rowsPerChunk
         var index = 0
         guard var chunk = pipeline.buffer(for: 0) else { return }

@@ -23,19 +23,17 @@ public enum ChunkFeatureID {
 public final class GeoJSONChunk: @unchecked Sendable {
     /// The encoding state, behind a pointer so that the hot path mutates it without the dynamic
     /// exclusivity checks of class properties.
-    @usableFromInline let state: UnsafeMutablePointer<State>
+    let state: UnsafeMutablePointer<State>
 
-    @usableFromInline
     struct State: ~Copyable {
-        @usableFromInline var props: PropertyWriter
-        @usableFromInline let sequence: Bool
-        @usableFromInline let bbox: Bool
-        @usableFromInline var firstIndex: Int
-        @usableFromInline var count = 0
+        var props: PropertyWriter
+        let sequence: Bool
+        let bbox: Bool
+        var firstIndex: Int
+        var count = 0
         /// [west, south, east, north] of the features so far when bboxes are written.
-        @usableFromInline var box: (w: Double, s: Double, e: Double, n: Double)?
+        var box: (w: Double, s: Double, e: Double, n: Double)?
 
-        @usableFromInline
         init(props: consuming PropertyWriter, sequence: Bool, bbox: Bool, firstIndex: Int) {
             self.props = props
             self.sequence = sequence
@@ -84,7 +82,6 @@ public final class GeoJSONChunk: @unchecked Sendable {
     /// Appends one point feature whose properties `body` writes, exactly as
     /// ``GeoJSONWriter/writePointFeature(id:point:properties:)`` would at this output position.
     /// - Throws: ``GeoJSONWriteError/nonFiniteCoordinate(featureIndex:)`` (nothing is written).
-    @inlinable
     public func writePointFeature(id: ChunkFeatureID, point: Coordinate,
                                   properties body: (inout PropertyWriter) -> Void) throws(GeoJSONWriteError) {
         try state.pointee.writePointFeature(id: id, point: point, properties: body)
@@ -92,7 +89,6 @@ public final class GeoJSONChunk: @unchecked Sendable {
 }
 
 extension GeoJSONChunk.State {
-    @inlinable
     mutating func writePointFeature(id: ChunkFeatureID, point: Coordinate,
                                     properties body: (inout PropertyWriter) -> Void) throws(GeoJSONWriteError) {
         let lon = point.lon, lat = point.lat

@@ -21,6 +21,7 @@ struct OutputBuffer: ~Copyable {
         storage = .allocate(capacity: allocated)
     }
 
+    @inlinable
     deinit {
         storage.deallocate()
     }

@@ -153,8 +153,9 @@ struct SegmentCache {
     }
 
     /// Appends a segment returned by ``segment(for:_:)`` (before any other lookup) to `p`.
+    /// (Mutating only so that callers reach the cache in place, never through a copy.)
     @inline(__always)
-    func append(_ segment: Segment, to p: inout PropertyWriter) {
+    mutating func append(_ segment: Segment, to p: inout PropertyWriter) {
         arena.withUnsafeBufferPointer { all in
             p.encoded(UnsafeBufferPointer(rebasing: all[segment.start..<(segment.start + segment.count)]), members: segment.members)
         }

@@ -108,7 +108,7 @@ final class ChunkPipeline: @unchecked Sendable {
                 chunk.reset(firstIndex: first)
                 return chunk
             }
-            return GeoJSONChunk(options: options, sequence: sequence, firstIndex: first, capacity: 1 << 22)
+            return GeoJSONChunk(options: options, sequence: sequence, firstIndex: first, capacity: 1 << 21)
         }
     }
 

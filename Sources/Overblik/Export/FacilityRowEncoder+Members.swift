@@ -2,6 +2,34 @@ import Facilities
 import GeoJSON
 import Scheduling
 
+/// The key of several stored texts together: each as a 4-byte length and its bytes, or
+/// 0xFFFFFFFF for NULL (so that different tuples never share a key).
+enum GroupKey {
+    static func add(_ text: UnsafeBufferPointer<UInt8>?, to key: inout [UInt8]) {
+        let length = text.map { UInt32($0.count) } ?? .max
+        withUnsafeBytes(of: length.littleEndian) { key.append(contentsOf: $0) }
+        if let text { key.append(contentsOf: text) }
+    }
+
+    /// The texts of a key made by ``add(_:to:)``, decoded as `String(decoding:as:)` decodes them.
+    static func parts(_ key: UnsafeBufferPointer<UInt8>) -> [String?] {
+        var parts: [String?] = []
+        var i = 0
+        while i + 4 <= key.count {
+            var length: UInt32 = 0
+            for k in 0..<4 { length |= UInt32(key[i + k]) << (8 * UInt32(k)) }
+            i += 4
+            if length == .max {
+                parts.append(nil)
+            } else {
+                parts.append(String(decoding: UnsafeBufferPointer(rebasing: key[i..<(i + Int(length))]), as: UTF8.self))
+                i += Int(length)
+            }
+        }
+        return parts
+    }
+}
+
 /// Members that do not depend on a row's text, encoded once.
 struct ConstantMembers {
     /// Encoded members and their count.
@@ -13,15 +41,12 @@ struct ConstantMembers {
         }
     }
 
-    /// Per enum field: its member for NULL.
-    let nullEnum: [Members]
     let nullDistrict: Members
     let nullHours: Members
     /// Per kind: `marker-color` and `marker-size`.
     let style: [FacilityKind: Members]
 
     init() {
-        nullEnum = FacilityRowEncoder.EnumField.allCases.map { field in Members { field.write(nil, to: &$0) } }
         nullDistrict = Members { p in
             p.null("district")
             p.null("district_name")

@@ -41,10 +41,17 @@ struct FacilityRowEncoder {
     private var hoursStates = ByteKeyCache<(open: Bool, next: String?)?>()
     /// Per district code: the members `district`, `district_name`, `rural`.
     private var districtSegments = SegmentCache()
-    /// Per enum field and stored text: its member.
-    private var enumSegments = [SegmentCache](repeating: SegmentCache(), count: EnumField.allCases.count)
+    /// Per stored (kind, owner): their two members.
+    private var kindOwner = SegmentCache()
+    /// Per stored accessibility texts: the seven members `wheelchair` ... `parking_accessible`.
+    private var accessibility = SegmentCache()
+    /// Scratch space for the keys of grouped members.
+    private var groupKey: [UInt8] = []
     private let constants: ConstantMembers
     private let kinds = RawValueMatcher<FacilityKind>()
+    private static let kindOwnerFields: [EnumField] = [.kind, .owner]
+    private static let accessibilityFields: [EnumField] = [.wheelchair, .toiletsWheelchair, .stepFree, .ramp, .elevator,
+                                                           .hearingLoop, .parkingAccessible]
 
     /// - Precondition: ``supports(_:)`` is true for `context.options`.
     init(context: FacilityEncodingContext) {
@@ -63,15 +70,42 @@ struct FacilityRowEncoder {
         }
     }
 
-    /// The member of an enum column.
+    /// `kind` and `owner`, memoised by their stored texts together.
     @inline(__always)
-    private mutating func enumMember(_ field: EnumField, _ text: UnsafeBufferPointer<UInt8>?, _ p: inout PropertyWriter) {
-        guard let text else { return constants.append(constants.nullEnum[field.rawValue], to: &p) }
-        let segment = enumSegments[field.rawValue].segment(for: text) { bytes in
-            let (encoded, members) = PropertyWriter.encodedMembers { field.write(String(decoding: bytes, as: UTF8.self), to: &$0) }
-            return (encoded, members, false)
+    private mutating func kindAndOwner(_ v: FacilityValues, _ p: inout PropertyWriter) {
+        groupKey.removeAll(keepingCapacity: true)
+        GroupKey.add(v.kind, to: &groupKey)
+        GroupKey.add(v.owner, to: &groupKey)
+        let segment = groupKey.withUnsafeBufferPointer { key in
+            kindOwner.segment(for: key) { Self.enumMembers(Self.kindOwnerFields, key: $0) }
         }
-        enumSegments[field.rawValue].append(segment, to: &p)
+        kindOwner.append(segment, to: &p)
+    }
+
+    /// `wheelchair` ... `parking_accessible`, memoised by their stored texts together.
+    @inline(__always)
+    private mutating func accessibilityMembers(_ v: FacilityValues, _ p: inout PropertyWriter) {
+        groupKey.removeAll(keepingCapacity: true)
+        GroupKey.add(v.wheelchair, to: &groupKey)
+        GroupKey.add(v.toiletsWheelchair, to: &groupKey)
+        GroupKey.add(v.stepFree, to: &groupKey)
+        GroupKey.add(v.ramp, to: &groupKey)
+        GroupKey.add(v.elevator, to: &groupKey)
+        GroupKey.add(v.hearingLoop, to: &groupKey)
+        GroupKey.add(v.parkingAccessible, to: &groupKey)
+        let segment = groupKey.withUnsafeBufferPointer { key in
+            accessibility.segment(for: key) { Self.enumMembers(Self.accessibilityFields, key: $0) }
+        }
+        accessibility.append(segment, to: &p)
+    }
+
+    /// The members of enum `fields` for the stored texts in a group key.
+    private static func enumMembers(_ fields: [EnumField], key: UnsafeBufferPointer<UInt8>) -> (bytes: [UInt8], members: Int, flag: Bool) {
+        let parts = GroupKey.parts(key)
+        let (encoded, members) = PropertyWriter.encodedMembers { p in
+            for (field, text) in zip(fields, parts) { field.write(text, to: &p) }
+        }
+        return (encoded, members, false)
     }
 
     /// Appends the feature of `record` (with its listed `rooms`) at output `position` to `chunk`.
@@ -110,8 +144,7 @@ struct FacilityRowEncoder {
         try chunk.writePointFeature(id: id, point: Coordinate(lon: v.lon, lat: v.lat)) { p in
             Self.text(&p, "id", idBytes)
             Self.text(&p, "name", name)
-            enumMember(.kind, v.kind, &p)
-            enumMember(.owner, v.owner, &p)
+            kindAndOwner(v, &p)
             Self.text(&p, "address", v.address)
             if let code = v.districtCode {
                 let segment = districtSegments.segment(for: code) { [builder] in Self.districtMembers(code: $0, builder: builder) }
@@ -124,13 +157,7 @@ struct FacilityRowEncoder {
             p.integer("room_count", listed.count)
             p.integer("max_capacity", listed.isEmpty ? capacity : listed.lazy.compactMap(\.capacity).max())
             if listed.isEmpty { p.null("rooms") } else { Self.roomsSummary(listed, &p) }
-            enumMember(.wheelchair, v.wheelchair, &p)
-            enumMember(.toiletsWheelchair, v.toiletsWheelchair, &p)
-            enumMember(.stepFree, v.stepFree, &p)
-            enumMember(.ramp, v.ramp, &p)
-            enumMember(.elevator, v.elevator, &p)
-            enumMember(.hearingLoop, v.hearingLoop, &p)
-            enumMember(.parkingAccessible, v.parkingAccessible, &p)
+            accessibilityMembers(v, &p)
             Self.godAdgang(&p, v.godAdgang)
             Self.text(&p, "checked", v.checked)
             var hasFree = free != nil

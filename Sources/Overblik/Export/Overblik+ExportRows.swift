@@ -6,9 +6,9 @@ import Store
 /// How the unfiltered facilities export splits its work (tests force small chunks and threads).
 struct FacilityExportPlan: Sendable {
     /// Facilities per chunk (and per id range read by one reader).
-    var rowsPerChunk = 4096
+    var rowsPerChunk = 2048
     /// Chunks a reader may be ahead of the writer (bounds memory: about this many chunks in flight).
-    var aheadLimit = 4
+    var aheadLimit = 3
     /// Reader threads when ranges can be read apart (1 or 2).
     var readers = 2
     /// Below this many facilities everything runs on the calling thread.

@@ -3,12 +3,34 @@ import GeoJSON
 import Scheduling
 
 /// The key of several stored texts together: each as a 4-byte length and its bytes, or
-/// 0xFFFFFFFF for NULL (so that different tuples never share a key).
-enum GroupKey {
-    static func add(_ text: UnsafeBufferPointer<UInt8>?, to key: inout [UInt8]) {
+/// 0xFFFFFFFF for NULL (so that different tuples never share a key), built in a reusable buffer.
+final class GroupKey {
+    private let base: UnsafeMutablePointer<UInt8>
+    private let capacity = 1 << 16
+
+    init() {
+        base = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        base.deallocate()
+    }
+
+    /// Appends one text (nil: NULL) at byte `n`, advancing `n`.
+    @inline(__always)
+    func add(_ text: UnsafeBufferPointer<UInt8>?, at n: inout Int) {
         let length = text.map { UInt32($0.count) } ?? .max
-        withUnsafeBytes(of: length.littleEndian) { key.append(contentsOf: $0) }
-        if let text { key.append(contentsOf: text) }
+        let needed = 4 + (text?.count ?? 0)
+        guard n >= 0, n + needed <= capacity else { n = -1; return }
+        UnsafeMutableRawPointer(base + n).storeBytes(of: length.littleEndian, as: UInt32.self)
+        if let text, let source = text.baseAddress, text.count > 0 { (base + n + 4).update(from: source, count: text.count) }
+        n += needed
+    }
+
+    /// The key of `n` bytes built with ``add(_:at:)``; valid until the next key is built. nil when
+    /// the texts did not fit (then they are not memoised).
+    func bytes(_ n: Int) -> UnsafeBufferPointer<UInt8>? {
+        n < 0 ? nil : UnsafeBufferPointer(start: base, count: n)
     }
 
     /// The texts of a key made by ``add(_:to:)``, decoded as `String(decoding:as:)` decodes them.

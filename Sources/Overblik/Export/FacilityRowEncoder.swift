@@ -46,7 +46,7 @@ struct FacilityRowEncoder {
     /// Per stored accessibility texts: the seven members `wheelchair` ... `parking_accessible`.
     private var accessibility = SegmentCache()
     /// Scratch space for the keys of grouped members.
-    private var groupKey: [UInt8] = []
+    private let groupKey = GroupKey()
     private let constants: ConstantMembers
     private let kinds = RawValueMatcher<FacilityKind>()
     private static let kindOwnerFields: [EnumField] = [.kind, .owner]
@@ -73,30 +73,38 @@ struct FacilityRowEncoder {
     /// `kind` and `owner`, memoised by their stored texts together.
     @inline(__always)
     private mutating func kindAndOwner(_ v: FacilityValues, _ p: inout PropertyWriter) {
-        groupKey.removeAll(keepingCapacity: true)
-        GroupKey.add(v.kind, to: &groupKey)
-        GroupKey.add(v.owner, to: &groupKey)
-        let segment = groupKey.withUnsafeBufferPointer { key in
-            kindOwner.segment(for: key) { Self.enumMembers(Self.kindOwnerFields, key: $0) }
+        var n = 0
+        groupKey.add(v.kind, at: &n)
+        groupKey.add(v.owner, at: &n)
+        guard let key = groupKey.bytes(n) else {
+            return Self.writeEnums(Self.kindOwnerFields, [v.kind, v.owner], &p)
         }
+        let segment = kindOwner.segment(for: key) { Self.enumMembers(Self.kindOwnerFields, key: $0) }
         kindOwner.append(segment, to: &p)
     }
 
     /// `wheelchair` ... `parking_accessible`, memoised by their stored texts together.
     @inline(__always)
     private mutating func accessibilityMembers(_ v: FacilityValues, _ p: inout PropertyWriter) {
-        groupKey.removeAll(keepingCapacity: true)
-        GroupKey.add(v.wheelchair, to: &groupKey)
-        GroupKey.add(v.toiletsWheelchair, to: &groupKey)
-        GroupKey.add(v.stepFree, to: &groupKey)
-        GroupKey.add(v.ramp, to: &groupKey)
-        GroupKey.add(v.elevator, to: &groupKey)
-        GroupKey.add(v.hearingLoop, to: &groupKey)
-        GroupKey.add(v.parkingAccessible, to: &groupKey)
-        let segment = groupKey.withUnsafeBufferPointer { key in
-            accessibility.segment(for: key) { Self.enumMembers(Self.accessibilityFields, key: $0) }
+        var n = 0
+        groupKey.add(v.wheelchair, at: &n)
+        groupKey.add(v.toiletsWheelchair, at: &n)
+        groupKey.add(v.stepFree, at: &n)
+        groupKey.add(v.ramp, at: &n)
+        groupKey.add(v.elevator, at: &n)
+        groupKey.add(v.hearingLoop, at: &n)
+        groupKey.add(v.parkingAccessible, at: &n)
+        guard let key = groupKey.bytes(n) else {
+            return Self.writeEnums(Self.accessibilityFields, [v.wheelchair, v.toiletsWheelchair, v.stepFree, v.ramp, v.elevator,
+                                                              v.hearingLoop, v.parkingAccessible], &p)
         }
+        let segment = accessibility.segment(for: key) { Self.enumMembers(Self.accessibilityFields, key: $0) }
         accessibility.append(segment, to: &p)
+    }
+
+    /// The members of enum `fields` for stored texts too long to memoise.
+    private static func writeEnums(_ fields: [EnumField], _ texts: [UnsafeBufferPointer<UInt8>?], _ p: inout PropertyWriter) {
+        for (field, text) in zip(fields, texts) { field.write(text.map { String(decoding: $0, as: UTF8.self) }, to: &p) }
     }
 
     /// The members of enum `fields` for the stored texts in a group key.

@@ -53,11 +53,15 @@ extension OverblikStore {
         let statement = try database.prepare(
             "SELECT id FROM facilities\(Self.rangeClause(column: "id", lower: lower, upper: nil)) ORDER BY id LIMIT 1 OFFSET \(max(0, rows))")
         try Self.bind(lower, nil, to: statement)
-        guard sqlite3_step(statement.handle) == SQLITE_ROW else {
-            _ = try statement.step()   // surfaces an error, if any
+        let rc = sqlite3_step(statement.handle)
+        guard rc == SQLITE_ROW else {
+            try database.check(rc, "step", sql: statement.sql)
             return nil
         }
-        return FacilityKey(copying: sqlite3_column_value(statement.handle, 0))
+        guard let key = FacilityKey(copying: sqlite3_column_value(statement.handle, 0)) else {
+            throw DatabaseError(code: SQLITE_NOMEM, message: "out of memory copying a facility id", operation: "sqlite3_value_dup")
+        }
+        return key
     }
 
     /// Whether reading facilities and rooms range by range with ``forEachFacilityRecord(from:to:_:)``

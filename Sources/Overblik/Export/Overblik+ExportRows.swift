@@ -96,14 +96,17 @@ extension Overblik {
     }
 
     /// `count` reader connections in read transactions on one snapshot (no commit by anyone between
-    /// the first and the last began); nil when the store is in memory or no such snapshot was had.
+    /// the first and the last began); nil when the store is in memory, a connection cannot be
+    /// opened, or no such snapshot was had (the caller then reads on its own connection).
     private func openReaders(_ count: Int) throws -> [OverblikStore]? {
         for _ in 0..<3 {
             let before = try store.dataVersion()
             var readers: [OverblikStore] = []
             for _ in 0..<count {
-                guard let reader = try store.openReader() else { return nil }
-                try reader.beginReading()
+                guard let reader = try? store.openReader(), (try? reader.beginReading()) != nil else {
+                    for reader in readers { reader.endReading() }
+                    return nil
+                }
                 readers.append(reader)
             }
             if try store.dataVersion() == before { return readers }

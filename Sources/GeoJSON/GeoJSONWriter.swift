@@ -53,8 +53,10 @@ public final class GeoJSONWriter<Sink: ByteSink> {
     private var sink: Sink
     /// Owns the output buffer (`props.out`); handed to property closures of ``writePointFeature(id:point:properties:)``.
     private var props: PropertyWriter
-    private let format: Format
-    private let options: GeoJSONWriterOptions
+    /// Output framing.
+    public let format: Format
+    /// Precision, bbox and normalisation.
+    public let options: GeoJSONWriterOptions
     private var finished = false
     private var collectionBBox: [Double]?
     /// Features written so far.
@@ -119,6 +121,24 @@ public final class GeoJSONWriter<Sink: ByteSink> {
         }
         featuresWritten += 1
         if props.out.isFull { try flush() }
+    }
+
+    /// Appends the features of a chunk encoded elsewhere: its bytes go to the sink as they are.
+    /// - Precondition: the chunk starts at ``featuresWritten`` and was made with this writer's
+    ///   format, precision and bbox option.
+    /// - Throws: ``GeoJSONWriteError`` when the writer is finished or the sink fails.
+    public func append(_ chunk: GeoJSONChunk) throws(GeoJSONWriteError) {
+        guard !finished else { throw .alreadyFinished }
+        precondition(chunk.firstIndex == featuresWritten && chunk.sequence == (format == .textSequence)
+                     && chunk.bbox == options.bbox && chunk.precision == options.precision,
+                     "chunk does not continue this writer's output")
+        guard chunk.count > 0 else { return }
+        try flush()
+        do { try sink.write(UnsafeRawBufferPointer(chunk.bytes)) } catch { throw .io(error) }
+        if let b = chunk.box {
+            collectionBBox = collectionBBox.map { [min($0[0], b.w), min($0[1], b.s), max($0[2], b.e), max($0[3], b.n)] } ?? [b.w, b.s, b.e, b.n]
+        }
+        featuresWritten += chunk.count
     }
 
     /// Closes the collection (with its bbox if asked), flushes, and returns the sink.

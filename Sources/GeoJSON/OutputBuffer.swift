@@ -1,14 +1,15 @@
 /// A growable byte buffer with fast JSON primitives: fixed-precision numbers written digit by digit
 /// and escaped strings. Writes go straight to raw memory (this is the writer's hot path); the
 /// writer flushes it to a sink when ``isFull``.
+@usableFromInline
 struct OutputBuffer: ~Copyable {
-    private var storage: UnsafeMutablePointer<UInt8>
-    private var allocated: Int
-    private(set) var count = 0
+    @usableFromInline var storage: UnsafeMutablePointer<UInt8>
+    @usableFromInline var allocated: Int
+    @usableFromInline var count = 0
     let capacity: Int
     /// Decimals for ``fixed(_:)`` and 10^precision.
-    let precision: Int
-    let scale: Double
+    @usableFromInline let precision: Int
+    @usableFromInline let scale: Double
 
     init(precision: Int = 6, capacity: Int = 1 << 16) {
         self.capacity = capacity
@@ -20,11 +21,15 @@ struct OutputBuffer: ~Copyable {
         storage = .allocate(capacity: allocated)
     }
 
+    @inlinable
     deinit {
         storage.deallocate()
     }
 
     var isFull: Bool { count >= capacity }
+
+    /// Forgets the bytes written (keeping the memory).
+    mutating func removeAll() { count = 0 }
 
     /// The bytes written so far.
     var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: storage, count: count) }
@@ -36,12 +41,13 @@ struct OutputBuffer: ~Copyable {
     }
 
     /// Makes room for `n` more bytes.
-    @inline(__always)
+    @inlinable @inline(__always)
     mutating func reserve(_ n: Int) {
         if count + n > allocated { grow(count + n) }
     }
 
-    private mutating func grow(_ needed: Int) {
+    @usableFromInline
+    mutating func grow(_ needed: Int) {
         let size = Swift.max(needed, allocated * 2)
         let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
         bigger.update(from: storage, count: count)
@@ -50,23 +56,85 @@ struct OutputBuffer: ~Copyable {
         allocated = size
     }
 
-    @inline(__always) mutating func byte(_ b: UInt8) {
+    @inlinable @inline(__always) mutating func byte(_ b: UInt8) {
         reserve(1)
         storage[count] = b
         count += 1
     }
 
-    @inline(__always) mutating func append(_ raw: UnsafeBufferPointer<UInt8>) {
+    @inlinable @inline(__always) mutating func append(_ raw: UnsafeBufferPointer<UInt8>) {
         reserve(raw.count)
-        if raw.count > 0 { (storage + count).update(from: raw.baseAddress!, count: raw.count) }
+        if raw.count > 0 { copy(raw.baseAddress!, raw.count, to: storage + count) }
         count += raw.count
     }
 
-    @inline(__always) mutating func ascii(_ s: StaticString) {
+    /// Copies `n` bytes (short runs without a call to memmove; the buffer has room).
+    @inlinable @inline(__always)
+    func copy(_ source: UnsafePointer<UInt8>, _ n: Int, to target: UnsafeMutablePointer<UInt8>) {
+        if n > 32 {
+            target.update(from: source, count: n)
+            return
+        }
+        var i = 0
+        while i + 8 <= n {
+            UnsafeMutableRawPointer(target + i).storeBytes(of: UnsafeRawPointer(source + i).loadUnaligned(as: UInt64.self), as: UInt64.self)
+            i += 8
+        }
+        while i < n {
+            target[i] = source[i]
+            i += 1
+        }
+    }
+
+    /// Writes `,"key":` (comma optional); keys needing escapes take the escaping path.
+    @inlinable @inline(__always)
+    mutating func key(_ key: UnsafeBufferPointer<UInt8>, comma: Bool) {
+        reserve(key.count + 4)
+        if comma {
+            storage[count] = UInt8(ascii: ",")
+            count += 1
+        }
+        if Self.needsEscape(key) {
+            quoted(utf8: key)
+            byte(UInt8(ascii: ":"))
+        } else {
+            storage[count] = UInt8(ascii: "\"")
+            if key.count > 0 { copy(key.baseAddress!, key.count, to: storage + count + 1) }
+            storage[count + 1 + key.count] = UInt8(ascii: "\"")
+            storage[count + 2 + key.count] = UInt8(ascii: ":")
+            count += key.count + 3
+        }
+    }
+
+    /// Whether any byte is below 0x20, a quote or a backslash (eight bytes at a time).
+    @inlinable @inline(__always)
+    static func needsEscape(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = utf8.baseAddress else { return false }
+        let n = utf8.count
+        var i = 0
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        while i + 8 <= n {
+            let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            let quote = w ^ (ones &* 0x22), backslash = w ^ (ones &* 0x5C)
+            let hit = ((w &- ones &* 0x20) & ~w & highs) | ((quote &- ones) & ~quote & highs)
+                | ((backslash &- ones) & ~backslash & highs)
+            if hit != 0 { return true }
+            i += 8
+        }
+        while i < n {
+            let b = base[i]
+            if b < 0x20 || b == 0x22 || b == 0x5C { return true }
+            i += 1
+        }
+        return false
+    }
+
+    @inlinable @inline(__always) mutating func ascii(_ s: StaticString) {
         append(UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
     }
 
     /// Writes a signed integer in decimal.
+    @inlinable
     mutating func integer(_ value: Int64) {
         if value < 0 {
             byte(UInt8(ascii: "-"))
@@ -76,6 +144,7 @@ struct OutputBuffer: ~Copyable {
         }
     }
 
+    @inlinable
     mutating func unsigned(_ value: UInt64) {
         var digits = 1
         var probe = value
@@ -92,6 +161,7 @@ struct OutputBuffer: ~Copyable {
     /// Writes `value` rounded to `precision` decimals, trailing zeros trimmed (9.5, not 9.500000).
     /// Values too large for the fixed-point path use Swift's shortest representation.
     /// - Precondition: `value` is finite; `0...15 ~= precision`.
+    @usableFromInline
     mutating func fixed(_ value: Double) {
         let scaled = (value * scale).rounded()
         guard abs(scaled) < 9.0e15 else {
@@ -129,13 +199,14 @@ struct OutputBuffer: ~Copyable {
     }
 
     /// Writes a JSON string literal with quotes, escaping quote, backslash and control characters.
+    @usableFromInline
     mutating func string(_ s: String) {
         var s = s
         s.withUTF8 { quoted(utf8: $0) }
     }
 
     /// Writes UTF-8 bytes as a JSON string literal with quotes.
-    @inline(__always)
+    @inlinable @inline(__always)
     mutating func quoted(utf8: UnsafeBufferPointer<UInt8>) {
         byte(UInt8(ascii: "\""))
         escaped(utf8: utf8)
@@ -143,6 +214,7 @@ struct OutputBuffer: ~Copyable {
     }
 
     /// Writes the UTF-8 of `s` escaped for the inside of a JSON string literal (no quotes).
+    @usableFromInline
     mutating func escaped(_ s: String) {
         var s = s
         s.withUTF8 { escaped(utf8: $0) }
@@ -150,9 +222,15 @@ struct OutputBuffer: ~Copyable {
 
     /// Writes UTF-8 bytes escaped for the inside of a JSON string literal (no quotes): quote,
     /// backslash and control characters are escaped, everything else is copied in runs.
+    @usableFromInline
     mutating func escaped(utf8: UnsafeBufferPointer<UInt8>) {
         guard let base = utf8.baseAddress, utf8.count > 0 else { return }
         reserve(utf8.count + 2)
+        if !Self.needsEscape(utf8) {
+            copy(base, utf8.count, to: storage + count)
+            count += utf8.count
+            return
+        }
         var runStart = 0
         var i = 0
         let n = utf8.count

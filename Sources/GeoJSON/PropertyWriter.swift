@@ -12,33 +12,54 @@
 /// ```
 /// - Complexity: O(bytes written) per member; no heap allocation.
 public struct PropertyWriter: ~Copyable {
-    var out: OutputBuffer
-    private var members = 0
+    @usableFromInline var out: OutputBuffer
+    @usableFromInline var members = 0
 
     init(out: consuming OutputBuffer) {
         self.out = out
     }
 
     /// Starts the properties object.
+    @inlinable
     mutating func begin() {
         members = 0
         out.byte(UInt8(ascii: "{"))
     }
 
     /// Ends the properties object.
+    @inlinable
     mutating func end() {
         out.byte(UInt8(ascii: "}"))
     }
 
-    @inline(__always)
-    private mutating func key(_ key: StaticString) {
-        if members > 0 { out.byte(UInt8(ascii: ",")) }
+    @inlinable @inline(__always)
+    mutating func key(_ key: StaticString) {
+        out.key(UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount), comma: members > 0)
         members += 1
-        out.quoted(utf8: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
-        out.byte(UInt8(ascii: ":"))
+    }
+
+    /// Appends `count` members already encoded as `"key":value,"key":value` (the bytes of
+    /// ``encodedMembers(precision:_:)``), as writing them one by one would.
+    @inlinable
+    public mutating func encoded(_ bytes: UnsafeBufferPointer<UInt8>, members count: Int) {
+        guard count > 0 else { return }
+        if members > 0 { out.byte(UInt8(ascii: ",")) }
+        out.append(bytes)
+        members += count
+    }
+
+    /// The bytes `body` writes as the members of an otherwise empty properties object (without the
+    /// braces), for ``encoded(_:members:)``; also returns the number of members.
+    public static func encodedMembers(precision: Int = 6, _ body: (inout PropertyWriter) -> Void) -> (bytes: [UInt8], members: Int) {
+        var p = PropertyWriter(out: OutputBuffer(precision: precision, capacity: 256))
+        p.begin()
+        body(&p)
+        let bytes = Array(p.out.bytes.dropFirst())
+        return (bytes, p.members)
     }
 
     /// A string member; nil writes `null`.
+    @inlinable
     public mutating func string(_ key: StaticString, _ value: String?) {
         self.key(key)
         if let value { out.string(value) } else { out.ascii("null") }
@@ -46,24 +67,28 @@ public struct PropertyWriter: ~Copyable {
 
     /// A string member from UTF-8 bytes (for example a database column, copied without making a
     /// `String`); nil writes `null`.
+    @inlinable
     public mutating func string(_ key: StaticString, utf8 value: UnsafeBufferPointer<UInt8>?) {
         self.key(key)
         if let value { out.quoted(utf8: value) } else { out.ascii("null") }
     }
 
     /// An integer member; nil writes `null`.
+    @inlinable
     public mutating func integer(_ key: StaticString, _ value: Int?) {
         self.key(key)
         if let value { out.integer(Int64(value)) } else { out.ascii("null") }
     }
 
     /// A boolean member; nil writes `null`.
+    @inlinable
     public mutating func bool(_ key: StaticString, _ value: Bool?) {
         self.key(key)
         if let value { value ? out.ascii("true") : out.ascii("false") } else { out.ascii("null") }
     }
 
     /// A `null` member.
+    @inlinable
     public mutating func null(_ key: StaticString) {
         self.key(key)
         out.ascii("null")
@@ -71,6 +96,7 @@ public struct PropertyWriter: ~Copyable {
 
     /// Starts a string member assembled from pieces: follow with ``piece(_:)-(String)`` calls and
     /// ``endString()``. Each piece is escaped as it is copied (for joined lists without a temporary string).
+    @inlinable
     public mutating func beginString(_ key: StaticString) {
         self.key(key)
         out.byte(UInt8(ascii: "\""))
@@ -81,17 +107,26 @@ public struct PropertyWriter: ~Copyable {
         out.escaped(text)
     }
 
+    /// Appends UTF-8 bytes (escaped) to the string begun with ``beginString(_:)``; the caller
+    /// guarantees they are well-formed UTF-8.
+    @inlinable
+    public mutating func piece(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        out.escaped(utf8: bytes)
+    }
+
     /// Appends static text (escaped) to the string begun with ``beginString(_:)``.
     public mutating func piece(_ text: StaticString) {
         out.escaped(utf8: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     /// Appends an integer in decimal to the string begun with ``beginString(_:)``.
+    @inlinable
     public mutating func piece(_ value: Int) {
         out.integer(Int64(value))
     }
 
     /// Ends the string begun with ``beginString(_:)``.
+    @inlinable
     public mutating func endString() {
         out.byte(UInt8(ascii: "\""))
     }

@@ -29,6 +29,11 @@ public final class OverblikStore {
         }
     }
 
+    /// Wraps an open connection to a current store (reader connections).
+    init(database: Database) {
+        self.database = database
+    }
+
     private static func checkOrMigrate(_ database: Database, readOnly: Bool) throws {
         let path = database.path
         if readOnly {

@@ -130,18 +130,27 @@ public final class FacilityFeatureBuilder {
         var best: (slot: LocalInterval, room: String)?
         for room in rooms {
             guard let text = room.openingHours else { continue }
-            let slot: LocalInterval?
-            if let booked = bookings[room.id], !booked.isEmpty {
-                slot = hours(text).flatMap { firstFree($0, booked: booked) }
-            } else if let cached = freeCache[text] {
-                slot = cached
-            } else {
-                slot = hours(text).flatMap { firstFree($0, booked: []) }
-                freeCache[text] = slot
-            }
+            let slot = freeSlot(hours: text, roomID: room.id)
             if let slot, best.map({ slot.start < $0.slot.start }) ?? true { best = (slot, room.name) }
         }
         return best
+    }
+
+    /// The first free slot from now to the horizon of a room with availability `text` and the
+    /// bookings of `roomID` (cached by text for unbooked rooms).
+    func freeSlot(hours text: String, roomID: String) -> LocalInterval? {
+        if let booked = bookings[roomID], !booked.isEmpty {
+            return hours(text).flatMap { firstFree($0, booked: booked) }
+        }
+        return unbookedFreeSlot(hours: text)
+    }
+
+    /// The first free slot from now to the horizon of an unbooked room with availability `text` (cached).
+    func unbookedFreeSlot(hours text: String) -> LocalInterval? {
+        if let cached = freeCache[text] { return cached }
+        let slot = hours(text).flatMap { firstFree($0, booked: []) }
+        freeCache[text] = slot
+        return slot
     }
 
     private func firstFree(_ hours: OpeningHours, booked: [LocalInterval]) -> LocalInterval? {

@@ -17,9 +17,10 @@ public enum ExportLayer: String, CaseIterable, Sendable {
 }
 
 extension Overblik {
-    /// Streams the facilities layer into `writer`, one facility at a time (constant memory: rows come
-    /// straight from SQLite; nothing is loaded up front but the districts' names and the bookings
-    /// within the horizon).
+    /// Streams the facilities layer into `writer` in constant memory (rows come straight from SQLite;
+    /// nothing is loaded up front but the districts' names and the bookings within the horizon).
+    /// Without filters the rows are encoded as stored, on two reader threads for large stores,
+    /// and written in order from this thread.
     ///
     /// ```swift
     /// let writer = GeoJSONWriter(sink: FileByteSink(descriptor: 1), format: .textSequence)
@@ -36,6 +37,16 @@ extension Overblik {
     @discardableResult
     public func exportFacilities<S: ByteSink>(to writer: GeoJSONWriter<S>, options: ExportOptions,
                                               time: TimeCondition? = nil) throws -> Int {
+        if Self.exportsRows(options, time: time) {
+            return try exportFacilityRows(to: writer, options: options)
+        }
+        return try exportFacilitiesOneByOne(to: writer, options: options, time: time)
+    }
+
+    /// The facilities layer decoded facility by facility (filters and time conditions need the
+    /// ``Facility``; also the reference the row-encoding path is tested against).
+    func exportFacilitiesOneByOne<S: ByteSink>(to writer: GeoJSONWriter<S>, options: ExportOptions,
+                                               time: TimeCondition? = nil) throws -> Int {
         let builder = try facilityBuilder(options: options)
         let accept = try time.map { try timeFilter($0, catalog: catalog()) }
         let filter = options.filter

@@ -14,8 +14,9 @@ extension MaximalCovering {
     /// `L(λ) = Σ_i max(0, v_i − λ_i) + (sum of the p largest g_j)`, `g_j = Σ_{i reached by j} λ_i`,
     /// an upper bound for every λ (and at its minimum equal to the LP relaxation bound, since the
     /// subproblem is integral). It is minimised by subgradient steps
-    /// `λ_i ← clamp(λ_i + t (y_i − X_i), 0, v_i)` with `y_i = [v_i > λ_i]`, `X_i` the number of
-    /// chosen sites reaching `i`, and `t = π (L − LB) / ‖s‖²`; π starts at `initialStep` and halves after
+    /// `λ_i ← clamp(λ_i + t v_i s_i, 0, v_i)` with `s_i = y_i − X_i`, `y_i = [v_i > λ_i]`, `X_i` the number of
+    /// chosen sites reaching `i`, and `t = π (L − LB) / Σ v_i s_i²` (the subgradient scaled by each
+    /// multiplier's range); π starts at `initialStep` and halves after
     /// `patience` iterations without improvement. It stops early once the relative gap to the best
     /// feasible value is at most `targetGap`.
     ///
@@ -112,10 +113,13 @@ extension MaximalCovering {
                 if value > outcome.bestValue + tolerance { outcome.bestValue = value; outcome.bestSites = top }
                 if outcome.upper - outcome.bestValue <= max(tolerance, targetGap * outcome.upper) { break }
 
+                // Step along the subgradient scaled by v (each multiplier moves in proportion to its
+                // range [0, v_k]; with merged demand classes of very different values the plain
+                // direction stalls): λ ← λ + t·V·s, t = π (L − LB) / sᵀVs.
                 var norm = 0.0
                 for k in 0 ..< m {
                     let s = (v[k] > lambda[k] ? 1.0 : 0.0) - Double(hits[k])
-                    norm += s * s
+                    norm += s * s * v[k]
                 }
                 if norm == 0 { break }
                 let step = pi * max(L - outcome.bestValue, tolerance) / norm
@@ -124,7 +128,7 @@ extension MaximalCovering {
                     hits[k] = 0
                     guard s != 0 else { continue }
                     let old = lambda[k]
-                    let new = min(v[k], max(0, old + step * s))
+                    let new = min(v[k], max(0, old + step * v[k] * s))
                     guard new != old else { continue }
                     lambda[k] = new
                     let delta = new - old

@@ -2,8 +2,11 @@
 public struct SitingOptions: Sendable, Hashable {
     /// Improve the greedy solution by best-improvement 1-swaps (fast interchange).
     public var localSearch: Bool = true
+    /// Rounds of iterated local search after the first local optimum (0 disables it; needs
+    /// ``localSearch``).
+    public var perturbationRounds: Int = 40
     /// Maximum subgradient iterations of the Lagrangian upper bound (0 disables the bound).
-    public var lagrangianIterations: Int = 1_000
+    public var lagrangianIterations: Int = 400
     /// Stop the bound once `(UB − LB) / UB` is at most this.
     public var targetGap: Double = 1e-5
     /// Run the exact branch and bound when C(useful candidates, p) is at most this.
@@ -11,9 +14,10 @@ public struct SitingOptions: Sendable, Hashable {
     /// Give up the exact search after this many nodes (the result then is not proved optimal).
     public var nodeLimit: Int = 5_000_000
 
-    public init(localSearch: Bool = true, lagrangianIterations: Int = 1_000, targetGap: Double = 1e-5,
-                exactCombinationLimit: Double = 2e6, nodeLimit: Int = 5_000_000) {
+    public init(localSearch: Bool = true, perturbationRounds: Int = 40, lagrangianIterations: Int = 400,
+                targetGap: Double = 1e-5, exactCombinationLimit: Double = 2e6, nodeLimit: Int = 5_000_000) {
         self.localSearch = localSearch
+        self.perturbationRounds = perturbationRounds
         self.targetGap = targetGap
         self.lagrangianIterations = lagrangianIterations
         self.exactCombinationLimit = exactCombinationLimit
@@ -104,16 +108,38 @@ public enum MaximalCovering {
     ///   Lagrangian iteration O(entries + p · candidates).
     public static func solve(_ problem: CoverageProblem, p: Int, options: SitingOptions = SitingOptions()) -> SitingSolution {
         let p = max(0, p)
+        // Solve the reduced instance (same value for every set of kept candidates, same optimum).
+        let reduction = CoverageReduction(problem)
+        let reduced = reduction.problem
+        let core = solveReduced(reduced, p: p, options: options)
+        let original = { (local: [Int]) in local.map { reduction.candidates[$0] } }
+        let sites = original(core.sites)
+        let value = problem.coveredValue(of: sites)
+        let upper = core.proved ? value : max(core.upper, value)
+        let sequenced = sequence(problem, sites: withoutRedundant(problem, sites: sites))
+        let alreadyCovered = problem.weights.indices.reduce(0.0) { $0 + (problem.alreadyCovered[$1] ? problem.weights[$1] : 0) }
+        return SitingSolution(
+            sites: sequenced, value: value, coveredPopulation: sequenced.reduce(0) { $0 + $1.newlyCovered },
+            alreadyCoveredPopulation: alreadyCovered, uncoverable: problem.uncoverable,
+            uncoverablePopulation: problem.uncoverable.reduce(0) { $0 + problem.weights[$1] },
+            greedyValue: problem.coveredValue(of: original(core.greedy)), swaps: core.swaps, upperBound: upper,
+            gap: upper > 0 ? max(0, (upper - value) / upper) : 0, provedOptimal: core.proved)
+    }
+
+    /// Greedy, local search, Lagrangian bound and (small instances) exact search on one instance.
+    static func solveReduced(_ problem: CoverageProblem, p: Int, options: SitingOptions)
+        -> (sites: [Int], greedy: [Int], swaps: Int, upper: Double, proved: Bool) {
         let greedySites = greedy(problem, p: p, start: [])
-        let greedyValue = problem.coveredValue(of: greedySites)
         var sites = greedySites
         var swaps = 0
         if options.localSearch { swaps = localSearch(problem, sites: &sites) }
         var value = problem.coveredValue(of: sites)
-
         let total = problem.values.indices.reduce(0.0) { $0 + (problem.candidatesReaching.rowLength($1) > 0 ? problem.values[$1] : 0) }
         var upper = total
         let tolerance = 1e-9 * max(1, total)
+        if options.localSearch {
+            swaps += iteratedLocalSearch(problem, sites: &sites, value: &value, rounds: options.perturbationRounds, stopAt: total)
+        }
         if options.lagrangianIterations > 0, value < total - tolerance {
             let bound = lagrangianBound(problem, p: p, lowerBound: value, incumbent: sites,
                                         iterations: options.lagrangianIterations, targetGap: options.targetGap)
@@ -135,15 +161,7 @@ public enum MaximalCovering {
                 proved = true
             }
         }
-        if proved { upper = value }
-        let sequenced = sequence(problem, sites: withoutRedundant(problem, sites: sites))
-        let alreadyCovered = problem.weights.indices.reduce(0.0) { $0 + (problem.alreadyCovered[$1] ? problem.weights[$1] : 0) }
-        return SitingSolution(
-            sites: sequenced, value: value, coveredPopulation: sequenced.reduce(0) { $0 + $1.newlyCovered },
-            alreadyCoveredPopulation: alreadyCovered, uncoverable: problem.uncoverable,
-            uncoverablePopulation: problem.uncoverable.reduce(0) { $0 + problem.weights[$1] },
-            greedyValue: greedyValue, swaps: swaps, upperBound: upper,
-            gap: upper > 0 ? max(0, (upper - value) / upper) : 0, provedOptimal: proved)
+        return (sites, greedySites, swaps, proved ? value : upper, proved)
     }
 
     /// Lazy greedy: adds up to `p` sites to `start`, each with the largest marginal gain (ties to the
@@ -227,3 +245,4 @@ public enum MaximalCovering {
         return c
     }
 }
+

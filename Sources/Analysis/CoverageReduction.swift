@@ -26,30 +26,26 @@ struct CoverageReduction {
     init(_ original: CoverageProblem) {
         let n = original.candidateCount
         let values = original.values
-        // Positive-value rows of each candidate (demand indices ascending, from the transpose).
+        // Positive-value rows of each candidate (demand indices ascending: the transpose lists them so).
         var sets: [[Int32]] = (0 ..< n).map { j in original.demandsReached.row(j).filter { values[Int($0)] > 0 } }
         let reaching = original.candidatesReaching
 
         // Dominance: j is dominated when a candidate k reaching j's least-reached demand point covers
         // all of j's points and ranks above (more points, or the same number and a lower index).
         var kept = [Bool](repeating: true, count: n)
-        var mark = [Int32](repeating: -1, count: original.demandCount)
         for j in 0 ..< n {
             let row = sets[j]
             guard let pivot = row.min(by: { reaching.rowLength(Int($0)) < reaching.rowLength(Int($1)) }) else {
                 kept[j] = false
                 continue
             }
-            for i in row { mark[Int(i)] = Int32(j) }
             for k32 in reaching.row(Int(pivot)) {
                 let k = Int(k32)
                 guard k != j else { continue }
                 let other = sets[k]
                 guard other.count > row.count || (other.count == row.count && k < j) else { continue }
-                // Count j's points among k's; j is dominated when all are there.
-                var hits = 0
-                for i in other where mark[Int(i)] == Int32(j) { hits += 1 }
-                if hits == row.count { kept[j] = false; break }
+                // Subset test by binary search in k's ascending row; most k fail on an early point.
+                if row.allSatisfy({ Self.contains(other, $0) }) { kept[j] = false; break }
             }
         }
         // A dominated candidate's dominator may itself be dominated; dominance is transitive and
@@ -87,5 +83,15 @@ struct CoverageReduction {
         let matrix = SparseRows(unchecked: starts, columns: columns, columnCount: candidates.count)
         self.problem = CoverageProblem(uncheckedRows: matrix, weights: classValues)
         self.candidates = candidates
+    }
+
+    /// Whether the ascending array holds `x`.
+    static func contains(_ sorted: [Int32], _ x: Int32) -> Bool {
+        var lo = 0, hi = sorted.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if sorted[mid] < x { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < sorted.count && sorted[lo] == x
     }
 }

@@ -66,6 +66,9 @@ extension MaximalCovering {
         var top: [Int] = []
         top.reserveCapacity(p + 1)
         var pi = initialStep, sinceImprovement = 0
+        var delta = [Double](repeating: 0, count: m)
+        var recompute = false
+        let entries = members.count
         members.withUnsafeBufferPointer { mem in
         starts.withUnsafeBufferPointer { st in
         demandCandidates.withUnsafeBufferPointer { dc in
@@ -74,18 +77,24 @@ extension MaximalCovering {
         lambda.withUnsafeMutableBufferPointer { lambda in
         g.withUnsafeMutableBufferPointer { g in
         hits.withUnsafeMutableBufferPointer { hits in
+        delta.withUnsafeMutableBufferPointer { delta in
             for iteration in 0 ..< iterations {
                 var free = 0.0
                 for k in 0 ..< m { free += max(0, v[k] - lambda[k]) }
-                if iteration % 64 == 0 {
-                    // Full recomputation; in between, g follows the changed multipliers only.
+                if iteration % 64 == 0 || recompute {
+                    // Full recomputation (a gather over each candidate's row) when many multipliers
+                    // changed, and now and then against drift; otherwise g follows the changed ones.
                     for j in 0 ..< n {
-                        var s0 = 0.0, s1 = 0.0
+                        var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
                         var e = st[j]
                         let end = st[j + 1]
-                        while e + 1 < end { s0 += lambda[Int(mem[e])]; s1 += lambda[Int(mem[e + 1])]; e += 2 }
-                        if e < end { s0 += lambda[Int(mem[e])] }
-                        g[j] = s0 + s1
+                        while e + 3 < end {
+                            s0 += lambda[Int(mem[e])]; s1 += lambda[Int(mem[e + 1])]
+                            s2 += lambda[Int(mem[e + 2])]; s3 += lambda[Int(mem[e + 3])]
+                            e += 4
+                        }
+                        while e < end { s0 += lambda[Int(mem[e])]; e += 1 }
+                        g[j] = (s0 + s1) + (s2 + s3)
                     }
                 }
                 // The p largest reduced gains (ties to the lowest index), by insertion into a short list.
@@ -123,16 +132,23 @@ extension MaximalCovering {
                 }
                 if norm == 0 { break }
                 let step = pi * max(L - outcome.bestValue, tolerance) / norm
+                // New multipliers; their changes go to g by scatter when few rows are touched.
+                var touched = 0
                 for k in 0 ..< m {
                     let s = (v[k] > lambda[k] ? 1.0 : 0.0) - Double(hits[k])
                     hits[k] = 0
-                    guard s != 0 else { continue }
                     let old = lambda[k]
-                    let new = min(v[k], max(0, old + step * v[k] * s))
-                    guard new != old else { continue }
+                    let new = s == 0 ? old : min(v[k], max(0, old + step * v[k] * s))
+                    delta[k] = new - old
+                    if new != old { touched += ds[k + 1] - ds[k] }
                     lambda[k] = new
-                    let delta = new - old
-                    for e in ds[k] ..< ds[k + 1] { g[Int(dc[e])] += delta }
+                }
+                recompute = touched * 2 > entries
+                if !recompute {
+                    for k in 0 ..< m where delta[k] != 0 {
+                        let d = delta[k]
+                        for e in ds[k] ..< ds[k + 1] { g[Int(dc[e])] += d }
+                    }
                 }
                 if sinceImprovement >= patience {
                     pi /= 2
@@ -140,7 +156,7 @@ extension MaximalCovering {
                     if pi < 1e-4 { break }
                 }
             }
-        }}}}}}}}
+        }}}}}}}}}
         return outcome
     }
 }

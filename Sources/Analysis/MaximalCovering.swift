@@ -89,14 +89,20 @@ public struct SitingSolution: Hashable, Sendable, Codable {
 /// The maximal covering location problem (Church & ReVelle 1974): choose p candidate sites that
 /// maximise the demand value they newly cover.
 ///
-/// Method: lazy greedy (a priority queue of marginal gains, re-evaluated only when on top), then
+/// Method: the instance is first reduced (``CoverageReduction``: dominated candidates dropped,
+/// demand points with the same candidate set merged; same value for every kept set, same optimum).
+/// Then lazy greedy (a priority queue of marginal gains, re-evaluated only when on top), then
 /// best-improvement 1-swap local search in the fast-interchange style (per pass: gains of every
 /// outside candidate, losses of every chosen site and the pairwise corrections, all from coverage
-/// counts in O(entries + p · candidates)). An upper bound comes from the Lagrangian relaxation of
+/// counts in O(entries + p · candidates)), then iterated local search (a few sites moved at random
+/// with a fixed seed, repaired by 1-swaps, kept when better: 1-swaps alone stall several per cent
+/// below the optimum on dense instances). An upper bound comes from the Lagrangian relaxation of
 /// the coverage constraints `y_i <= Σ_{j reaches i} x_j`: for multipliers `0 <= λ_i <= v_i`,
-/// `L(λ) = Σ_i (v_i − λ_i) + top-p of Σ_{i ∈ N_j} λ_i`, minimised by subgradient steps (Held-Karp
-/// step sizes with halving). Each subproblem's p sites are also tried as a solution. Small
+/// `L(λ) = Σ_i (v_i − λ_i) + top-p of Σ_{i ∈ N_j} λ_i`, minimised by subgradient steps scaled by
+/// each multiplier's range (Held-Karp step sizes with halving); at its minimum it equals the LP
+/// relaxation bound. Each subproblem's p sites are also tried as a solution. Small
 /// instances (C(useful candidates, p) <= the limit) are solved exactly by branch and bound.
+/// Deterministic: the same instance gives the same sites (ties to the lowest candidate index).
 public enum MaximalCovering {
     /// Chooses up to `p` sites.
     /// - Parameters:
@@ -104,8 +110,9 @@ public enum MaximalCovering {
     ///   - p: number of sites (>= 0).
     ///   - options: tuning.
     /// - Returns: the sites with their gains, the bound and the gap.
-    /// - Complexity: greedy O(entries · log candidates) in practice; each local-search pass and each
-    ///   Lagrangian iteration O(entries + p · candidates).
+    /// - Complexity: reduction O(entries · log entries) plus the dominance tests; greedy
+    ///   O(entries · log candidates) in practice; each local-search pass and each Lagrangian
+    ///   iteration O(entries + p · candidates) on the reduced instance.
     public static func solve(_ problem: CoverageProblem, p: Int, options: SitingOptions = SitingOptions()) -> SitingSolution {
         let p = max(0, p)
         // Solve the reduced instance (same value for every set of kept candidates, same optimum).

@@ -5,6 +5,10 @@ struct LagrangianOutcome {
     /// The best feasible value among the subproblem solutions, and its sites.
     var bestValue: Double
     var bestSites: [Int]
+    /// The reduced gains `g_j` at the multipliers that gave ``upper`` (empty when no iteration ran).
+    /// For a candidate j outside that subproblem's top p, every solution containing j has value at
+    /// most `upper − (p-th largest g) + g_j` (the subproblem with j forced in).
+    var gains: [Double] = []
 }
 
 extension MaximalCovering {
@@ -68,6 +72,8 @@ extension MaximalCovering {
         var pi = initialStep, sinceImprovement = 0
         var delta = [Double](repeating: 0, count: m)
         var recompute = false
+        var bestGains = [Double](repeating: 0, count: n)
+        var improved = false
         let entries = members.count
         members.withUnsafeBufferPointer { mem in
         starts.withUnsafeBufferPointer { st in
@@ -108,7 +114,14 @@ extension MaximalCovering {
                 }
                 var L = free
                 for j in top { L += g[j] }
-                if L < outcome.upper - tolerance { outcome.upper = L; sinceImprovement = 0 } else { sinceImprovement += 1 }
+                if L < outcome.upper - tolerance {
+                    outcome.upper = L
+                    sinceImprovement = 0
+                    for j in 0 ..< n { bestGains[j] = g[j] }
+                    improved = true
+                } else {
+                    sinceImprovement += 1
+                }
 
                 // The subproblem's sites as a feasible solution.
                 var value = 0.0
@@ -157,6 +170,7 @@ extension MaximalCovering {
                 }
             }
         }}}}}}}}}
+        if improved { outcome.gains = bestGains }
         return outcome
     }
 }

@@ -158,6 +158,20 @@ public enum MaximalCovering {
                 if options.localSearch { swaps += localSearch(problem, sites: &sites) }
                 value = problem.coveredValue(of: sites)
             }
+            // Lagrangian fixing: search again among the candidates that could still beat the incumbent.
+            if value < upper - tolerance, !bound.gains.isEmpty {
+                let integral = problem.values.allSatisfy { $0 == $0.rounded() }
+                let eligible = eligibleCandidates(gains: bound.gains, upper: bound.upper, p: p, lowerBound: value,
+                                                  integral: integral, tolerance: tolerance)
+                if eligible.count < problem.candidateCount {
+                    let found = searchEligible(problem, p: p, eligible: eligible, incumbentValue: value, options: options)
+                    if let better = found.sites {
+                        sites = better
+                        value = problem.coveredValue(of: sites)
+                    }
+                    if found.proved { upper = value }
+                }
+            }
         }
         var proved = value >= upper - tolerance
         if !proved, combinations(usefulCandidates(problem), p) <= options.exactCombinationLimit {

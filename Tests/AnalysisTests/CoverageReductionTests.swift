@@ -106,4 +106,37 @@ struct CoverageReductionTests {
             #expect(Set(sites).count == sites.count)
         }
     }
+
+    @Test("Lagrangian fixing never removes a candidate of a solution better than the incumbent", arguments: 1 ... 40)
+    func fixingKeepsBetterSolutions(seed: Int) throws {
+        let problem = try Self.instance(seed: seed)
+        let n = problem.candidateCount
+        let total = problem.values.reduce(0, +)
+        let tolerance = 1e-9 * max(1, total)
+        let integral = problem.values.allSatisfy { $0 == $0.rounded() }
+        for p in 1 ... 3 where p < n {
+            let start = MaximalCovering.greedy(problem, p: p, start: [])
+            let lower = problem.coveredValue(of: start)
+            let bound = MaximalCovering.lagrangianBound(problem, p: p, lowerBound: lower, iterations: 60 * (seed % 3 + 1))
+            guard !bound.gains.isEmpty else { continue }
+            let eligible = Set(MaximalCovering.eligibleCandidates(gains: bound.gains, upper: bound.upper, p: p, lowerBound: lower,
+                                                                   integral: integral, tolerance: tolerance))
+            // Every combination worth more than the incumbent uses eligible candidates only.
+            var combo = Array(0 ..< p)
+            while true {
+                if problem.coveredValue(of: combo) > lower + tolerance {
+                    #expect(combo.allSatisfy(eligible.contains), "p = \(p), \(combo) beats \(lower)")
+                }
+                var t = p - 1
+                while t >= 0, combo[t] == n - p + t { t -= 1 }
+                if t < 0 { break }
+                combo[t] += 1
+                for u in (t + 1) ..< p { combo[u] = combo[u - 1] + 1 }
+            }
+            let found = MaximalCovering.searchEligible(problem, p: p, eligible: eligible.sorted(), incumbentValue: lower,
+                                                       options: SitingOptions())
+            let best = max(lower, found.sites.map { problem.coveredValue(of: $0) } ?? lower)
+            if found.proved { #expect(abs(best - bruteForceBest(problem, p: p)) <= tolerance, "p = \(p)") }
+        }
+    }
 }

@@ -100,7 +100,10 @@ public struct SitingSolution: Hashable, Sendable, Codable {
 /// the coverage constraints `y_i <= Σ_{j reaches i} x_j`: for multipliers `0 <= λ_i <= v_i`,
 /// `L(λ) = Σ_i (v_i − λ_i) + top-p of Σ_{i ∈ N_j} λ_i`, minimised by subgradient steps scaled by
 /// each multiplier's range (Held-Karp step sizes with halving); at its minimum it equals the LP
-/// relaxation bound. Each subproblem's p sites are also tried as a solution. Small
+/// relaxation bound. Each subproblem's p sites are also tried as a solution. The reduced gains at
+/// the best multipliers then fix out the candidates that cannot be in a better solution, and the
+/// survivors are searched again (exactly when their combinations are few, which proves optimality;
+/// by iterated local search when they hold at most a quarter of the entries). Small
 /// instances (C(useful candidates, p) <= the limit) are solved exactly by branch and bound.
 /// Deterministic: the same instance gives the same sites (ties to the lowest candidate index).
 public enum MaximalCovering {

@@ -64,6 +64,17 @@ public struct CoverageProblem: Sendable {
         self.uncoverable = uncoverable
     }
 
+    /// An instance whose weights are its values (nothing already covered, no rural multiplier), from
+    /// already validated rows and finite non-negative weights (internal builders).
+    init(uncheckedRows rows: SparseRows, weights: [Double]) {
+        self.candidatesReaching = rows
+        self.demandsReached = rows.transposed()
+        self.weights = weights
+        self.values = weights
+        self.alreadyCovered = Array(repeating: false, count: weights.count)
+        self.uncoverable = weights.indices.filter { weights[$0] > 0 && rows.rowLength($0) == 0 }
+    }
+
     /// The objective value newly covered by a set of candidates.
     /// - Complexity: O(total row length of the sites + demand count).
     public func coveredValue(of sites: [Int]) -> Double {

@@ -5,6 +5,10 @@ struct LagrangianOutcome {
     /// The best feasible value among the subproblem solutions, and its sites.
     var bestValue: Double
     var bestSites: [Int]
+    /// The reduced gains `g_j` at the multipliers that gave ``upper`` (empty when no iteration ran).
+    /// For a candidate j outside that subproblem's top p, every solution containing j has value at
+    /// most `upper − (p-th largest g) + g_j` (the subproblem with j forced in).
+    var gains: [Double] = []
 }
 
 extension MaximalCovering {
@@ -14,8 +18,9 @@ extension MaximalCovering {
     /// `L(λ) = Σ_i max(0, v_i − λ_i) + (sum of the p largest g_j)`, `g_j = Σ_{i reached by j} λ_i`,
     /// an upper bound for every λ (and at its minimum equal to the LP relaxation bound, since the
     /// subproblem is integral). It is minimised by subgradient steps
-    /// `λ_i ← clamp(λ_i + t (y_i − X_i), 0, v_i)` with `y_i = [v_i > λ_i]`, `X_i` the number of
-    /// chosen sites reaching `i`, and `t = π (L − LB) / ‖s‖²`; π starts at `initialStep` and halves after
+    /// `λ_i ← clamp(λ_i + t v_i s_i, 0, v_i)` with `s_i = y_i − X_i`, `y_i = [v_i > λ_i]`, `X_i` the number of
+    /// chosen sites reaching `i`, and `t = π (L − LB) / Σ v_i s_i²` (the subgradient scaled by each
+    /// multiplier's range); π starts at `initialStep` and halves after
     /// `patience` iterations without improvement. It stops early once the relative gap to the best
     /// feasible value is at most `targetGap`.
     ///
@@ -65,6 +70,11 @@ extension MaximalCovering {
         var top: [Int] = []
         top.reserveCapacity(p + 1)
         var pi = initialStep, sinceImprovement = 0
+        var delta = [Double](repeating: 0, count: m)
+        var recompute = false
+        var bestGains = [Double](repeating: 0, count: n)
+        var improved = false
+        let entries = members.count
         members.withUnsafeBufferPointer { mem in
         starts.withUnsafeBufferPointer { st in
         demandCandidates.withUnsafeBufferPointer { dc in
@@ -73,18 +83,24 @@ extension MaximalCovering {
         lambda.withUnsafeMutableBufferPointer { lambda in
         g.withUnsafeMutableBufferPointer { g in
         hits.withUnsafeMutableBufferPointer { hits in
+        delta.withUnsafeMutableBufferPointer { delta in
             for iteration in 0 ..< iterations {
                 var free = 0.0
                 for k in 0 ..< m { free += max(0, v[k] - lambda[k]) }
-                if iteration % 64 == 0 {
-                    // Full recomputation; in between, g follows the changed multipliers only.
+                if iteration % 64 == 0 || recompute {
+                    // Full recomputation (a gather over each candidate's row) when many multipliers
+                    // changed, and now and then against drift; otherwise g follows the changed ones.
                     for j in 0 ..< n {
-                        var s0 = 0.0, s1 = 0.0
+                        var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
                         var e = st[j]
                         let end = st[j + 1]
-                        while e + 1 < end { s0 += lambda[Int(mem[e])]; s1 += lambda[Int(mem[e + 1])]; e += 2 }
-                        if e < end { s0 += lambda[Int(mem[e])] }
-                        g[j] = s0 + s1
+                        while e + 3 < end {
+                            s0 += lambda[Int(mem[e])]; s1 += lambda[Int(mem[e + 1])]
+                            s2 += lambda[Int(mem[e + 2])]; s3 += lambda[Int(mem[e + 3])]
+                            e += 4
+                        }
+                        while e < end { s0 += lambda[Int(mem[e])]; e += 1 }
+                        g[j] = (s0 + s1) + (s2 + s3)
                     }
                 }
                 // The p largest reduced gains (ties to the lowest index), by insertion into a short list.
@@ -98,7 +114,14 @@ extension MaximalCovering {
                 }
                 var L = free
                 for j in top { L += g[j] }
-                if L < outcome.upper - tolerance { outcome.upper = L; sinceImprovement = 0 } else { sinceImprovement += 1 }
+                if L < outcome.upper - tolerance {
+                    outcome.upper = L
+                    sinceImprovement = 0
+                    for j in 0 ..< n { bestGains[j] = g[j] }
+                    improved = true
+                } else {
+                    sinceImprovement += 1
+                }
 
                 // The subproblem's sites as a feasible solution.
                 var value = 0.0
@@ -112,23 +135,33 @@ extension MaximalCovering {
                 if value > outcome.bestValue + tolerance { outcome.bestValue = value; outcome.bestSites = top }
                 if outcome.upper - outcome.bestValue <= max(tolerance, targetGap * outcome.upper) { break }
 
+                // Step along the subgradient scaled by v (each multiplier moves in proportion to its
+                // range [0, v_k]; with merged demand classes of very different values the plain
+                // direction stalls): λ ← λ + t·V·s, t = π (L − LB) / sᵀVs.
                 var norm = 0.0
                 for k in 0 ..< m {
                     let s = (v[k] > lambda[k] ? 1.0 : 0.0) - Double(hits[k])
-                    norm += s * s
+                    norm += s * s * v[k]
                 }
                 if norm == 0 { break }
                 let step = pi * max(L - outcome.bestValue, tolerance) / norm
+                // New multipliers; their changes go to g by scatter when few rows are touched.
+                var touched = 0
                 for k in 0 ..< m {
                     let s = (v[k] > lambda[k] ? 1.0 : 0.0) - Double(hits[k])
                     hits[k] = 0
-                    guard s != 0 else { continue }
                     let old = lambda[k]
-                    let new = min(v[k], max(0, old + step * s))
-                    guard new != old else { continue }
+                    let new = s == 0 ? old : min(v[k], max(0, old + step * v[k] * s))
+                    delta[k] = new - old
+                    if new != old { touched += ds[k + 1] - ds[k] }
                     lambda[k] = new
-                    let delta = new - old
-                    for e in ds[k] ..< ds[k + 1] { g[Int(dc[e])] += delta }
+                }
+                recompute = touched * 2 > entries
+                if !recompute {
+                    for k in 0 ..< m where delta[k] != 0 {
+                        let d = delta[k]
+                        for e in ds[k] ..< ds[k + 1] { g[Int(dc[e])] += d }
+                    }
                 }
                 if sinceImprovement >= patience {
                     pi /= 2
@@ -136,7 +169,8 @@ extension MaximalCovering {
                     if pi < 1e-4 { break }
                 }
             }
-        }}}}}}}}
+        }}}}}}}}}
+        if improved { outcome.gains = bestGains }
         return outcome
     }
 }

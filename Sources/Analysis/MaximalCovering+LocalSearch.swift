@@ -24,24 +24,33 @@ extension MaximalCovering {
         var gain = [Double](repeating: 0, count: n)
         var loss = [Double](repeating: 0, count: p)
         var extra = [Double](repeating: 0, count: p * n)
+        var owner = [Int32](repeating: 0, count: m)
         var swaps = 0
         while swaps < maxSwaps {
             for k in 0 ..< n { gain[k] = 0 }
             for k in 0 ..< p { loss[k] = 0 }
             for k in 0 ..< extra.count { extra[k] = 0 }
-            for i in 0 ..< m where values[i] > 0 && count[i] <= 1 {
-                let v = values[i]
-                let row = reaching.row(i)
-                if count[i] == 0 {
-                    for a in row { gain[Int(a)] += v }
-                } else {
-                    var r = -1
-                    for a in row where position[Int(a)] >= 0 { r = position[Int(a)]; break }
-                    loss[r] += v
-                    let base = r * n
-                    for a in row { extra[base + Int(a)] += v }
-                }
+            // The one chosen site reaching each point of count 1, from the chosen sites' rows.
+            for (r, j) in sites.enumerated() {
+                for i in problem.demandsReached.row(j) where count[Int(i)] == 1 { owner[Int(i)] = Int32(r) }
             }
+            reaching.columns.withUnsafeBufferPointer { columns in
+            reaching.rowStarts.withUnsafeBufferPointer { starts in
+            extra.withUnsafeMutableBufferPointer { extra in
+            gain.withUnsafeMutableBufferPointer { gain in
+                for i in 0 ..< m where values[i] > 0 && count[i] <= 1 {
+                    let v = values[i]
+                    let lo = starts[i], hi = starts[i + 1]
+                    if count[i] == 0 {
+                        for e in lo ..< hi { gain[Int(columns[e])] += v }
+                    } else {
+                        let r = Int(owner[i])
+                        loss[r] += v
+                        let base = r * n
+                        for e in lo ..< hi { extra[base + Int(columns[e])] += v }
+                    }
+                }
+            }}}}
             var bestDelta = tolerance, bestR = -1, bestA = -1
             for r in 0 ..< p {
                 let base = r * n

@@ -2,8 +2,11 @@
 public struct SitingOptions: Sendable, Hashable {
     /// Improve the greedy solution by best-improvement 1-swaps (fast interchange).
     public var localSearch: Bool = true
+    /// Rounds of iterated local search after the first local optimum (0 disables it; needs
+    /// ``localSearch``).
+    public var perturbationRounds: Int = 40
     /// Maximum subgradient iterations of the Lagrangian upper bound (0 disables the bound).
-    public var lagrangianIterations: Int = 1_000
+    public var lagrangianIterations: Int = 400
     /// Stop the bound once `(UB − LB) / UB` is at most this.
     public var targetGap: Double = 1e-5
     /// Run the exact branch and bound when C(useful candidates, p) is at most this.
@@ -11,9 +14,10 @@ public struct SitingOptions: Sendable, Hashable {
     /// Give up the exact search after this many nodes (the result then is not proved optimal).
     public var nodeLimit: Int = 5_000_000
 
-    public init(localSearch: Bool = true, lagrangianIterations: Int = 1_000, targetGap: Double = 1e-5,
-                exactCombinationLimit: Double = 2e6, nodeLimit: Int = 5_000_000) {
+    public init(localSearch: Bool = true, perturbationRounds: Int = 40, lagrangianIterations: Int = 400,
+                targetGap: Double = 1e-5, exactCombinationLimit: Double = 2e6, nodeLimit: Int = 5_000_000) {
         self.localSearch = localSearch
+        self.perturbationRounds = perturbationRounds
         self.targetGap = targetGap
         self.lagrangianIterations = lagrangianIterations
         self.exactCombinationLimit = exactCombinationLimit
@@ -85,14 +89,23 @@ public struct SitingSolution: Hashable, Sendable, Codable {
 /// The maximal covering location problem (Church & ReVelle 1974): choose p candidate sites that
 /// maximise the demand value they newly cover.
 ///
-/// Method: lazy greedy (a priority queue of marginal gains, re-evaluated only when on top), then
+/// Method: the instance is first reduced (``CoverageReduction``: dominated candidates dropped,
+/// demand points with the same candidate set merged; same value for every kept set, same optimum).
+/// Then lazy greedy (a priority queue of marginal gains, re-evaluated only when on top), then
 /// best-improvement 1-swap local search in the fast-interchange style (per pass: gains of every
 /// outside candidate, losses of every chosen site and the pairwise corrections, all from coverage
-/// counts in O(entries + p · candidates)). An upper bound comes from the Lagrangian relaxation of
+/// counts in O(entries + p · candidates)), then iterated local search (a few sites moved at random
+/// with a fixed seed, repaired by 1-swaps, kept when better: 1-swaps alone stall several per cent
+/// below the optimum on dense instances). An upper bound comes from the Lagrangian relaxation of
 /// the coverage constraints `y_i <= Σ_{j reaches i} x_j`: for multipliers `0 <= λ_i <= v_i`,
-/// `L(λ) = Σ_i (v_i − λ_i) + top-p of Σ_{i ∈ N_j} λ_i`, minimised by subgradient steps (Held-Karp
-/// step sizes with halving). Each subproblem's p sites are also tried as a solution. Small
+/// `L(λ) = Σ_i (v_i − λ_i) + top-p of Σ_{i ∈ N_j} λ_i`, minimised by subgradient steps scaled by
+/// each multiplier's range (Held-Karp step sizes with halving); at its minimum it equals the LP
+/// relaxation bound. Each subproblem's p sites are also tried as a solution. The reduced gains at
+/// the best multipliers then fix out the candidates that cannot be in a better solution, and the
+/// survivors are searched again (exactly when their combinations are few, which proves optimality;
+/// by iterated local search when they hold at most a quarter of the entries). Small
 /// instances (C(useful candidates, p) <= the limit) are solved exactly by branch and bound.
+/// Deterministic: the same instance gives the same sites (ties to the lowest candidate index).
 public enum MaximalCovering {
     /// Chooses up to `p` sites.
     /// - Parameters:
@@ -100,20 +113,43 @@ public enum MaximalCovering {
     ///   - p: number of sites (>= 0).
     ///   - options: tuning.
     /// - Returns: the sites with their gains, the bound and the gap.
-    /// - Complexity: greedy O(entries · log candidates) in practice; each local-search pass and each
-    ///   Lagrangian iteration O(entries + p · candidates).
+    /// - Complexity: reduction O(entries · log entries) plus the dominance tests; greedy
+    ///   O(entries · log candidates) in practice; each local-search pass and each Lagrangian
+    ///   iteration O(entries + p · candidates) on the reduced instance.
     public static func solve(_ problem: CoverageProblem, p: Int, options: SitingOptions = SitingOptions()) -> SitingSolution {
         let p = max(0, p)
+        // Solve the reduced instance (same value for every set of kept candidates, same optimum).
+        let reduction = CoverageReduction(problem)
+        let reduced = reduction.problem
+        let core = solveReduced(reduced, p: p, options: options)
+        let original = { (local: [Int]) in local.map { reduction.candidates[$0] } }
+        let sites = original(core.sites)
+        let value = problem.coveredValue(of: sites)
+        let upper = core.proved ? value : max(core.upper, value)
+        let sequenced = sequence(problem, sites: withoutRedundant(problem, sites: sites))
+        let alreadyCovered = problem.weights.indices.reduce(0.0) { $0 + (problem.alreadyCovered[$1] ? problem.weights[$1] : 0) }
+        return SitingSolution(
+            sites: sequenced, value: value, coveredPopulation: sequenced.reduce(0) { $0 + $1.newlyCovered },
+            alreadyCoveredPopulation: alreadyCovered, uncoverable: problem.uncoverable,
+            uncoverablePopulation: problem.uncoverable.reduce(0) { $0 + problem.weights[$1] },
+            greedyValue: problem.coveredValue(of: original(core.greedy)), swaps: core.swaps, upperBound: upper,
+            gap: upper > 0 ? max(0, (upper - value) / upper) : 0, provedOptimal: core.proved)
+    }
+
+    /// Greedy, local search, Lagrangian bound and (small instances) exact search on one instance.
+    static func solveReduced(_ problem: CoverageProblem, p: Int, options: SitingOptions)
+        -> (sites: [Int], greedy: [Int], swaps: Int, upper: Double, proved: Bool) {
         let greedySites = greedy(problem, p: p, start: [])
-        let greedyValue = problem.coveredValue(of: greedySites)
         var sites = greedySites
         var swaps = 0
         if options.localSearch { swaps = localSearch(problem, sites: &sites) }
         var value = problem.coveredValue(of: sites)
-
         let total = problem.values.indices.reduce(0.0) { $0 + (problem.candidatesReaching.rowLength($1) > 0 ? problem.values[$1] : 0) }
         var upper = total
         let tolerance = 1e-9 * max(1, total)
+        if options.localSearch {
+            swaps += iteratedLocalSearch(problem, sites: &sites, value: &value, rounds: options.perturbationRounds, stopAt: total)
+        }
         if options.lagrangianIterations > 0, value < total - tolerance {
             let bound = lagrangianBound(problem, p: p, lowerBound: value, incumbent: sites,
                                         iterations: options.lagrangianIterations, targetGap: options.targetGap)
@@ -125,6 +161,20 @@ public enum MaximalCovering {
                 if options.localSearch { swaps += localSearch(problem, sites: &sites) }
                 value = problem.coveredValue(of: sites)
             }
+            // Lagrangian fixing: search again among the candidates that could still beat the incumbent.
+            if value < upper - tolerance, !bound.gains.isEmpty {
+                let integral = problem.values.allSatisfy { $0 == $0.rounded() }
+                let eligible = eligibleCandidates(gains: bound.gains, upper: bound.upper, p: p, lowerBound: value,
+                                                  integral: integral, tolerance: tolerance)
+                if eligible.count < problem.candidateCount {
+                    let found = searchEligible(problem, p: p, eligible: eligible, incumbentValue: value, options: options)
+                    if let better = found.sites {
+                        sites = better
+                        value = problem.coveredValue(of: sites)
+                    }
+                    if found.proved { upper = value }
+                }
+            }
         }
         var proved = value >= upper - tolerance
         if !proved, combinations(usefulCandidates(problem), p) <= options.exactCombinationLimit {
@@ -135,15 +185,7 @@ public enum MaximalCovering {
                 proved = true
             }
         }
-        if proved { upper = value }
-        let sequenced = sequence(problem, sites: withoutRedundant(problem, sites: sites))
-        let alreadyCovered = problem.weights.indices.reduce(0.0) { $0 + (problem.alreadyCovered[$1] ? problem.weights[$1] : 0) }
-        return SitingSolution(
-            sites: sequenced, value: value, coveredPopulation: sequenced.reduce(0) { $0 + $1.newlyCovered },
-            alreadyCoveredPopulation: alreadyCovered, uncoverable: problem.uncoverable,
-            uncoverablePopulation: problem.uncoverable.reduce(0) { $0 + problem.weights[$1] },
-            greedyValue: greedyValue, swaps: swaps, upperBound: upper,
-            gap: upper > 0 ? max(0, (upper - value) / upper) : 0, provedOptimal: proved)
+        return (sites, greedySites, swaps, proved ? value : upper, proved)
     }
 
     /// Lazy greedy: adds up to `p` sites to `start`, each with the largest marginal gain (ties to the
@@ -227,3 +269,4 @@ public enum MaximalCovering {
         return c
     }
 }
+

@@ -10,8 +10,14 @@ struct BenchArguments {
     var seconds: Double?
     /// Whether suites run their (slow) baselines next to the engine under test.
     var baselines = true
+    /// Restricts a suite to the named cases (suite-specific, for example `coverage --only siting`).
+    var only: String?
+    /// Directory where suites that support it write their instances (for example `coverage --dump DIR`
+    /// writes the siting instance as `siting-instance.json` for an external solver).
+    var dump: String?
 
-    /// Parses `--sizes 1000,10000 --queries 500 --seed 7 --baselines off` (also `--sizes=...`).
+    /// Parses `--sizes 1000,10000 --queries 500 --seed 7 --baselines off --only siting --dump DIR`
+    /// (also `--sizes=...`).
     init(_ args: [String]) throws(BenchUsageError) {
         var i = 0
         while i < args.count {
@@ -44,6 +50,10 @@ struct BenchArguments {
             case "--baselines":
                 guard v == "on" || v == "off" else { throw BenchUsageError(message: "--baselines wants on or off, got \"\(v)\"") }
                 baselines = v == "on"
+            case "--only":
+                only = v
+            case "--dump":
+                dump = v
             default:
                 throw BenchUsageError(message: "unknown option \(key)")
             }

@@ -3,7 +3,8 @@
 //
 //   overblik-bench proximity [--sizes 1000,10000,100000,1000000] [--queries 10000] [--seed N]
 //   overblik-bench export --sizes 1000000                (needs the release overblik binary beside it)
-//   overblik-bench coverage [--sizes 1000000,5000000]   (nearest+reach, store-to-report, parishes, siting)
+//   overblik-bench coverage [--sizes 1000000,5000000]   (nearest+reach, store-to-report, parishes, siting;
+//                  --only siting, --dump DIR writes the siting instance as JSON)
 //   overblik-bench fuzz [--seconds 300] [--seed N]       (parsers; crash/hang input -> fuzz-crash.bin)
 //   overblik-bench near-cold        (needs the release `overblik` next to it: `swift build -c release`)
 //

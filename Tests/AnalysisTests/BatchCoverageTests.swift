@@ -36,6 +36,7 @@ struct BatchCoverageTests {
                 lons.append(9.92 + .random(in: -0.3 ... 0.3, using: &rng)); lats.append(57.05 + .random(in: -0.15 ... 0.15, using: &rng))
             }
         }
+        let (qLons, qLats) = (lons, lats)
         let districts = (0 ..< 5).map { DistrictInfo(code: "D\($0)", name: "", rural: $0 % 2 == 0) }
         let points = try DemandPoints(weights: (0 ..< n).map { Double($0 % 7) }, districts: (0 ..< n).map { Int32($0 % 6) - 1 },
                                       rural: (0 ..< n).map { $0 % 3 == 0 })
@@ -45,10 +46,10 @@ struct BatchCoverageTests {
             let qualifying = engine.qualifying(filter: filter)
             let analysis = try CoverageAnalysis(districts: districts, points: points, facilityDistricts: [], reaches: reaches)
             let perPoint = analysis.run(threads: threads) { i in
-                engine.nearestQualifying(to: Coordinate(lon: lons[i], lat: lats[i]), qualifying: qualifying)
+                engine.nearestQualifying(to: Coordinate(lon: qLons[i], lat: qLats[i]), qualifying: qualifying)
             }
             let batch = analysis.run(threads: threads) { range in
-                engine.nearestQualifying(lons: lons, lats: lats, in: range, qualifying: qualifying)
+                engine.nearestQualifying(lons: qLons, lats: qLats, in: range, qualifying: qualifying)
             }
             #expect(batch.nearestFacility == perPoint.nearestFacility, "\(filter)")
             #expect(batch.nearestMetres.map(\.bitPattern) == perPoint.nearestMetres.map(\.bitPattern), "\(filter)")

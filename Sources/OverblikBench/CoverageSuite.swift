@@ -176,7 +176,7 @@ enum CoverageSuite: BenchSuite {
                 let c = try store.populationColumns(threads: 2)
                 lon = c.lon; lat = c.lat; weight = c.weight
             }
-            let t1 = nowNanoseconds()
+            let t1 = nowNanoseconds(), c1 = processCPUNanoseconds()
             let (lons, lats) = (lon, lat)
             let demand = try DemandPoints(weights: weight, districts: [Int32](repeating: -1, count: weight.count),
                                           rural: weight.indices.map { $0 % 5 == 0 })
@@ -195,6 +195,7 @@ enum CoverageSuite: BenchSuite {
             let t2 = nowNanoseconds()
             let total = Double(t2 - t0) / 1e9, cpu = Double(processCPUNanoseconds() - c0) / 1e9
             var detail = ["read_s": Double(t1 - t0) / 1e9, "analysis_s": Double(t2 - t1) / 1e9, "cpu_s": cpu,
+                          "read_cpu_s": Double(c1 - c0) / 1e9,
                           "population": result.report.total.population]
             if let reference {
                 detail["mismatches"] = Double(zip(reference, result.nearestFacility).filter { $0 != $1 }.count)

@@ -88,29 +88,33 @@ extension GeodesicIndex {
             var starts: [Int32]
         }
 
-        /// Counting sort of the usable points by cell, with their coordinates copied in that order.
-        func bucket(lons: UnsafeBufferPointer<Double>, lats: UnsafeBufferPointer<Double>, usable: [Bool]) -> Sorted {
+        /// Counting sort of the points passing `usable` by cell, with their coordinates copied in
+        /// that order.
+        func bucket(lons: UnsafeBufferPointer<Double>, lats: UnsafeBufferPointer<Double>,
+                    usable: (Double, Double) -> Bool) -> Sorted {
             let cells = rows * cols
-            var key = [Int32](repeating: -1, count: lons.count)
             var starts = [Int32](repeating: 0, count: cells + 1)
-            for j in 0 ..< lons.count where usable[j] {
-                let c = cell(lon: lons[j], lat: lats[j])
-                key[j] = Int32(c)
-                starts[c + 1] += 1
+            for j in 0 ..< lons.count where usable(lons[j], lats[j]) {
+                starts[cell(lon: lons[j], lat: lats[j]) + 1] += 1
             }
             for c in 0 ..< cells { starts[c + 1] += starts[c] }
             var next = starts
             let m = Int(starts[cells])
             var sorted = Sorted(order: [Int32](repeating: 0, count: m), lon: [Double](repeating: 0, count: m),
                                 lat: [Double](repeating: 0, count: m), starts: starts)
-            for j in 0 ..< lons.count where key[j] >= 0 {
-                let c = Int(key[j])
-                let slot = Int(next[c])
-                sorted.order[slot] = Int32(j)
-                sorted.lon[slot] = lons[j]
-                sorted.lat[slot] = lats[j]
-                next[c] += 1
-            }
+            sorted.order.withUnsafeMutableBufferPointer { order in
+            sorted.lon.withUnsafeMutableBufferPointer { lon in
+            sorted.lat.withUnsafeMutableBufferPointer { lat in
+            next.withUnsafeMutableBufferPointer { next in
+                for j in 0 ..< lons.count where usable(lons[j], lats[j]) {
+                    let c = cell(lon: lons[j], lat: lats[j])
+                    let slot = Int(next[c])
+                    order[slot] = Int32(j)
+                    lon[slot] = lons[j]
+                    lat[slot] = lats[j]
+                    next[c] += 1
+                }
+            }}}}
             return sorted
         }
     }

@@ -23,60 +23,62 @@ extension GeodesicIndex {
         func run(ranks: UnsafeMutableBufferPointer<Int32>, distances: UnsafeMutableBufferPointer<Double>) -> [Int] {
             let n = lons.count
             var fallback: [Int] = []
-            var usable = [Bool](repeating: false, count: n)
             var latMin = Double.infinity, latMax = -Double.infinity, lonMin = Double.infinity, lonMax = -Double.infinity
             for j in 0 ..< n {
                 let lat = lats[j], lon = lons[j]
                 guard abs(lat) <= 90 else { continue }                // the search answers nil
-                guard abs(lon) <= 1_000 else { fallback.append(j); continue }
-                usable[j] = true
+                guard Self.usable(lon: lon) else { fallback.append(j); continue }
                 latMin = min(latMin, lat); latMax = max(latMax, lat)
                 lonMin = min(lonMin, lon); lonMax = max(lonMax, lon)
             }
             guard latMin <= latMax else { return fallback }
             let grid = BatchGrid(latMin: latMin, latMax: latMax, lonMin: lonMin, lonMax: lonMax,
                                  latStep: Self.latStep, maxCells: max(1_024, n / 4))
-            // The points in cell order, so that everything below reads and writes memory in sequence.
-            let cells = grid.bucket(lons: lons, lats: lats, usable: usable)
-            let m = cells.order.count
-            var rank = [Int32](repeating: -1, count: m)
-            var metres = [Double](repeating: .infinity, count: m)
+            // The points in cell order, so that the loops below read memory in sequence.
+            let cells = grid.bucket(lons: lons, lats: lats) { lon, lat in abs(lat) <= 90 && Self.usable(lon: lon) }
             var scratch = BatchScratch(capacity: storage.count)
-            var qx = [Double](repeating: 0, count: m), qy = qx, qz = qx
-            for c in 0 ..< cells.starts.count - 1 where cells.starts[c] < cells.starts[c + 1] {
-                let run = Int(cells.starts[c]) ..< Int(cells.starts[c + 1])
-                var box = CellBox()
-                for k in run {
-                    // ECEF exactly as the per-point search computes it.
-                    let e = ECEFPoint(Coordinate(lon: cells.lon[k], lat: cells.lat[k]))
-                    qx[k] = e.x; qy[k] = e.y; qz[k] = e.z
-                    box.extend(e.x, e.y, e.z)
-                }
-                let u2 = collectCandidates(box, into: &scratch)
-                if u2 > Self.longestBound * Self.longestBound && limit + ChordBound.margin > Self.longestBound {
-                    for k in run { fallback.append(Int(cells.order[k])) }
-                    continue
-                }
-                scratch.loadCandidates(storage)
-                for k in run {
-                    let q = ECEFPoint(x: qx[k], y: qy[k], z: qz[k])
-                    switch answer(Coordinate(lon: cells.lon[k], lat: cells.lat[k]), q, &scratch) {
-                    case .none: break
-                    case let .hit(r, d):
-                        rank[k] = r
-                        metres[k] = d
-                    case .undecided: fallback.append(Int(cells.order[k]))
+            var largest = 0
+            for c in 0 ..< cells.starts.count - 1 { largest = max(largest, Int(cells.starts[c + 1] - cells.starts[c])) }
+            // ECEF of one cell's points at a time.
+            let q = UnsafeMutableBufferPointer<ECEFPoint>.allocate(capacity: max(1, largest))
+            defer { q.deallocate() }
+            cells.order.withUnsafeBufferPointer { order in
+            cells.lon.withUnsafeBufferPointer { lon in
+            cells.lat.withUnsafeBufferPointer { lat in
+                for c in 0 ..< cells.starts.count - 1 where cells.starts[c] < cells.starts[c + 1] {
+                    let first = Int(cells.starts[c]), end = Int(cells.starts[c + 1])
+                    var box = CellBox()
+                    for k in first ..< end {
+                        // ECEF exactly as the per-point search computes it.
+                        let e = ECEFPoint(Coordinate(lon: lon[k], lat: lat[k]))
+                        q[k - first] = e
+                        box.extend(e.x, e.y, e.z)
+                    }
+                    let u2 = collectCandidates(box, into: &scratch)
+                    if u2 > Self.longestBound * Self.longestBound && limit + ChordBound.margin > Self.longestBound {
+                        for k in first ..< end { fallback.append(Int(order[k])) }
+                        continue
+                    }
+                    scratch.loadCandidates(storage)
+                    for k in first ..< end {
+                        switch answer(Coordinate(lon: lon[k], lat: lat[k]), q[k - first], &scratch) {
+                        case .none: break
+                        case let .hit(r, d):
+                            let j = Int(order[k])
+                            ranks[j] = r
+                            distances[j] = d
+                        case .undecided: fallback.append(Int(order[k]))
+                        }
                     }
                 }
-            }
+            }}}
             scratch.deallocate()
-            for k in 0 ..< m where rank[k] >= 0 {
-                let j = Int(cells.order[k])
-                ranks[j] = rank[k]
-                distances[j] = metres[k]
-            }
             return fallback
         }
+
+        /// Longitudes the grid takes (any finite value of sane size; others go to the per-point search).
+        @inline(__always)
+        static func usable(lon: Double) -> Bool { abs(lon) <= 1_000 }
 
         enum Answer {
             case none

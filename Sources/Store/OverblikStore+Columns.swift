@@ -1,3 +1,4 @@
+import CSQLite
 import Dispatch
 
 /// Population points as parallel columns: the fast path for millions of points.
@@ -18,11 +19,7 @@ extension OverblikStore {
         var columns = PopulationColumns(lon: [], lat: [], weight: [])
         columns.lon.reserveCapacity(Int(n)); columns.lat.reserveCapacity(Int(n)); columns.weight.reserveCapacity(Int(n))
         let statement = try database.prepare("SELECT lon, lat, weight FROM population")
-        try statement.forEachRow { s in
-            columns.lon.append(s.double(0))
-            columns.lat.append(s.double(1))
-            columns.weight.append(s.double(2))
-        }
+        try Self.appendColumns(statement, to: &columns)
         return columns
     }
 }
@@ -68,17 +65,33 @@ extension OverblikStore {
     /// One reader: lon, lat, weight of the rows with rowid in `rowids` (inclusive), in rowid order.
     private static func readColumns(path: String, rowids: (Int64, Int64)) throws -> PopulationColumns {
         let database = try Database(path: path, readOnly: true, loadSpatiaLite: false)
+        // Memory-mapped pages: a scan then costs no read() call (and copy) per page.
+        try database.execute("PRAGMA mmap_size = 4294967296")
         let statement = try database.prepare("SELECT lon, lat, weight FROM population WHERE rowid BETWEEN ?1 AND ?2 ORDER BY rowid")
         try statement.bind([.integer(rowids.0), .integer(rowids.1)])
         var columns = PopulationColumns(lon: [], lat: [], weight: [])
         let estimate = Int(max(0, min(rowids.1 - rowids.0 + 1, 1 << 28)))
         columns.lon.reserveCapacity(estimate); columns.lat.reserveCapacity(estimate); columns.weight.reserveCapacity(estimate)
-        try statement.forEachRow { s in
-            columns.lon.append(s.double(0))
-            columns.lat.append(s.double(1))
-            columns.weight.append(s.double(2))
-        }
+        try appendColumns(statement, to: &columns)
         return columns
+    }
+
+    /// Steps `statement` (three REAL columns) to the end, appending its rows: sqlite3 calls in a
+    /// plain loop, no per-row closure or value boxing.
+    private static func appendColumns(_ statement: Statement, to columns: inout PopulationColumns) throws {
+        let h = statement.handle
+        while true {
+            let rc = sqlite3_step(h)
+            if rc == SQLITE_DONE { return }
+            guard rc == SQLITE_ROW else {
+                sqlite3_reset(h)
+                try statement.database.check(rc, "step", sql: statement.sql)
+                return
+            }
+            columns.lon.append(sqlite3_column_double(h, 0))
+            columns.lat.append(sqlite3_column_double(h, 1))
+            columns.weight.append(sqlite3_column_double(h, 2))
+        }
     }
 }
 

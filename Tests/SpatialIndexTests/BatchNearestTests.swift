@@ -99,6 +99,12 @@ struct BatchNearestTests {
             facilities.append(Coordinate(lon: 10 + d, lat: 57 + Double(k) * 0.001))
             facilities.append(Coordinate(lon: 10 - d, lat: 57 + Double(k) * 0.001))
         }
+        // Mirror pairs about the meridian 0 and the equator (ECEF planes y = 0 and z = 0): bit-equal chords.
+        for k in 1 ... 10 {
+            let d = Double(k) * 0.002
+            facilities += [Coordinate(lon: d, lat: 30 + d), Coordinate(lon: -d, lat: 30 + d),
+                           Coordinate(lon: 20 + d, lat: d), Coordinate(lon: 20 + d, lat: -d)]
+        }
         // Duplicates (same position, several ranks) and a pair a few micrometres apart.
         facilities += Array(repeating: Coordinate(lon: 9.5, lat: 56.9), count: 3)
         facilities.append(Coordinate(lon: 9.6, lat: 56.95))
@@ -107,6 +113,8 @@ struct BatchNearestTests {
         for k in 0 ... 400 { queries.append(Coordinate(lon: 10, lat: 56.99 + Double(k) * 0.0001)) }
         for k in 0 ... 100 { queries.append(Coordinate(lon: 9.5 + Double(k) * 1e-4, lat: 56.9 - Double(k) * 1e-4)) }
         for k in 0 ... 100 { queries.append(Coordinate(lon: 9.6 + Double(k - 50) * 1e-6, lat: 56.95 + Double(k) * 1e-3)) }
+        for k in 0 ... 100 { queries.append(Coordinate(lon: 0, lat: 30 + Double(k) * 0.0003)) }
+        for k in 0 ... 100 { queries.append(Coordinate(lon: 20 + Double(k) * 0.0003, lat: 0)) }
         let index = GeodesicIndex(points: facilities)
         Self.check(index, facilities: facilities, queries: queries, bruteStride: 1, "ties")
         Self.check(index, facilities: facilities, queries: queries, accept: { $0 % 2 == 0 }, bruteStride: 1, "ties, even ranks")

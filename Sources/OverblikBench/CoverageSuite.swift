@@ -160,9 +160,9 @@ enum CoverageSuite: BenchSuite {
         }
         let store = try OverblikStore(path: path, readOnly: true)
         // "columns, per point" is the old path (one reader, the index's per-point search): the same-run baseline.
-        enum Mode: String { case points = "populationPoints", columnsPerPoint = "columns, per point", parallel = "columns x2, batch" }
+        enum Mode: String { case points = "populationPoints", columnsPerPoint = "columns, per point", columnsBatch = "columns, batch" }
         var reference: [Int32]?
-        for mode in [Mode.columnsPerPoint, .points, .parallel] {
+        for mode in [Mode.columnsPerPoint, .columnsBatch, .points] {
             let t0 = nowNanoseconds(), c0 = processCPUNanoseconds()
             var lon: [Double] = [], lat: [Double] = [], weight: [Double] = []
             switch mode {
@@ -172,8 +172,8 @@ enum CoverageSuite: BenchSuite {
             case .columnsPerPoint:
                 let c = try store.populationColumns()
                 lon = c.lon; lat = c.lat; weight = c.weight
-            case .parallel:
-                let c = try store.populationColumns(threads: 2)
+            case .columnsBatch:
+                let c = try store.populationColumns()
                 lon = c.lon; lat = c.lat; weight = c.weight
             }
             let t1 = nowNanoseconds(), c1 = processCPUNanoseconds()

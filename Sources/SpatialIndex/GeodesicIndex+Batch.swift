@@ -15,7 +15,7 @@ extension GeodesicIndex {
     /// ``nearestNeighbor(to:within:requiring:where:)`` called point by point, several times faster
     /// for many points against few indexed ones.
     ///
-    /// How (see `BatchCell`): the query points are bucketed into a longitude/latitude grid. For each
+    /// How (see `BatchQuery`): the query points are bucketed into a longitude/latitude grid. For each
     /// cell, with B the ECEF box of its points, U = min over matching g of maxChord(B, g) bounds the
     /// smallest chord of every point in the cell, so the chord-nearest point's series distance is at
     /// most S(U) (the series with the largest normal curvature of WGS84), and the per-point search

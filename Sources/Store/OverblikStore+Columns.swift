@@ -14,9 +14,12 @@ extension OverblikStore {
     /// - Throws: ``DatabaseError`` when the query fails.
     /// - Complexity: O(n), one sequential table scan.
     public func populationColumns() throws -> PopulationColumns {
-        let n = try database.scalar("SELECT count(*) FROM population")?.int ?? 0
+        // Capacity hint: the largest rowid (one b-tree descent; count(*) would read every page). Rows
+        // are appended, so a wrong hint only costs a reallocation or unused address space.
+        let largest = try database.scalar("SELECT max(rowid) FROM population")?.int ?? 0
+        let n = Int(max(0, min(largest, 1 << 26)))
         var columns = PopulationColumns(lon: [], lat: [], weight: [])
-        columns.lon.reserveCapacity(Int(n)); columns.lat.reserveCapacity(Int(n)); columns.weight.reserveCapacity(Int(n))
+        columns.lon.reserveCapacity(n); columns.lat.reserveCapacity(n); columns.weight.reserveCapacity(n)
         let statement = try database.prepare("SELECT lon, lat, weight FROM population")
         try Self.appendColumns(statement, to: &columns)
         return columns

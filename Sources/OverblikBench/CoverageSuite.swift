@@ -160,11 +160,16 @@ enum CoverageSuite: BenchSuite {
         }
         let store = try OverblikStore(path: path, readOnly: true)
         // "columns, per point" is the old path (one reader, the index's per-point search): the same-run baseline.
-        enum Mode: String { case points = "populationPoints", columnsPerPoint = "columns, per point", columnsBatch = "columns, batch" }
-        var reference: [Int32]?
-        for mode in [Mode.columnsPerPoint, .columnsBatch, .points] {
+        // "streamed" reads chunks on this thread while one worker runs the batch search on the previous ones.
+        enum Mode: String {
+            case points = "populationPoints", columnsPerPoint = "columns, per point", columnsBatch = "columns, batch"
+            case streamed = "streamed, batch"
+        }
+        var reference: CoverageResult?
+        for mode in [Mode.columnsPerPoint, .columnsBatch, .streamed, .points] {
             let t0 = nowNanoseconds(), c0 = processCPUNanoseconds()
             var lon: [Double] = [], lat: [Double] = [], weight: [Double] = []
+            var streamedAnswers: [NearestNeighbors] = []
             switch mode {
             case .points:
                 let points = try store.populationPoints()
@@ -175,6 +180,14 @@ enum CoverageSuite: BenchSuite {
             case .columnsBatch:
                 let c = try store.populationColumns()
                 lon = c.lon; lat = c.lat; weight = c.weight
+            case .streamed:
+                let pipeline = ChunkPipeline<NearestNeighbors>()
+                try store.forEachPopulationChunk { chunk in
+                    weight.append(contentsOf: chunk.weight)
+                    let (lo, la) = (chunk.lon, chunk.lat)
+                    pipeline.submit { index.nearestNeighbors(lons: lo, lats: la) }
+                }
+                streamedAnswers = pipeline.results()
             }
             let t1 = nowNanoseconds(), c1 = processCPUNanoseconds()
             let (lons, lats) = (lon, lat)
@@ -182,7 +195,10 @@ enum CoverageSuite: BenchSuite {
                                           rural: weight.indices.map { $0 % 5 == 0 })
             let analysis = try CoverageAnalysis(districts: [], points: demand, facilityDistricts: [], reaches: reaches)
             let result: CoverageResult
-            if mode == .columnsPerPoint {
+            if mode == .streamed {
+                result = try analysis.run(nearestFacility: streamedAnswers.flatMap(\.ranks),
+                                          nearestMetres: streamedAnswers.flatMap(\.distances), threads: 2)
+            } else if mode == .columnsPerPoint {
                 result = analysis.run(threads: 2) { i in
                     index.nearestNeighbor(to: Coordinate(lon: lons[i], lat: lats[i])).map { NearestFacility(facility: Int($0.rank), metres: $0.distance) }
                 }
@@ -198,9 +214,11 @@ enum CoverageSuite: BenchSuite {
                           "read_cpu_s": Double(c1 - c0) / 1e9,
                           "population": result.report.total.population]
             if let reference {
-                detail["mismatches"] = Double(zip(reference, result.nearestFacility).filter { $0 != $1 }.count)
+                detail["mismatches"] = Double(zip(reference.nearestFacility, result.nearestFacility).filter { $0 != $1 }.count
+                    + zip(reference.nearestMetres, result.nearestMetres).filter { $0.bitPattern != $1.bitPattern }.count
+                    + (reference.report == result.report ? 0 : 1))
             } else {
-                reference = result.nearestFacility
+                reference = result
             }
             emit(Case(caseName: "store-to-report (\(mode.rawValue))", points: weight.count,
                       facilities: 2_000, threads: 2, seconds: total, pointsPerSecond: Double(weight.count) / total,

@@ -45,3 +45,41 @@ extension OverblikStore {
         }
     }
 }
+
+extension OverblikStore {
+    /// The population columns in chunks of at most `rows` points, in rowid order (the order of
+    /// ``populationColumns()``): for pipelines that compute on one chunk while the next is read.
+    /// - Parameters:
+    ///   - rows: points per chunk (at least 1); only the last chunk may be shorter.
+    ///   - body: receives each non-empty chunk; errors it throws end the scan and are rethrown.
+    /// - Throws: ``DatabaseError`` when the query fails; whatever `body` throws.
+    /// - Complexity: O(n), one sequential table scan; memory O(rows) besides what `body` keeps.
+    public func forEachPopulationChunk(rows: Int = 1 << 18, _ body: (PopulationColumns) throws -> Void) throws {
+        let size = max(1, rows)
+        let statement = try database.prepare("SELECT lon, lat, weight FROM population")
+        let h = statement.handle
+        func fresh() -> PopulationColumns {
+            var c = PopulationColumns(lon: [], lat: [], weight: [])
+            c.lon.reserveCapacity(size); c.lat.reserveCapacity(size); c.weight.reserveCapacity(size)
+            return c
+        }
+        var chunk = fresh()
+        while true {
+            let rc = sqlite3_step(h)
+            if rc == SQLITE_DONE { break }
+            guard rc == SQLITE_ROW else {
+                sqlite3_reset(h)
+                try statement.database.check(rc, "step", sql: statement.sql)
+                return
+            }
+            chunk.lon.append(sqlite3_column_double(h, 0))
+            chunk.lat.append(sqlite3_column_double(h, 1))
+            chunk.weight.append(sqlite3_column_double(h, 2))
+            if chunk.count == size {
+                try body(chunk)
+                chunk = fresh()
+            }
+        }
+        if chunk.count > 0 { try body(chunk) }
+    }
+}

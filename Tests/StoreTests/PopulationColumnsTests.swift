@@ -27,7 +27,20 @@ struct PopulationColumnsTests {
         #expect(columns.weight == stored.map(\.weight))
         #expect(columns.lon == points.map(\.location.lon))
 
+        for rows in [1, 7, 1_000, 2_345, 1 << 20] {
+            var chunks: [PopulationColumns] = []
+            try store.forEachPopulationChunk(rows: rows) { chunks.append($0) }
+            #expect(chunks.count == (points.count + rows - 1) / rows, "rows \(rows)")
+            #expect(chunks.dropLast().allSatisfy { $0.count == rows })
+            #expect(chunks.flatMap(\.lon).map(\.bitPattern) == columns.lon.map(\.bitPattern))
+            #expect(chunks.flatMap(\.lat).map(\.bitPattern) == columns.lat.map(\.bitPattern))
+            #expect(chunks.flatMap(\.weight) == columns.weight)
+        }
+
         let empty = try OverblikStore(path: dir.appendingPathComponent("e.sqlite").path)
         #expect(try empty.populationColumns().count == 0)
+        var calls = 0
+        try empty.forEachPopulationChunk { _ in calls += 1 }
+        #expect(calls == 0)
     }
 }

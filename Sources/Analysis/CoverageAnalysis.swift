@@ -77,6 +77,41 @@ public struct CoverageAnalysis: Sendable {
                               nearestFacility: facility, nearestMetres: metres)
     }
 
+    /// Classifies every point using `nearest`, called once per contiguous range of point indices
+    /// (one range per thread), for batch searches such as
+    /// ``ProximityEngine/nearestQualifying(lons:lats:in:qualifying:within:)``.
+    ///
+    /// - Parameters:
+    ///   - threads: number of threads (and ranges) for inputs of at least ``parallelThreshold`` points.
+    ///   - nearest: for a range, the nearest qualifying facility (-1 for none) and distance in metres
+    ///     (`.infinity` for none) of each of its points, in order. A NaN or negative distance is
+    ///     treated as "no facility", as in ``run(threads:nearest:)``.
+    /// - Returns: the same result as ``run(threads:nearest:)`` with the same answers per point.
+    public func run(threads: Int = 2, batch nearest: @Sendable (Range<Int>) -> (facility: [Int32], metres: [Double])) -> CoverageResult {
+        let n = points.count
+        let chunks = n >= Self.parallelThreshold ? max(1, threads) : 1
+        let parts = Parallel.map(Parallel.ranges(count: n, chunks: chunks)) { range in
+            var (facility, metres) = nearest(range)
+            precondition(facility.count == range.count && metres.count == range.count,
+                         "CoverageAnalysis: batch answer of the wrong length")
+            for k in 0 ..< metres.count where !(facility[k] >= 0 && metres[k] >= 0) {
+                facility[k] = -1
+                metres[k] = .infinity
+            }
+            return (facility, metres)
+        }
+        var facility: [Int32] = []
+        var metres: [Double] = []
+        facility.reserveCapacity(n)
+        metres.reserveCapacity(n)
+        for part in parts {
+            facility.append(contentsOf: part.0)
+            metres.append(contentsOf: part.1)
+        }
+        return CoverageResult(report: summarize(metres: metres, threads: chunks),
+                              nearestFacility: facility, nearestMetres: metres)
+    }
+
     /// Classifies every point from precomputed nearest facilities.
     ///
     /// - Parameters:

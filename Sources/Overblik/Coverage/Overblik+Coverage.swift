@@ -110,8 +110,10 @@ extension Overblik {
         let analysis = try CoverageAnalysis(districts: infos, points: demandPoints, facilityDistricts: facilityDistricts,
                                             reaches: query.reaches)
         let engine = catalog.engine
-        let locations = demand.map(\.location)
-        let result = analysis.run(threads: 2) { i in engine.nearestQualifying(to: locations[i], qualifying: qualifying) }
+        let lons = demand.map(\.location.lon), lats = demand.map(\.location.lat)
+        let result = analysis.run(threads: 2) { range in
+            engine.nearestQualifying(lons: lons, lats: lats, in: range, qualifying: qualifying)
+        }
         let rows: [DemandReach] = demand.indices.map { i in
             let f = result.nearestFacility[i] >= 0 ? engine.facilities[Int(result.nearestFacility[i])] : nil
             let metres = result.nearestMetres[i]

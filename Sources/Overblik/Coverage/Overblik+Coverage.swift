@@ -21,13 +21,19 @@ public struct CoverageQuery: Sendable {
     public var reaches: [Reach]
     /// Force the demand source; nil picks population points when stored, else settlements.
     public var source: DemandSource?
+    /// Whether the outcome lists every demand point (``CoverageOutcome/demand``). Without it, the
+    /// report by district of a population source is computed straight from the store's columns
+    /// (streamed, the nearest-facility search on a second core while the next rows are read), which is
+    /// what makes millions of points fast; the report is the same.
+    public var includeDemand: Bool
 
     public init(filter: FacilityFilter = FacilityFilter(), time: TimeCondition? = nil, reaches: [Reach],
-                source: DemandSource? = nil) {
+                source: DemandSource? = nil, includeDemand: Bool = true) {
         self.filter = filter
         self.time = time
         self.reaches = reaches
         self.source = source
+        self.includeDemand = includeDemand
     }
 }
 
@@ -81,6 +87,16 @@ extension Overblik {
         var districtIndex: [String: Int32] = [:]
         for (i, d) in infos.enumerated() { districtIndex[d.code] = Int32(i) }
 
+        let facilityDistricts: [Int32] = catalog.engine.facilities.indices.compactMap { i in
+            guard qualifying[i] else { return nil }
+            return catalog.engine.facilities[i].districtCode.flatMap { districtIndex[$0] } ?? -1
+        }
+        let populationStored = query.source == nil ? try store.hasPopulation() : false
+        if !query.includeDemand, query.source == .population || populationStored {
+            return try streamedCoverage(query, catalog: catalog, qualifying: qualifying, infos: infos,
+                                        districtIndex: districtIndex, facilityDistricts: facilityDistricts)
+        }
+
         struct Demand { var id: String; var name: String?; var location: Coordinate; var weight: Double; var district: String?; var rural: Bool }
         var demand: [Demand] = []
         let points = query.source == .settlements || query.source == .area ? [] : try store.populationPoints()
@@ -103,10 +119,6 @@ extension Overblik {
         let demandPoints = try DemandPoints(weights: demand.map(\.weight),
                                             districts: demand.map { $0.district.flatMap { districtIndex[$0] } ?? -1 },
                                             rural: demand.map(\.rural))
-        let facilityDistricts: [Int32] = catalog.engine.facilities.indices.compactMap { i in
-            guard qualifying[i] else { return nil }
-            return catalog.engine.facilities[i].districtCode.flatMap { districtIndex[$0] } ?? -1
-        }
         let analysis = try CoverageAnalysis(districts: infos, points: demandPoints, facilityDistricts: facilityDistricts,
                                             reaches: query.reaches)
         let engine = catalog.engine
@@ -135,6 +147,32 @@ extension Overblik {
                                                      facilities: located, reaches: query.reaches)
         }
         return outcome
+    }
+
+    /// The report of ``coverage(_:)`` for stored population points without the per-point rows: the
+    /// store's columns are read in chunks while one worker runs the batch nearest-facility search on
+    /// the chunks already read; then the points are classified and summarised on two threads.
+    private func streamedCoverage(_ query: CoverageQuery, catalog: Catalog, qualifying: [Bool], infos: [DistrictInfo],
+                                  districtIndex: [String: Int32], facilityDistricts: [Int32]) throws -> CoverageOutcome {
+        let engine = catalog.engine
+        var weights: [Double] = [], districts: [Int32] = []
+        let pipeline = ChunkPipeline<(facility: [Int32], metres: [Double])>()
+        try store.forEachPopulationChunk(district: { code in code.flatMap { districtIndex[$0] } ?? -1 }) { chunk in
+            weights.append(contentsOf: chunk.weight)
+            districts.append(contentsOf: chunk.district)
+            let (lons, lats) = (chunk.lon, chunk.lat)
+            pipeline.submit { engine.nearestQualifying(lons: lons, lats: lats, in: 0 ..< lons.count, qualifying: qualifying) }
+        }
+        let answers = pipeline.results()
+        // A point outside every known district counts as rural, as in the per-point path.
+        let rural = districts.map { $0 >= 0 ? infos[Int($0)].rural : true }
+        let demandPoints = try DemandPoints(weights: weights, districts: districts, rural: rural)
+        let analysis = try CoverageAnalysis(districts: infos, points: demandPoints, facilityDistricts: facilityDistricts,
+                                            reaches: query.reaches)
+        let result = try analysis.run(nearestFacility: answers.flatMap(\.facility), nearestMetres: answers.flatMap(\.metres),
+                                      threads: 2)
+        let ids = engine.facilities.indices.filter { qualifying[$0] }.map { engine.facilities[$0].id }
+        return CoverageOutcome(source: .population, report: result.report, demand: [], qualifyingFacilities: ids)
     }
 
     /// Settlements (or population points) beyond reach of every qualifying facility, worst first

@@ -10,7 +10,9 @@ extension Overblik {
     /// (`5000m`, `rural_5000m_urban_2000m`).
     /// - Returns: district code → figures, and the label of the first reach (the headline share).
     public func exportCoverage(_ query: CoverageQuery) throws -> (figures: [String: DistrictCoverageFigures], headline: String?) {
-        let outcome = try coverage(query)
+        var reportOnly = query
+        reportOnly.includeDemand = false
+        let outcome = try coverage(reportOnly)
         var figures: [String: DistrictCoverageFigures] = [:]
         for d in outcome.report.districts {
             let f = d.figures

@@ -60,7 +60,7 @@ extension Overblik {
                                                           sequence: Bool, plan: FacilityExportPlan) throws -> Int? {
         let ranged = plan.readers > 1 ? try store.facilityRangesJoinExactly() : false
         guard let readers = try openReaders(ranged ? plan.readers : 1) else { return nil }
-        let pipeline = ChunkPipeline(rowsPerChunk: plan.rowsPerChunk, aheadLimit: plan.aheadLimit,
+        let pipeline = FeatureChunkPipeline(rowsPerChunk: plan.rowsPerChunk, aheadLimit: plan.aheadLimit,
                                      options: writer.options, sequence: sequence, base: writer.featuresWritten)
         for reader in readers {
             let handover = Handover(reader)
@@ -116,7 +116,7 @@ extension Overblik {
     }
 
     /// A reader of ranged mode: claims id ranges and encodes each into a chunk.
-    private static func readRanges(_ reader: OverblikStore, context: FacilityEncodingContext, pipeline: ChunkPipeline) throws {
+    private static func readRanges(_ reader: OverblikStore, context: FacilityEncodingContext, pipeline: FeatureChunkPipeline) throws {
         var encoder = FacilityRowEncoder(context: context)
         let rows = pipeline.rowsPerChunk
         while let job = try pipeline.claim(using: reader) {
@@ -127,14 +127,14 @@ extension Overblik {
                 position += 1
             }
             // Every range but the last holds exactly `rows` facilities of the snapshot.
-            guard job.upper == nil ? chunk.count <= rows : chunk.count == rows else { throw ChunkPipeline.StoreChanged() }
+            guard job.upper == nil ? chunk.count <= rows : chunk.count == rows else { throw FeatureChunkPipeline.StoreChanged() }
             pipeline.complete(job.index, chunk)
         }
     }
 
     /// The reader of single-reader mode: one walk over all facilities (rooms joined globally), cut
     /// into chunks of `rowsPerChunk` features.
-    private static func readAll(_ reader: OverblikStore, context: FacilityEncodingContext, pipeline: ChunkPipeline) throws {
+    private static func readAll(_ reader: OverblikStore, context: FacilityEncodingContext, pipeline: FeatureChunkPipeline) throws {
         var encoder = FacilityRowEncoder(context: context)
         let rows = pipeline.rowsPerChunk
         var index = 0

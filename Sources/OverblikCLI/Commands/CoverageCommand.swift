@@ -38,7 +38,8 @@ struct CoverageCommand: ParsableCommand {
         let reaches = try reach.reaches()
         var source = reach.source
         if by == .settlement { source = .settlements }
-        let query = CoverageQuery(filter: try filters.filter(), time: try filters.timeCondition(), reaches: reaches, source: source)
+        let query = CoverageQuery(filter: try filters.filter(), time: try filters.timeCondition(), reaches: reaches,
+                                  source: source, includeDemand: by != .district)
         let overblik = try global.open()
         let outcome = try overblik.coverage(query)
         if let areas = outcome.areas, by == .district, global.format != .geojson {

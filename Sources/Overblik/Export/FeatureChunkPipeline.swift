@@ -9,7 +9,7 @@ import Store
 /// In ranged mode the readers claim chunks (consecutive id ranges of ``rowsPerChunk`` facilities)
 /// one at a time; the range bounds are found as they are claimed, with the claiming reader's own
 /// connection (all readers read the same snapshot).
-final class ChunkPipeline: @unchecked Sendable {
+final class FeatureChunkPipeline: @unchecked Sendable {
     /// A claimed chunk: its index and id range.
     struct Job {
         var index: Int

@@ -1,6 +1,6 @@
 extension MaximalCovering {
-    /// Iterated local search: from the best solution so far, moves a few sites (each to a random
-    /// candidate that shares a demand point with it, or now and then to any candidate), repairs by
+    /// Iterated local search: from the best solution so far, moves a few sites (each, with equal
+    /// odds, to a random candidate that shares a demand point with it or to any candidate), repairs by
     /// best-improvement 1-swaps and keeps the result when it is strictly better; otherwise returns
     /// to the best. 1-swaps alone stall where the greedy start put one large central site and its
     /// neighbours around it; moving two to four sites at once escapes that.
@@ -16,9 +16,12 @@ extension MaximalCovering {
     ///   - value: its value, updated.
     ///   - rounds: number of perturbations.
     ///   - stopAt: stop once the value reaches this (an upper bound: nothing better exists).
+    ///   - work: stop once the updates have visited this many times the instance's coverage entries
+    ///     (a deterministic effort limit: a round costs more the fewer sites share demand points).
     /// - Returns: the number of improving swaps made by the repairs that were kept.
     static func iteratedLocalSearch(_ problem: CoverageProblem, sites: inout [Int], value: inout Double, rounds: Int,
-                                    stopAt: Double = .infinity, seed: UInt64 = 0x9E37_79B9_7F4A_7C15) -> Int {
+                                    stopAt: Double = .infinity, work: Double = .infinity,
+                                    seed: UInt64 = 0x9E37_79B9_7F4A_7C15) -> Int {
         let n = problem.candidateCount, p = sites.count
         guard p > 0, p < n else { return 0 }
         let total = problem.values.reduce(0, +)
@@ -26,13 +29,14 @@ extension MaximalCovering {
         let candidates = (0 ..< n).filter { problem.demandsReached.rowLength($0) > 0 }
         guard candidates.count > p else { return 0 }
         let state = SwapState(problem, sites: sites)
+        let workLimit = work < Double(Int.max / 2) ? Int(work * Double(problem.candidatesReaching.entryCount)) : Int.max
         var swaps = state.descend(tolerance: tolerance)
         var best = state.sites, bestValue = state.value
         var rng = SplitMix(state: seed)
         let reached = problem.demandsReached, reaching = problem.candidatesReaching
         var positions = Array(0 ..< p)
         for round in 0 ..< max(0, rounds) {
-            if bestValue >= stopAt - tolerance { break }
+            if bestValue >= stopAt - tolerance || state.work > workLimit { break }
             let strength = min(p, 2 + Int(rng.next() % UInt64(p <= 5 ? 2 : 3)))
             for k in 0 ..< strength {
                 let pick = k + Int(rng.next() % UInt64(p - k))
@@ -40,7 +44,7 @@ extension MaximalCovering {
                 let r = positions[k]
                 let old = state.sites[r]
                 var a = -1
-                if rng.next() % 4 != 0, reached.rowLength(old) > 0 {
+                if rng.next() % 2 == 0, reached.rowLength(old) > 0 {
                     // A neighbour: a candidate reaching a random demand point of the moved site.
                     for _ in 0 ..< 8 {
                         let row = reached.row(old)

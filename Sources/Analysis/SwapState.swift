@@ -33,6 +33,8 @@ final class SwapState {
     private let stamp: UnsafeMutablePointer<UInt32>
     private var epoch: UInt32 = 0
     private var touched: [Int32] = []
+    /// Coverage entries visited by updates so far (a deterministic measure of effort).
+    private(set) var work = 0
 
     private static func copy<T>(_ a: [T]) -> UnsafeMutablePointer<T> {
         let pointer = UnsafeMutablePointer<T>.allocate(capacity: max(1, a.count))
@@ -106,6 +108,7 @@ final class SwapState {
         let v = values[i] * sign
         guard v != 0 else { return }
         let lo = demandStarts[i], hi = demandStarts[i + 1]
+        work += hi - lo
         if c == 0 {
             for e in lo ..< hi { gain[Int(demandColumns[e])] += v }
         } else {
@@ -127,6 +130,7 @@ final class SwapState {
         for r in 0 ..< p {
             let row = extra + r * n
             let l = loss[r]
+            work += n / 4
             for a in 0 ..< n where positions[a] < 0 {
                 let d = gain[a] - l + row[a]
                 if d > best { best = d; bestR = r; bestA = a }
@@ -142,6 +146,7 @@ final class SwapState {
         epoch &+= 1
         if epoch == 0 { stamp.update(repeating: 0, count: m); epoch = 1 }
         touched.removeAll(keepingCapacity: true)
+        work += siteStarts[old + 1] - siteStarts[old] + siteStarts[a + 1] - siteStarts[a]
         for j in [old, a] {
             for e in siteStarts[j] ..< siteStarts[j + 1] where stamp[Int(siteColumns[e])] != epoch {
                 let i = siteColumns[e]

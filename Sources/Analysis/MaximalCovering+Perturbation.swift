@@ -35,6 +35,8 @@ extension MaximalCovering {
         var rng = SplitMix(state: seed)
         let reached = problem.demandsReached, reaching = problem.candidatesReaching
         var positions = Array(0 ..< p)
+        var current = best, currentValue = bestValue, stale = 0
+        let slack = 0.001, restartAfter = 15
         for round in 0 ..< max(0, rounds) {
             if bestValue >= stopAt - tolerance || state.work > workLimit { break }
             let strength = min(p, 2 + Int(rng.next() % UInt64(p <= 5 ? 2 : 3)))
@@ -61,9 +63,22 @@ extension MaximalCovering {
             if state.value > bestValue + tolerance {
                 best = state.sites
                 bestValue = state.value
+                current = best
+                currentValue = bestValue
                 swaps += made
+                stale = 0
             } else {
-                state.restore(best)
+                stale += 1
+                if stale % restartAfter == 0 {
+                    state.restore(best)
+                    current = best
+                    currentValue = bestValue
+                } else if state.value >= currentValue - slack * bestValue {
+                    current = state.sites   // a slightly worse local optimum: walk on from there
+                    currentValue = state.value
+                } else {
+                    state.restore(current)
+                }
             }
             if round % 128 == 127 { state.refresh() }   // against floating-point drift
         }

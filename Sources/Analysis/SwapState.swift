@@ -38,7 +38,7 @@ final class SwapState {
 
     private static func copy<T>(_ a: [T]) -> UnsafeMutablePointer<T> {
         let pointer = UnsafeMutablePointer<T>.allocate(capacity: max(1, a.count))
-        _ = a.withUnsafeBufferPointer { pointer.initialize(from: $0.baseAddress!, count: a.count) }
+        a.withUnsafeBufferPointer { pointer.initialize(from: $0.baseAddress!, count: a.count) }
         return pointer
     }
 
@@ -194,6 +194,5 @@ final class SwapState {
         for r in 0 ..< p where !keep.contains(sites[r]) {
             swap(r, incoming.removeFirst())
         }
-        _ = incoming
     }
 }

@@ -44,7 +44,8 @@ extension MaximalCovering {
         var sites = greedy(small, p: p, start: [])
         _ = localSearch(small, sites: &sites)
         var value = small.coveredValue(of: sites)
-        _ = iteratedLocalSearch(small, sites: &sites, value: &value, rounds: options.perturbationRounds)
+        _ = iteratedLocalSearch(small, sites: &sites, value: &value, rounds: options.perturbationRounds,
+                                   work: options.perturbationWork)
         let found = original(sites)
         return (problem.coveredValue(of: found) > incumbentValue + tolerance ? found : nil, false)
     }

@@ -4,7 +4,13 @@ public struct SitingOptions: Sendable, Hashable {
     public var localSearch: Bool = true
     /// Rounds of iterated local search after the first local optimum (0 disables it; needs
     /// ``localSearch``).
-    public var perturbationRounds: Int = 40
+    public var perturbationRounds: Int = 100
+    /// Effort limit of the iterated local search: coverage entries its updates may visit, in
+    /// multiples of the instance's entries (deterministic, unlike a time limit).
+    public var perturbationWork: Double = 120
+    /// Run a second iterated local search when the relative gap to the bound still exceeds this
+    /// (0 disables it).
+    public var adaptiveGap: Double = 0.003
     /// Maximum subgradient iterations of the Lagrangian upper bound (0 disables the bound).
     public var lagrangianIterations: Int = 400
     /// Stop the bound once `(UB − LB) / UB` is at most this.
@@ -14,10 +20,13 @@ public struct SitingOptions: Sendable, Hashable {
     /// Give up the exact search after this many nodes (the result then is not proved optimal).
     public var nodeLimit: Int = 5_000_000
 
-    public init(localSearch: Bool = true, perturbationRounds: Int = 40, lagrangianIterations: Int = 400,
+    public init(localSearch: Bool = true, perturbationRounds: Int = 100, perturbationWork: Double = 120,
+                adaptiveGap: Double = 0.003, lagrangianIterations: Int = 400,
                 targetGap: Double = 1e-5, exactCombinationLimit: Double = 2e6, nodeLimit: Int = 5_000_000) {
         self.localSearch = localSearch
         self.perturbationRounds = perturbationRounds
+        self.perturbationWork = perturbationWork
+        self.adaptiveGap = adaptiveGap
         self.targetGap = targetGap
         self.lagrangianIterations = lagrangianIterations
         self.exactCombinationLimit = exactCombinationLimit
@@ -148,7 +157,8 @@ public enum MaximalCovering {
         var upper = total
         let tolerance = 1e-9 * max(1, total)
         if options.localSearch {
-            swaps += iteratedLocalSearch(problem, sites: &sites, value: &value, rounds: options.perturbationRounds, stopAt: total)
+            swaps += iteratedLocalSearch(problem, sites: &sites, value: &value, rounds: options.perturbationRounds, stopAt: total,
+                                         work: options.perturbationWork)
         }
         if options.lagrangianIterations > 0, value < total - tolerance {
             let bound = lagrangianBound(problem, p: p, lowerBound: value, incumbent: sites,
@@ -175,6 +185,12 @@ public enum MaximalCovering {
                     if found.proved { upper = value }
                 }
             }
+        }
+        // Adaptive effort: while the gap to the bound is still large, search on from the best
+        // solution with another seed (deterministic: the limit is work, not time).
+        if options.localSearch, options.adaptiveGap > 0, value < upper * (1 - options.adaptiveGap) - tolerance {
+            swaps += iteratedLocalSearch(problem, sites: &sites, value: &value, rounds: options.perturbationRounds,
+                                         stopAt: upper, work: options.perturbationWork, seed: 0xD1B5_4A32_D192_ED03)
         }
         var proved = value >= upper - tolerance
         if !proved, combinations(usefulCandidates(problem), p) <= options.exactCombinationLimit {

@@ -52,29 +52,17 @@ public struct CoverageAnalysis: Sendable {
     /// - Returns: the report and the per-point nearest facility and distance.
     /// - Complexity: O(n) expected, plus n calls of `nearest`.
     public func run(threads: Int = 2, nearest: @Sendable (Int) -> NearestFacility?) -> CoverageResult {
-        let n = points.count
-        let chunks = n >= Self.parallelThreshold ? max(1, threads) : 1
-        let parts = Parallel.map(Parallel.ranges(count: n, chunks: chunks)) { range in
+        run(threads: threads) { range in
             var facility = [Int32](repeating: -1, count: range.count)
             var metres = [Double](repeating: .infinity, count: range.count)
             for i in range {
-                if let hit = nearest(i), hit.metres >= 0 {
+                if let hit = nearest(i) {
                     facility[i - range.lowerBound] = Int32(truncatingIfNeeded: hit.facility)
                     metres[i - range.lowerBound] = hit.metres
                 }
             }
             return (facility, metres)
         }
-        var facility: [Int32] = []
-        var metres: [Double] = []
-        facility.reserveCapacity(n)
-        metres.reserveCapacity(n)
-        for part in parts {
-            facility.append(contentsOf: part.0)
-            metres.append(contentsOf: part.1)
-        }
-        return CoverageResult(report: summarize(metres: metres, threads: chunks),
-                              nearestFacility: facility, nearestMetres: metres)
     }
 
     /// Classifies every point using `nearest`, called once per contiguous range of point indices

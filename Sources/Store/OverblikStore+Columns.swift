@@ -23,29 +23,12 @@ extension OverblikStore {
         let n = Int(max(0, min(largest, 1 << 26)))
         var columns = PopulationColumns(lon: [], lat: [], weight: [])
         columns.lon.reserveCapacity(n); columns.lat.reserveCapacity(n); columns.weight.reserveCapacity(n)
-        let statement = try database.prepare("SELECT lon, lat, weight FROM population")
-        try Self.appendColumns(statement, to: &columns)
-        return columns
-    }
-}
-
-extension OverblikStore {
-    /// Steps `statement` (three REAL columns) to the end, appending its rows: sqlite3 calls in a
-    /// plain loop, no per-row closure or value boxing.
-    private static func appendColumns(_ statement: Statement, to columns: inout PopulationColumns) throws {
-        let h = statement.handle
-        while true {
-            let rc = sqlite3_step(h)
-            if rc == SQLITE_DONE { return }
-            guard rc == SQLITE_ROW else {
-                sqlite3_reset(h)
-                try statement.database.check(rc, "step", sql: statement.sql)
-                return
-            }
-            columns.lon.append(sqlite3_column_double(h, 0))
-            columns.lat.append(sqlite3_column_double(h, 1))
-            columns.weight.append(sqlite3_column_double(h, 2))
+        try scanPopulation(rows: 1 << 16, district: nil) { chunk in
+            columns.lon.append(contentsOf: chunk.lon)
+            columns.lat.append(contentsOf: chunk.lat)
+            columns.weight.append(contentsOf: chunk.weight)
         }
+        return columns
     }
 }
 

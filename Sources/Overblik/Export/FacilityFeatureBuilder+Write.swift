@@ -46,17 +46,7 @@ extension FacilityFeatureBuilder {
             if listed.isEmpty {
                 p.null("rooms")
             } else {
-                p.beginString("rooms")
-                for (i, r) in listed.enumerated() {
-                    if i > 0 { p.piece("; ") }
-                    p.piece(r.name)
-                    if let c = r.capacity {
-                        p.piece(" (")
-                        p.piece(c)
-                        p.piece(")")
-                    }
-                }
-                p.endString()
+                FacilityRowEncoder.roomsSummary(listed, &p)
             }
             p.string("wheelchair", a.wheelchair.rawValue)
             p.string("toilets_wheelchair", a.toiletsWheelchair.rawValue)

@@ -91,8 +91,9 @@ extension Overblik {
             guard qualifying[i] else { return nil }
             return catalog.engine.facilities[i].districtCode.flatMap { districtIndex[$0] } ?? -1
         }
-        let populationStored = query.source == nil ? try store.hasPopulation() : false
-        if !query.includeDemand, query.source == .population || populationStored {
+        // Report only, from stored population points: only then is the store asked whether it has any.
+        let reportOnly = !query.includeDemand && query.source != .settlements && query.source != .area
+        if reportOnly, try query.source == .population || store.hasPopulation() {
             return try streamedCoverage(query, catalog: catalog, qualifying: qualifying, infos: infos,
                                         districtIndex: districtIndex, facilityDistricts: facilityDistricts)
         }

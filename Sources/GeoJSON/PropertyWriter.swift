@@ -87,6 +87,14 @@ public struct PropertyWriter: ~Copyable {
         if let value { value ? out.ascii("true") : out.ascii("false") } else { out.ascii("null") }
     }
 
+    /// A member whose value is already encoded JSON (a value taken from ``encodedMembers(precision:_:)``
+    /// output, for instance); the caller guarantees `value` is one complete JSON value.
+    @inlinable
+    public mutating func encodedValue(_ key: StaticString, _ value: UnsafeBufferPointer<UInt8>) {
+        self.key(key)
+        out.append(value)
+    }
+
     /// A `null` member.
     @inlinable
     public mutating func null(_ key: StaticString) {

@@ -23,6 +23,11 @@ public final class Overblik {
     ///   ``DatabaseError`` for I/O failures.
     public init(databasePath: String, readOnly: Bool = false) throws {
         store = try OverblikStore(path: databasePath, readOnly: readOnly)
+        if !readOnly {
+            store.featureEncoder = FacilityFeatureEncoder()
+            // A store from before the stored features, or edited by another program: encode them now.
+            if try !store.facilityFeaturesAreCurrent(version: FacilityFeatureEncoder.version) { try store.write {} }
+        }
     }
 
     /// Opens the store for queries that read plain columns only (proximity, scheduling lookups),

@@ -26,7 +26,7 @@ enum ExitCodes {
             switch e {
             case .notFound: return noResult
             case .duplicateIDs: return badInput
-            case .schemaTooNew, .notAnOverblikStore, .spatialiteUnavailable: return ioFailure
+            case .schemaTooNew, .notAnOverblikStore, .spatialiteUnavailable, .corruptFeature: return ioFailure
             }
         case is DatabaseError: return ioFailure
         case is SilentExit: return (error as! SilentExit).code

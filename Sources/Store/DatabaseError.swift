@@ -43,6 +43,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible, Equatable {
     case notFound(kind: String, id: String)
     /// Ids that already exist, when the import was not told to replace them.
     case duplicateIDs(table: String, ids: [String], total: Int)
+    /// A stored, pre-encoded facility feature cannot be read (the file was edited by hand).
+    case corruptFeature(path: String, detail: String)
 
     public var description: String {
         switch self {
@@ -57,6 +59,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible, Equatable {
         case let .duplicateIDs(table, ids, total):
             let shown = ids.prefix(10).joined(separator: ", ")
             return "\(total) \(table) id(s) already exist in the store (\(shown)\(total > 10 ? ", ..." : "")); use --replace to overwrite them"
+        case let .corruptFeature(path, detail):
+            return "\(path): \(detail). To encode every feature again, run: sqlite3 '\(path)' \"DELETE FROM overblik_meta WHERE key = 'facility_features_version'\" and then any overblik command on the file"
         }
     }
 }

@@ -20,15 +20,26 @@ extension OverblikStore {
     /// - Complexity: O(rows in range + their rooms) time; O(rooms of one facility) memory.
     public func forEachFacilityRecord(from lower: FacilityKey?, to upper: FacilityKey?,
                                       _ body: (FacilityRecord, [Room]) throws -> Void) throws {
-        let range = Self.rangeClause(column: "id", lower: lower, upper: upper)
-        let facilities = try database.prepare("SELECT \(Self.facilityColumns) FROM facilities\(range) ORDER BY id")
-        try Self.bind(lower, upper, to: facilities)
-        let roomRange = Self.rangeClause(column: "facility_id", lower: lower, upper: upper)
-        let rooms = try database.prepare("""
-            SELECT id, facility_id, name, capacity, equipment, opening_hours, wheelchair, toilets_wheelchair,
-            step_free, hearing_loop, disability_suited FROM rooms\(roomRange) ORDER BY facility_id, id
-            """)
-        try Self.bind(lower, upper, to: rooms)
+        try walkFacilityRecords(where: Self.rangeClause(column: "id", lower: lower, upper: upper),
+                                roomsWhere: Self.rangeClause(column: "facility_id", lower: lower, upper: upper),
+                                bind: { try Self.bind(lower, upper, to: $0) }, body)
+    }
+
+    /// The room columns read by the walks, in the order ``room(from:)`` decodes.
+    static let roomColumns = """
+        id, facility_id, name, capacity, equipment, opening_hours, wheelchair, toilets_wheelchair,
+        step_free, hearing_loop, disability_suited
+        """
+
+    /// The facilities matching `clause` (a WHERE clause on `facilities`, or empty) with their rooms
+    /// among those matching `roomsClause` (on `rooms`), merge-joined in id order; `bind` binds the
+    /// parameters of both statements.
+    func walkFacilityRecords(where clause: String, roomsWhere roomsClause: String, bind: (Statement) throws -> Void,
+                             _ body: (FacilityRecord, [Room]) throws -> Void) throws {
+        let facilities = try database.prepare("SELECT \(Self.facilityColumns) FROM facilities\(clause) ORDER BY id")
+        try bind(facilities)
+        let rooms = try database.prepare("SELECT \(Self.roomColumns) FROM rooms\(roomsClause) ORDER BY facility_id, id")
+        try bind(rooms)
         let record = FacilityRecord(statement: facilities, rawText: try textIsUTF8())
         var pending: Room? = try rooms.step().map(Self.room(from:))
         try facilities.forEachRow { _ in

@@ -8,6 +8,9 @@ import GeoTypes
 public final class OverblikStore {
     public let database: Database
     public var path: String { database.path }
+    /// Encodes the stored facility features; with one set, every ``write(_:)`` re-encodes the
+    /// features its changes made stale before it commits (see ``refreshFacilityFeatures()``).
+    public var featureEncoder: (any FacilityFeatureEncoding)?
 
     /// Opens (creating and migrating when needed) the store at `path`.
     /// - Throws: ``StoreError/schemaTooNew(path:found:supported:)`` for a file from a newer Overblik,
@@ -51,8 +54,14 @@ public final class OverblikStore {
     public var schemaVersion: Int { get throws { try database.schemaVersion } }
 
     /// Runs `body` in one IMMEDIATE transaction: everything it writes lands, or nothing does.
+    /// With a ``featureEncoder``, the facility features the writes made stale are encoded again in
+    /// the same transaction.
     public func write<T>(_ body: () throws -> T) throws -> T {
-        try database.transaction(.immediate, body)
+        try database.transaction(.immediate) {
+            let result = try body()
+            if featureEncoder != nil { try refreshFacilityFeatures() }
+            return result
+        }
     }
 }
 

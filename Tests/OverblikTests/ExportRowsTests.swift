@@ -120,10 +120,14 @@ struct ExportRowsTests {
         return try writer.finish().bytes
     }
 
+    /// Each way of reading, from the stored features and from the rows.
     static let plans: [(String, FacilityExportPlan)] = [
         ("calling thread", FacilityExportPlan(threadsFrom: .max)),
         ("two readers, chunks of 7", FacilityExportPlan(rowsPerChunk: 7, aheadLimit: 2, readers: 2, threadsFrom: 1)),
         ("one reader, chunks of 5", FacilityExportPlan(rowsPerChunk: 5, aheadLimit: 1, readers: 1, threadsFrom: 1)),
+        ("calling thread, rows", FacilityExportPlan(threadsFrom: .max, storedFeatures: false)),
+        ("two readers, chunks of 7, rows", FacilityExportPlan(rowsPerChunk: 7, aheadLimit: 2, readers: 2, threadsFrom: 1, storedFeatures: false)),
+        ("one reader, chunks of 5, rows", FacilityExportPlan(rowsPerChunk: 5, aheadLimit: 1, readers: 1, threadsFrom: 1, storedFeatures: false)),
     ]
 
     @Test("every option combination gives the reference bytes", arguments: [
@@ -131,6 +135,8 @@ struct ExportRowsTests {
     ])
     func identical(seed: UInt64, rooms: Bool, nastyIDs: Bool) throws {
         let o = try Self.store("rows-\(seed)", seed: seed, count: 300, rooms: rooms, nastyIDs: nastyIDs)
+        #expect(try o.store.facilityFeaturesAreCurrent(version: FacilityFeatureEncoder.version),
+                "the facade's write encoded the stored features, so the stored-feature plans read them")
         let ranged = try o.store.facilityRangesJoinExactly()
         #expect(ranged == !(rooms && nastyIDs), "ranges join rooms exactly unless rooms meet non-ASCII ids")
         var compared = 0

@@ -116,89 +116,197 @@ struct FacilityRowEncoder {
         return (encoded, members, false)
     }
 
+    /// The feature id at output `position` for a facility with stored id `idBytes`.
+    @inline(__always)
+    private func featureID(_ idBytes: UnsafeBufferPointer<UInt8>, position: Int) -> ChunkFeatureID {
+        switch idField {
+        case .none: return .none
+        case .index: return .integer(Int64(position + 1))
+        case .property: return UTF8Bytes.isWellFormed(idBytes) ? .utf8(idBytes) : .string(String(decoding: idBytes, as: UTF8.self))
+        }
+    }
+
+    /// Open now, next change and next free slot of one facility, when they are not the memoised
+    /// members of its opening hours.
+    struct Availability {
+        /// Whether rooms are listed or the facility's own room is booked (then the members are written one by one).
+        var special: Bool
+        var state: (open: Bool, next: String?)?
+        var free: (start: String, end: String)?
+        var freeRoom: String?
+    }
+
+    /// The availability of a facility with stored id `idBytes`, opening hours `hours` and listed rooms.
+    @inline(__always)
+    mutating func availability(id idBytes: UnsafeBufferPointer<UInt8>, hours: UnsafeBufferPointer<UInt8>?,
+                               listed: [Room]) -> Availability {
+        var a = Availability(special: !listed.isEmpty)
+        if !listed.isEmpty {
+            if let found = builder.nextFree(listed) {
+                a.free = builder.describe(found.slot)
+                a.freeRoom = found.room
+            }
+        } else if let hours, hasBookings, case let roomID = String(decoding: idBytes, as: UTF8.self),
+                  let booked = builder.bookings[roomID], !booked.isEmpty {
+            a.special = true
+            a.free = builder.freeSlot(hours: String(decoding: hours, as: UTF8.self), roomID: roomID).map(builder.describe)
+        }
+        if a.special, let hours {
+            a.state = hoursStates.value(for: hours) { [builder] in builder.state(of: String(decoding: $0, as: UTF8.self)) }
+        }
+        return a
+    }
+
+    /// `id`, `name`, `kind`, `owner`, `address`.
+    @inline(__always)
+    private mutating func headMembers(_ v: FacilityValues, id: UnsafeBufferPointer<UInt8>, name: UnsafeBufferPointer<UInt8>,
+                                      _ p: inout PropertyWriter) {
+        Self.text(&p, "id", id)
+        Self.text(&p, "name", name)
+        kindAndOwner(v, &p)
+        Self.text(&p, "address", v.address)
+    }
+
+    /// `district`, `district_name`, `rural` for a stored district code (nil: NULL).
+    @inline(__always)
+    private mutating func districtMembers(_ code: UnsafeBufferPointer<UInt8>?, _ p: inout PropertyWriter) {
+        if let code {
+            let segment = districtSegments.segment(for: code) { [builder] in Self.districtMembers(code: $0, builder: builder) }
+            districtSegments.append(segment, to: &p)
+        } else {
+            constants.append(constants.nullDistrict, to: &p)
+        }
+    }
+
+    /// `capacity` ... `checked`.
+    @inline(__always)
+    private mutating func middleMembers(_ v: FacilityValues, listed: [Room], _ p: inout PropertyWriter) {
+        let capacity = v.capacity.map { Int($0) }
+        p.integer("capacity", capacity)
+        p.bool("disability_suited", v.disabilitySuited == 1)
+        p.integer("room_count", listed.count)
+        p.integer("max_capacity", listed.isEmpty ? capacity : listed.lazy.compactMap(\.capacity).max())
+        if listed.isEmpty { p.null("rooms") } else { Self.roomsSummary(listed, &p) }
+        accessibilityMembers(v, &p)
+        Self.godAdgang(&p, v.godAdgang)
+        Self.text(&p, "checked", v.checked)
+    }
+
+    /// `opening_hours` ... `next_free_end`; returns whether `next_free_room` names the facility
+    /// itself (no rooms listed and a free slot found).
+    @inline(__always)
+    private mutating func availabilityMembers(_ a: Availability, hours: UnsafeBufferPointer<UInt8>?,
+                                              listed: Bool, _ p: inout PropertyWriter) -> Bool {
+        var hasFree = a.free != nil
+        if a.special {
+            Self.text(&p, "opening_hours", hours)
+            p.bool("open_now", a.state?.open)
+            p.string("next_change", a.state?.next)
+            p.string("next_free_start", a.free?.start)
+            p.string("next_free_end", a.free?.end)
+        } else if let hours {
+            let segment = hoursSegments.segment(for: hours) { [builder] in Self.hoursMembers(hours: $0, builder: builder) }
+            hoursSegments.append(segment, to: &p)
+            hasFree = segment.flag
+        } else {
+            constants.append(constants.nullHours, to: &p)
+        }
+        return !listed && hasFree
+    }
+
+    /// `contact_name`, `phone`, `email`, `booking_url`.
+    @inline(__always)
+    private static func contactMembers(_ v: FacilityValues, _ p: inout PropertyWriter) {
+        Self.text(&p, "contact_name", v.contactName)
+        Self.text(&p, "phone", v.phone)
+        Self.text(&p, "email", v.email)
+        Self.text(&p, "booking_url", v.bookingURL)
+    }
+
+    /// The decoded kind of a stored kind text (as for the kind member).
+    func kind(_ stored: UnsafeBufferPointer<UInt8>?) -> FacilityKind { kinds.match(stored) ?? .other }
+
     /// Appends the feature of `record` (with its listed `rooms`) at output `position` to `chunk`.
     /// - Throws: ``GeoJSONWriteError/nonFiniteCoordinate(featureIndex:)``.
     mutating func encode(_ record: FacilityRecord, rooms listed: [Room], position: Int, into chunk: GeoJSONChunk) throws(GeoJSONWriteError) {
         let v = record.values
         let empty = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
         let idBytes = v.id ?? empty
-        let id: ChunkFeatureID
-        switch idField {
-        case .none: id = .none
-        case .index: id = .integer(Int64(position + 1))
-        case .property: id = UTF8Bytes.isWellFormed(idBytes) ? .utf8(idBytes) : .string(String(decoding: idBytes, as: UTF8.self))
-        }
+        let id = featureID(idBytes, position: position)
         let name = v.name ?? empty
-        let capacity = v.capacity.map { Int($0) }
-        // Availability: the memoised members fit unless rooms are listed or the facility's own room is booked.
-        var special = !listed.isEmpty
-        var state: (open: Bool, next: String?)?
-        var free: (start: String, end: String)?
-        var freeRoom: String?
-        if !listed.isEmpty {
-            if let found = builder.nextFree(listed) {
-                free = builder.describe(found.slot)
-                freeRoom = found.room
-            }
-        } else if let hoursBytes = v.openingHours, hasBookings, case let roomID = String(decoding: idBytes, as: UTF8.self),
-                  let booked = builder.bookings[roomID], !booked.isEmpty {
-            special = true
-            free = builder.freeSlot(hours: String(decoding: hoursBytes, as: UTF8.self), roomID: roomID).map(builder.describe)
-        }
-        if special, let hoursBytes = v.openingHours {
-            state = hoursStates.value(for: hoursBytes) { [builder] in builder.state(of: String(decoding: $0, as: UTF8.self)) }
-        }
+        let a = availability(id: idBytes, hours: v.openingHours, listed: listed)
         let style = self.style
         try chunk.writePointFeature(id: id, point: Coordinate(lon: v.lon, lat: v.lat)) { p in
-            Self.text(&p, "id", idBytes)
-            Self.text(&p, "name", name)
-            kindAndOwner(v, &p)
-            Self.text(&p, "address", v.address)
-            if let code = v.districtCode {
-                let segment = districtSegments.segment(for: code) { [builder] in Self.districtMembers(code: $0, builder: builder) }
-                districtSegments.append(segment, to: &p)
-            } else {
-                constants.append(constants.nullDistrict, to: &p)
-            }
-            p.integer("capacity", capacity)
-            p.bool("disability_suited", v.disabilitySuited == 1)
-            p.integer("room_count", listed.count)
-            p.integer("max_capacity", listed.isEmpty ? capacity : listed.lazy.compactMap(\.capacity).max())
-            if listed.isEmpty { p.null("rooms") } else { Self.roomsSummary(listed, &p) }
-            accessibilityMembers(v, &p)
-            Self.godAdgang(&p, v.godAdgang)
-            Self.text(&p, "checked", v.checked)
-            var hasFree = free != nil
-            if special {
-                Self.text(&p, "opening_hours", v.openingHours)
-                p.bool("open_now", state?.open)
-                p.string("next_change", state?.next)
-                p.string("next_free_start", free?.start)
-                p.string("next_free_end", free?.end)
-            } else if let hoursBytes = v.openingHours {
-                let segment = hoursSegments.segment(for: hoursBytes) { [builder] in Self.hoursMembers(hours: $0, builder: builder) }
-                hoursSegments.append(segment, to: &p)
-                hasFree = segment.flag
-            } else {
-                constants.append(constants.nullHours, to: &p)
-            }
+            headMembers(v, id: idBytes, name: name, &p)
+            districtMembers(v.districtCode, &p)
+            middleMembers(v, listed: listed, &p)
+            let ownFree = availabilityMembers(a, hours: v.openingHours, listed: !listed.isEmpty, &p)
             if !listed.isEmpty {
-                p.string("next_free_room", freeRoom)
-            } else if hasFree {
+                p.string("next_free_room", a.freeRoom)
+            } else if ownFree {
                 Self.text(&p, "next_free_room", name)
             } else {
                 p.null("next_free_room")
             }
-            Self.text(&p, "contact_name", v.contactName)
-            Self.text(&p, "phone", v.phone)
-            Self.text(&p, "email", v.email)
-            Self.text(&p, "booking_url", v.bookingURL)
+            Self.contactMembers(v, &p)
             if style {
-                // The kind decoded as for the kind member.
-                constants.append(constants.style[kinds.match(v.kind) ?? .other]!, to: &p)
+                constants.append(constants.style[kind(v.kind)]!, to: &p)
                 Self.text(&p, "title", name)
             }
         }
     }
 
+    /// Appends the feature of a stored `feature` (with its listed `rooms`) at output `position` to
+    /// `chunk`: the same bytes as ``encode(_:rooms:position:into:)`` on the facility's row, when the
+    /// stored feature is current.
+    /// - Throws: ``GeoJSONWriteError/nonFiniteCoordinate(featureIndex:)``.
+    mutating func encode(_ feature: FacilityFeatureBody, rooms listed: [Room], position: Int, into chunk: GeoJSONChunk) throws(GeoJSONWriteError) {
+        let idBytes = feature.id
+        let id = featureID(idBytes, position: position)
+        let hours = feature.openingHours
+        let a = availability(id: idBytes, hours: hours, listed: listed)
+        let style = self.style
+        try chunk.writePointFeature(id: id, point: Coordinate(lon: feature.lon, lat: feature.lat)) { p in
+            let head = feature.segment(0)
+            p.encoded(head.bytes, members: head.members)
+            districtMembers(feature.districtCode, &p)
+            let middle = feature.segment(1)
+            p.encoded(middle.bytes, members: middle.members)
+            let ownFree = availabilityMembers(a, hours: hours, listed: !listed.isEmpty, &p)
+            if !listed.isEmpty {
+                p.string("next_free_room", a.freeRoom)
+            } else if ownFree {
+                p.encodedValue("next_free_room", feature.mark)
+            } else {
+                p.null("next_free_room")
+            }
+            let contact = feature.segment(2)
+            p.encoded(contact.bytes, members: contact.members)
+            if style {
+                let kind = Int(feature.tag) < FacilityKind.allCases.count ? FacilityKind.allCases[Int(feature.tag)] : .other
+                constants.append(constants.style[kind]!, to: &p)
+                p.encodedValue("title", feature.mark)
+            }
+        }
+    }
+
+    /// The stored parts of `record`'s feature (see ``FacilityFeatureEncoder``): the head, middle and
+    /// contact members, the name's encoded value as the mark, the decoded kind's index as the tag.
+    mutating func storedParts(_ record: FacilityRecord, rooms listed: [Room]) -> FacilityFeatureParts {
+        let v = record.values
+        let empty = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+        let idBytes = v.id ?? empty
+        let name = v.name ?? empty
+        let nameMember = PropertyWriter.encodedMembers { p in Self.text(&p, "name", name) }.bytes
+        let head = PropertyWriter.encodedMembers { p in headMembers(v, id: idBytes, name: name, &p) }
+        let idMember = PropertyWriter.encodedMembers { p in Self.text(&p, "id", idBytes) }.bytes
+        // The name member follows the id member and a comma; its value follows `"name":`.
+        let valueStart = idMember.count + 1 + 7
+        let mark = valueStart..<(idMember.count + 1 + nameMember.count)
+        precondition(head.bytes.count >= mark.upperBound && Array(head.bytes[(idMember.count + 1)..<mark.upperBound]) == nameMember)
+        let middle = PropertyWriter.encodedMembers { p in middleMembers(v, listed: listed, &p) }
+        let contact = PropertyWriter.encodedMembers { p in Self.contactMembers(v, &p) }
+        let tag = UInt8(FacilityKind.allCases.firstIndex(of: kind(v.kind))!)
+        return FacilityFeatureParts(segments: [head, middle, contact], mark: mark, tag: tag)
+    }
 }

@@ -13,6 +13,9 @@ struct FacilityExportPlan: Sendable {
     var readers = 2
     /// Below this many facilities everything runs on the calling thread.
     var threadsFrom = 20_000
+    /// Whether the stored, pre-encoded features are read when they are current (tests turn it off
+    /// to compare both ways).
+    var storedFeatures = true
 }
 
 /// Moves a value to another thread that then owns it (the value is not shared).
@@ -42,12 +45,26 @@ extension Overblik {
         var encoder = FacilityRowEncoder(context: context)
         let chunk = GeoJSONChunk(options: writer.options, sequence: sequence, firstIndex: writer.featuresWritten)
         var position = 0
-        try store.forEachFacilityRecord(from: nil, to: nil) { record, rooms in
-            try encoder.encode(record, rooms: rooms, position: position, into: chunk)
-            position += 1
+        func flushIfFull() throws {
             if chunk.byteCount >= 1 << 20 {
                 try writer.append(chunk)
                 chunk.reset(firstIndex: writer.featuresWritten)
+            }
+        }
+        // One read transaction, so that the stored features are read on the snapshot they were checked on.
+        let reading = (try? store.beginReading()) != nil
+        defer { if reading { store.endReading() } }
+        if plan.storedFeatures, try store.facilityFeaturesAreCurrent(version: FacilityFeatureEncoder.version) {
+            try store.forEachFacilityFeature(from: nil, to: nil) { feature, rooms in
+                try encoder.encode(feature, rooms: rooms, position: position, into: chunk)
+                position += 1
+                try flushIfFull()
+            }
+        } else {
+            try store.forEachFacilityRecord(from: nil, to: nil) { record, rooms in
+                try encoder.encode(record, rooms: rooms, position: position, into: chunk)
+                position += 1
+                try flushIfFull()
             }
         }
         try writer.append(chunk)
@@ -60,6 +77,8 @@ extension Overblik {
                                                           sequence: Bool, plan: FacilityExportPlan) throws -> Int? {
         let ranged = plan.readers > 1 ? try store.facilityRangesJoinExactly() : false
         guard let readers = try openReaders(ranged ? plan.readers : 1) else { return nil }
+        // The readers share one snapshot: what one of them sees of the stored features holds for all.
+        let stored = try plan.storedFeatures && readers[0].facilityFeaturesAreCurrent(version: FacilityFeatureEncoder.version)
         let pipeline = FeatureChunkPipeline(rowsPerChunk: plan.rowsPerChunk, aheadLimit: plan.aheadLimit,
                                      options: writer.options, sequence: sequence, base: writer.featuresWritten)
         for reader in readers {
@@ -69,9 +88,9 @@ extension Overblik {
                 defer { pipeline.readerFinished() }
                 do {
                     if ranged {
-                        try Self.readRanges(handover.value, context: context, pipeline: pipeline)
+                        try Self.readRanges(handover.value, stored: stored, context: context, pipeline: pipeline)
                     } else {
-                        try Self.readAll(handover.value, context: context, pipeline: pipeline)
+                        try Self.readAll(handover.value, stored: stored, context: context, pipeline: pipeline)
                     }
                 } catch {
                     pipeline.fail(error)
@@ -116,15 +135,23 @@ extension Overblik {
     }
 
     /// A reader of ranged mode: claims id ranges and encodes each into a chunk.
-    private static func readRanges(_ reader: OverblikStore, context: FacilityEncodingContext, pipeline: FeatureChunkPipeline) throws {
+    private static func readRanges(_ reader: OverblikStore, stored: Bool, context: FacilityEncodingContext,
+                                   pipeline: FeatureChunkPipeline) throws {
         var encoder = FacilityRowEncoder(context: context)
         let rows = pipeline.rowsPerChunk
         while let job = try pipeline.claim(using: reader) {
             guard let chunk = pipeline.buffer(for: job.index) else { return }
             var position = job.index * rows
-            try reader.forEachFacilityRecord(from: job.lower, to: job.upper) { record, rooms in
-                try encoder.encode(record, rooms: rooms, position: position, into: chunk)
-                position += 1
+            if stored {
+                try reader.forEachFacilityFeature(from: job.lower, to: job.upper) { feature, rooms in
+                    try encoder.encode(feature, rooms: rooms, position: position, into: chunk)
+                    position += 1
+                }
+            } else {
+                try reader.forEachFacilityRecord(from: job.lower, to: job.upper) { record, rooms in
+                    try encoder.encode(record, rooms: rooms, position: position, into: chunk)
+                    position += 1
+                }
             }
             // Every range but the last holds exactly `rows` facilities of the snapshot.
             guard job.upper == nil ? chunk.count <= rows : chunk.count == rows else { throw FeatureChunkPipeline.StoreChanged() }
@@ -134,21 +161,33 @@ extension Overblik {
 
     /// The reader of single-reader mode: one walk over all facilities (rooms joined globally), cut
     /// into chunks of `rowsPerChunk` features.
-    private static func readAll(_ reader: OverblikStore, context: FacilityEncodingContext, pipeline: FeatureChunkPipeline) throws {
+    private static func readAll(_ reader: OverblikStore, stored: Bool, context: FacilityEncodingContext,
+                                pipeline: FeatureChunkPipeline) throws {
         var encoder = FacilityRowEncoder(context: context)
         let rows = pipeline.rowsPerChunk
         var index = 0
         guard var chunk = pipeline.buffer(for: 0) else { return }
         var position = 0
-        try reader.forEachFacilityRecord(from: nil, to: nil) { record, rooms in
+        func nextChunkIfFull() throws {
             if chunk.count == rows {
                 pipeline.complete(index, chunk)
                 index += 1
                 guard let next = pipeline.buffer(for: index) else { throw CancellationError() }
                 chunk = next
             }
-            try encoder.encode(record, rooms: rooms, position: position, into: chunk)
-            position += 1
+        }
+        if stored {
+            try reader.forEachFacilityFeature(from: nil, to: nil) { feature, rooms in
+                try nextChunkIfFull()
+                try encoder.encode(feature, rooms: rooms, position: position, into: chunk)
+                position += 1
+            }
+        } else {
+            try reader.forEachFacilityRecord(from: nil, to: nil) { record, rooms in
+                try nextChunkIfFull()
+                try encoder.encode(record, rooms: rooms, position: position, into: chunk)
+                position += 1
+            }
         }
         pipeline.complete(index, chunk, last: true)
     }

@@ -1,0 +1,203 @@
+import CSQLite
+import Facilities
+
+/// Encodes the stored, time-independent parts of a facility's feature (see ``FacilityFeatureBody``).
+/// The Overblik facade installs one on its store (``OverblikStore/featureEncoder``); the store calls
+/// it for stale facilities before each ``OverblikStore/write(_:)`` commits.
+public protocol FacilityFeatureEncoding {
+    /// Names the encoding. Stored features of another version are encoded again (and are not read
+    /// until they are).
+    var version: String { get }
+
+    /// The parts of `record`'s feature with its listed `rooms` that depend on nothing else.
+    func parts(of record: FacilityRecord, rooms: [Room]) -> FacilityFeatureParts
+}
+
+/// What a ``FacilityFeatureEncoding`` makes of one facility: three runs of encoded members (each
+/// `"key":value,...` without braces or leading comma, with its member count), a marked span of the
+/// first run, and a small tag, all opaque to the store.
+public struct FacilityFeatureParts {
+    public var segments: [(bytes: [UInt8], members: Int)]
+    public var mark: Range<Int>
+    public var tag: UInt8
+
+    public init(segments: [(bytes: [UInt8], members: Int)], mark: Range<Int>, tag: UInt8) {
+        self.segments = segments
+        self.mark = mark
+        self.tag = tag
+    }
+}
+
+/// One stored feature (`facility_features.body`), read in place: the facility's id, position,
+/// district code and opening hours as stored, whether rooms were listed, and the encoded parts.
+///
+/// Layout (little-endian): version byte 1; flags (1 district, 2 hours, 4 rooms); tag; 3 member
+/// counts; 2 bytes zero; lon and lat as Float64; UInt32 lengths of id, district, hours and the three
+/// segments, then the mark's offset and length; then those six byte runs in that order.
+public struct FacilityFeatureBody {
+    static let layoutVersion: UInt8 = 1
+    static let headerSize = 56
+    private static let segmentCount = 3
+
+    let raw: UnsafeRawBufferPointer
+
+    /// Reads `raw` (not copied: valid as long as it is); nil when it is not a body of this layout.
+    public init?(_ raw: UnsafeRawBufferPointer) {
+        guard raw.count >= Self.headerSize, raw[0] == Self.layoutVersion else { return nil }
+        self.raw = raw
+        var total = Self.headerSize
+        for i in 0..<6 { total += Int(u32(24 + 4 * i)) }
+        guard total == raw.count, Int(u32(48)) + Int(u32(52)) <= Int(u32(36)) else { return nil }
+    }
+
+    @inline(__always)
+    private func u32(_ offset: Int) -> UInt32 {
+        UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+    }
+
+    @inline(__always)
+    private func run(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+        var start = Self.headerSize
+        for i in 0..<index { start += Int(u32(24 + 4 * i)) }
+        let count = Int(u32(24 + 4 * index))
+        return UnsafeBufferPointer(start: raw.baseAddress!.advanced(by: start).assumingMemoryBound(to: UInt8.self), count: count)
+    }
+
+    private var flags: UInt8 { raw[1] }
+    public var tag: UInt8 { raw[2] }
+    public var lon: Double { Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))) }
+    public var lat: Double { Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self))) }
+    /// The id's bytes as stored.
+    public var id: UnsafeBufferPointer<UInt8> { run(0) }
+    /// The district code as stored; nil for NULL.
+    public var districtCode: UnsafeBufferPointer<UInt8>? { flags & 1 != 0 ? run(1) : nil }
+    /// The opening hours as stored; nil for NULL.
+    public var openingHours: UnsafeBufferPointer<UInt8>? { flags & 2 != 0 ? run(2) : nil }
+    /// Whether rooms were listed when the feature was encoded.
+    public var hasRooms: Bool { flags & 4 != 0 }
+    /// Encoded segment `index` (0..<3) and its member count.
+    public func segment(_ index: Int) -> (bytes: UnsafeBufferPointer<UInt8>, members: Int) {
+        (run(3 + index), Int(raw[3 + index]))
+    }
+    /// The marked span of segment 0.
+    public var mark: UnsafeBufferPointer<UInt8> {
+        let s = run(3)
+        return UnsafeBufferPointer(rebasing: s[Int(u32(48))..<(Int(u32(48)) + Int(u32(52)))])
+    }
+
+    /// The body of `record` with `parts`.
+    static func encode(_ record: FacilityRecord, parts: FacilityFeatureParts, hasRooms: Bool) -> [UInt8] {
+        precondition(parts.segments.count == segmentCount && parts.segments.allSatisfy { $0.members < 256 })
+        let empty = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+        let id = record.text(.id) ?? empty
+        let district = record.text(.districtCode)
+        let hours = record.text(.openingHours)
+        var out: [UInt8] = []
+        out.reserveCapacity(headerSize + id.count + (district?.count ?? 0) + (hours?.count ?? 0)
+                            + parts.segments.reduce(0) { $0 + $1.bytes.count })
+        let flags: UInt8 = (district != nil ? 1 : 0) | (hours != nil ? 2 : 0) | (hasRooms ? 4 : 0)
+        out += [layoutVersion, flags, parts.tag]
+        out += parts.segments.map { UInt8($0.members) }
+        out += [0, 0]
+        func put64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { out += $0 } }
+        func put32(_ v: Int) { withUnsafeBytes(of: UInt32(v).littleEndian) { out += $0 } }
+        put64(record.double(.lon).bitPattern)
+        put64(record.double(.lat).bitPattern)
+        for count in [id.count, district?.count ?? 0, hours?.count ?? 0] + parts.segments.map(\.bytes.count) { put32(count) }
+        put32(parts.mark.lowerBound)
+        put32(parts.mark.count)
+        out += id
+        if let district { out += district }
+        if let hours { out += hours }
+        for s in parts.segments { out += s.bytes }
+        return out
+    }
+}
+
+extension OverblikStore {
+    /// The `overblik_meta` key naming the encoding of the stored features.
+    static let featureVersionKey = "facility_features_version"
+
+    /// Whether the stored features can be read in place of the facilities for `version`: every
+    /// facility's feature is current (none is stale) and was made by that encoding.
+    /// - Throws: ``DatabaseError``.
+    public func facilityFeaturesAreCurrent(version: String) throws -> Bool {
+        guard try meta(Self.featureVersionKey) == version else { return false }
+        let stale = try database.scalar("""
+            SELECT EXISTS (SELECT 1 FROM facility_features_stale s JOIN facilities f ON f.id = s.id)
+            """)?.int
+        return stale == 0
+    }
+
+    /// Encodes the stale facilities' features with ``featureEncoder`` (all of them when the stored
+    /// ones were made by another encoding) and clears the stale list. Call inside ``write(_:)``,
+    /// which does so itself before committing.
+    /// - Returns: the number of features encoded.
+    /// - Throws: ``DatabaseError``.
+    @discardableResult
+    public func refreshFacilityFeatures() throws -> Int {
+        guard let encoder = featureEncoder else { return 0 }
+        if try meta(Self.featureVersionKey) != encoder.version {
+            try database.execute("DELETE FROM facility_features")
+            try database.execute("INSERT OR IGNORE INTO facility_features_stale (id) SELECT id FROM facilities")
+            try setMeta(Self.featureVersionKey, encoder.version)
+        }
+        guard try database.scalar("SELECT EXISTS (SELECT 1 FROM facility_features_stale)")?.int == 1 else { return 0 }
+        let insert = try database.prepare("INSERT OR REPLACE INTO facility_features (id, body) VALUES (?1, ?2)")
+        var encoded = 0
+        try walkFacilityRecords(where: " WHERE id IN (SELECT id FROM facility_features_stale)", roomsWhere: "",
+                                bind: { _ in }) { record, rooms in
+            let body = FacilityFeatureBody.encode(record, parts: encoder.parts(of: record, rooms: rooms), hasRooms: !rooms.isEmpty)
+            let handle = insert.handle
+            sqlite3_reset(handle)
+            try database.check(sqlite3_bind_value(handle, 1, sqlite3_column_value(record.statement.handle, FacilityColumn.id.rawValue)),
+                               "bind", sql: insert.sql)
+            try body.withUnsafeBytes { raw in
+                try database.check(sqlite3_bind_blob(handle, 2, raw.baseAddress, Int32(raw.count), overblik_sqlite_transient()),
+                                   "bind", sql: insert.sql)
+            }
+            let rc = sqlite3_step(handle)
+            guard rc == SQLITE_DONE else { try database.check(rc, "step", sql: insert.sql); return }
+            encoded += 1
+        }
+        try database.execute("DELETE FROM facility_features_stale")
+        return encoded
+    }
+
+    /// Calls `body` for every stored feature whose facility id lies in `[lower, upper)` (nil:
+    /// unbounded), in id order, with the facility's listed rooms joined as in
+    /// ``forEachFacilityRecord(from:to:_:)``. Read only while ``facilityFeaturesAreCurrent(version:)``.
+    /// - Throws: ``StoreError/corruptFeature(id:)`` for a body this store cannot read,
+    ///   ``DatabaseError``, whatever `body` throws.
+    public func forEachFacilityFeature(from lower: FacilityKey?, to upper: FacilityKey?,
+                                       _ body: (FacilityFeatureBody, [Room]) throws -> Void) throws {
+        let features = try database.prepare("""
+            SELECT body FROM facility_features\(Self.rangeClause(column: "id", lower: lower, upper: upper)) ORDER BY id
+            """)
+        try Self.bind(lower, upper, to: features)
+        let rooms = try database.prepare("""
+            SELECT \(Self.roomColumns) FROM rooms\(Self.rangeClause(column: "facility_id", lower: lower, upper: upper))
+            ORDER BY facility_id, id
+            """)
+        try Self.bind(lower, upper, to: rooms)
+        var pending: Room? = try rooms.step().map(Self.room(from:))
+        let handle = features.handle
+        try features.forEachRow { _ in
+            let count = Int(sqlite3_column_bytes(handle, 0))
+            let raw = UnsafeRawBufferPointer(start: sqlite3_column_blob(handle, 0), count: count)
+            guard let feature = FacilityFeatureBody(raw) else {
+                throw StoreError.corruptFeature(path: path, detail: "a facility_features row of \(count) bytes does not hold a feature")
+            }
+            var own: [Room] = []
+            if pending != nil {
+                let id = feature.id
+                while let room = pending, Self.compare(room.facilityID, id) < 0 { pending = try rooms.step().map(Self.room(from:)) }
+                while let room = pending, Self.compare(room.facilityID, id) == 0 {
+                    own.append(room)
+                    pending = try rooms.step().map(Self.room(from:))
+                }
+            }
+            try body(feature, own)
+        }
+    }
+}

@@ -48,6 +48,13 @@ public struct PropertyWriter: ~Copyable {
         members += count
     }
 
+    /// Bytes written so far (in ``encodedMembers(precision:_:)``, one more than the returned bytes:
+    /// the opening brace is dropped there).
+    public var byteCount: Int { out.count }
+
+    /// Members written so far.
+    public var memberCount: Int { members }
+
     /// The bytes `body` writes as the members of an otherwise empty properties object (without the
     /// braces), for ``encoded(_:members:)``; also returns the number of members.
     public static func encodedMembers(precision: Int = 6, _ body: (inout PropertyWriter) -> Void) -> (bytes: [UInt8], members: Int) {

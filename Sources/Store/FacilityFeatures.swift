@@ -13,15 +13,17 @@ public protocol FacilityFeatureEncoding {
     func parts(of record: FacilityRecord, rooms: [Room]) -> FacilityFeatureParts
 }
 
-/// What a ``FacilityFeatureEncoding`` makes of one facility: three runs of encoded members (each
-/// `"key":value,...` without braces or leading comma, with its member count), a marked span of the
-/// first run, and a small tag, all opaque to the store.
+/// What a ``FacilityFeatureEncoding`` makes of one facility: three runs of encoded members in
+/// `bytes` (each `"key":value,...` without braces or leading comma, with its member count), a
+/// marked span of `bytes` inside the first run, and a small tag, all opaque to the store.
 public struct FacilityFeatureParts {
-    public var segments: [(bytes: [UInt8], members: Int)]
+    public var bytes: [UInt8]
+    public var segments: [(range: Range<Int>, members: Int)]
     public var mark: Range<Int>
     public var tag: UInt8
 
-    public init(segments: [(bytes: [UInt8], members: Int)], mark: Range<Int>, tag: UInt8) {
+    public init(bytes: [UInt8], segments: [(range: Range<Int>, members: Int)], mark: Range<Int>, tag: UInt8) {
+        self.bytes = bytes
         self.segments = segments
         self.mark = mark
         self.tag = tag
@@ -87,29 +89,44 @@ public struct FacilityFeatureBody {
 
     /// The body of `record` with `parts`.
     static func encode(_ record: FacilityRecord, parts: FacilityFeatureParts, hasRooms: Bool) -> [UInt8] {
-        precondition(parts.segments.count == segmentCount && parts.segments.allSatisfy { $0.members < 256 })
+        let segments = parts.segments
+        precondition(segments.count == segmentCount)
+        let first = segments[0].range
+        precondition(first.lowerBound <= parts.mark.lowerBound && parts.mark.upperBound <= first.upperBound)
         let empty = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
         let id = record.text(.id) ?? empty
         let district = record.text(.districtCode)
         let hours = record.text(.openingHours)
+        var size = headerSize + id.count + (district?.count ?? 0) + (hours?.count ?? 0)
+        for s in segments { size += s.range.count }
         var out: [UInt8] = []
-        out.reserveCapacity(headerSize + id.count + (district?.count ?? 0) + (hours?.count ?? 0)
-                            + parts.segments.reduce(0) { $0 + $1.bytes.count })
+        out.reserveCapacity(size)
         let flags: UInt8 = (district != nil ? 1 : 0) | (hours != nil ? 2 : 0) | (hasRooms ? 4 : 0)
-        out += [layoutVersion, flags, parts.tag]
-        out += parts.segments.map { UInt8($0.members) }
-        out += [0, 0]
-        func put64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { out += $0 } }
-        func put32(_ v: Int) { withUnsafeBytes(of: UInt32(v).littleEndian) { out += $0 } }
+        out.append(layoutVersion)
+        out.append(flags)
+        out.append(parts.tag)
+        for s in segments {
+            precondition(s.members < 256)
+            out.append(UInt8(s.members))
+        }
+        out.append(0)
+        out.append(0)
+        func put64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
+        func put32(_ v: Int) { withUnsafeBytes(of: UInt32(v).littleEndian) { out.append(contentsOf: $0) } }
         put64(record.double(.lon).bitPattern)
         put64(record.double(.lat).bitPattern)
-        for count in [id.count, district?.count ?? 0, hours?.count ?? 0] + parts.segments.map(\.bytes.count) { put32(count) }
-        put32(parts.mark.lowerBound)
+        put32(id.count)
+        put32(district?.count ?? 0)
+        put32(hours?.count ?? 0)
+        for s in segments { put32(s.range.count) }
+        put32(parts.mark.lowerBound - first.lowerBound)
         put32(parts.mark.count)
-        out += id
-        if let district { out += district }
-        if let hours { out += hours }
-        for s in parts.segments { out += s.bytes }
+        out.append(contentsOf: id)
+        if let district { out.append(contentsOf: district) }
+        if let hours { out.append(contentsOf: hours) }
+        parts.bytes.withUnsafeBufferPointer { all in
+            for s in segments { out.append(contentsOf: UnsafeBufferPointer(rebasing: all[s.range])) }
+        }
         return out
     }
 }
@@ -137,15 +154,19 @@ extension OverblikStore {
     @discardableResult
     public func refreshFacilityFeatures() throws -> Int {
         guard let encoder = featureEncoder else { return 0 }
-        if try meta(Self.featureVersionKey) != encoder.version {
+        // All of them when they were made by another encoding (or never), else the stale ones.
+        let all = try meta(Self.featureVersionKey) != encoder.version
+        if all {
             try database.execute("DELETE FROM facility_features")
-            try database.execute("INSERT OR IGNORE INTO facility_features_stale (id) SELECT id FROM facilities")
             try setMeta(Self.featureVersionKey, encoder.version)
+        } else if try database.scalar("SELECT EXISTS (SELECT 1 FROM facility_features_stale)")?.int != 1 {
+            return 0
         }
-        guard try database.scalar("SELECT EXISTS (SELECT 1 FROM facility_features_stale)")?.int == 1 else { return 0 }
         let insert = try database.prepare("INSERT OR REPLACE INTO facility_features (id, body) VALUES (?1, ?2)")
         var encoded = 0
-        try walkFacilityRecords(where: " WHERE id IN (SELECT id FROM facility_features_stale)", roomsWhere: "",
+        // Rooms are not restricted to the stale facilities: the merge join then attaches exactly the
+        // rooms a walk over everything attaches.
+        try walkFacilityRecords(where: all ? "" : " WHERE id IN (SELECT id FROM facility_features_stale)", roomsWhere: "",
                                 bind: { _ in }) { record, rooms in
             let body = FacilityFeatureBody.encode(record, parts: encoder.parts(of: record, rooms: rooms), hasRooms: !rooms.isEmpty)
             let handle = insert.handle

@@ -292,21 +292,34 @@ struct FacilityRowEncoder {
 
     /// The stored parts of `record`'s feature (see ``FacilityFeatureEncoder``): the head, middle and
     /// contact members, the name's encoded value as the mark, the decoded kind's index as the tag.
+    /// One pass writes them all; the runs are cut where each began.
     mutating func storedParts(_ record: FacilityRecord, rooms listed: [Room]) -> FacilityFeatureParts {
         let v = record.values
         let empty = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
         let idBytes = v.id ?? empty
         let name = v.name ?? empty
-        let nameMember = PropertyWriter.encodedMembers { p in Self.text(&p, "name", name) }.bytes
-        let head = PropertyWriter.encodedMembers { p in headMembers(v, id: idBytes, name: name, &p) }
-        let idMember = PropertyWriter.encodedMembers { p in Self.text(&p, "id", idBytes) }.bytes
-        // The name member follows the id member and a comma; its value follows `"name":`.
-        let valueStart = idMember.count + 1 + 7
-        let mark = valueStart..<(idMember.count + 1 + nameMember.count)
-        precondition(head.bytes.count >= mark.upperBound && Array(head.bytes[(idMember.count + 1)..<mark.upperBound]) == nameMember)
-        let middle = PropertyWriter.encodedMembers { p in middleMembers(v, listed: listed, &p) }
-        let contact = PropertyWriter.encodedMembers { p in Self.contactMembers(v, &p) }
+        // Offsets as counted while writing, which includes the opening brace that encodedMembers drops.
+        var nameStart = 0, nameEnd = 0, headEnd = 0, headCount = 0, middleEnd = 0, middleCount = 0
+        let (bytes, members) = PropertyWriter.encodedMembers { p in
+            Self.text(&p, "id", idBytes)
+            nameStart = p.byteCount
+            Self.text(&p, "name", name)
+            nameEnd = p.byteCount
+            kindAndOwner(v, &p)
+            Self.text(&p, "address", v.address)
+            headEnd = p.byteCount
+            headCount = p.memberCount
+            middleMembers(v, listed: listed, &p)
+            middleEnd = p.byteCount
+            middleCount = p.memberCount - headCount
+            Self.contactMembers(v, &p)
+        }
+        // `,"name":` precedes the name's value; a comma precedes the middle and contact runs.
+        let mark = (nameStart - 1 + 8)..<(nameEnd - 1)
+        let segments = [(range: 0..<(headEnd - 1), members: headCount),
+                        (range: headEnd..<(middleEnd - 1), members: middleCount),
+                        (range: middleEnd..<bytes.count, members: members - headCount - middleCount)]
         let tag = UInt8(FacilityKind.allCases.firstIndex(of: kind(v.kind))!)
-        return FacilityFeatureParts(segments: [head, middle, contact], mark: mark, tag: tag)
+        return FacilityFeatureParts(bytes: bytes, segments: segments, mark: mark, tag: tag)
     }
 }

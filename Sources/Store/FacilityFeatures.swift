@@ -134,6 +134,18 @@ public struct FacilityFeatureBody {
 extension OverblikStore {
     /// The `overblik_meta` key naming the encoding of the stored features.
     static let featureVersionKey = "facility_features_version"
+    /// The `overblik_meta` keys saying ("1") that every facility id, and every room's facility id,
+    /// was ASCII text when the stored features were last encoded (see ``storedFeatureRangesJoinExactly()``).
+    static let asciiFacilityIDsKey = "facility_features_ascii_ids"
+    static let asciiRoomIDsKey = "facility_features_ascii_room_ids"
+
+    /// ``facilityRangesJoinExactly()`` without scanning the ids, valid while the stored features are
+    /// current: every change to facilities or rooms since they were encoded would have made some stale.
+    /// - Throws: ``DatabaseError``.
+    public func storedFeatureRangesJoinExactly() throws -> Bool {
+        guard try database.scalar("SELECT EXISTS (SELECT 1 FROM rooms)")?.int == 1 else { return true }
+        return try meta(Self.asciiFacilityIDsKey) == "1" && meta(Self.asciiRoomIDsKey) == "1"
+    }
 
     /// Whether the stored features can be read in place of the facilities for `version`: every
     /// facility's feature is current (none is stale) and was made by that encoding.
@@ -164,11 +176,20 @@ extension OverblikStore {
         }
         let insert = try database.prepare("INSERT OR REPLACE INTO facility_features (id, body) VALUES (?1, ?2)")
         var encoded = 0
+        // Whether ids are ASCII: the rooms' facility ids are checked whole (a scan of their index),
+        // the facilities' ids as they are encoded here, on top of what held for the others (after a
+        // deletion it may stay false until the next full encoding, which only costs the ranges).
+        var ascii = try all || meta(Self.asciiFacilityIDsKey) == "1"
         // Rooms are not restricted to the stale facilities: the merge join then attaches exactly the
         // rooms a walk over everything attaches.
         try walkFacilityRecords(where: all ? "" : " WHERE id IN (SELECT id FROM facility_features_stale)", roomsWhere: "",
                                 bind: { _ in }) { record, rooms in
             let body = FacilityFeatureBody.encode(record, parts: encoder.parts(of: record, rooms: rooms), hasRooms: !rooms.isEmpty)
+            if ascii {
+                let id = record.statement.handle
+                ascii = sqlite3_column_type(id, FacilityColumn.id.rawValue) == SQLITE_TEXT
+                    && record.text(.id).map(Self.isASCII) == true
+            }
             let handle = insert.handle
             sqlite3_reset(handle)
             try database.check(sqlite3_bind_value(handle, 1, sqlite3_column_value(record.statement.handle, FacilityColumn.id.rawValue)),
@@ -182,12 +203,15 @@ extension OverblikStore {
             encoded += 1
         }
         try database.execute("DELETE FROM facility_features_stale")
+        try setMeta(Self.asciiFacilityIDsKey, ascii ? "1" : "0")
+        try setMeta(Self.asciiRoomIDsKey, try allASCII("rooms", "facility_id") ? "1" : "0")
         return encoded
     }
 
     /// Calls `body` for every stored feature whose facility id lies in `[lower, upper)` (nil:
     /// unbounded), in id order, with the facility's listed rooms joined as in
     /// ``forEachFacilityRecord(from:to:_:)``. Read only while ``facilityFeaturesAreCurrent(version:)``.
+    /// The rooms carry their id, facility id, name and opening hours only (the rest is in the feature).
     /// - Throws: ``StoreError/corruptFeature(id:)`` for a body this store cannot read,
     ///   ``DatabaseError``, whatever `body` throws.
     public func forEachFacilityFeature(from lower: FacilityKey?, to upper: FacilityKey?,
@@ -197,11 +221,21 @@ extension OverblikStore {
             """)
         try Self.bind(lower, upper, to: features)
         let rooms = try database.prepare("""
-            SELECT \(Self.roomColumns) FROM rooms\(Self.rangeClause(column: "facility_id", lower: lower, upper: upper))
+            SELECT id, facility_id, name, opening_hours FROM rooms\(Self.rangeClause(column: "facility_id", lower: lower, upper: upper))
             ORDER BY facility_id, id
             """)
         try Self.bind(lower, upper, to: rooms)
-        var pending: Room? = try rooms.step().map(Self.room(from:))
+        // What the export needs of a room beside the stored feature: its id, name and opening hours.
+        func nextRoom() throws -> Room? {
+            let rc = sqlite3_step(rooms.handle)
+            guard rc == SQLITE_ROW else {
+                if rc != SQLITE_DONE { try database.check(rc, "step", sql: rooms.sql) }
+                return nil
+            }
+            return Room(id: rooms.text(0) ?? "", facilityID: rooms.text(1) ?? "", name: rooms.text(2) ?? "",
+                        openingHours: rooms.text(3))
+        }
+        var pending = try nextRoom()
         let handle = features.handle
         try features.forEachRow { _ in
             let count = Int(sqlite3_column_bytes(handle, 0))
@@ -212,10 +246,10 @@ extension OverblikStore {
             var own: [Room] = []
             if pending != nil {
                 let id = feature.id
-                while let room = pending, Self.compare(room.facilityID, id) < 0 { pending = try rooms.step().map(Self.room(from:)) }
+                while let room = pending, Self.compare(room.facilityID, id) < 0 { pending = try nextRoom() }
                 while let room = pending, Self.compare(room.facilityID, id) == 0 {
                     own.append(room)
-                    pending = try rooms.step().map(Self.room(from:))
+                    pending = try nextRoom()
                 }
             }
             try body(feature, own)

@@ -82,12 +82,14 @@ extension OverblikStore {
     /// - Throws: ``DatabaseError``.
     public func facilityRangesJoinExactly() throws -> Bool {
         guard try database.scalar("SELECT EXISTS (SELECT 1 FROM rooms)")?.int == 1 else { return true }
-        func check(_ table: String, _ column: String) throws -> Bool {
-            // Text whose byte length equals its character length (to the first NUL) is ASCII without NUL.
-            let condition = "typeof(\(column)) != 'text' OR length(CAST(\(column) AS BLOB)) != length(\(column))"
-            return try database.scalar("SELECT EXISTS (SELECT 1 FROM \(table) WHERE \(condition))")?.int == 0
-        }
-        return try check("rooms", "facility_id") && check("facilities", "id")
+        return try allASCII("rooms", "facility_id") && allASCII("facilities", "id")
+    }
+
+    /// Whether every value of `table.column` is ASCII text (a scan of the column's covering index).
+    func allASCII(_ table: String, _ column: String) throws -> Bool {
+        // Text whose byte length equals its character length (to the first NUL) is ASCII without NUL.
+        let condition = "typeof(\(column)) != 'text' OR length(CAST(\(column) AS BLOB)) != length(\(column))"
+        return try database.scalar("SELECT EXISTS (SELECT 1 FROM \(table) WHERE \(condition))")?.int == 0
     }
 
     /// `PRAGMA data_version`: changes whenever another connection commits to the file.
@@ -148,7 +150,7 @@ extension OverblikStore {
         }
     }
 
-    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var all: UInt8 = 0
         for b in bytes { all |= b }
         return all < 0x80

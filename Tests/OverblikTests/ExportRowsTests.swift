@@ -139,6 +139,7 @@ struct ExportRowsTests {
                 "the facade's write encoded the stored features, so the stored-feature plans read them")
         let ranged = try o.store.facilityRangesJoinExactly()
         #expect(ranged == !(rooms && nastyIDs), "ranges join rooms exactly unless rooms meet non-ASCII ids")
+        #expect(try o.store.storedFeatureRangesJoinExactly() == ranged, "the flags kept with the stored features say the same")
         var compared = 0
         for precision in [0, 6, 15] {
             for style in [false, true] {

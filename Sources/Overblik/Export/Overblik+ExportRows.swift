@@ -75,10 +75,16 @@ extension Overblik {
     /// one snapshot), and then nothing was written.
     private func exportFacilityRowsInThreads<S: ByteSink>(to writer: GeoJSONWriter<S>, context: FacilityEncodingContext,
                                                           sequence: Bool, plan: FacilityExportPlan) throws -> Int? {
-        let ranged = plan.readers > 1 ? try store.facilityRangesJoinExactly() : false
-        guard let readers = try openReaders(ranged ? plan.readers : 1) else { return nil }
+        guard var readers = try openReaders(max(1, plan.readers)) else { return nil }
         // The readers share one snapshot: what one of them sees of the stored features holds for all.
         let stored = try plan.storedFeatures && readers[0].facilityFeaturesAreCurrent(version: FacilityFeatureEncoder.version)
+        // Ranges when they join rooms exactly; with current stored features that is known without a scan.
+        let ranged = try readers.count > 1
+            && (stored ? readers[0].storedFeatureRangesJoinExactly() : readers[0].facilityRangesJoinExactly())
+        if !ranged {
+            for reader in readers.dropFirst() { reader.endReading() }
+            readers.removeLast(readers.count - 1)
+        }
         let pipeline = FeatureChunkPipeline(rowsPerChunk: plan.rowsPerChunk, aheadLimit: plan.aheadLimit,
                                      options: writer.options, sequence: sequence, base: writer.featuresWritten)
         for reader in readers {

@@ -36,6 +36,11 @@ public enum FacilityKind: String, CaseIterable, Codable, Sendable, Comparable {
 
     /// Parses a kind from its canonical name or a Danish/English synonym, case-insensitively.
     public init?(parsing text: String) {
+        // The common case first: a value that is already a kind's raw value.
+        if let kind = FacilityKind(rawValue: text) {
+            self = kind
+            return
+        }
         let key = text.trimmingCharacters(in: .whitespaces).lowercased()
             .replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_")
         if let kind = FacilityKind(rawValue: key) ?? FacilityKind.synonyms[key] {

@@ -46,14 +46,36 @@ struct ImportRecord: Sendable {
     }
 
     static func normalise(_ key: String) -> String {
-        key.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        var key = key
+        let plain = key.withUTF8 { bytes in
+            // Already lower-case ASCII without space at either end: the common header, kept as it is.
+            bytes.allSatisfy { $0 < 0x80 && !(0x41...0x5A).contains($0) }
+                && (bytes.first.map { !isSpace($0) } ?? true) && (bytes.last.map { !isSpace($0) } ?? true)
+        }
+        return plain ? key : trimmed(key).lowercased()
     }
+
+    /// `text` without leading and trailing white space and newlines (as Foundation's
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)`), without a round trip through Foundation
+    /// when both ends are ASCII other than white space (almost every value).
+    static func trimmed(_ text: String) -> String {
+        var text = text
+        let untouched = text.withUTF8 { bytes in
+            guard let first = bytes.first, let last = bytes.last else { return true }
+            return first < 0x80 && last < 0x80 && !isSpace(first) && !isSpace(last)
+        }
+        return untouched ? text : text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// ASCII white space and newlines: tab, line feed, vertical tab, form feed, carriage return, space.
+    @inline(__always)
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
 
     /// The trimmed value of the first of `names` that is present and non-empty.
     func value(_ names: String...) -> (field: String, value: String)? {
         for name in names {
             if let raw = fields[name] {
-                let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+                let trimmed = Self.trimmed(raw)
                 if !trimmed.isEmpty { return (name, trimmed) }
             }
         }

@@ -60,7 +60,7 @@ struct RecordMapper {
 
     func required(_ r: ImportRecord, _ problems: inout ProblemCollector, _ names: String...) -> String? {
         for name in names {
-            if let v = r.fields[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !v.isEmpty { return v }
+            if let v = r.fields[name].map(ImportRecord.trimmed), !v.isEmpty { return v }
         }
         problems.add(ImportProblem(r.position, field: names[0], expected: "expected a non-empty value"))
         return nil
@@ -68,7 +68,7 @@ struct RecordMapper {
 
     func optionalText(_ r: ImportRecord, _ names: String...) -> String? {
         for name in names {
-            if let v = r.fields[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !v.isEmpty { return v }
+            if let v = r.fields[name].map(ImportRecord.trimmed), !v.isEmpty { return v }
         }
         return nil
     }

@@ -25,8 +25,9 @@ public final class Overblik {
         store = try OverblikStore(path: databasePath, readOnly: readOnly)
         if !readOnly {
             store.featureEncoder = FacilityFeatureEncoder()
-            // A store from before the stored features, or edited by another program: encode them now.
-            if try !store.facilityFeaturesAreCurrent(version: FacilityFeatureEncoder.version) { try store.write {} }
+            // A store from before the stored features, or edited by another program: encode them now
+            // when the file can be written without waiting (else the export reads the rows).
+            store.refreshFacilityFeaturesIfFree()
         }
     }
 

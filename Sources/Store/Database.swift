@@ -33,8 +33,9 @@ public final class Database {
         self.handle = db
         self.path = path
         sqlite3_extended_result_codes(db, 1)
-        sqlite3_busy_timeout(db, Self.busyTimeoutMilliseconds)
         if loadSpatiaLite { try self.loadSpatiaLite() }
+        // After loading SpatiaLite, which sets a busy timeout of its own (5 s).
+        sqlite3_busy_timeout(db, Self.busyTimeoutMilliseconds)
         self.hasSpatiaLite = loadSpatiaLite
         try execute("PRAGMA foreign_keys = ON")
         if !readOnly && path != ":memory:" {
@@ -47,6 +48,14 @@ public final class Database {
 
     deinit {
         sqlite3_close_v2(handle)
+    }
+
+    /// Whether the main database is open read-only (opened so, or the file is not writable).
+    public var isReadOnly: Bool { sqlite3_db_readonly(handle, "main") == 1 }
+
+    /// How long a statement waits for another connection's lock before failing with SQLITE_BUSY.
+    public func setBusyTimeout(milliseconds: Int32) {
+        sqlite3_busy_timeout(handle, milliseconds)
     }
 
     private func loadSpatiaLite() throws {

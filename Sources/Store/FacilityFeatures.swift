@@ -135,27 +135,44 @@ extension OverblikStore {
     /// The `overblik_meta` key naming the encoding of the stored features.
     static let featureVersionKey = "facility_features_version"
     /// The `overblik_meta` keys saying ("1") that every facility id, and every room's facility id,
-    /// was ASCII text when the stored features were last encoded (see ``storedFeatureRangesJoinExactly()``).
+    /// was ASCII text when the stored features were last encoded. The first stays "0" from the
+    /// encoding that met a non-ASCII id to the next full encoding; when the second turns from "0" to
+    /// "1" everything is encoded again (features encoded meanwhile may have been joined to rooms by
+    /// Unicode rather than byte order).
     static let asciiFacilityIDsKey = "facility_features_ascii_ids"
     static let asciiRoomIDsKey = "facility_features_ascii_room_ids"
 
-    /// ``facilityRangesJoinExactly()`` without scanning the ids, valid while the stored features are
-    /// current: every change to facilities or rooms since they were encoded would have made some stale.
-    /// - Throws: ``DatabaseError``.
-    public func storedFeatureRangesJoinExactly() throws -> Bool {
-        guard try database.scalar("SELECT EXISTS (SELECT 1 FROM rooms)")?.int == 1 else { return true }
-        return try meta(Self.asciiFacilityIDsKey) == "1" && meta(Self.asciiRoomIDsKey) == "1"
-    }
-
-    /// Whether the stored features can be read in place of the facilities for `version`: every
-    /// facility's feature is current (none is stale) and was made by that encoding.
+    /// Whether the stored features can be read in place of the facilities for `version`: they were
+    /// made by that encoding, nothing is listed as stale, and every facility id and every room's
+    /// facility id was ASCII text when they were encoded (then walks over some facilities attach
+    /// the same rooms as a walk over all, whatever the ids' order under Unicode rules, and id ranges
+    /// join rooms exactly). Stores with other ids are exported from the rows.
     /// - Throws: ``DatabaseError``.
     public func facilityFeaturesAreCurrent(version: String) throws -> Bool {
-        guard try meta(Self.featureVersionKey) == version else { return false }
-        let stale = try database.scalar("""
-            SELECT EXISTS (SELECT 1 FROM facility_features_stale s JOIN facilities f ON f.id = s.id)
-            """)?.int
-        return stale == 0
+        guard try meta(Self.featureVersionKey) == version,
+              try meta(Self.asciiFacilityIDsKey) == "1", try meta(Self.asciiRoomIDsKey) == "1" else { return false }
+        return try database.scalar("SELECT EXISTS (SELECT 1 FROM facility_features_stale)")?.int == 0
+    }
+
+    /// Whether ``refreshFacilityFeatures()`` has work: features of another encoding than the
+    /// installed ``featureEncoder``'s, or stale ones.
+    /// - Throws: ``DatabaseError``.
+    public func facilityFeaturesNeedEncoding() throws -> Bool {
+        guard let encoder = featureEncoder else { return false }
+        return try meta(Self.featureVersionKey) != encoder.version
+            || database.scalar("SELECT EXISTS (SELECT 1 FROM facility_features_stale)")?.int == 1
+    }
+
+    /// Encodes what is stale now if that can be done without waiting: not on a read-only file, and
+    /// not while another connection holds the write lock (then nothing happens and readers keep
+    /// exporting from the rows). Errors are not thrown: the caller's own work will meet any that matter.
+    /// - Returns: whether the features were encoded.
+    @discardableResult
+    public func refreshFacilityFeaturesIfFree() -> Bool {
+        guard (try? facilityFeaturesNeedEncoding()) == true, !database.isReadOnly else { return false }
+        database.setBusyTimeout(milliseconds: 0)
+        defer { database.setBusyTimeout(milliseconds: Database.busyTimeoutMilliseconds) }
+        return (try? write {}) != nil
     }
 
     /// Encodes the stale facilities' features with ``featureEncoder`` (all of them when the stored
@@ -165,14 +182,14 @@ extension OverblikStore {
     /// - Throws: ``DatabaseError``.
     @discardableResult
     public func refreshFacilityFeatures() throws -> Int {
-        guard let encoder = featureEncoder else { return 0 }
-        // All of them when they were made by another encoding (or never), else the stale ones.
-        let all = try meta(Self.featureVersionKey) != encoder.version
+        guard let encoder = featureEncoder, try facilityFeaturesNeedEncoding() else { return 0 }
+        let roomIDsASCII = try allASCII("rooms", "facility_id")
+        // All of them when they were made by another encoding (or never), or when rooms' facility
+        // ids turn ASCII again; else the stale ones.
+        let all = try meta(Self.featureVersionKey) != encoder.version || (roomIDsASCII && meta(Self.asciiRoomIDsKey) != "1")
         if all {
             try database.execute("DELETE FROM facility_features")
             try setMeta(Self.featureVersionKey, encoder.version)
-        } else if try database.scalar("SELECT EXISTS (SELECT 1 FROM facility_features_stale)")?.int != 1 {
-            return 0
         }
         let insert = try database.prepare("INSERT OR REPLACE INTO facility_features (id, body) VALUES (?1, ?2)")
         var encoded = 0
@@ -204,7 +221,7 @@ extension OverblikStore {
         }
         try database.execute("DELETE FROM facility_features_stale")
         try setMeta(Self.asciiFacilityIDsKey, ascii ? "1" : "0")
-        try setMeta(Self.asciiRoomIDsKey, try allASCII("rooms", "facility_id") ? "1" : "0")
+        try setMeta(Self.asciiRoomIDsKey, roomIDsASCII ? "1" : "0")
         return encoded
     }
 
@@ -232,8 +249,9 @@ extension OverblikStore {
                 if rc != SQLITE_DONE { try database.check(rc, "step", sql: rooms.sql) }
                 return nil
             }
-            return Room(id: rooms.text(0) ?? "", facilityID: rooms.text(1) ?? "", name: rooms.text(2) ?? "",
-                        openingHours: rooms.text(3))
+            // Decoded as room(from:) decodes: a value that is not text reads as nil.
+            return Room(id: rooms.value(at: 0).string ?? "", facilityID: rooms.value(at: 1).string ?? "",
+                        name: rooms.value(at: 2).string ?? "", openingHours: rooms.value(at: 3).string)
         }
         var pending = try nextRoom()
         let handle = features.handle

@@ -108,7 +108,12 @@ extension OverblikStore {
     /// Begins a read transaction and takes its snapshot (so that later statements see the same data).
     public func beginReading() throws {
         try database.execute("BEGIN DEFERRED")
-        _ = try database.scalar("SELECT count(*) FROM (SELECT 1 FROM facilities LIMIT 1)")
+        do {
+            _ = try database.scalar("SELECT count(*) FROM (SELECT 1 FROM facilities LIMIT 1)")
+        } catch {
+            try? database.execute("ROLLBACK")
+            throw error
+        }
     }
 
     /// Ends the transaction begun with ``beginReading()``.

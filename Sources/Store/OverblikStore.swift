@@ -87,13 +87,21 @@ extension OverblikStore {
         return found
     }
 
-    /// Inserts facilities (call inside ``write(_:)``). With `replace`, existing ids are overwritten.
+    /// `ON CONFLICT(id) DO UPDATE SET` every column but `id` to the new row's value: an update in
+    /// place, so the row keeps its rowid and its dependants (REPLACE would delete the row first,
+    /// and with foreign keys on that deletes a facility's rooms).
+    static func upsert(_ columns: String) -> String {
+        let names = columns.split(separator: ",").map { String($0.filter { !$0.isWhitespace }) }.filter { $0 != "id" }
+        return " ON CONFLICT(id) DO UPDATE SET " + names.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+    }
+
+    /// Inserts facilities (call inside ``write(_:)``). With `replace`, existing ids are overwritten
+    /// in place (their rooms and bookings stay).
     public func insert(facilities: [Facility], replace: Bool) throws {
-        let verb = replace ? "INSERT OR REPLACE" : "INSERT"
         let statement = try database.prepare("""
-            \(verb) INTO facilities (\(Self.facilityColumns), geom)
+            INSERT INTO facilities (\(Self.facilityColumns), geom)
             VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?, MakePoint(?, ?, 4326))
-            """)
+            """ + (replace ? Self.upsert(Self.facilityColumns + ", geom") : ""))
         for f in facilities {
             let a = f.accessibility
             try statement.run([
@@ -140,13 +148,12 @@ extension OverblikStore {
 // MARK: - Rooms
 
 extension OverblikStore {
-    /// Inserts rooms (call inside ``write(_:)``); their facilities must exist.
+    /// Inserts rooms (call inside ``write(_:)``); their facilities must exist. With `replace`,
+    /// existing ids are overwritten in place.
     public func insert(rooms: [Room], replace: Bool) throws {
-        let verb = replace ? "INSERT OR REPLACE" : "INSERT"
         let statement = try database.prepare("""
-            \(verb) INTO rooms (id, facility_id, name, capacity, equipment, opening_hours, wheelchair,
-            toilets_wheelchair, step_free, hearing_loop, disability_suited) VALUES (?,?,?,?,?,?,?,?,?,?,?)
-            """)
+            INSERT INTO rooms (\(Self.roomColumns)) VALUES (?,?,?,?,?,?,?,?,?,?,?)
+            """ + (replace ? Self.upsert(Self.roomColumns) : ""))
         for r in rooms {
             let a = r.accessibility
             try statement.run([

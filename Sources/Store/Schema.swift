@@ -138,6 +138,8 @@ enum Schema {
             )
             """,
         ]),
+        // (The triggers never rely on OR IGNORE: an outer statement's conflict policy, an UPSERT's
+        // included, overrides the one of statements inside triggers.)
         // Each facility's feature, pre-encoded apart from what depends on the clock, the bookings and
         // the districts (see FacilityFeatureBody): the unfiltered export reads one blob per facility
         // instead of 24 columns. Triggers keep it honest for every writer, Overblik or not: any change
@@ -153,18 +155,31 @@ enum Schema {
             """,
             "INSERT OR IGNORE INTO facility_features_stale (id) SELECT id FROM facilities",
             // Rooms in (facility, room) order straight from the index, without a sort per read.
-            "DROP INDEX rooms_facility",
+            "DROP INDEX IF EXISTS rooms_facility",
             "CREATE INDEX rooms_facility ON rooms(facility_id, id)",
+            // INSERT OR REPLACE deletes the row it conflicts with without firing delete triggers. On
+            // the same id the insert trigger below covers it; on the same rowid (another id) the
+            // other facility's feature goes here, and it is listed (the refresh drops ids that no
+            // longer exist).
+            """
+            CREATE TRIGGER facility_features_before_insert BEFORE INSERT ON facilities WHEN NEW.rowid > 0 BEGIN
+                DELETE FROM facility_features WHERE id IN (SELECT id FROM facilities WHERE rowid = NEW.rowid);
+                INSERT INTO facility_features_stale (id) SELECT f.id FROM facilities f WHERE f.rowid = NEW.rowid
+                    AND NOT EXISTS (SELECT 1 FROM facility_features_stale s WHERE s.id = f.id);
+            END
+            """,
             """
             CREATE TRIGGER facility_features_on_insert AFTER INSERT ON facilities BEGIN
                 DELETE FROM facility_features WHERE id = NEW.id;
-                INSERT OR IGNORE INTO facility_features_stale (id) VALUES (NEW.id);
+                INSERT INTO facility_features_stale (id) SELECT NEW.id
+                    WHERE NOT EXISTS (SELECT 1 FROM facility_features_stale WHERE id = NEW.id);
             END
             """,
             """
             CREATE TRIGGER facility_features_on_update AFTER UPDATE ON facilities BEGIN
                 DELETE FROM facility_features WHERE id = OLD.id OR id = NEW.id;
-                INSERT OR IGNORE INTO facility_features_stale (id) VALUES (NEW.id);
+                INSERT INTO facility_features_stale (id) SELECT NEW.id
+                    WHERE NOT EXISTS (SELECT 1 FROM facility_features_stale WHERE id = NEW.id);
             END
             """,
             """
@@ -173,22 +188,36 @@ enum Schema {
             END
             """,
             """
+            CREATE TRIGGER facility_features_before_room_insert BEFORE INSERT ON rooms BEGIN
+                DELETE FROM facility_features WHERE id IN (SELECT facility_id FROM rooms WHERE id = NEW.id);
+                INSERT INTO facility_features_stale (id) SELECT r.facility_id FROM rooms r WHERE r.id = NEW.id
+                    AND NOT EXISTS (SELECT 1 FROM facility_features_stale s WHERE s.id = r.facility_id);
+                DELETE FROM facility_features WHERE id IN (SELECT facility_id FROM rooms WHERE rowid = NEW.rowid);
+                INSERT INTO facility_features_stale (id) SELECT r.facility_id FROM rooms r WHERE r.rowid = NEW.rowid
+                    AND NOT EXISTS (SELECT 1 FROM facility_features_stale s WHERE s.id = r.facility_id);
+            END
+            """,
+            """
             CREATE TRIGGER facility_features_on_room_insert AFTER INSERT ON rooms BEGIN
                 DELETE FROM facility_features WHERE id = NEW.facility_id;
-                INSERT OR IGNORE INTO facility_features_stale (id) VALUES (NEW.facility_id);
+                INSERT INTO facility_features_stale (id) SELECT NEW.facility_id
+                    WHERE NOT EXISTS (SELECT 1 FROM facility_features_stale WHERE id = NEW.facility_id);
             END
             """,
             """
             CREATE TRIGGER facility_features_on_room_update AFTER UPDATE ON rooms BEGIN
                 DELETE FROM facility_features WHERE id = OLD.facility_id OR id = NEW.facility_id;
-                INSERT OR IGNORE INTO facility_features_stale (id) VALUES (OLD.facility_id);
-                INSERT OR IGNORE INTO facility_features_stale (id) VALUES (NEW.facility_id);
+                INSERT INTO facility_features_stale (id) SELECT OLD.facility_id
+                    WHERE NOT EXISTS (SELECT 1 FROM facility_features_stale WHERE id = OLD.facility_id);
+                INSERT INTO facility_features_stale (id) SELECT NEW.facility_id
+                    WHERE NOT EXISTS (SELECT 1 FROM facility_features_stale WHERE id = NEW.facility_id);
             END
             """,
             """
             CREATE TRIGGER facility_features_on_room_delete AFTER DELETE ON rooms BEGIN
                 DELETE FROM facility_features WHERE id = OLD.facility_id;
-                INSERT OR IGNORE INTO facility_features_stale (id) VALUES (OLD.facility_id);
+                INSERT INTO facility_features_stale (id) SELECT OLD.facility_id
+                    WHERE NOT EXISTS (SELECT 1 FROM facility_features_stale WHERE id = OLD.facility_id);
             END
             """,
         ]),

@@ -78,9 +78,9 @@ extension Overblik {
         guard var readers = try openReaders(max(1, plan.readers)) else { return nil }
         // The readers share one snapshot: what one of them sees of the stored features holds for all.
         let stored = try plan.storedFeatures && readers[0].facilityFeaturesAreCurrent(version: FacilityFeatureEncoder.version)
-        // Ranges when they join rooms exactly; with current stored features that is known without a scan.
-        let ranged = try readers.count > 1
-            && (stored ? readers[0].storedFeatureRangesJoinExactly() : readers[0].facilityRangesJoinExactly())
+        // Ranges when they join rooms exactly: always with current stored features (their ids are
+        // ASCII), else when a scan of the ids says so.
+        let ranged = try readers.count > 1 && (stored || readers[0].facilityRangesJoinExactly())
         if !ranged {
             for reader in readers.dropFirst() { reader.endReading() }
             readers.removeLast(readers.count - 1)

@@ -229,7 +229,7 @@ extension OverblikStore {
     /// unbounded), in id order, with the facility's listed rooms joined as in
     /// ``forEachFacilityRecord(from:to:_:)``. Read only while ``facilityFeaturesAreCurrent(version:)``.
     /// The rooms carry their id, facility id, name and opening hours only (the rest is in the feature).
-    /// - Throws: ``StoreError/corruptFeature(id:)`` for a body this store cannot read,
+    /// - Throws: ``StoreError/corruptFeature(path:detail:)`` for a body this store cannot read,
     ///   ``DatabaseError``, whatever `body` throws.
     public func forEachFacilityFeature(from lower: FacilityKey?, to upper: FacilityKey?,
                                        _ body: (FacilityFeatureBody, [Room]) throws -> Void) throws {

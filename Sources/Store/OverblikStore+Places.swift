@@ -17,16 +17,18 @@ public struct StoredDistrict: Sendable {
 extension OverblikStore {
     // MARK: Settlements
 
+    /// Inserts settlements (call inside ``write(_:)``). With `replace`, existing ids are overwritten in place.
     public func insert(settlements: [Settlement], replace: Bool) throws {
-        let verb = replace ? "INSERT OR REPLACE" : "INSERT"
+        let columns = "id, name, lon, lat, population, approximate, district_code, geom"
         let statement = try database.prepare("""
-            \(verb) INTO settlements (id, name, lon, lat, population, approximate, district_code, geom)
-            VALUES (?,?,?,?,?,?,?, MakePoint(?, ?, 4326))
-            """)
-        for s in settlements {
-            try statement.run([.text(s.id), .text(s.name), .real(s.location.lon), .real(s.location.lat),
-                               .real(s.population), .bool(s.approximate), .optional(s.districtCode),
-                               .real(s.location.lon), .real(s.location.lat)])
+            INSERT INTO settlements (\(columns)) VALUES (?,?,?,?,?,?,?, MakePoint(?, ?, 4326))
+            """ + (replace ? Self.upsert(columns) : ""))
+        try deferringSpatialIndex(of: "settlements", rows: settlements.count) {
+            for s in settlements {
+                try statement.run([.text(s.id), .text(s.name), .real(s.location.lon), .real(s.location.lat),
+                                   .real(s.population), .bool(s.approximate), .optional(s.districtCode),
+                                   .real(s.location.lon), .real(s.location.lat)])
+            }
         }
     }
 
@@ -40,14 +42,17 @@ extension OverblikStore {
 
     // MARK: Population points
 
+    /// Inserts population points (call inside ``write(_:)``). With `replace`, existing ids are overwritten in place.
     public func insert(population: [PopulationPoint], replace: Bool) throws {
-        let verb = replace ? "INSERT OR REPLACE" : "INSERT"
+        let columns = "id, lon, lat, weight, district_code, geom"
         let statement = try database.prepare("""
-            \(verb) INTO population (id, lon, lat, weight, district_code, geom) VALUES (?,?,?,?,?, MakePoint(?, ?, 4326))
-            """)
-        for p in population {
-            try statement.run([.text(p.id), .real(p.location.lon), .real(p.location.lat), .real(p.weight),
-                               .optional(p.districtCode), .real(p.location.lon), .real(p.location.lat)])
+            INSERT INTO population (\(columns)) VALUES (?,?,?,?,?, MakePoint(?, ?, 4326))
+            """ + (replace ? Self.upsert(columns) : ""))
+        try deferringSpatialIndex(of: "population", rows: population.count) {
+            for p in population {
+                try statement.run([.text(p.id), .real(p.location.lon), .real(p.location.lat), .real(p.weight),
+                                   .optional(p.districtCode), .real(p.location.lon), .real(p.location.lat)])
+            }
         }
     }
 

@@ -102,18 +102,20 @@ extension OverblikStore {
             INSERT INTO facilities (\(Self.facilityColumns), geom)
             VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?, MakePoint(?, ?, 4326))
             """ + (replace ? Self.upsert(Self.facilityColumns + ", geom") : ""))
-        for f in facilities {
-            let a = f.accessibility
-            try statement.run([
-                .text(f.id), .text(f.name), .text(f.kind.rawValue), .real(f.location.lon), .real(f.location.lat),
-                .optional(f.address), .text(f.owner.rawValue), .optional(f.capacity), .optional(f.openingHours),
-                .text(a.wheelchair.rawValue), .text(a.toiletsWheelchair.rawValue), .text(a.stepFree.rawValue),
-                .text(a.ramp.rawValue), .text(a.elevator.rawValue), .text(a.hearingLoop.rawValue),
-                .text(a.parkingAccessible.rawValue), .optional(a.godAdgang.isEmpty ? nil : a.godAdgang.joined(separator: "|")),
-                .optional(a.checked), .optional(f.contact.name), .optional(f.contact.phone), .optional(f.contact.email),
-                .optional(f.contact.bookingURL), .bool(f.disabilitySuited), .optional(f.districtCode),
-                .real(f.location.lon), .real(f.location.lat),
-            ])
+        try deferringSpatialIndex(of: "facilities", rows: facilities.count) {
+            for f in facilities {
+                let a = f.accessibility
+                try statement.run([
+                    .text(f.id), .text(f.name), .text(f.kind.rawValue), .real(f.location.lon), .real(f.location.lat),
+                    .optional(f.address), .text(f.owner.rawValue), .optional(f.capacity), .optional(f.openingHours),
+                    .text(a.wheelchair.rawValue), .text(a.toiletsWheelchair.rawValue), .text(a.stepFree.rawValue),
+                    .text(a.ramp.rawValue), .text(a.elevator.rawValue), .text(a.hearingLoop.rawValue),
+                    .text(a.parkingAccessible.rawValue), .optional(a.godAdgang.isEmpty ? nil : a.godAdgang.joined(separator: "|")),
+                    .optional(a.checked), .optional(f.contact.name), .optional(f.contact.phone), .optional(f.contact.email),
+                    .optional(f.contact.bookingURL), .bool(f.disabilitySuited), .optional(f.districtCode),
+                    .real(f.location.lon), .real(f.location.lat),
+                ])
+            }
         }
     }
 

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+import Facilities
+import GeoTypes
+import TestSupport
+@testable import Store
+
+/// Batches filled into the spatial index in bulk leave it exactly as SpatiaLite's per-row trigger
+/// does, keep the trigger, and roll back whole.
+@Suite("Spatial index filled in bulk")
+struct SpatialIndexDeferralTests {
+    static func store(_ label: String) throws -> OverblikStore {
+        let dir = try TestSupport.temporaryDirectory(label)
+        return try OverblikStore(path: dir.appendingPathComponent("t.sqlite").path)
+    }
+
+    /// Facilities at seeded points, some repeated and some on awkward coordinates.
+    static func facilities(_ count: Int, seed: UInt64, prefix: String = "f") -> [Facility] {
+        var g = SeededGenerator(seed: seed)
+        let awkward: [Coordinate] = [Coordinate(lon: 180, lat: 90), Coordinate(lon: -180, lat: -90), Coordinate(lon: 0, lat: 0),
+                                     Coordinate(lon: 9.9217123456789, lat: 57.0488123456789)]
+        return (0..<count).map { i in
+            let point = g.next() % 7 == 0 ? awkward[Int(g.next() % 4)]
+                : Coordinate(lon: 8 + Double(g.next() % 10_000_000) / 1e6, lat: 54.5 + Double(g.next() % 3_000_000) / 1e6)
+            return Facility(id: "\(prefix)\(i)", name: "Hal \(i)", kind: .sportsHall, location: point)
+        }
+    }
+
+    /// The R*Tree's rows, and SpatiaLite's own check of the index.
+    static func index(_ store: OverblikStore, _ table: String) throws -> (rows: [[SQLValue]], valid: Bool) {
+        let rows = try store.database.query("SELECT pkid, xmin, xmax, ymin, ymax FROM idx_\(table)_geom ORDER BY pkid").map(\.values)
+        let valid = try store.database.scalar("SELECT CheckSpatialIndex('\(table)', 'geom')")?.int == 1
+        return (rows, valid)
+    }
+
+    @Test("bulk and per-row filling give the same index, with inserts and upserts mixed")
+    func sameIndex() throws {
+        let bulk = try Self.store("deferral-bulk"), perRow = try Self.store("deferral-row")
+        let first = Self.facilities(500, seed: 1), second = Self.facilities(300, seed: 2, prefix: "f") + Self.facilities(200, seed: 3, prefix: "g")
+        try bulk.write { try bulk.insert(facilities: first, replace: false) }
+        try bulk.write { try bulk.insert(facilities: second, replace: true) }
+        // The same rows one at a time (batches below the bulk minimum keep the trigger).
+        for f in first { try perRow.write { try perRow.insert(facilities: [f], replace: false) } }
+        for f in second { try perRow.write { try perRow.insert(facilities: [f], replace: true) } }
+        let a = try Self.index(bulk, "facilities"), b = try Self.index(perRow, "facilities")
+        #expect(a.valid && b.valid)
+        #expect(a.rows.count == 700)
+        #expect(a.rows == b.rows)
+        let trigger = "SELECT sql FROM sqlite_master WHERE name = 'gii_facilities_geom'"
+        #expect(try bulk.database.scalar(trigger) == perRow.database.scalar(trigger), "the trigger is back as it was")
+    }
+
+    @Test("settlements and population points are indexed in bulk too")
+    func otherLayers() throws {
+        let store = try Self.store("deferral-layers")
+        let points = Self.facilities(300, seed: 4)
+        try store.write {
+            try store.insert(settlements: points.map { Settlement(id: $0.id, name: $0.name, location: $0.location, population: 10) },
+                             replace: false)
+            try store.insert(population: points.map { PopulationPoint(id: $0.id, location: $0.location, weight: 1) }, replace: false)
+        }
+        for table in ["settlements", "population"] {
+            let index = try Self.index(store, table)
+            #expect(index.valid && index.rows.count == 300, "\(table)")
+        }
+    }
+
+    @Test("a batch that fails leaves rows, index and trigger as they were")
+    func rollback() throws {
+        let store = try Self.store("deferral-rollback")
+        try store.write { try store.insert(facilities: Self.facilities(100, seed: 5), replace: false) }
+        let before = try Self.index(store, "facilities")
+        // The last facility repeats an existing id: the batch fails after 199 rows were inserted.
+        let batch = Self.facilities(199, seed: 6, prefix: "n") + [Self.facilities(1, seed: 5)[0]]
+        #expect(throws: DatabaseError.self) { try store.write { try store.insert(facilities: batch, replace: false) } }
+        let after = try Self.index(store, "facilities")
+        #expect(after.rows == before.rows && after.valid)
+        #expect(try store.database.scalar("SELECT count(*) FROM facilities")?.int == 100)
+        #expect(try store.database.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'gii_facilities_geom'")?.int == 1)
+    }
+}

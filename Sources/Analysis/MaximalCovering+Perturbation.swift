@@ -32,7 +32,7 @@ extension MaximalCovering {
         let workLimit = work < Double(Int.max / 2) ? Int(work * Double(problem.candidatesReaching.entryCount)) : Int.max
         var swaps = state.descend(tolerance: tolerance)
         var best = state.sites, bestValue = state.value
-        var rng = SplitMix(state: seed)
+        var rng = SplitMix64(seed: seed)
         let reached = problem.demandsReached, reaching = problem.candidatesReaching
         var positions = Array(0 ..< p)
         var current = best, currentValue = bestValue, stale = 0
@@ -88,11 +88,16 @@ extension MaximalCovering {
     }
 }
 
-/// SplitMix64 (Steele, Lea & Flood 2014): a small fixed-seed generator for reproducible searches.
-struct SplitMix {
+/// SplitMix64 (Steele, Lea & Flood 2014): a small fixed-seed generator for reproducible searches
+/// (and for the benchmark's synthetic data).
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     var state: UInt64
 
-    mutating func next() -> UInt64 {
+    /// A generator starting from `seed`.
+    public init(seed: UInt64) { state = seed }
+
+    /// The next 64 random bits.
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 import GeoTypes
 
@@ -84,15 +85,5 @@ struct AalborgSynthetic {
     }
 }
 
-/// SplitMix64: small, fast, seeded.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The seeded generator of every suite: the one the siting search uses.
+typealias SplitMix64 = Analysis.SplitMix64

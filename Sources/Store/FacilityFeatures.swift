@@ -31,9 +31,9 @@ public struct FacilityFeatureParts {
 }
 
 /// One stored feature (`facility_features.body`), read in place: the facility's id, position,
-/// district code and opening hours as stored, whether rooms were listed, and the encoded parts.
+/// district code and opening hours as stored, and the encoded parts.
 ///
-/// Layout (little-endian): version byte 1; flags (1 district, 2 hours, 4 rooms); tag; 3 member
+/// Layout (little-endian): version byte 1; flags (1 district, 2 hours); tag; 3 member
 /// counts; 2 bytes zero; lon and lat as Float64; UInt32 lengths of id, district, hours and the three
 /// segments, then the mark's offset and length; then those six byte runs in that order.
 public struct FacilityFeatureBody {
@@ -42,14 +42,17 @@ public struct FacilityFeatureBody {
     private static let segmentCount = 3
 
     let raw: UnsafeRawBufferPointer
+    /// Where each of the six runs starts, found once.
+    private let starts: (Int, Int, Int, Int, Int, Int)
 
     /// Reads `raw` (not copied: valid as long as it is); nil when it is not a body of this layout.
     public init?(_ raw: UnsafeRawBufferPointer) {
         guard raw.count >= Self.headerSize, raw[0] == Self.layoutVersion else { return nil }
+        func u32(_ offset: Int) -> Int { Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self))) }
+        let s0 = Self.headerSize, s1 = s0 + u32(24), s2 = s1 + u32(28), s3 = s2 + u32(32), s4 = s3 + u32(36), s5 = s4 + u32(40)
+        guard s5 + u32(44) == raw.count, u32(48) + u32(52) <= u32(36) else { return nil }
         self.raw = raw
-        var total = Self.headerSize
-        for i in 0..<6 { total += Int(u32(24 + 4 * i)) }
-        guard total == raw.count, Int(u32(48)) + Int(u32(52)) <= Int(u32(36)) else { return nil }
+        starts = (s0, s1, s2, s3, s4, s5)
     }
 
     @inline(__always)
@@ -58,9 +61,7 @@ public struct FacilityFeatureBody {
     }
 
     @inline(__always)
-    private func run(_ index: Int) -> UnsafeBufferPointer<UInt8> {
-        var start = Self.headerSize
-        for i in 0..<index { start += Int(u32(24 + 4 * i)) }
+    private func run(_ index: Int, from start: Int) -> UnsafeBufferPointer<UInt8> {
         let count = Int(u32(24 + 4 * index))
         return UnsafeBufferPointer(start: raw.baseAddress!.advanced(by: start).assumingMemoryBound(to: UInt8.self), count: count)
     }
@@ -70,25 +71,24 @@ public struct FacilityFeatureBody {
     public var lon: Double { Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))) }
     public var lat: Double { Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self))) }
     /// The id's bytes as stored.
-    public var id: UnsafeBufferPointer<UInt8> { run(0) }
+    public var id: UnsafeBufferPointer<UInt8> { run(0, from: starts.0) }
     /// The district code as stored; nil for NULL.
-    public var districtCode: UnsafeBufferPointer<UInt8>? { flags & 1 != 0 ? run(1) : nil }
+    public var districtCode: UnsafeBufferPointer<UInt8>? { flags & 1 != 0 ? run(1, from: starts.1) : nil }
     /// The opening hours as stored; nil for NULL.
-    public var openingHours: UnsafeBufferPointer<UInt8>? { flags & 2 != 0 ? run(2) : nil }
-    /// Whether rooms were listed when the feature was encoded.
-    public var hasRooms: Bool { flags & 4 != 0 }
+    public var openingHours: UnsafeBufferPointer<UInt8>? { flags & 2 != 0 ? run(2, from: starts.2) : nil }
     /// Encoded segment `index` (0..<3) and its member count.
     public func segment(_ index: Int) -> (bytes: UnsafeBufferPointer<UInt8>, members: Int) {
-        (run(3 + index), Int(raw[3 + index]))
+        let start = index == 0 ? starts.3 : index == 1 ? starts.4 : starts.5
+        return (run(3 + index, from: start), Int(raw[3 + index]))
     }
     /// The marked span of segment 0.
     public var mark: UnsafeBufferPointer<UInt8> {
-        let s = run(3)
+        let s = run(3, from: starts.3)
         return UnsafeBufferPointer(rebasing: s[Int(u32(48))..<(Int(u32(48)) + Int(u32(52)))])
     }
 
     /// The body of `record` with `parts`.
-    static func encode(_ record: FacilityRecord, parts: FacilityFeatureParts, hasRooms: Bool) -> [UInt8] {
+    static func encode(_ record: FacilityRecord, parts: FacilityFeatureParts) -> [UInt8] {
         let segments = parts.segments
         precondition(segments.count == segmentCount)
         let first = segments[0].range
@@ -101,7 +101,7 @@ public struct FacilityFeatureBody {
         for s in segments { size += s.range.count }
         var out: [UInt8] = []
         out.reserveCapacity(size)
-        let flags: UInt8 = (district != nil ? 1 : 0) | (hours != nil ? 2 : 0) | (hasRooms ? 4 : 0)
+        let flags: UInt8 = (district != nil ? 1 : 0) | (hours != nil ? 2 : 0)
         out.append(layoutVersion)
         out.append(flags)
         out.append(parts.tag)
@@ -201,10 +201,9 @@ extension OverblikStore {
         // rooms a walk over everything attaches.
         try walkFacilityRecords(where: all ? "" : " WHERE id IN (SELECT id FROM facility_features_stale)", roomsWhere: "",
                                 bind: { _ in }) { record, rooms in
-            let body = FacilityFeatureBody.encode(record, parts: encoder.parts(of: record, rooms: rooms), hasRooms: !rooms.isEmpty)
+            let body = FacilityFeatureBody.encode(record, parts: encoder.parts(of: record, rooms: rooms))
             if ascii {
-                let id = record.statement.handle
-                ascii = sqlite3_column_type(id, FacilityColumn.id.rawValue) == SQLITE_TEXT
+                ascii = sqlite3_column_type(record.statement.handle, FacilityColumn.id.rawValue) == SQLITE_TEXT
                     && record.text(.id).map(Self.isASCII) == true
             }
             let handle = insert.handle

@@ -49,18 +49,18 @@ let package = Package(
         .executableTarget(name: "OverblikBench", dependencies: ["Overblik", "GeoTypes", "SpatialIndex", "Facilities", "Store", "Scheduling", "Fuzzing", "Analysis", "Geometry", "GeoJSON", "Formats"]),
 
         // Tests.
-        .target(name: "TestSupport", dependencies: ["Overblik"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GeoTypesTests", dependencies: ["GeoTypes", "TestSupport"]),
         .testTarget(name: "SpatialIndexTests", dependencies: ["SpatialIndex", "GeoTypes", "TestSupport"]),
         .testTarget(name: "GeometryTests", dependencies: ["Geometry", "GeoTypes", "TestSupport"]),
-        .testTarget(name: "FacilitiesTests", dependencies: ["Facilities"]),
+        .testTarget(name: "FacilitiesTests", dependencies: ["Facilities", "GeoTypes"]),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"]),
         .testTarget(name: "FormatsTests", dependencies: ["Formats", "TestSupport"]),
-        .testTarget(name: "GeoJSONTests", dependencies: ["GeoJSON", "TestSupport"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"]),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Formats", "TestSupport"]),
-        .testTarget(name: "OverblikTests", dependencies: ["Overblik", "TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
-        .testTarget(name: "ReliabilityTests", dependencies: ["Fuzzing", "Overblik", "Store", "Facilities", "TestSupport"]),
+        .testTarget(name: "GeoJSONTests", dependencies: ["GeoJSON", "GeoTypes", "TestSupport"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Facilities", "GeoTypes", "TestSupport"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Facilities", "Formats", "GeoTypes", "Scheduling", "TestSupport"]),
+        .testTarget(name: "OverblikTests", dependencies: ["Overblik", "Analysis", "Facilities", "GeoJSON", "GeoTypes", "Scheduling", "Store", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["Store", "TestSupport"]),
+        .testTarget(name: "ReliabilityTests", dependencies: ["Fuzzing", "Overblik", "Store", "Facilities", "Formats", "GeoJSON", "GeoTypes", "Scheduling", "TestSupport"]),
     ]
 )

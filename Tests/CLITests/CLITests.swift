@@ -62,24 +62,44 @@ struct CLITests {
         #expect(try CLI.run(["info", "--format", "json"], db: db).stdout == before)
     }
 
-    @Test("a database from a newer schema exits 4 with a clear message")
+    @Test("a database from a newer schema exits 4 with a clear message",
+          .enabled(if: TestSupport.hasTool("sqlite3"), "the sqlite3 shell is not installed"))
     func newerSchema() throws {
         let db = try CLI.sampleStore("newer")
-        guard let sqlite = TestSupport.which("sqlite3") else {
-            print("skipping: sqlite3 shell not installed")
-            return
-        }
+        let sqlite = try #require(TestSupport.which("sqlite3"))
         _ = try TestSupport.run(sqlite, [db, "PRAGMA user_version = 42;"])
         let r = try CLI.run(["info"], db: db)
         #expect(r.status == 4)
         #expect(r.stderr.contains("newer Overblik"))
     }
 
-    @Test("every command's --help shows examples", arguments: ["import", "info", "near"])
-    func helpHasExamples(_ command: String) throws {
-        let r = try CLI.run([command, "--help"])
-        #expect(r.status == 0)
-        #expect(r.stdout.contains("Examples:"), "\(command) --help lacks examples")
+    /// The subcommand names listed under SUBCOMMANDS in a help text.
+    static func subcommands(inHelp text: String) -> [String] {
+        guard let start = text.range(of: "SUBCOMMANDS:") else { return [] }
+        return text[start.upperBound...].split(separator: "\n").compactMap { line -> String? in
+            // A command line is indented by two spaces; wrapped descriptions by more.
+            guard line.hasPrefix("  "), !line.hasPrefix("   "), !line.contains("See '") else { return nil }
+            return line.split(separator: " ").first.map(String.init)
+        }
+    }
+
+    @Test("every command and subcommand found in `overblik --help` has help with examples")
+    func helpHasExamples() throws {
+        var pending: [[String]] = try Self.subcommands(inHelp: CLI.run(["--help"]).stdout).map { [$0] }
+        #expect(pending.count >= 17, "the top-level help lists \(pending.count) commands")
+        var seen = 0
+        while let command = pending.popLast() {
+            let r = try CLI.run(command + ["--help"])
+            #expect(r.status == 0, "\(command.joined(separator: " ")) --help exits \(r.status)")
+            let nested = Self.subcommands(inHelp: r.stdout)
+            // A group's examples may sit on the group or on each subcommand.
+            if nested.isEmpty {
+                #expect(r.stdout.contains("Examples:"), "\(command.joined(separator: " ")) --help lacks examples")
+            }
+            pending += nested.filter { $0 != "help" }.map { command + [$0] }
+            seen += 1
+        }
+        #expect(seen >= 20, "only \(seen) commands and subcommands were checked")
     }
 
     @Test("batch near streams one block per input row")

@@ -1,39 +1,18 @@
+import Testing
+import TestSupport
 import Foundation
 import Formats
 
 enum FormatsFixtures {
-    static var dataDirectory: URL {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        let candidates = [url.appendingPathComponent("../shared/data"), url.appendingPathComponent("../../shared/data"),
-                          URL(fileURLWithPath: "/work/shared/data")]
-        return candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("README.md").path) }
-            ?? candidates[0]
-    }
+    /// The real institutions Shapefile under ../shared/data, when present.
+    static let institutionsAvailable = TestSupport.hasSharedFile("formats/institutions-midtjylland-25832.shp")
 
     static var institutions: String {
-        dataDirectory.appendingPathComponent("formats/institutions-midtjylland-25832.shp").path
+        get throws { try #require(TestSupport.sharedFile("formats/institutions-midtjylland-25832.shp")).path }
     }
 
     static func temporaryStem(_ name: String) -> String {
         NSTemporaryDirectory() + "overblik-formats-\(getpid())-\(name)"
-    }
-
-    /// Runs a program and returns its standard output, or nil when it is not installed.
-    static func run(_ program: String, _ arguments: [String]) throws -> String? {
-        guard let path = ["/usr/bin/", "/usr/local/bin/"].map({ $0 + program }).first(where: FileManager.default.isExecutableFile) else {
-            return nil
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
     }
 }
 

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 import GeoJSON
 import GeoTypes
@@ -13,9 +14,11 @@ struct TrickleSource: ByteSource {
 
 @Suite("GeoJSON reader across chunk boundaries")
 struct GeoJSONChunkingTests {
-    @Test("The parish file reads the same through reads of 1, 3 and 7 bytes", arguments: [1, 3, 7])
+    @Test("The parish file reads the same through reads of 1, 3 and 7 bytes",
+          .enabled(if: TestSupport.hasSharedFile("aalborg/parishes-2014.geojson"), "../shared/data is not beside the project"),
+          arguments: [1, 3, 7])
     func parishesTrickle(step: Int) throws {
-        let path = Fixtures.dataDirectory.appendingPathComponent("aalborg/parishes-2014.geojson").path
+        let path = try #require(TestSupport.sharedFile("aalborg/parishes-2014.geojson")).path
         let whole = try GeoJSONReader(path: path).readAll()
         var bytes: [UInt8] = []
         let file = try FileByteSource(path: path)

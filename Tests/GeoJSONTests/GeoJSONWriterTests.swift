@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 import GeoJSON
@@ -19,7 +20,7 @@ struct GeoJSONWriterTests {
     @Test("A small collection matches its golden file and reads back")
     func goldenCollection() throws {
         let text = try render(Self.sample, options: GeoJSONWriterOptions(bbox: true))
-        #expect(try Fixtures.matchesGolden(text, named: "small.geojson"), "got:\n\(text)")
+        try Golden.expect(text, matches: "Tests/GeoJSONTests/Golden/small.geojson")
         let back = try GeoJSONReader(bytes: Array(text.utf8)).readAll()
         #expect(back.count == 3)
         #expect(back[0] == Self.sample[0])
@@ -31,7 +32,7 @@ struct GeoJSONWriterTests {
     @Test("A text sequence frames every feature with RS and LF and matches its golden file")
     func goldenTextSequence() throws {
         let text = try render(Self.sample, format: .textSequence)
-        #expect(try Fixtures.matchesGolden(text, named: "small.geojsons"), "got:\n\(text)")
+        try Golden.expect(text, matches: "Tests/GeoJSONTests/Golden/small.geojsons")
         let records = text.split(separator: "\u{1E}", omittingEmptySubsequences: true)
         #expect(text.first == "\u{1E}")
         #expect(records.count == 3)
@@ -116,13 +117,10 @@ struct GeoJSONWriterTests {
         #expect(try GeoJSONReader(bytes: Array(text.utf8)).readAll().count == 1)
     }
 
-    @Test("ogrinfo reads a written file and reports its feature count")
+    @Test("ogrinfo reads a written file and reports its feature count",
+          .enabled(if: TestSupport.hasTool("ogrinfo"), "ogrinfo (gdal-bin) is not installed"))
     func ogrinfoAgrees() throws {
-        let ogrinfo = ["/usr/bin/ogrinfo", "/usr/local/bin/ogrinfo"].first { FileManager.default.isExecutableFile(atPath: $0) }
-        guard let ogrinfo else {
-            print("skipping the ogrinfo cross-check: ogrinfo (gdal-bin) is not installed")
-            return
-        }
+        let ogrinfo = try #require(TestSupport.which("ogrinfo"))
         let path = Fixtures.temporaryPath("ogr.geojson")
         defer { try? FileManager.default.removeItem(atPath: path) }
         let writer = GeoJSONWriter(sink: try FileByteSink(path: path), options: GeoJSONWriterOptions(bbox: true))

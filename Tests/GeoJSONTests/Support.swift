@@ -10,26 +10,6 @@ enum Fixtures {
         return url
     }
 
-    /// The shared reference data (../shared/data from the package root, or /work/shared/data).
-    static var dataDirectory: URL {
-        let candidates = [packageRoot.appendingPathComponent("../shared/data"), packageRoot.appendingPathComponent("../../shared/data"),
-                          URL(fileURLWithPath: "/work/shared/data")]
-        return candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("README.md").path) }
-            ?? candidates[0]
-    }
-
-    static var goldenDirectory: URL { packageRoot.appendingPathComponent("Tests/GeoJSONTests/Golden") }
-
-    /// Compares `text` with a golden file; with OVERBLIK_UPDATE_GOLDEN=1 rewrites the file instead.
-    static func matchesGolden(_ text: String, named name: String) throws -> Bool {
-        let url = goldenDirectory.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["OVERBLIK_UPDATE_GOLDEN"] == "1" {
-            try text.write(to: url, atomically: true, encoding: .utf8)
-            return true
-        }
-        return try String(contentsOf: url, encoding: .utf8) == text
-    }
-
     static func temporaryPath(_ name: String) -> String {
         NSTemporaryDirectory() + "overblik-geojson-\(getpid())-\(name)"
     }

@@ -1,3 +1,4 @@
+import Testing
 import TestSupport
 import Foundation
 import GeoTypes
@@ -11,18 +12,11 @@ enum ParishFixture {
         var shape: MultiPolygon<Coordinate>
     }
 
-    /// The shared data directory, found from this file's path (…/<repo>/Tests/GeometryTests/ → …/shared/data).
-    static var dataDirectory: URL {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }  // file, GeometryTests, Tests
-        let candidates = [url.appendingPathComponent("../shared/data"), url.appendingPathComponent("../../shared/data"),
-                          URL(fileURLWithPath: "/work/shared/data")]
-        return candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("README.md").path) }
-            ?? candidates[0]
-    }
+    /// Whether ../shared/data holds the parish layer (for `.enabled(if:)`).
+    static let available = TestSupport.hasSharedFile("aalborg/parishes-2014.geojson")
 
     static func load() throws -> [Parish] {
-        let data = try Data(contentsOf: dataDirectory.appendingPathComponent("aalborg/parishes-2014.geojson"))
+        let data = try Data(contentsOf: try #require(TestSupport.sharedFile("aalborg/parishes-2014.geojson")))
         let root = try JSONSerialization.jsonObject(with: data) as! [String: Any]
         return try (root["features"] as! [[String: Any]]).map { feature in
             let properties = feature["properties"] as! [String: Any]

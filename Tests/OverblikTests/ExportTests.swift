@@ -59,18 +59,6 @@ func exportText(_ o: Overblik, layer: ExportLayer, format: GeoJSONWriter<MemoryB
     return try writer.finish().text
 }
 
-/// Compares `text` with Tests/Golden/NAME, or rewrites the golden when OVERBLIK_UPDATE_GOLDEN=1.
-func expectGolden(_ text: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-    let url = TestSupport.packageRoot.appendingPathComponent("Tests/Golden").appendingPathComponent(name)
-    if ProcessInfo.processInfo.environment["OVERBLIK_UPDATE_GOLDEN"] == "1" {
-        try Data(text.utf8).write(to: url)
-        print("updated golden \(url.path)")
-        return
-    }
-    let golden = try String(contentsOf: url, encoding: .utf8)
-    #expect(text == golden, "differs from Tests/Golden/\(name) (regenerate with OVERBLIK_UPDATE_GOLDEN=1)", sourceLocation: sourceLocation)
-}
-
 @Suite("GeoJSON export of facilities and districts")
 struct ExportTests {
     static let now = try! LocalDateTime(parsing: "2026-12-01T17:30")
@@ -85,7 +73,7 @@ struct ExportTests {
         let o = try smallExportStore("golden")
         let text = try exportText(o, layer: layer, format: sequence ? .textSequence : .featureCollection,
                                   options: ExportOptions(now: Self.now, style: style), writerOptions: GeoJSONWriterOptions(bbox: style))
-        try expectGolden(text, name)
+        try Golden.expect(text, matches: "Tests/Golden/\(name)")
         var checker = RFC7946Checker()
         if sequence { checker.check(sequenceText: text) } else { checker.check(collectionText: text) }
         #expect(checker.problems.isEmpty, "\(checker.problems)")

@@ -7,9 +7,10 @@ import TestSupport
 
 @Suite("Importing the real reference layers from ../shared/data")
 struct RealDataImportTests {
-    @Test("the 2014 parish layer gives 57 districts and the sample facilities get parishes")
+    @Test("the 2014 parish layer gives 57 districts and the sample facilities get parishes",
+          .enabled(if: TestSupport.hasSharedFile("aalborg/parishes-2014.geojson"), "../shared/data is not beside the project"))
     func parishes() throws {
-        guard let parishes = TestSupport.sharedFile("aalborg/parishes-2014.geojson") else { return }
+        let parishes = try #require(TestSupport.sharedFile("aalborg/parishes-2014.geojson"))
         let (o, _) = try freshOverblik("parish")
         _ = try o.importFile(.facilities, at: TestSupport.sampleFile("facilities.csv").path)
         let report = try o.importFile(.districts, at: parishes.path,
@@ -34,9 +35,11 @@ struct RealDataImportTests {
         }
     }
 
-    @Test("the real EPSG:25832 Shapefile imports with its 19 empty geometries reported")
+    @Test("the real EPSG:25832 Shapefile imports with its 19 empty geometries reported",
+          .enabled(if: TestSupport.hasSharedFile("formats/institutions-midtjylland-25832.shp"),
+                   "../shared/data is not beside the project"))
     func shapefile() throws {
-        guard let shp = TestSupport.sharedFile("formats/institutions-midtjylland-25832.shp") else { return }
+        let shp = try #require(TestSupport.sharedFile("formats/institutions-midtjylland-25832.shp"))
         let (o, _) = try freshOverblik("shp")
         let report = try o.importFile(.facilities, at: shp.path,
                                       options: ImportOptions(idField: "INST_NR", nameField: "INST_NAVN", kindField: "INST_TYPE_", defaultKind: .other))

@@ -124,12 +124,10 @@ struct StoreTests {
         #expect(try store.overlappingBookings(roomID: "Q", startUTC: 0, endUTC: 300).isEmpty)
     }
 
-    @Test("GDAL's ogrinfo opens the file and lists the SpatiaLite layers")
+    @Test("GDAL's ogrinfo opens the file and lists the SpatiaLite layers",
+          .enabled(if: TestSupport.hasTool("ogrinfo"), "ogrinfo (gdal-bin) is not installed"))
     func ogrinfoListsLayers() throws {
-        guard let ogrinfo = TestSupport.which("ogrinfo") else {
-            print("skipping: ogrinfo not installed (apt-get install gdal-bin)")
-            return
-        }
+        let ogrinfo = try #require(TestSupport.which("ogrinfo"))
         let (store, dir) = try freshStore()
         try store.write { try store.insert(facilities: [Self.sampleFacility], replace: false) }
         let result = try TestSupport.run(ogrinfo, ["-al", "-so", dir.appendingPathComponent("t.sqlite").path])

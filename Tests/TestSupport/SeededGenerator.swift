@@ -1,4 +1,3 @@
-import TestSupport
 /// SplitMix64: a small, fast, seedable generator so that random test instances are reproducible.
 /// Every test target uses this one; a failing seed reproduces the same instance anywhere.
 public struct SeededGenerator: RandomNumberGenerator, Sendable {

@@ -28,19 +28,20 @@ public enum TestSupport {
         return candidates.first { FileManager.default.fileExists(atPath: $0.path) }
     }()
 
-    /// A file under ../shared/data, or nil (with a printed reason) when the reference data is absent.
+    /// A file under ../shared/data, or nil when the reference data or the file is absent. Tests that
+    /// need it say so with `.enabled(if: TestSupport.hasSharedFile(...))` and then `#require` it, so a
+    /// missing file shows as a skipped test, never as a pass.
     public static func sharedFile(_ relative: String) -> URL? {
-        guard let base = sharedData else {
-            print("skipping: reference data ../shared/data not found (set OVERBLIK_SHARED_DATA)")
-            return nil
-        }
-        let url = base.appendingPathComponent(relative)
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            print("skipping: \(url.path) not found")
-            return nil
-        }
+        guard let url = sharedData?.appendingPathComponent(relative),
+              FileManager.default.fileExists(atPath: url.path) else { return nil }
         return url
     }
+
+    /// Whether ../shared/data holds `relative` (for `.enabled(if:)`).
+    public static func hasSharedFile(_ relative: String) -> Bool { sharedFile(relative) != nil }
+
+    /// Whether an executable is on PATH (for `.enabled(if:)`).
+    public static func hasTool(_ tool: String) -> Bool { which(tool) != nil }
 
     /// The project's bundled sample file under Data/.
     public static func sampleFile(_ relative: String) -> URL {

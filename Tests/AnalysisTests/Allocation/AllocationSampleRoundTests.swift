@@ -81,12 +81,6 @@ struct AllocationSampleRoundTests {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let text = String(decoding: try encoder.encode(result), as: UTF8.self) + "\n"
-        let url = TestSupport.packageRoot.appendingPathComponent("Tests/Fixtures/Allocation/sample-round.json")
-        if ProcessInfo.processInfo.environment["OVERBLIK_UPDATE_GOLDEN"] == "1" {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try text.write(to: url, atomically: true, encoding: .utf8)
-        }
-        let golden = try String(contentsOf: url, encoding: .utf8)
-        #expect(golden == text, "sample round differs from \(url.path); rerun with OVERBLIK_UPDATE_GOLDEN=1 after checking")
+        try Golden.expect(text, matches: "Tests/Fixtures/Allocation/sample-round.json")
     }
 }

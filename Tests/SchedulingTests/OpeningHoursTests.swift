@@ -183,3 +183,31 @@ struct OpeningHoursOpenTests {
         #expect(hours("Mo-Fr  8:00-12:00").isOpen(at: at("2026-12-01T09:00"), calendar: .danish))
     }
 }
+
+@Suite("The opening_hours parse cache")
+struct OpeningHoursCacheTests {
+    @Test("A text parses to the same rule through the cache as directly, and a bad text keeps its error")
+    func sameAsDirect() throws {
+        var cache = OpeningHoursCache()
+        let text = "Mo-Th 17:00-22:00; Sa,Su 08:00-20:00; PH off"
+        #expect(try cache.parse(text).get() == OpeningHours(parsing: text))
+        #expect(cache.hours(text) != nil)
+        #expect(cache.count == 1)
+        guard case let .failure(error) = cache.parse("Mo-Fr 25:00-26:00") else {
+            Issue.record("an hour of 25 parsed")
+            return
+        }
+        #expect(error.column == 7, "\(error)")
+        #expect(cache.hours("Mo-Fr 25:00-26:00") == nil)
+        #expect(cache.hours(nil) == nil)
+        #expect(cache.count == 2)
+    }
+
+    @Test("A full cache starts afresh instead of growing")
+    func bounded() {
+        var cache = OpeningHoursCache(limit: 3)
+        for hour in 10..<20 { _ = cache.hours("Mo \(hour):00-\(hour + 1):00") }
+        #expect(cache.count <= 3)
+        #expect(cache.hours("Mo 10:00-11:00") != nil)
+    }
+}

@@ -58,7 +58,7 @@ struct AllocationRound {
         allRooms.sort { $0.id < $1.id }
         for i in allRooms.indices.dropFirst() where allRooms[i].id == allRooms[i - 1].id { throw .duplicateRoom(id: allRooms[i].id) }
 
-        var hoursCache: [String: OpeningHours] = [:]
+        var hoursCache = OpeningHoursCache()
         var prepared: [AllocationRoom] = [], privates: [AllocationRoom] = [], notOffered: [RoomNotOffered] = []
         for room in allRooms {
             guard let (facility, facilityIndex) = facilityByID[room.facilityID] else {
@@ -74,14 +74,11 @@ struct AllocationRound {
                 continue
             }
             let hours: OpeningHours
-            if let cached = hoursCache[text] {
-                hours = cached
-            } else {
-                do { hours = try OpeningHours(parsing: text) } catch {
-                    notOffered.append(RoomNotOffered(room: room.id, reason: "opening hours not understood: \(error)"))
-                    continue
-                }
-                hoursCache[text] = hours
+            switch hoursCache.parse(text) {
+            case let .success(parsed): hours = parsed
+            case let .failure(error):
+                notOffered.append(RoomNotOffered(room: room.id, reason: "opening hours not understood: \(error)"))
+                continue
             }
             prepared.append(AllocationRoom(room: room, facility: facility, facilityIndex: facilityIndex, hours: hours,
                                            season: season, calendar: calendar,

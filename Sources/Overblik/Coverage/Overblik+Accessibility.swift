@@ -95,15 +95,14 @@ extension Overblik {
         var supply = [Double](repeating: 0, count: engine.facilities.count)
         var hours = [Double](repeating: 0, count: engine.facilities.count)
         let qualifying = Set(outcome.qualifyingFacilities)
-        var parsed: [String: OpeningHours?] = [:]
+        var parsed = OpeningHoursCache()
         for i in engine.facilities.indices where qualifying.contains(engine.facilities[i].id) {
             let f = engine.facilities[i]
             guard var rooms = query.filter.matchingRooms(of: f, rooms: engine.rooms[i]) else { continue }
             if let accept { rooms = accept(i, rooms) }
             for room in rooms {
                 guard let text = room.openingHours else { continue }
-                if parsed[text] == nil { parsed[text] = .some(try? OpeningHours(parsing: text)) }
-                guard let oh = parsed[text] ?? nil else { continue }
+                guard let oh = parsed.hours(text) else { continue }
                 let free = FreeTime.freeSlots(openingHours: oh, calendar: calendar, bookings: booked[room.id] ?? [], from: from, to: to)
                 let h = Double(free.reduce(0) { $0 + $1.realMinutes }) / 60
                 hours[i] += h

@@ -24,7 +24,7 @@ public final class FacilityFeatureBuilder {
     let horizonEnd: LocalDateTime
     /// Entries per cache before it is emptied (keeps memory constant on layers of unique schedules).
     static let cacheLimit = 4096
-    private var parsed: [String: OpeningHours?] = [:]
+    private var parsed = OpeningHoursCache(limit: FacilityFeatureBuilder.cacheLimit)
     private var freeCache: [String: LocalInterval?] = [:]
     private var stateCache: [String: (open: Bool, next: String?)] = [:]
     private var slotText: [LocalInterval: (start: String, end: String)] = [:]
@@ -95,16 +95,12 @@ public final class FacilityFeatureBuilder {
     }
 
     private func hours(_ text: String) -> OpeningHours? {
-        if let known = parsed[text] { return known }
-        let value = try? OpeningHours(parsing: text)
-        if parsed.count >= Self.cacheLimit {
+        if stateCache.count >= Self.cacheLimit || freeCache.count >= Self.cacheLimit {
             // Bounded memory when (almost) every facility has its own schedule.
-            parsed.removeAll(keepingCapacity: true)
             stateCache.removeAll(keepingCapacity: true)
             freeCache.removeAll(keepingCapacity: true)
         }
-        parsed[text] = value
-        return value
+        return parsed.hours(text)
     }
 
     /// Start and end of a slot as ISO local times (formatted once per distinct slot).

@@ -68,7 +68,7 @@ extension Overblik {
     /// Rooms without, with unparsable or with never-opening availability; returns the parsed hours by room id.
     private func availabilityProblems(_ rooms: [Room], options: QualityOptions, calendar: HolidayCalendar,
                                       _ problems: inout [QualityProblem]) -> [String: OpeningHours] {
-        var parsed: [String: Result<OpeningHours, OpeningHoursError>] = [:]
+        var parsed = OpeningHoursCache()
         var opensWithinYear: [String: Bool] = [:]
         var byRoom: [String: OpeningHours] = [:]
         let yearAhead = options.now.adding(minutes: 365 * 1440)
@@ -81,9 +81,7 @@ extension Overblik {
                 add(.noAvailability, "no opening_hours: the room is never offered")
                 continue
             }
-            let result = parsed[text] ?? Result { () throws(OpeningHoursError) in try OpeningHours(parsing: text) }
-            parsed[text] = result
-            switch result {
+            switch parsed.parse(text) {
             case let .failure(error):
                 add(.unparsableAvailability, "opening_hours '\(text)': \(error)")
             case let .success(hours):

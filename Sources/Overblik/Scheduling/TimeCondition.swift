@@ -57,14 +57,8 @@ extension Overblik {
         let calendar = try holidayCalendar()
         let window = condition.window
         let booked = try bookedIntervals(from: window.from, to: window.to)
-        var parsed: [String: OpeningHours?] = [:]
-        func hours(_ text: String?) -> OpeningHours? {
-            guard let text else { return nil }
-            if let known = parsed[text] { return known }
-            let value = try? OpeningHours(parsing: text)
-            parsed[text] = value
-            return value
-        }
+        var parsed = OpeningHoursCache()
+        func hours(_ text: String?) -> OpeningHours? { parsed.hours(text) }
         // Weekly: the availability verdict is computed once per distinct opening_hours string.
         var weekly: WeeklySlotFilter?
         if case let .freeWeekly(slot, from, through) = condition {

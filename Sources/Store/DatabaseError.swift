@@ -45,6 +45,9 @@ public enum StoreError: Error, Sendable, CustomStringConvertible, Equatable {
     case duplicateIDs(table: String, ids: [String], total: Int)
     /// A stored, pre-encoded facility feature cannot be read (the file was edited by hand).
     case corruptFeature(path: String, detail: String)
+    /// A reading command named a file that does not exist or is empty: only writing commands
+    /// (imports, set-up) create a store.
+    case missingStore(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -59,6 +62,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible, Equatable {
         case let .duplicateIDs(table, ids, total):
             let shown = ids.prefix(10).joined(separator: ", ")
             return "\(total) \(table) id(s) already exist in the store (\(shown)\(total > 10 ? ", ..." : "")); use --replace to overwrite them"
+        case let .missingStore(path, reason):
+            return "\(path): \(reason); no store was created (check --db or $OVERBLIK_DB, or import data first)"
         case let .corruptFeature(path, detail):
             return "\(path): \(detail). To encode every feature again, run: sqlite3 '\(path)' \"DELETE FROM overblik_meta WHERE key = 'facility_features_version'\" and then any overblik command on the file"
         }

@@ -12,20 +12,24 @@ public struct DatabaseError: Error, Sendable, CustomStringConvertible {
     public var sql: String?
     /// What we were doing ("open", "prepare", "step", "load SpatiaLite", ...).
     public var operation: String
+    /// The database file, when known.
+    public var path: String?
 
-    public init(code: Int32, extendedCode: Int32? = nil, message: String, sql: String? = nil, operation: String) {
+    public init(code: Int32, extendedCode: Int32? = nil, message: String, sql: String? = nil, operation: String,
+                path: String? = nil) {
         self.code = code
         self.extendedCode = extendedCode ?? code
         self.message = message
         self.sql = sql
         self.operation = operation
+        self.path = path
     }
 
     public var isBusy: Bool { code == SQLITE_BUSY || code == SQLITE_LOCKED }
     public var isConstraintViolation: Bool { code == SQLITE_CONSTRAINT }
 
     public var description: String {
-        var text = "SQLite error \(extendedCode) during \(operation): \(message)"
+        var text = (path.map { "\($0): " } ?? "") + "SQLite error \(extendedCode) during \(operation): \(message)"
         if let sql { text += " (SQL: \(sql.prefix(200)))" }
         return text
     }

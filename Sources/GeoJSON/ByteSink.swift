@@ -21,7 +21,7 @@ public struct ByteSinkError: Error, Hashable, Sendable, CustomStringConvertible 
         self.operation = operation
         self.errno = errno
     }
-    public var description: String { "\(operation) failed (errno \(errno))" }
+    public var description: String { "\(operation) failed: \(String(cString: strerror(errno)))" }
 }
 
 /// Collects the output in memory.

@@ -12,7 +12,7 @@ public protocol ByteSource {
 }
 
 /// A failed read(2) or open(2).
-public struct ByteSourceError: Error, Hashable, Sendable {
+public struct ByteSourceError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The call that failed, e.g. "read" or "open PATH".
     public var operation: String
     /// The C errno.
@@ -21,6 +21,7 @@ public struct ByteSourceError: Error, Hashable, Sendable {
         self.operation = operation
         self.errno = errno
     }
+    public var description: String { "\(operation) failed (errno \(errno))" }
 }
 
 /// Bytes already in memory.

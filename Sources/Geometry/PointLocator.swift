@@ -31,6 +31,15 @@ public struct PointLocator: Sendable {
     /// Number of districts.
     public var count: Int { districts.count }
 
+    /// Grid cell marks allowed per edge, on average (bounds the grid's memory linearly in the edges).
+    static let cellBudgetPerEdge = 8
+
+    /// Edges of all districts, and the edge entries and grid candidates stored for them: the
+    /// locator's memory is linear in these (tests check the bound on hostile shapes).
+    public var storage: (edges: Int, edgeEntries: Int, gridCells: Int, candidates: Int) {
+        (districts.reduce(0) { $0 + $1.edgeCount }, districts.reduce(0) { $0 + $1.storedEntries }, cells.count, candidates.count)
+    }
+
     /// Builds the locator.
     /// - Parameters:
     ///   - districts: the areas; the result of a query is an index into this array.
@@ -42,7 +51,23 @@ public struct PointLocator: Sendable {
         let envelopes = districts.compactMap(\.envelope)
         let total = envelopes.dropFirst().reduce(envelopes.first ?? Envelope(minX: 0, minY: 0, maxX: 1, maxY: 1)) { $0.union($1) }
         let edgeTotal = indexed.reduce(0) { $0 + $1.edgeCount }
-        let side = gridSize ?? max(16, min(1024, Int((Double(edgeTotal).squareRoot() * 4).rounded())))
+        // Summed extent of all edges in units of the grid: an edge marks about side x (its share
+        // of the width + of the height) + 3 cells, so the side is capped to keep the marks within
+        // a budget linear in the edges (long, tall teeth get a coarser grid, never edges x cells).
+        var extentShare = 0.0
+        for area in districts {
+            for polygon in area.polygons {
+                for ring in polygon.rings where ring.count > 1 {
+                    for i in 0..<(ring.count - 1) {
+                        if total.width > 0 { extentShare += abs(ring[i + 1].x - ring[i].x) / total.width }
+                        if total.height > 0 { extentShare += abs(ring[i + 1].y - ring[i].y) / total.height }
+                    }
+                }
+            }
+        }
+        let preferred = gridSize ?? max(16, min(1024, Int((Double(edgeTotal).squareRoot() * 4).rounded())))
+        let affordable = extentShare > 0 ? Double(Self.cellBudgetPerEdge - 4) * Double(edgeTotal) / extentShare : Double(preferred)
+        let side = max(1, min(preferred, Int(min(Double(preferred), affordable))))
         grid = total
         columns = side
         rows = side
@@ -51,8 +76,10 @@ public struct PointLocator: Sendable {
         inverseCellWidth = 1 / cellWidth
         inverseCellHeight = 1 / cellHeight
 
-        // Which districts have an edge whose envelope covers each cell.
+        // Which districts have an edge crossing each cell: walk each edge row by row and mark the
+        // columns its piece in that row spans (rows and pieces widened by a hair against rounding).
         let invW = inverseCellWidth, invH = inverseCellHeight
+        let hairX = cellWidth * 1e-9, hairY = cellHeight * 1e-9
         func column(_ x: Double) -> Int { max(0, min(side - 1, Int((x - total.minX) * invW))) }
         func row(_ y: Double) -> Int { max(0, min(side - 1, Int((y - total.minY) * invH))) }
         var touching = [[Int32]](repeating: [], count: side * side)
@@ -60,9 +87,18 @@ public struct PointLocator: Sendable {
             for polygon in area.polygons {
                 for ring in polygon.rings where ring.count > 1 {
                     for i in 0..<(ring.count - 1) {
-                        let a = ring[i], b = ring[i + 1]
-                        for r in row(min(a.y, b.y))...row(max(a.y, b.y)) {
-                            for c in column(min(a.x, b.x))...column(max(a.x, b.x)) where touching[r * side + c].last != Int32(d) {
+                        let (a, b) = ring[i].y <= ring[i + 1].y ? (ring[i], ring[i + 1]) : (ring[i + 1], ring[i])
+                        let dy = b.y - a.y
+                        for r in row(a.y - hairY)...row(b.y + hairY) {
+                            var x0 = min(a.x, b.x), x1 = max(a.x, b.x)
+                            if dy > 0 {
+                                let lowY = max(a.y, total.minY + Double(r) * cellHeight - hairY)
+                                let highY = min(b.y, total.minY + Double(r + 1) * cellHeight + hairY)
+                                guard lowY <= highY else { continue }
+                                let xl = a.x + (lowY - a.y) / dy * (b.x - a.x), xh = a.x + (highY - a.y) / dy * (b.x - a.x)
+                                x0 = min(xl, xh); x1 = max(xl, xh)
+                            }
+                            for c in column(x0 - hairX)...column(x1 + hairX) where touching[r * side + c].last != Int32(d) {
                                 touching[r * side + c].append(Int32(d))
                             }
                         }

@@ -19,11 +19,13 @@ public final class Overblik {
     var cachedCalendar: HolidayCalendar?
 
     /// Opens the store at `databasePath`, creating and migrating it when needed.
-    /// - Throws: ``StoreError`` for a file of a newer schema or of another application,
-    ///   ``DatabaseError`` for I/O failures.
-    public init(databasePath: String, readOnly: Bool = false) throws {
-        store = try OverblikStore(path: databasePath, readOnly: readOnly)
-        if !readOnly {
+    /// - Parameter creating: false for everything but imports and set-up: a missing or empty file
+    ///   is refused with its path, and a file or folder that cannot be written opens read-only.
+    /// - Throws: ``StoreError`` for a file of a newer schema or of another application, or a
+    ///   missing store; ``DatabaseError`` for I/O failures.
+    public init(databasePath: String, readOnly: Bool = false, creating: Bool = true) throws {
+        store = try OverblikStore(path: databasePath, readOnly: readOnly, creating: creating)
+        if !store.database.isReadOnly {
             store.featureEncoder = FacilityFeatureEncoder()
             // A store from before the stored features, or edited by another program: encode them now
             // when the file can be written without waiting (else the export reads the rows).

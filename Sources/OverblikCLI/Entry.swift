@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import Overblik
-import Store
 
 /// `overblik`: the command-line interface. Parses, calls the Overblik library, prints, and maps
 /// errors to the exit codes of DESIGN.md (0 ok, 1 no result, 2 bad usage/input, 3 conflict, 4 I/O).
@@ -24,27 +23,42 @@ struct OverblikCommand: ParsableCommand {
     )
 
     static func main() {
+        // A closed pipe is a write error (exit 4 with a message), not a silent death by SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
         let arguments = GlobalOptions.hoist(Array(CommandLine.arguments.dropFirst()))
+        var command: ParsableCommand
         do {
-            var command = try parseAsRoot(arguments)
+            command = try parseAsRoot(arguments)
+        } catch {
+            // Argument parsing: help and version exit 0 through the parser; usage errors exit 2.
+            if exitCode(for: error) == .success { exit(withError: error) }
+            Output.error(fullMessage(for: error))
+            Foundation.exit(ExitCodes.badInput)
+        }
+        do {
             try command.run()
+            try Output.finish()
         } catch {
             Self.finish(with: error)
         }
     }
 
-    /// Prints `error` and exits with its code.
+    /// Prints `error` (terminal-safe) and exits with its code.
     static func finish(with error: Error) -> Never {
-        if let code = ExitCodes.code(for: error) {
-            let message = ExitCodes.message(for: error)
-            if !message.isEmpty {
-                FileHandle.standardError.write(Data(("overblik: " + message + "\n").utf8))
-            }
-            Foundation.exit(code)
+        // `overblik COMMAND --help` runs the parser's help command, which ends with a clean exit.
+        if !(error is any ClassifiedError) && exitCode(for: error) == .success {
+            do { try Output.finish() } catch { Self.finish(with: error) }
+            exit(withError: error)
         }
-        // Argument parsing: help and version exit 0 through the parser; usage errors exit 2.
-        if exitCode(for: error) == .success { exit(withError: error) }
-        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-        Foundation.exit(ExitCodes.badInput)
+        var (code, message) = ExitCodes.outcome(for: error)
+        // What the command printed before it failed still goes out; if that fails too, the write
+        // error is reported as well and decides the code.
+        do { try Output.finish() } catch let writeError {
+            let failure = OverblikFailure(writeError)
+            message += (message.isEmpty ? "" : "\noverblik: ") + failure.message
+            code = failure.failureClass.exitCode
+        }
+        if !message.isEmpty { Output.error("overblik: " + message) }
+        Foundation.exit(code)
     }
 }

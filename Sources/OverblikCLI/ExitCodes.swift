@@ -1,50 +1,30 @@
 import ArgumentParser
 import Foundation
 import Overblik
-import Store
 
-/// The exit codes of DESIGN.md and how library errors map onto them.
+/// The exit codes of DESIGN.md. Library errors carry their class (``FailureClass``); the CLI only
+/// reads it, so a new library error needs no change here.
 enum ExitCodes {
     static let success: Int32 = 0
-    static let noResult: Int32 = 1
-    static let badInput: Int32 = 2
-    static let conflict: Int32 = 3
-    static let ioFailure: Int32 = 4
+    static let noResult: Int32 = FailureClass.noResult.exitCode
+    static let badInput: Int32 = FailureClass.badInput.exitCode
+    static let conflict: Int32 = FailureClass.conflict.exitCode
+    static let ioFailure: Int32 = FailureClass.storeOrIO.exitCode
 
-    /// The code for a library error; nil for argument-parser errors (handled by the caller).
-    static func code(for error: Error) -> Int32? {
+    /// The code and message for an error thrown while a command ran (after parsing).
+    static func outcome(for error: Error) -> (code: Int32, message: String) {
         switch error {
-        case let e as OverblikError:
-            switch e {
-            case .notFound: return noResult
-            case .badInput: return badInput
-            case .conflict: return conflict
-            case .io: return ioFailure
-            }
-        case is ImportError, is ImportProblem: return badInput
-        case let e as StoreError:
-            switch e {
-            case .notFound: return noResult
-            case .duplicateIDs: return badInput
-            case .schemaTooNew, .notAnOverblikStore, .spatialiteUnavailable, .corruptFeature: return ioFailure
-            }
-        case is DatabaseError: return ioFailure
-        case is SilentExit: return (error as! SilentExit).code
-        case is CocoaError, is POSIXError: return ioFailure
+        case let silent as SilentExit:
+            return (silent.code, silent.message ?? "")
+        case let exit as ExitCode:
+            return (exit.rawValue, "")
+        case is ValidationError, is CleanExit:
+            // Usage found wrong inside run() (a bad --now, say): bad usage.
+            return (badInput, OverblikCommand.message(for: error))
         default:
-            if error is ValidationError || error is CleanExit { return nil }
-            let described = String(describing: type(of: error))
-            // Typed errors from the pure modules (parsers of durations, hours, distances) are bad input.
-            if described.hasSuffix("Error") && !described.contains("Parser") && !described.contains("Command") {
-                return badInput
-            }
-            return nil
+            let failure = OverblikFailure(error)
+            return (failure.failureClass.exitCode, failure.message)
         }
-    }
-
-    static func message(for error: Error) -> String {
-        if let silent = error as? SilentExit { return silent.message ?? "" }
-        return String(describing: error)
     }
 }
 

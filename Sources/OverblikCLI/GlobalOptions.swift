@@ -11,8 +11,12 @@ struct GlobalOptions: ParsableArguments {
 
     var databasePath: String { Overblik.resolveDatabasePath(db) }
 
-    /// Opens the store, creating it when missing.
-    func open() throws -> Overblik { try Overblik(databasePath: databasePath) }
+    /// Opens an existing store (read-only when its file or folder cannot be written); a missing or
+    /// empty file is refused with its path.
+    func open() throws -> Overblik { try Overblik(databasePath: databasePath, creating: false) }
+
+    /// Opens the store, creating it when missing (imports and set-up only).
+    func openCreating() throws -> Overblik { try Overblik(databasePath: databasePath) }
 
     /// Opens the store for a read-only query without loading SpatiaLite (faster start).
     func openForQuery() throws -> Overblik { try Overblik(queryingDatabasePath: databasePath) }

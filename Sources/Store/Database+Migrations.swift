@@ -18,19 +18,12 @@ extension Database {
         }
         if found == Schema.currentVersion { return }
         if found == 0 {
-            let userTables = try query("""
-                SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-                AND name NOT IN (SELECT name FROM sqlite_master WHERE 0)
-                """).compactMap { $0[0].string }
-            let foreign = userTables.filter { !Self.spatialiteTables.contains($0) && !$0.hasPrefix("idx_") && !$0.hasPrefix("vw") }
-            if !foreign.isEmpty && !userTables.contains("overblik_meta") {
-                throw StoreError.notAnOverblikStore(path: path, reason: "it holds other tables (\(foreign.prefix(5).joined(separator: ", ")))")
-            }
-            let hasMetadata = userTables.contains("spatial_ref_sys")
+            try verifyOverblikOrNew()
+            let hasMetadata = try scalar("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'spatial_ref_sys'")?.int == 1
             if !hasMetadata {
                 let ok = try scalar("SELECT InitSpatialMetadata(1)")?.int ?? 0
                 guard ok == 1 else {
-                    throw DatabaseError(code: 1, message: "InitSpatialMetadata failed", operation: "initialise SpatiaLite metadata")
+                    throw DatabaseError(code: 1, message: "InitSpatialMetadata failed", operation: "initialise SpatiaLite metadata", path: path)
                 }
             }
         }

@@ -22,13 +22,20 @@ public final class Database {
     ///   read the store's plain columns, not to write geometry or call spatial SQL functions.
     public init(path: String, readOnly: Bool = false, loadSpatiaLite: Bool = true) throws {
         var db: OpaquePointer?
-        let flags = (readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE))
+        var flags = (readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE))
             | SQLITE_OPEN_NOMUTEX
-        let rc = sqlite3_open_v2(path, &db, flags, nil)
+        var name = path
+        if readOnly && Self.needsImmutableOpen(path) {
+            // A read-only folder or mount where SQLite cannot create the -shm file: read the file
+            // as it is (nobody can be writing to it there).
+            name = "file:" + Self.uriEscaped(path) + "?immutable=1"
+            flags |= SQLITE_OPEN_URI
+        }
+        let rc = sqlite3_open_v2(name, &db, flags, nil)
         guard rc == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
             if let db { sqlite3_close_v2(db) }
-            throw DatabaseError(code: rc, message: message + " (\(path))", operation: "open")
+            throw DatabaseError(code: rc, message: message, operation: "open", path: path)
         }
         self.handle = db
         self.path = path
@@ -38,12 +45,16 @@ public final class Database {
         sqlite3_busy_timeout(db, Self.busyTimeoutMilliseconds)
         self.hasSpatiaLite = loadSpatiaLite
         try execute("PRAGMA foreign_keys = ON")
-        if !readOnly && path != ":memory:" {
-            try execute("PRAGMA journal_mode = WAL")
-            try execute("PRAGMA synchronous = NORMAL")
-            // Bulk imports touch the table, its indexes and the R*Tree: keep them in cache (32 MiB).
-            try execute("PRAGMA cache_size = -32768")
-        }
+    }
+
+    /// Switches the file to write-ahead logging with the connection settings of a writer. Call it
+    /// only once the file is known to be an Overblik store (or new): it changes the file's header.
+    public func enableWriteAheadLog() throws(DatabaseError) {
+        guard !isReadOnly, path != ":memory:", !path.isEmpty else { return }
+        try execute("PRAGMA journal_mode = WAL")
+        try execute("PRAGMA synchronous = NORMAL")
+        // Bulk imports touch the table, its indexes and the R*Tree: keep them in cache (32 MiB).
+        try execute("PRAGMA cache_size = -32768")
     }
 
     deinit {
@@ -77,7 +88,7 @@ public final class Database {
     func check(_ rc: Int32, _ operation: String, sql: String? = nil) throws(DatabaseError) {
         guard rc == SQLITE_OK || rc == SQLITE_ROW || rc == SQLITE_DONE else {
             throw DatabaseError(code: rc & 0xff, extendedCode: sqlite3_extended_errcode(handle),
-                                message: lastMessage, sql: sql, operation: operation)
+                                message: lastMessage, sql: sql, operation: operation, path: path)
         }
     }
 
@@ -89,7 +100,7 @@ public final class Database {
             let message = error.map { String(cString: $0) } ?? lastMessage
             sqlite3_free(error)
             throw DatabaseError(code: rc & 0xff, extendedCode: sqlite3_extended_errcode(handle),
-                                message: message, sql: sql, operation: "execute")
+                                message: message, sql: sql, operation: "execute", path: path)
         }
     }
 

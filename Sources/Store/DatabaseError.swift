@@ -12,20 +12,24 @@ public struct DatabaseError: Error, Sendable, CustomStringConvertible {
     public var sql: String?
     /// What we were doing ("open", "prepare", "step", "load SpatiaLite", ...).
     public var operation: String
+    /// The database file, when known.
+    public var path: String?
 
-    public init(code: Int32, extendedCode: Int32? = nil, message: String, sql: String? = nil, operation: String) {
+    public init(code: Int32, extendedCode: Int32? = nil, message: String, sql: String? = nil, operation: String,
+                path: String? = nil) {
         self.code = code
         self.extendedCode = extendedCode ?? code
         self.message = message
         self.sql = sql
         self.operation = operation
+        self.path = path
     }
 
     public var isBusy: Bool { code == SQLITE_BUSY || code == SQLITE_LOCKED }
     public var isConstraintViolation: Bool { code == SQLITE_CONSTRAINT }
 
     public var description: String {
-        var text = "SQLite error \(extendedCode) during \(operation): \(message)"
+        var text = (path.map { "\($0): " } ?? "") + "SQLite error \(extendedCode) during \(operation): \(message)"
         if let sql { text += " (SQL: \(sql.prefix(200)))" }
         return text
     }
@@ -45,6 +49,9 @@ public enum StoreError: Error, Sendable, CustomStringConvertible, Equatable {
     case duplicateIDs(table: String, ids: [String], total: Int)
     /// A stored, pre-encoded facility feature cannot be read (the file was edited by hand).
     case corruptFeature(path: String, detail: String)
+    /// A reading command named a file that does not exist or is empty: only writing commands
+    /// (imports, set-up) create a store.
+    case missingStore(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -59,6 +66,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible, Equatable {
         case let .duplicateIDs(table, ids, total):
             let shown = ids.prefix(10).joined(separator: ", ")
             return "\(total) \(table) id(s) already exist in the store (\(shown)\(total > 10 ? ", ..." : "")); use --replace to overwrite them"
+        case let .missingStore(path, reason):
+            return "\(path): \(reason); no store was created (check --db or $OVERBLIK_DB, or import data first)"
         case let .corruptFeature(path, detail):
             return "\(path): \(detail). To encode every feature again, run: sqlite3 '\(path)' \"DELETE FROM overblik_meta WHERE key = 'facility_features_version'\" and then any overblik command on the file"
         }

@@ -13,20 +13,36 @@ public final class OverblikStore {
     public var featureEncoder: (any FacilityFeatureEncoding)?
 
     /// Opens (creating and migrating when needed) the store at `path`.
+    ///
+    /// Nothing in the file changes until it is known to be an Overblik store or a new one.
+    /// - Parameters:
+    ///   - readOnly: open without write access.
+    ///   - creating: false refuses a missing or empty file (reading commands, writes to an existing
+    ///     store) and opens read-only when the file or its folder cannot be written.
     /// - Throws: ``StoreError/schemaTooNew(path:found:supported:)`` for a file from a newer Overblik,
+    ///   ``StoreError/notAnOverblikStore(path:reason:)``, ``StoreError/missingStore(path:reason:)``,
     ///   ``DatabaseError`` for I/O failures.
-    public init(path: String, readOnly: Bool = false) throws {
+    public init(path: String, readOnly: Bool = false, creating: Bool = true) throws {
+        if !creating { try Database.requireExisting(path) }
+        let readOnly = readOnly || (!creating && !Database.isWritable(path))
         database = try Database(path: path, readOnly: readOnly)
         try Self.checkOrMigrate(database, readOnly: readOnly)
     }
 
     /// Opens an existing, current store for reading plain columns only, without loading SpatiaLite
     /// (the fast start of `near`). Falls back to a full open when the file is new or needs migrating.
+    /// - Throws: ``StoreError/missingStore(path:reason:)`` when there is no file at `path`.
     public init(readingPath path: String) throws {
-        let plain = try Database(path: path, loadSpatiaLite: false)
+        try Database.requireExisting(path)
+        let writable = Database.isWritable(path)
+        let plain = try Database(path: path, readOnly: !writable, loadSpatiaLite: false)
         if try plain.schemaVersion == Schema.currentVersion {
             database = plain
+        } else if !writable {
+            try Self.checkOrMigrate(plain, readOnly: true)
+            database = plain
         } else {
+            try plain.verifyOverblikOrNew()
             database = try Database(path: path)
             try Self.checkOrMigrate(database, readOnly: false)
         }
@@ -44,8 +60,13 @@ public final class OverblikStore {
             if found > Schema.currentVersion {
                 throw StoreError.schemaTooNew(path: path, found: found, supported: Schema.currentVersion)
             }
-            if found == 0 { throw StoreError.notAnOverblikStore(path: path, reason: "no Overblik schema (run an import first)") }
+            if found == 0 {
+                try database.verifyOverblikOrNew()
+                throw StoreError.notAnOverblikStore(path: path, reason: "no Overblik schema (run an import first)")
+            }
         } else {
+            try database.verifyOverblikOrNew()
+            try database.enableWriteAheadLog()
             try database.migrate()
         }
     }

@@ -67,7 +67,7 @@ public final class Statement {
         let rc = sqlite3_prepare_v2(database.handle, sql, -1, &statement, nil)
         guard rc == SQLITE_OK, let statement else {
             throw DatabaseError(code: rc & 0xff, extendedCode: sqlite3_extended_errcode(database.handle),
-                                message: database.lastMessage, sql: sql, operation: "prepare")
+                                message: database.lastMessage, sql: sql, operation: "prepare", path: database.path)
         }
         self.handle = statement
         self.database = database

@@ -80,8 +80,8 @@ public struct WebMap {
         page = page.replacingOccurrences(of: "%LEAFLET%", with: head)
         var data = "const FACILITIES = \(try embed(facilities));\n"
         data += "const DISTRICTS = \(try embed(districts));\n"
-        data += "const SHARE_KEY = \(coverageLabel.map { "\"share_\($0)\"" } ?? "null");\n"
-        data += "const TILES = \(options.tiles.map { "\"\(Self.escapeJS($0))\"" } ?? "null");\n"
+        data += "const SHARE_KEY = \(coverageLabel.map { EmbeddedJSON.string("share_\($0)") } ?? "null");\n"
+        data += "const TILES = \(options.tiles.map(EmbeddedJSON.string) ?? "null");\n"
         data += "const KIND_COLORS = {" + FacilityKind.allCases.map { "\"\($0.rawValue)\": \"\(MapStyle.color(of: $0))\"" }
             .joined(separator: ", ") + "};\n"
         data += "const SHARE_CLASSES = [" + MapStyle.shareClasses.map { "[\($0.from), \"\($0.color)\"]" }.joined(separator: ", ") + "];\n"
@@ -96,8 +96,7 @@ public struct WebMap {
         for f in features { try writer.write(f) }
         var text = try writer.finish().text
         while text.hasSuffix("\n") { text.removeLast() }
-        // "</" only occurs inside strings, where "<\/" means the same.
-        return text.replacingOccurrences(of: "</", with: "<\\/")
+        return EmbeddedJSON.escape(text)
     }
 
     static func read(_ path: String) throws -> String {
@@ -121,10 +120,5 @@ public struct WebMap {
     static func escapeHTML(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
-
-    static func escapeJS(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            .replacingOccurrences(of: "</", with: "<\\/")
     }
 }

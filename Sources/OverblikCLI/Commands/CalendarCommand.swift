@@ -38,7 +38,7 @@ struct CalendarCommand: ParsableCommand {
             do { text = try String(contentsOfFile: file, encoding: .utf8) } catch {
                 throw OverblikError.io("\(file): cannot read: \(error.localizedDescription)")
             }
-            let calendar = try global.open().importSchoolHolidays(csv: text, source: file)
+            let calendar = try global.openCreating().importSchoolHolidays(csv: text, source: file)
             let periods = calendar.periods.map { Period(from: $0.from.description, to: $0.to.description, name: $0.name) }
             if global.format == .json {
                 try Output.json(["imported": periods])

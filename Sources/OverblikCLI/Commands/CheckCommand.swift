@@ -84,21 +84,8 @@ struct CheckCommand: ParsableCommand {
         Output.line()
         var table = TextTable(["problem", "table", "id", "name", "detail"])
         for p in report.problems {
-            table.add([p.kind.rawValue, p.table, Self.printable(p.id), Self.printable(p.name), Self.printable(p.detail)])
+            table.add([p.kind.rawValue, p.table, p.id, p.name, p.detail])
         }
         Output.write(table.render())
-    }
-
-    /// Control characters shown as escapes, so that hostile data cannot drive the terminal.
-    static func printable(_ text: String) -> String {
-        var out = ""
-        for u in text.unicodeScalars {
-            if u.value < 0x20 || u.value == 0x7F || (0x80..<0xA0).contains(u.value) {
-                out += "\\u{\(String(u.value, radix: 16))}"
-            } else {
-                out.unicodeScalars.append(u)
-            }
-        }
-        return out
     }
 }

@@ -54,7 +54,7 @@ struct CoverageCommand: ParsableCommand {
         case (.district, _): CoveragePrinter.districtTable(outcome)
         case (_, .json): try Output.json(outcome.demand)
         case (_, .csv): CoveragePrinter.demandCSV(outcome)
-        case (_, .geojson): CoveragePrinter.demandGeoJSON(outcome)
+        case (_, .geojson): try CoveragePrinter.demandGeoJSON(outcome)
         default: CoveragePrinter.demandTable(outcome)
         }
         Output.flush()

@@ -67,10 +67,8 @@ struct ExportCommand: ParsableCommand {
         let time = try filters.timeCondition()
         let overblik = try global.open()
         let writerOptions = GeoJSONWriterOptions(precision: precision, bbox: bbox)
-        let sink: FileByteSink
-        do { sink = out == "-" ? FileByteSink(descriptor: 1) : try FileByteSink(path: out) } catch {
-            throw OverblikError.io("\(out): \(error)")
-        }
+        // Refuses the store and its companions; written to a temporary file, renamed into place when complete.
+        let sink = try overblik.outputFile(path: out)
         let writer = GeoJSONWriter(sink: sink, format: seq ? .textSequence : .featureCollection, options: writerOptions)
         let count: Int
         switch layer {
@@ -92,7 +90,7 @@ struct ExportCommand: ParsableCommand {
             for f in features { try writer.write(f) }
             count = features.count
         }
-        _ = try writer.finish()
+        try writer.finish().commit()
         if out != "-" { Output.error("overblik: wrote \(count) \(layer.rawValue) feature\(count == 1 ? "" : "s") to \(out)") }
     }
 }

@@ -62,7 +62,7 @@ struct ImportCommand: ParsableCommand {
         let options = ImportOptions(crs: parsedCRS, idField: idField, nameField: nameField, codeField: codeField,
                                     ruralField: ruralField, kindField: kindField, defaultKind: defaultKind,
                                     replace: replace, strict: strict, progress: progress?.callback)
-        let overblik = try global.open()
+        let overblik = try global.openCreating()
         let report: ImportReport
         do {
             report = try overblik.importFile(layer, at: file, options: options)

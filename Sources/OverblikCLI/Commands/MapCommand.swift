@@ -57,10 +57,9 @@ struct MapCommand: ParsableCommand {
         let map = WebMap(facilities: facilities, districts: districts, coverageLabel: coverage?.headline, options: WebMapOptions(
             leaflet: leaflet.map(LeafletSource.directory) ?? .cdn, tiles: tiles == "none" ? nil : tiles,
             title: title, precision: precision))
-        let html = try map.html()
-        do { try Data(html.utf8).write(to: URL(fileURLWithPath: out), options: .atomic) } catch {
-            throw OverblikError.io("\(out): cannot write the map page (\(error.localizedDescription))")
-        }
+        let file = try overblik.outputFile(path: out)
+        try file.write(try map.html())
+        try file.commit()
         Output.error("overblik: wrote \(out): \(facilities.count) facilities, \(districts.count) districts")
     }
 }

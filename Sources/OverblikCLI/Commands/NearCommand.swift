@@ -53,7 +53,7 @@ struct NearCommand: ParsableCommand {
         let answer = try overblik.near(resolved, query)
         let printer = NearPrinter(format: global.format)
         printer.begin()
-        printer.block(answer, queryID: nil)
+        try printer.block(answer, queryID: nil)
         printer.end()
         Output.flush()
         if answer.hits.isEmpty {
@@ -86,7 +86,7 @@ struct NearCommand: ParsableCommand {
                 continue
             }
             let place = ResolvedPlace(kind: .coordinate, name: "\(lon),\(lat)", id: id, location: point)
-            printer.block(try overblik.near(place, query), queryID: id)
+            try printer.block(try overblik.near(place, query), queryID: id)
         }
         printer.end()
         Output.flush()
@@ -115,15 +115,15 @@ struct NearPrinter {
         }
     }
 
-    func block(_ answer: NearAnswer, queryID: String?) {
+    func block(_ answer: NearAnswer, queryID: String?) throws {
         switch format {
         case .json:
             if let queryID {
                 // Batch: one JSON object per line (JSON Lines), streamed.
                 let line = BatchLine(id: queryID, lon: answer.place.location.lon, lat: answer.place.location.lat, results: answer.hits)
-                Output.write(jsonLine(line))
+                Output.write(try jsonLine(line))
             } else {
-                try? Output.json(answer.hits)
+                try Output.json(answer.hits)
             }
         case .csv:
             for (rank, h) in answer.hits.enumerated() {
@@ -136,17 +136,14 @@ struct NearPrinter {
             }
         case .geojson:
             for h in answer.hits {
-                var sink = MemoryByteSink()
-                let writer = GeoJSONWriter(sink: sink, format: .textSequence)
-                if (try? writer.write(h.geoJSONFeature(queryID: queryID))) != nil, let done = try? writer.finish() {
-                    sink = done
-                    // Strip the RS prefix and LF suffix of the sequence record: we embed it in a collection.
-                    var text = sink.text
-                    if text.hasPrefix("\u{1E}") { text.removeFirst() }
-                    while text.hasSuffix("\n") { text.removeLast() }
-                    Output.write((NearPrinter.first ? "" : ",\n") + text)
-                    NearPrinter.first = false
-                }
+                let writer = GeoJSONWriter(sink: MemoryByteSink(), format: .textSequence)
+                try writer.write(h.geoJSONFeature(queryID: queryID))
+                // Strip the RS prefix and LF suffix of the sequence record: we embed it in a collection.
+                var text = try writer.finish().text
+                if text.hasPrefix("\u{1E}") { text.removeFirst() }
+                while text.hasSuffix("\n") { text.removeLast() }
+                Output.write((NearPrinter.first ? "" : ",\n") + text)
+                NearPrinter.first = false
             }
         default:
             table(answer, queryID: queryID)
@@ -180,9 +177,9 @@ struct NearPrinter {
         var results: [NearHit]
     }
 
-    func jsonLine<T: Encodable>(_ value: T) -> String {
+    func jsonLine<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return ((try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "{}") + "\n"
+        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
     }
 }

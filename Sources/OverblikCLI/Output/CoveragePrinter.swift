@@ -110,7 +110,7 @@ enum CoveragePrinter {
         }
     }
 
-    static func demandGeoJSON(_ o: CoverageOutcome) {
+    static func demandGeoJSON(_ o: CoverageOutcome) throws {
         let labels = labels(o)
         let features = o.demand.map { d in
             var props: [JSONMember] = [
@@ -123,6 +123,6 @@ enum CoveragePrinter {
             for l in labels { props.append(JSONMember("covered_\(l)", .bool(d.covered[l] ?? false))) }
             return GeoJSONFeature(id: .string(d.id), geometry: .point(Coordinate(lon: d.lon, lat: d.lat)), properties: props)
         }
-        try? GeoJSONOutput.collection(features)
+        try GeoJSONOutput.collection(features)
     }
 }

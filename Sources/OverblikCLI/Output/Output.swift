@@ -1,31 +1,48 @@
 import Foundation
+import Overblik
 
 /// Writes to standard output through a buffer (large results are printed in chunks, not per line).
+/// A failed write (full disk, closed pipe) is kept and thrown by ``finish()``, so the command exits 4.
 struct Output {
     nonisolated(unsafe) static var buffer: [UInt8] = []
+    nonisolated(unsafe) static var standardOutput = try! OutputFile(path: OutputFile.standardOutput)
+    /// The first write error; later output is dropped.
+    nonisolated(unsafe) static var failure: (any Error)?
 
     static func write(_ text: String) {
         buffer.append(contentsOf: text.utf8)
         if buffer.count > 1 << 16 { flush() }
     }
 
-    static func line(_ text: String = "") { write(text + "\n") }
+    /// A line for people: control characters in it are escaped (data cannot drive the terminal).
+    static func line(_ text: String = "") { write(TerminalText.escape(text) + "\n") }
 
     static func flush() {
         guard !buffer.isEmpty else { return }
-        buffer.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = Foundation.write(1, raw.baseAddress! + offset, raw.count - offset)
-                if n <= 0 { break }
-                offset += n
-            }
+        if failure == nil {
+            do { try buffer.withUnsafeBytes { raw in try standardOutput.write(raw) } } catch { failure = error }
         }
         buffer.removeAll(keepingCapacity: true)
     }
 
+    /// Flushes and throws the first write error.
+    static func finish() throws {
+        flush()
+        if let failure { throw failure }
+    }
+
+    /// A message on standard error, terminal-safe (newlines kept). A failure to write it cannot be reported.
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        let bytes = Array((TerminalText.escape(text, keepingNewlines: true) + "\n").utf8)
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = Foundation.write(2, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { break }
+                offset += n
+            }
+        }
     }
 
     /// Pretty, key-sorted JSON of an Encodable value, followed by a newline.
@@ -49,7 +66,8 @@ struct TextTable {
         self.rightAligned = rightAligned
     }
 
-    mutating func add(_ row: [String]) { rows.append(row) }
+    /// Adds a row; each cell is escaped and capped (``TerminalText/cell(_:maxWidth:)``).
+    mutating func add(_ row: [String]) { rows.append(row.map { TerminalText.cell($0) }) }
 
     func render() -> String {
         var widths = headers.map(\.count)

@@ -5,7 +5,7 @@
 #   Tools/setup.sh --with-test-tools  also the tools the tests use (ogrinfo, spatialite, Leaflet, Chromium);
 #                                     these are best-effort: tests that need a missing one skip with a reason
 set -euo pipefail
-required=(libsqlite3-dev libspatialite-dev libgeos-dev libsqlite3-mod-spatialite sqlite3)
+required=(libsqlite3-dev libspatialite-dev libgeos-dev libsqlite3-mod-spatialite sqlite3 zlib1g-dev)
 optional=(gdal-bin spatialite-bin libjs-leaflet chromium time)
 
 missing_of() {

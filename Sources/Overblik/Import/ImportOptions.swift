@@ -25,6 +25,8 @@ public struct ImportOptions: Sendable {
     public var replace: Bool
     /// Refuse records with empty geometry instead of skipping and reporting them.
     public var strict: Bool
+    /// Tag or field giving a facility's name when it has no `name` (OpenStreetMap: e.g. `operator`, `ref`).
+    public var nameFrom: String?
     /// Called with (records read, total when known) during long imports.
     public var progress: (@Sendable (Int, Int?) -> Void)?
 
@@ -44,6 +46,21 @@ public struct ImportOptions: Sendable {
     }
 }
 
+/// A record an import left out on purpose, with its id and name so a person can find it.
+public struct SkippedRecord: Sendable, Codable, Hashable, CustomStringConvertible {
+    /// Where it is (file and feature, line or OpenStreetMap element).
+    public var position: String
+    public var id: String?
+    public var name: String?
+    public var reason: String
+
+    public var description: String {
+        var text = id.map { "id \($0)" } ?? position
+        if let name { text += " '\(name)'" }
+        return text + ": " + reason
+    }
+}
+
 /// What an import did.
 public struct ImportReport: Sendable, Codable {
     public var layer: ImportLayer
@@ -60,11 +77,16 @@ public struct ImportReport: Sendable, Codable {
     public var outsideDistricts: [String]
     /// For a district import: how many stored points were (re)assigned to districts.
     public var reassignedPoints: Int
+    /// Features whose tags map to no kind (OpenStreetMap sources), counted by their main tag
+    /// (`amenity=restaurant`).
+    public var skippedUnmapped: [String: Int] = [:]
+    /// Other records left out, with id, name and reason (no name, not an area, incomplete, ...).
+    public var skipped: [SkippedRecord] = []
     public var seconds: Double
 
     enum CodingKeys: String, CodingKey {
         case layer, file, format, crs, imported, replaced, seconds
         case skippedEmptyGeometry = "skipped_empty_geometry", outsideDistricts = "outside_districts"
-        case reassignedPoints = "reassigned_points"
+        case reassignedPoints = "reassigned_points", skippedUnmapped = "skipped_unmapped", skipped
     }
 }

@@ -44,9 +44,12 @@ extension Overblik {
                                   replaced: 0, skippedEmptyGeometry: [], outsideDistricts: [], reassignedPoints: 0, seconds: 0)
 
         /// Reads and maps every record, keeping each mapped row's position for later problems.
-        func collect<Row>(_ map: (ImportRecord) -> Row?) throws -> [Row] {
+        func collect<Row>(osm: OSMHooks? = nil, _ map: (ImportRecord) -> Row?) throws -> [Row] {
+            if source.isOSM && layer != .facilities {
+                throw OverblikError.badInput("\(path): OpenStreetMap files import as facilities only; for \(layer.rawValue) convert the features you need to GeoJSON")
+            }
             var rows: [Row] = []
-            try source.forEach(options: options) { r in
+            try source.forEach(options: options, osm: osm) { r in
                 guard note(r) else { return }
                 if let row = map(r) { rows.append(row); positions.append(r.position) }
             }
@@ -67,19 +70,21 @@ extension Overblik {
 
         switch layer {
         case .facilities:
-            var rows: [Facility] = try collect { r in
-                var record = r
-                if let f = options.idField, let v = record.fields[ImportRecord.normalise(f)] { record.fields["id"] = v }
-                if let f = options.nameField, let v = record.fields[ImportRecord.normalise(f)] { record.fields["name"] = v }
-                if let f = options.kindField {
-                    let raw = record.fields[ImportRecord.normalise(f)]?.trimmingCharacters(in: .whitespaces) ?? ""
-                    let mapped = FacilityKind(parsing: raw)?.rawValue ?? Self.guessKind(raw)
-                    record.fields["kind"] = mapped ?? options.defaultKind?.rawValue ?? raw
-                } else if record.value("kind", "type", "kategori") == nil, FacilityKind(osmTags: record.fields) == nil,
-                          let k = options.defaultKind {
-                    record.fields["kind"] = k.rawValue
+            let rules = FacilityRecordRules(options: options, osmSource: source.isOSM)
+            let hooks = OSMHooks(wanted: rules.wantsOSM) { id, tags, reason in
+                if let text = OSMSkipReasonText(reason) {
+                    report.skipped.append(SkippedRecord(position: "\(path): \(id)", id: id.description, name: tags["name"], reason: text.rawValue))
+                } else {
+                    report.skippedUnmapped[OSMTags.primaryTag(tags), default: 0] += 1
                 }
-                return mapper.facility(record, &problems)
+            }
+            var rows: [Facility] = try collect(osm: hooks) { r in
+                switch rules.prepare(r) {
+                case let .keep(record): return mapper.facility(record, &problems)
+                case let .unmapped(tag): report.skippedUnmapped[tag, default: 0] += 1
+                case let .skipped(record): report.skipped.append(record)
+                }
+                return nil
             }
             try finishPoints(&rows, table: "facilities", location: \.location, code: \.districtCode) {
                 try self.store.insert(facilities: $0, replace: options.replace)

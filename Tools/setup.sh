@@ -23,6 +23,16 @@ apt_install() {
 read -r -a need <<<"$(missing_of "${required[@]}")"
 want=()
 if [ "${1:-}" = "--with-test-tools" ]; then read -r -a want <<<"$(missing_of "${optional[@]}")"; fi
+# Python tools some tests use (best-effort, project-local .venv/, gitignored): `topojson` makes a
+# quantised TopoJSON from the real parishes for the district import test.
+if [ "${1:-}" = "--with-test-tools" ] && command -v python3 >/dev/null 2>&1; then
+  here="$(cd "$(dirname "$0")/.." && pwd)"
+  if [ ! -x "$here/.venv/bin/python" ] || ! "$here/.venv/bin/python" -c "import topojson" 2>/dev/null; then
+    { python3 -m venv "$here/.venv" && "$here/.venv/bin/pip" install -q topojson; } >/dev/null 2>&1 \
+      || echo "overblik setup: optional Python package topojson could not be installed; the TopoJSON parish test will skip" >&2
+  fi
+fi
+
 [ ${#need[@]} -eq 0 ] && [ ${#want[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" -ne 0 ]; then

@@ -25,6 +25,12 @@ public struct ImportOptions: Sendable {
     public var replace: Bool
     /// Refuse records with empty geometry instead of skipping and reporting them.
     public var strict: Bool
+    /// Districts: repair invalid polygons with GEOS MakeValid (each repair is reported).
+    public var makeValid = false
+    /// Districts: leave invalid polygons out (listed) and import the rest.
+    public var skipInvalid = false
+    /// Districts: merge the parts that share this field's value into one MultiPolygon.
+    public var dissolveBy: String?
     /// Tag or field giving a facility's name when it has no `name` (OpenStreetMap: e.g. `operator`, `ref`).
     public var nameFrom: String?
     /// Called with (records read, total when known) during long imports.
@@ -43,6 +49,24 @@ public struct ImportOptions: Sendable {
         self.replace = replace
         self.strict = strict
         self.progress = progress
+    }
+}
+
+extension ImportReport {
+    /// One line per kind of record left out, for people (the JSON report has the full lists).
+    public var skippedSummary: [String] {
+        var lines: [String] = []
+        if !skippedUnmapped.isEmpty {
+            let total = skippedUnmapped.values.reduce(0, +)
+            let top = skippedUnmapped.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(12)
+            lines.append("skipped \(total) feature(s) whose tags map to no kind: "
+                + top.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + (skippedUnmapped.count > 12 ? ", ..." : ""))
+        }
+        if !skipped.isEmpty {
+            lines.append("skipped \(skipped.count) record(s): " + skipped.prefix(30).map(\.description).joined(separator: "; ")
+                + (skipped.count > 30 ? "; ..." : ""))
+        }
+        return lines
     }
 }
 
@@ -82,11 +106,16 @@ public struct ImportReport: Sendable, Codable {
     public var skippedUnmapped: [String: Int] = [:]
     /// Other records left out, with id, name and reason (no name, not an area, incomplete, ...).
     public var skipped: [SkippedRecord] = []
+    /// District polygons repaired by `--make-valid`, with areas before and after.
+    public var repaired: [DistrictRepair] = []
+    /// Districts: how many parts `--dissolve-by` merged away.
+    public var dissolvedParts = 0
     public var seconds: Double
 
     enum CodingKeys: String, CodingKey {
         case layer, file, format, crs, imported, replaced, seconds
         case skippedEmptyGeometry = "skipped_empty_geometry", outsideDistricts = "outside_districts"
         case reassignedPoints = "reassigned_points", skippedUnmapped = "skipped_unmapped", skipped
+        case repaired, dissolvedParts = "dissolved_parts"
     }
 }

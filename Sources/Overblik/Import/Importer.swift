@@ -60,7 +60,7 @@ extension Overblik {
         func finishPoints<Row: Identifiable>(_ rows: inout [Row], table: String, location: KeyPath<Row, Coordinate>,
                                              code: WritableKeyPath<Row, String?>,
                                              insert: @escaping ([Row]) throws -> Void) throws where Row.ID == String {
-            checkDuplicates(rows.map(\.id), positions, &problems)
+            checkDuplicates(rows.map(\.id), positions, &problems, field: options.idField ?? "id")
             try problems.throwIfAny()
             report.outsideDistricts = try assignDistricts(&rows, location: location, code: code)
             let written = rows
@@ -113,8 +113,15 @@ extension Overblik {
             }
             report.imported = rows.count
         case .districts:
-            let rows: [StoredDistrict] = try collect { districtRecord($0, options: options, &problems) }
-            checkDuplicates(rows.map(\.district.code), positions, &problems)
+            let shaping = options.makeValid || options.dissolveBy != nil ? try DistrictShaping() : nil
+            let read: [DistrictRow] = try collect { districtRecord($0, options: options, shaping: shaping, &problems, &report) }
+            var rows = read.map(\.stored)
+            if let field = options.dissolveBy, let shaping, problems.isEmpty {
+                (rows, positions) = try dissolve(read, positions: positions, field: field, shaping: shaping, &problems, &report)
+            }
+            let codeField = options.codeField ?? "code"
+            checkDuplicates(rows.map(\.district.code), positions, &problems, field: codeField,
+                            hint: options.dissolveBy == nil ? " (parts of one district? merge them with --dissolve-by \(codeField))" : "")
             try problems.throwIfAny()
             report.reassignedPoints = try store.write {
                 let existing = try store.existingIDs(in: "districts", among: rows.map(\.district.code))
@@ -149,12 +156,13 @@ extension Overblik {
         }
     }
 
-    private func checkDuplicates(_ ids: [String], _ positions: [RecordPosition], _ problems: inout ProblemCollector) {
+    private func checkDuplicates(_ ids: [String], _ positions: [RecordPosition], _ problems: inout ProblemCollector,
+                                 field: String = "id", hint: String = "") {
         var seen: [String: Int] = [:]
         for (i, id) in ids.enumerated() {
             if let first = seen[id] {
-                problems.add(ImportProblem(positions[i], field: "id", value: id,
-                                           expected: "expected a unique id; \(positions[first]) has the same"))
+                problems.add(ImportProblem(positions[i], field: field, value: id,
+                                           expected: "expected a unique \(field); \(positions[first]) has the same\(hint)"))
             } else {
                 seen[id] = i
             }

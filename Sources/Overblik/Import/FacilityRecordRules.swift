@@ -16,11 +16,13 @@ struct FacilityRecordRules {
         /// Tags that map to no kind: counted under this tag.
         case unmapped(tag: String)
         case skipped(SkippedRecord)
+        case problem(ImportProblem)
     }
 
     /// Whether an OpenStreetMap element's tags are worth reading (the reader resolves geometry
     /// only for these).
     func wantsOSM(_ tags: [String: String]) -> Bool {
+        if options.valueMap?.kind(for: tags) != nil { return true }
         if let field = options.kindField, let value = tags[field] { return kind(fromText: value) != nil }
         return FacilityKind(osmTags: tags) != nil
     }
@@ -44,7 +46,9 @@ struct FacilityRecordRules {
         if record.value("name", "navn") == nil, let f = options.nameFrom, let v = record.value(ImportRecord.normalise(f)) {
             record.fields["name"] = v.value
         }
-        if let f = options.kindField {
+        if let kind = options.valueMap?.kind(for: record.fields) {
+            record.fields["kind"] = kind.rawValue
+        } else if let f = options.kindField {
             let raw = ImportRecord.trimmed(record.fields[ImportRecord.normalise(f)] ?? "")
             record.fields["kind"] = kind(fromText: raw)?.rawValue ?? options.defaultKind?.rawValue ?? raw
         } else if tagged {
@@ -57,6 +61,16 @@ struct FacilityRecordRules {
             }
         } else if kindColumn == nil, let k = options.defaultKind {
             record.fields["kind"] = k.rawValue
+        }
+        if let owner = options.valueMap?.owner(for: record.fields) {
+            record.fields["owner"] = owner.rawValue
+        } else if let f = options.ownerField {
+            let raw = ImportRecord.trimmed(record.fields[ImportRecord.normalise(f)] ?? "")
+            guard let owner = OwnerClass(parsing: raw) else {
+                return .problem(ImportProblem(record.position, field: f, value: raw,
+                    expected: "expected municipal, education, regional, state, private or unknown; map source values with --map FILE (field,value,owner,target)"))
+            }
+            record.fields["owner"] = owner.rawValue
         }
         if tagged, record.value("name", "navn") == nil {
             let hint = options.nameFrom.map { "no name and no '\($0)' tag" } ?? "no name (use --name-from TAG for a fallback such as operator or ref)"

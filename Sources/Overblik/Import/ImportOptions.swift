@@ -25,6 +25,10 @@ public struct ImportOptions: Sendable {
     public var replace: Bool
     /// Refuse records with empty geometry instead of skipping and reporting them.
     public var strict: Bool
+    /// Field holding the owner (values as `municipal`... or mapped with ``valueMap``).
+    public var ownerField: String?
+    /// Source values onto kinds and owners (`--map FILE`).
+    public var valueMap: SourceValueMap?
     /// Districts: repair invalid polygons with GEOS MakeValid (each repair is reported).
     public var makeValid = false
     /// Districts: leave invalid polygons out (listed) and import the rest.

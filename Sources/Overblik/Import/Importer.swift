@@ -30,11 +30,18 @@ extension Overblik {
         var skipped: [String] = []
         var count = 0
 
-        func note(_ record: ImportRecord) -> Bool {
+        func note(_ record: ImportRecord) throws -> Bool {
             count += 1
+            if count == 1, !source.isOSM {
+                let missing = ImportFieldCheck.problems(record, layer: layer, options: options)
+                if !missing.isEmpty { throw ImportError(problems: missing) }
+            }
             if count % 1024 == 0 { options.progress?(count, source.estimatedCount) }
             if case .empty? = record.geometry, !options.strict, layer != .rooms {
-                skipped.append(record.position.description)
+                let id = options.idField.flatMap { record.value(ImportRecord.normalise($0)) } ?? record.value("id", "@id", "fid")
+                let name = options.nameField.flatMap { record.value(ImportRecord.normalise($0)) } ?? record.value("name", "navn")
+                let label = [id.map { "id \($0.value)" }, name.map { "'\($0.value)'" }].compactMap { $0 }.joined(separator: " ")
+                skipped.append(record.position.description + (label.isEmpty ? "" : " (\(label))"))
                 return false
             }
             return true
@@ -50,7 +57,7 @@ extension Overblik {
             }
             var rows: [Row] = []
             try source.forEach(options: options, osm: osm) { r in
-                guard note(r) else { return }
+                guard try note(r) else { return }
                 if let row = map(r) { rows.append(row); positions.append(r.position) }
             }
             return rows
@@ -83,6 +90,7 @@ extension Overblik {
                 case let .keep(record): return mapper.facility(record, &problems)
                 case let .unmapped(tag): report.skippedUnmapped[tag, default: 0] += 1
                 case let .skipped(record): report.skipped.append(record)
+                case let .problem(problem): problems.add(problem)
                 }
                 return nil
             }

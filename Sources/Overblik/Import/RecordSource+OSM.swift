@@ -22,7 +22,7 @@ extension RecordSource {
         for (index, feature) in features.enumerated() {
             var fields: [String: String] = [:]
             for member in feature.properties {
-                if let text = Self.text(member.value) { fields[member.key] = text }
+                fields[member.key] = Self.text(member.value) ?? ""
             }
             if let id = feature.id, fields["id"] == nil { fields["id"] = id.description }
             try body(ImportRecord(position: RecordPosition(file: path, feature: index), fields: fields,

@@ -122,7 +122,7 @@ struct RecordSource {
                 }
                 var fields: [String: String] = [:]
                 for member in feature.properties {
-                    if let text = Self.text(member.value) { fields[member.key] = text }
+                    fields[member.key] = Self.text(member.value) ?? ""
                 }
                 if let id = feature.id, fields["id"] == nil { fields["id"] = id.description }
                 let geometry = Self.recordGeometry(feature.geometry)
@@ -170,7 +170,7 @@ struct RecordSource {
                 if record.deleted { continue }
                 var fields: [String: String] = [:]
                 for (i, name) in names.enumerated() where i < record.values.count {
-                    if let text = record.values[i].text { fields[name] = text }
+                    fields[name] = record.values[i].text ?? ""
                 }
                 let geometry: RecordGeometry
                 switch record.geometry {

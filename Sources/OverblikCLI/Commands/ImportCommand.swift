@@ -41,6 +41,8 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Kind for facilities whose record names none (e.g. school).") var kind: String?
     @Flag(help: "Overwrite rows whose id exists (districts: replace the whole layer).") var replace = false
     @Flag(help: "Refuse records with empty geometry instead of skipping and reporting them.") var strict = false
+    @Option(help: "Field holding the owner (municipal, education, regional, state, private; or mapped with --map).") var ownerField: String?
+    @Option(help: "CSV mapping source values onto kinds and owners: field,value,kind|owner,target (one rule a line).") var map: String?
     @Flag(help: "Districts: repair invalid polygons with GEOS MakeValid and report each repair with areas before and after.") var makeValid = false
     @Flag(help: "Districts: leave invalid polygons out (listed) and import the rest.") var skipInvalid = false
     @Option(help: "Districts: merge parts that share this field's value (e.g. SOGNEKODE) into one MultiPolygon.") var dissolveBy: String?
@@ -69,6 +71,8 @@ struct ImportCommand: ParsableCommand {
                                     ruralField: ruralField, kindField: kindField, defaultKind: defaultKind,
                                     replace: replace, strict: strict, progress: progress?.callback)
         options.nameFrom = nameFrom
+        options.ownerField = ownerField
+        if let map { options.valueMap = try SourceValueMap(path: map) }
         options.makeValid = makeValid
         options.skipInvalid = skipInvalid
         options.dissolveBy = dissolveBy

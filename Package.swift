@@ -19,6 +19,7 @@ let package = Package(
                        providers: [.apt(["libsqlite3-dev", "libsqlite3-mod-spatialite"])]),
         .systemLibrary(name: "CGEOS", pkgConfig: "geos",
                        providers: [.apt(["libgeos-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // A header-only cache prefetch hint for the spatial index (no library, nothing linked).
         .systemLibrary(name: "CPrefetch"),
 
@@ -27,7 +28,7 @@ let package = Package(
         .target(name: "SpatialIndex", dependencies: ["GeoTypes", "CPrefetch", .product(name: "HeapModule", package: "swift-collections")]),
         .target(name: "Facilities", dependencies: ["GeoTypes"]),
         .target(name: "Scheduling"),
-        .target(name: "Formats", dependencies: ["GeoTypes"]),
+        .target(name: "Formats", dependencies: ["GeoTypes", "CZlib"]),
         .target(name: "GeoJSON", dependencies: ["GeoTypes"]),
         // Seeded mutation fuzzing of the parsers (used by ReliabilityTests and `overblik-bench fuzz`).
         .target(name: "Fuzzing", dependencies: ["Scheduling", "Formats", "GeoJSON"]),

@@ -5,7 +5,7 @@
 #   Tools/setup.sh --with-test-tools  also the tools the tests use (ogrinfo, spatialite, Leaflet, Chromium);
 #                                     these are best-effort: tests that need a missing one skip with a reason
 set -euo pipefail
-required=(libsqlite3-dev libspatialite-dev libgeos-dev libsqlite3-mod-spatialite sqlite3)
+required=(libsqlite3-dev libspatialite-dev libgeos-dev libsqlite3-mod-spatialite sqlite3 zlib1g-dev)
 optional=(gdal-bin spatialite-bin libjs-leaflet chromium time)
 
 missing_of() {
@@ -23,6 +23,16 @@ apt_install() {
 read -r -a need <<<"$(missing_of "${required[@]}")"
 want=()
 if [ "${1:-}" = "--with-test-tools" ]; then read -r -a want <<<"$(missing_of "${optional[@]}")"; fi
+# Python tools some tests use (best-effort, project-local .venv/, gitignored): `topojson` makes a
+# quantised TopoJSON from the real parishes for the district import test.
+if [ "${1:-}" = "--with-test-tools" ] && command -v python3 >/dev/null 2>&1; then
+  here="$(cd "$(dirname "$0")/.." && pwd)"
+  if [ ! -x "$here/.venv/bin/python" ] || ! "$here/.venv/bin/python" -c "import topojson" 2>/dev/null; then
+    { python3 -m venv "$here/.venv" && "$here/.venv/bin/pip" install -q topojson; } >/dev/null 2>&1 \
+      || echo "overblik setup: optional Python package topojson could not be installed; the TopoJSON parish test will skip" >&2
+  fi
+fi
+
 [ ${#need[@]} -eq 0 ] && [ ${#want[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" -ne 0 ]; then

@@ -102,7 +102,7 @@ public struct FacilityFilter: Sendable, Hashable {
             case "owner":
                 for v in values {
                     guard let o = OwnerClass(parsing: v) else {
-                        throw FilterParseError(text: text, part: part, expected: "an owner: municipal, education, regional, state, private")
+                        throw FilterParseError(text: text, part: part, expected: "an owner: municipal, education, regional, state, private, unknown")
                     }
                     owners.insert(o)
                 }

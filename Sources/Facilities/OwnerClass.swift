@@ -1,9 +1,11 @@
 /// Who owns the premises, in the order of Folkeoplysningsloven section 21 stk. 1 (municipal premises
-/// are offered first). Private premises are never allocated.
+/// are offered first). Private premises are never allocated. `unknown` is what an import stores when
+/// the source says nothing about ownership: never assumed municipal, and the allocation round asks
+/// for the owner instead of offering the room.
 public enum OwnerClass: String, CaseIterable, Codable, Sendable, Comparable {
-    case municipal, education, regional, state, `private`
+    case municipal, education, regional, state, `private`, unknown
 
-    /// Position in the statutory order: municipal 0, education 1, regional 2, state 3, private 4.
+    /// Position in the statutory order: municipal 0, education 1, regional 2, state 3, private 4 (unknown 5).
     public var statutoryRank: Int {
         switch self {
         case .municipal: 0
@@ -11,6 +13,7 @@ public enum OwnerClass: String, CaseIterable, Codable, Sendable, Comparable {
         case .regional: 2
         case .state: 3
         case .private: 4
+        case .unknown: 5
         }
     }
 
@@ -23,6 +26,7 @@ public enum OwnerClass: String, CaseIterable, Codable, Sendable, Comparable {
         case "regional", "region": self = .regional
         case "state", "statslig", "stat": self = .state
         case "private", "privat", "selvejende", "association", "forening": self = .private
+        case "unknown", "ukendt", "": self = .unknown
         default: return nil
         }
     }

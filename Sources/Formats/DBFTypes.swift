@@ -55,7 +55,8 @@ public enum DBFValue: Hashable, Sendable, CustomStringConvertible {
         case .null: return nil
         case let .string(s): return s
         case let .integer(i): return String(i)
-        case let .double(d): return String(d)
+        // An integer-valued real (DBF N fields with decimals, e.g. 779017.0) reads as an integer.
+        case let .double(d): return d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d)
         case let .bool(b): return b ? "true" : "false"
         case let .date(d): return d.description
         }

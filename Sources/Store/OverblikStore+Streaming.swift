@@ -51,7 +51,7 @@ extension OverblikStore {
         return Facility(
             id: text(0) ?? "", name: text(1) ?? "", kind: text(2).flatMap(FacilityKind.init(rawValue:)) ?? .other,
             location: Coordinate(lon: s.double(3), lat: s.double(4)), address: text(5),
-            owner: text(6).flatMap(OwnerClass.init(rawValue:)) ?? .municipal,
+            owner: text(6).flatMap(OwnerClass.init(rawValue:)) ?? .unknown,
             contact: Contact(name: text(18), phone: text(19), email: text(20), bookingURL: text(21)),
             accessibility: accessibility, capacity: s.isNull(7) ? nil : Int(s.int64(7)), openingHours: text(8),
             disabilitySuited: s.int64(22) == 1, districtCode: text(23))

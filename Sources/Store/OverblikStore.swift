@@ -161,7 +161,7 @@ extension OverblikStore {
         return Facility(
             id: text(0) ?? "", name: text(1) ?? "", kind: text(2).flatMap(FacilityKind.init(rawValue:)) ?? .other,
             location: Coordinate(lon: row[3].double ?? 0, lat: row[4].double ?? 0), address: text(5),
-            owner: text(6).flatMap(OwnerClass.init(rawValue:)) ?? .municipal,
+            owner: text(6).flatMap(OwnerClass.init(rawValue:)) ?? .unknown,
             contact: Contact(name: text(18), phone: text(19), email: text(20), bookingURL: text(21)),
             accessibility: accessibility, capacity: row[7].int.map(Int.init), openingHours: text(8),
             disabilitySuited: row[22].int == 1, districtCode: text(23))

@@ -64,6 +64,10 @@ struct AllocationRound {
             guard let (facility, facilityIndex) = facilityByID[room.facilityID] else {
                 throw .unknownFacility(room: room.id, facility: room.facilityID)
             }
+            if facility.owner == .unknown {
+                notOffered.append(RoomNotOffered(room: room.id, reason: "owner unknown: set the facility's owner (municipal, education, regional, state or private) so the round can place it in the order of section 21"))
+                continue
+            }
             if facility.owner == .private {
                 privates.append(AllocationRoom(room: room, facility: facility, facilityIndex: facilityIndex, hours: nil,
                                                season: season, calendar: calendar, bookings: []))

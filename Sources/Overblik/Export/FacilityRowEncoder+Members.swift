@@ -103,7 +103,7 @@ extension FacilityRowEncoder {
             func tri(_ key: StaticString) { p.string(key, (text.flatMap(TriState.init(rawValue:)) ?? .unknown).rawValue) }
             switch self {
             case .kind: p.string("kind", (text.flatMap(FacilityKind.init(rawValue:)) ?? .other).rawValue)
-            case .owner: p.string("owner", (text.flatMap(OwnerClass.init(rawValue:)) ?? .municipal).rawValue)
+            case .owner: p.string("owner", (text.flatMap(OwnerClass.init(rawValue:)) ?? .unknown).rawValue)
             case .wheelchair: p.string("wheelchair", (text.flatMap(WheelchairAccess.init(rawValue:)) ?? .unknown).rawValue)
             case .toiletsWheelchair: tri("toilets_wheelchair")
             case .stepFree: tri("step_free")

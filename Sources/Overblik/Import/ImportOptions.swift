@@ -25,6 +25,18 @@ public struct ImportOptions: Sendable {
     public var replace: Bool
     /// Refuse records with empty geometry instead of skipping and reporting them.
     public var strict: Bool
+    /// Field holding the owner (values as `municipal`... or mapped with ``valueMap``).
+    public var ownerField: String?
+    /// Source values onto kinds and owners (`--map FILE`).
+    public var valueMap: SourceValueMap?
+    /// Districts: repair invalid polygons with GEOS MakeValid (each repair is reported).
+    public var makeValid = false
+    /// Districts: leave invalid polygons out (listed) and import the rest.
+    public var skipInvalid = false
+    /// Districts: merge the parts that share this field's value into one MultiPolygon.
+    public var dissolveBy: String?
+    /// Tag or field giving a facility's name when it has no `name` (OpenStreetMap: e.g. `operator`, `ref`).
+    public var nameFrom: String?
     /// Called with (records read, total when known) during long imports.
     public var progress: (@Sendable (Int, Int?) -> Void)?
 
@@ -44,6 +56,39 @@ public struct ImportOptions: Sendable {
     }
 }
 
+extension ImportReport {
+    /// One line per kind of record left out, for people (the JSON report has the full lists).
+    public var skippedSummary: [String] {
+        var lines: [String] = []
+        if !skippedUnmapped.isEmpty {
+            let total = skippedUnmapped.values.reduce(0, +)
+            let top = skippedUnmapped.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(12)
+            lines.append("skipped \(total) feature(s) whose tags map to no kind: "
+                + top.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + (skippedUnmapped.count > 12 ? ", ..." : ""))
+        }
+        if !skipped.isEmpty {
+            lines.append("skipped \(skipped.count) record(s): " + skipped.prefix(30).map(\.description).joined(separator: "; ")
+                + (skipped.count > 30 ? "; ..." : ""))
+        }
+        return lines
+    }
+}
+
+/// A record an import left out on purpose, with its id and name so a person can find it.
+public struct SkippedRecord: Sendable, Codable, Hashable, CustomStringConvertible {
+    /// Where it is (file and feature, line or OpenStreetMap element).
+    public var position: String
+    public var id: String?
+    public var name: String?
+    public var reason: String
+
+    public var description: String {
+        var text = id.map { "id \($0)" } ?? position
+        if let name { text += " '\(name)'" }
+        return text + ": " + reason
+    }
+}
+
 /// What an import did.
 public struct ImportReport: Sendable, Codable {
     public var layer: ImportLayer
@@ -60,11 +105,21 @@ public struct ImportReport: Sendable, Codable {
     public var outsideDistricts: [String]
     /// For a district import: how many stored points were (re)assigned to districts.
     public var reassignedPoints: Int
+    /// Features whose tags map to no kind (OpenStreetMap sources), counted by their main tag
+    /// (`amenity=restaurant`).
+    public var skippedUnmapped: [String: Int] = [:]
+    /// Other records left out, with id, name and reason (no name, not an area, incomplete, ...).
+    public var skipped: [SkippedRecord] = []
+    /// District polygons repaired by `--make-valid`, with areas before and after.
+    public var repaired: [DistrictRepair] = []
+    /// Districts: how many parts `--dissolve-by` merged away.
+    public var dissolvedParts = 0
     public var seconds: Double
 
     enum CodingKeys: String, CodingKey {
         case layer, file, format, crs, imported, replaced, seconds
         case skippedEmptyGeometry = "skipped_empty_geometry", outsideDistricts = "outside_districts"
-        case reassignedPoints = "reassigned_points"
+        case reassignedPoints = "reassigned_points", skippedUnmapped = "skipped_unmapped", skipped
+        case repaired, dissolvedParts = "dissolved_parts"
     }
 }

@@ -5,14 +5,18 @@ public struct RecordPosition: Sendable, Hashable, CustomStringConvertible {
     public var line: Int?
     /// 0-based index of a feature or Shapefile record.
     public var feature: Int?
+    /// The element's own name in its source, when it has one (`node/123` in OpenStreetMap).
+    public var element: String?
 
-    public init(file: String, line: Int? = nil, feature: Int? = nil) {
+    public init(file: String, line: Int? = nil, feature: Int? = nil, element: String? = nil) {
         self.file = file
         self.line = line
         self.feature = feature
+        self.element = element
     }
 
     public var description: String {
+        if let element { return "\(file): \(element)" }
         if let line { return "\(file):\(line)" }
         if let feature { return "\(file): feature \(feature)" }
         return file

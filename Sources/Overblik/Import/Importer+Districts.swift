@@ -4,9 +4,16 @@ import GeoTypes
 import Geometry
 import Store
 
+/// A district read from one record, with the value it is dissolved by (when `--dissolve-by`).
+struct DistrictRow {
+    var stored: StoredDistrict
+    var dissolveKey: String?
+}
+
 extension Overblik {
     /// A district from a polygon record with the configured name/code/rural fields.
-    func districtRecord(_ r: ImportRecord, options: ImportOptions, _ problems: inout ProblemCollector) -> StoredDistrict? {
+    func districtRecord(_ r: ImportRecord, options: ImportOptions, shaping: DistrictShaping?,
+                        _ problems: inout ProblemCollector, _ report: inout ImportReport) -> DistrictRow? {
         let before = problems.total
         let codeField = options.codeField.map(ImportRecord.normalise)
         let nameField = options.nameField.map(ImportRecord.normalise)
@@ -19,6 +26,13 @@ extension Overblik {
         if name == nil {
             problems.add(ImportProblem(r.position, field: options.nameField ?? "name",
                                        expected: "expected a district name (choose the field with --name-field)"))
+        }
+        var dissolveKey: String?
+        if let field = options.dissolveBy {
+            dissolveKey = r.value(ImportRecord.normalise(field))?.value
+            if dissolveKey == nil {
+                problems.add(ImportProblem(r.position, field: field, expected: "expected a value to dissolve by (--dissolve-by \(field))"))
+            }
         }
         var rural: Bool?
         if let field = options.ruralField {
@@ -42,22 +56,82 @@ extension Overblik {
             problems.add(ImportProblem(r.position, field: "geometry", value: "Point", expected: "expected a Polygon or MultiPolygon"))
         }
         if !rings.isEmpty {
-            let multi = MultiPolygon(rings.map { Polygon<Coordinate>(uncheckedExterior: $0[0], holes: Array($0.dropFirst())) })
-            for problem in multi.problems().prefix(20) {
-                problems.add(ImportProblem(r.position, field: "geometry", value: code,
-                                           expected: "expected a valid polygon: \(problem)"))
-            }
             for ring in rings.joined() {
                 if let bad = ring.first(where: { !(-180...180).contains($0.lon) || !(-90...90).contains($0.lat) }) {
                     problems.add(ImportProblem(r.position, field: "geometry", value: "\(bad.lon),\(bad.lat)",
                                                expected: "expected lon/lat in degrees (EPSG:4326); reproject the layer or pass --crs"))
-                    break
+                    return nil
+                }
+            }
+            let multi = MultiPolygon(rings.map { Polygon<Coordinate>(uncheckedExterior: $0[0], holes: Array($0.dropFirst())) })
+            let found = multi.problems()
+            if let first = found.first {
+                if options.makeValid, let shaping {
+                    let areaBefore = Self.areaKm2(rings)
+                    do {
+                        let fixed = try shaping.makeValid(rings)
+                        if fixed.isEmpty {
+                            problems.add(ImportProblem(r.position, field: "geometry", value: code,
+                                                       expected: "expected a polygon with an area; nothing is left after MakeValid (\(first))"))
+                        } else {
+                            rings = fixed
+                            report.repaired.append(DistrictRepair(position: r.position.description, code: code, name: name,
+                                                                  problem: first.description, areaBeforeKm2: areaBefore,
+                                                                  areaAfterKm2: Self.areaKm2(fixed)))
+                        }
+                    } catch {
+                        problems.add(ImportProblem(r.position, field: "geometry", value: code, expected: "expected a repairable polygon: \(error)"))
+                    }
+                } else if options.skipInvalid {
+                    if problems.total == before {
+                        report.skipped.append(SkippedRecord(position: r.position.description, id: code, name: name,
+                                                            reason: "invalid polygon: \(first)"))
+                    }
+                    return nil
+                } else {
+                    for problem in found.prefix(20) {
+                        problems.add(ImportProblem(r.position, field: "geometry", value: code,
+                                                   expected: "expected a valid polygon: \(problem) (repair with --make-valid, or leave it out with --skip-invalid)"))
+                    }
                 }
             }
         }
         guard problems.total == before, let code, let name else { return nil }
-        return StoredDistrict(district: District(code: code, name: name, rural: rural), rings: rings,
-                              areaKm2: Self.areaKm2(rings))
+        return DistrictRow(stored: StoredDistrict(district: District(code: code, name: name, rural: rural), rings: rings,
+                                                  areaKm2: Self.areaKm2(rings)), dissolveKey: dissolveKey)
+    }
+
+    /// Merges the rows that share a dissolve key into one district each (first part's name and
+    /// position), in order of first appearance; parts of one key must share one code.
+    func dissolve(_ rows: [DistrictRow], positions: [RecordPosition], field: String, shaping: DistrictShaping,
+                  _ problems: inout ProblemCollector, _ report: inout ImportReport) throws -> ([StoredDistrict], [RecordPosition]) {
+        var order: [String] = []
+        var groups: [String: [Int]] = [:]
+        for (i, row) in rows.enumerated() {
+            let key = row.dissolveKey ?? ""
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(i)
+        }
+        var out: [StoredDistrict] = []
+        var outPositions: [RecordPosition] = []
+        for key in order {
+            let members = groups[key]!
+            var merged = rows[members[0]].stored
+            if let other = members.first(where: { rows[$0].stored.district.code != merged.district.code }) {
+                problems.add(ImportProblem(positions[other], field: field, value: key,
+                    expected: "expected parts with the same \(field) to share one code; \(positions[members[0]]) has code '\(merged.district.code)', this one '\(rows[other].stored.district.code)'"))
+                continue
+            }
+            if members.count > 1 {
+                merged.rings = try shaping.union(members.map { rows[$0].stored.rings })
+                merged.areaKm2 = Self.areaKm2(merged.rings)
+                merged.district.rural = members.lazy.compactMap { rows[$0].stored.district.rural }.first
+                report.dissolvedParts += members.count - 1
+            }
+            out.append(merged)
+            outPositions.append(positions[members[0]])
+        }
+        return (out, outPositions)
     }
 
     /// Removes vertices equal to the one before (a common artefact of exports; not an error).

@@ -30,11 +30,18 @@ extension Overblik {
         var skipped: [String] = []
         var count = 0
 
-        func note(_ record: ImportRecord) -> Bool {
+        func note(_ record: ImportRecord) throws -> Bool {
             count += 1
+            if count == 1, !source.isOSM {
+                let missing = ImportFieldCheck.problems(record, layer: layer, options: options)
+                if !missing.isEmpty { throw ImportError(problems: missing) }
+            }
             if count % 1024 == 0 { options.progress?(count, source.estimatedCount) }
             if case .empty? = record.geometry, !options.strict, layer != .rooms {
-                skipped.append(record.position.description)
+                let id = options.idField.flatMap { record.value(ImportRecord.normalise($0)) } ?? record.value("id", "@id", "fid")
+                let name = options.nameField.flatMap { record.value(ImportRecord.normalise($0)) } ?? record.value("name", "navn")
+                let label = [id.map { "id \($0.value)" }, name.map { "'\($0.value)'" }].compactMap { $0 }.joined(separator: " ")
+                skipped.append(record.position.description + (label.isEmpty ? "" : " (\(label))"))
                 return false
             }
             return true
@@ -44,10 +51,13 @@ extension Overblik {
                                   replaced: 0, skippedEmptyGeometry: [], outsideDistricts: [], reassignedPoints: 0, seconds: 0)
 
         /// Reads and maps every record, keeping each mapped row's position for later problems.
-        func collect<Row>(_ map: (ImportRecord) -> Row?) throws -> [Row] {
+        func collect<Row>(osm: OSMHooks? = nil, _ map: (ImportRecord) -> Row?) throws -> [Row] {
+            if source.isOSM && layer != .facilities {
+                throw OverblikError.badInput("\(path): OpenStreetMap files import as facilities only; for \(layer.rawValue) convert the features you need to GeoJSON")
+            }
             var rows: [Row] = []
-            try source.forEach(options: options) { r in
-                guard note(r) else { return }
+            try source.forEach(options: options, osm: osm) { r in
+                guard try note(r) else { return }
                 if let row = map(r) { rows.append(row); positions.append(r.position) }
             }
             return rows
@@ -57,7 +67,7 @@ extension Overblik {
         func finishPoints<Row: Identifiable>(_ rows: inout [Row], table: String, location: KeyPath<Row, Coordinate>,
                                              code: WritableKeyPath<Row, String?>,
                                              insert: @escaping ([Row]) throws -> Void) throws where Row.ID == String {
-            checkDuplicates(rows.map(\.id), positions, &problems)
+            checkDuplicates(rows.map(\.id), positions, &problems, field: options.idField ?? "id")
             try problems.throwIfAny()
             report.outsideDistricts = try assignDistricts(&rows, location: location, code: code)
             let written = rows
@@ -67,19 +77,22 @@ extension Overblik {
 
         switch layer {
         case .facilities:
-            var rows: [Facility] = try collect { r in
-                var record = r
-                if let f = options.idField, let v = record.fields[ImportRecord.normalise(f)] { record.fields["id"] = v }
-                if let f = options.nameField, let v = record.fields[ImportRecord.normalise(f)] { record.fields["name"] = v }
-                if let f = options.kindField {
-                    let raw = record.fields[ImportRecord.normalise(f)]?.trimmingCharacters(in: .whitespaces) ?? ""
-                    let mapped = FacilityKind(parsing: raw)?.rawValue ?? Self.guessKind(raw)
-                    record.fields["kind"] = mapped ?? options.defaultKind?.rawValue ?? raw
-                } else if record.value("kind", "type", "kategori") == nil, FacilityKind(osmTags: record.fields) == nil,
-                          let k = options.defaultKind {
-                    record.fields["kind"] = k.rawValue
+            let rules = FacilityRecordRules(options: options, osmSource: source.isOSM)
+            let hooks = OSMHooks(wanted: rules.wantsOSM) { id, tags, reason in
+                if let text = OSMSkipReasonText(reason) {
+                    report.skipped.append(SkippedRecord(position: "\(path): \(id)", id: id.description, name: tags["name"], reason: text.rawValue))
+                } else {
+                    report.skippedUnmapped[OSMTags.primaryTag(tags), default: 0] += 1
                 }
-                return mapper.facility(record, &problems)
+            }
+            var rows: [Facility] = try collect(osm: hooks) { r in
+                switch rules.prepare(r) {
+                case let .keep(record): return mapper.facility(record, &problems)
+                case let .unmapped(tag): report.skippedUnmapped[tag, default: 0] += 1
+                case let .skipped(record): report.skipped.append(record)
+                case let .problem(problem): problems.add(problem)
+                }
+                return nil
             }
             try finishPoints(&rows, table: "facilities", location: \.location, code: \.districtCode) {
                 try self.store.insert(facilities: $0, replace: options.replace)
@@ -108,8 +121,15 @@ extension Overblik {
             }
             report.imported = rows.count
         case .districts:
-            let rows: [StoredDistrict] = try collect { districtRecord($0, options: options, &problems) }
-            checkDuplicates(rows.map(\.district.code), positions, &problems)
+            let shaping = options.makeValid || options.dissolveBy != nil ? try DistrictShaping() : nil
+            let read: [DistrictRow] = try collect { districtRecord($0, options: options, shaping: shaping, &problems, &report) }
+            var rows = read.map(\.stored)
+            if let field = options.dissolveBy, let shaping, problems.isEmpty {
+                (rows, positions) = try dissolve(read, positions: positions, field: field, shaping: shaping, &problems, &report)
+            }
+            let codeField = options.codeField ?? "code"
+            checkDuplicates(rows.map(\.district.code), positions, &problems, field: codeField,
+                            hint: options.dissolveBy == nil ? " (parts of one district? merge them with --dissolve-by \(codeField))" : "")
             try problems.throwIfAny()
             report.reassignedPoints = try store.write {
                 let existing = try store.existingIDs(in: "districts", among: rows.map(\.district.code))
@@ -144,12 +164,13 @@ extension Overblik {
         }
     }
 
-    private func checkDuplicates(_ ids: [String], _ positions: [RecordPosition], _ problems: inout ProblemCollector) {
+    private func checkDuplicates(_ ids: [String], _ positions: [RecordPosition], _ problems: inout ProblemCollector,
+                                 field: String = "id", hint: String = "") {
         var seen: [String: Int] = [:]
         for (i, id) in ids.enumerated() {
             if let first = seen[id] {
-                problems.add(ImportProblem(positions[i], field: "id", value: id,
-                                           expected: "expected a unique id; \(positions[first]) has the same"))
+                problems.add(ImportProblem(positions[i], field: field, value: id,
+                                           expected: "expected a unique \(field); \(positions[first]) has the same\(hint)"))
             } else {
                 seen[id] = i
             }

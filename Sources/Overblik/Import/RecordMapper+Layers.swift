@@ -21,10 +21,11 @@ extension RecordMapper {
                 problems.add(ImportProblem(r.position, field: "kind", expected: "expected a kind column or an amenity/leisure/building tag that maps to one"))
             }
         }
-        var owner = OwnerClass.municipal
+        // No owner information means unknown, never municipal (section 21 order depends on it).
+        var owner = OwnerClass.unknown
         if let (field, text) = r.value("owner", "ejer", "owner_class") {
             if let o = OwnerClass(parsing: text) { owner = o } else {
-                problems.add(ImportProblem(r.position, field: field, value: text, expected: "expected municipal, education, regional, state or private"))
+                problems.add(ImportProblem(r.position, field: field, value: text, expected: "expected municipal, education, regional, state, private or unknown (map source values with --map FILE)"))
             }
         }
         let location = location(r, &problems)

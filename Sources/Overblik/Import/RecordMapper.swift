@@ -1,4 +1,5 @@
 import Facilities
+import Formats
 import GeoTypes
 import Store
 
@@ -22,9 +23,13 @@ struct RecordMapper {
         case let .unsupported(kind)?:
             problems.add(ImportProblem(r.position, field: "geometry", value: kind, expected: "expected a Point geometry"))
             return nil
-        case .polygons?:
-            problems.add(ImportProblem(r.position, field: "geometry", value: "Polygon", expected: "expected a Point geometry"))
-            return nil
+        case let .polygons(polygons)?:
+            // An area (a building or grounds drawn as a polygon) stands for its centroid.
+            guard let c = OSMArea.centroid(outer: polygons.compactMap(\.first), inner: polygons.flatMap { $0.dropFirst() }) else {
+                problems.add(ImportProblem(r.position, field: "geometry", value: "Polygon", expected: "expected a Point or a non-empty polygon"))
+                return nil
+            }
+            x = c.lon; y = c.lat; names = ("geometry", "geometry")
         case nil:
             let xNames = crs == .utm32 ? ["x", "easting", "lon"] : ["lon", "lng", "longitude", "x"]
             let yNames = crs == .utm32 ? ["y", "northing", "lat"] : ["lat", "latitude", "y"]

@@ -6,7 +6,7 @@ import Store
 
 /// Reads records from a CSV, GeoJSON or Shapefile, whatever the format, as ``ImportRecord``s.
 struct RecordSource {
-    enum Kind { case csv, geojson, shapefile }
+    enum Kind { case csv, geojson, topojson, shapefile, osmPBF, osmXML }
     let kind: Kind
     let path: String
     /// CRS the file declares (Shapefile .prj, GeoJSON legacy crs); nil when it says nothing.
@@ -18,7 +18,26 @@ struct RecordSource {
         switch kind {
         case .csv: "CSV"
         case .geojson: "GeoJSON"
+        case .topojson: "TopoJSON"
         case .shapefile: "Shapefile"
+        case .osmPBF: "OSM PBF"
+        case .osmXML: "OSM XML"
+        }
+    }
+
+    var isOSM: Bool { kind == .osmPBF || kind == .osmXML }
+
+    /// The file type from the name: `.osm.pbf`/`.pbf`, `.osm`, `.topojson`, else by extension.
+    static func kind(of path: String) -> Kind? {
+        let lower = path.lowercased()
+        if lower.hasSuffix(".pbf") { return .osmPBF }
+        switch (path as NSString).pathExtension.lowercased() {
+        case "csv", "txt", "tsv": return .csv
+        case "geojson", "json": return lower.hasSuffix(".topo.json") ? .topojson : .geojson
+        case "topojson": return .topojson
+        case "shp": return .shapefile
+        case "osm", "xml": return .osmXML
+        default: return nil
         }
     }
 
@@ -27,12 +46,14 @@ struct RecordSource {
             throw OverblikError.io("cannot read \(path): no such file or not readable")
         }
         let ext = (path as NSString).pathExtension.lowercased()
-        switch ext {
-        case "csv", "txt", "tsv":
-            return RecordSource(kind: .csv, path: path, declaredCRS: nil, estimatedCount: nil)
-        case "geojson", "json":
-            return RecordSource(kind: .geojson, path: path, declaredCRS: nil, estimatedCount: nil)
-        case "shp":
+        switch kind(of: path) {
+        case let simple? where simple != .shapefile:
+            if simple == .geojson, Self.looksLikeTopology(path) {
+                return RecordSource(kind: .topojson, path: path, declaredCRS: .wgs84, estimatedCount: nil)
+            }
+            let crs: InputCRS? = simple == .csv || simple == .geojson ? nil : .wgs84
+            return RecordSource(kind: simple, path: path, declaredCRS: crs, estimatedCount: nil)
+        case .shapefile?:
             do {
                 let reader = try ShapefileReader(path: path)
                 var crs: InputCRS?
@@ -52,18 +73,28 @@ struct RecordSource {
                                                            expected: error.description)])
             }
         default:
-            throw OverblikError.badInput("\(path): unknown file type '.\(ext)'; expected .csv, .geojson/.json or .shp")
+            throw OverblikError.badInput("\(path): unknown file type '.\(ext)'; expected .csv, .geojson/.json, .topojson, .shp, .osm.pbf or .osm")
         }
     }
 
     /// Calls `body` for every record, in file order. Structural errors of the file (broken quoting,
     /// invalid UTF-8, malformed JSON) end the read with an ``ImportError`` naming the position.
-    func forEach(options: ImportOptions, _ body: (ImportRecord) throws -> Void) throws {
+    func forEach(options: ImportOptions, osm: OSMHooks? = nil, _ body: (ImportRecord) throws -> Void) throws {
         switch kind {
         case .csv: try readCSV(body)
         case .geojson: try readGeoJSON(options: options, body)
+        case .topojson: try readTopoJSON(body)
         case .shapefile: try readShapefile(body)
+        case .osmPBF, .osmXML: try readOSM(osm ?? OSMHooks(wanted: { _ in true }, skipped: { _, _, _ in }), body)
         }
+    }
+
+    /// A `.json` file whose first member names a Topology (read from its first 4 kB).
+    static func looksLikeTopology(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let head = String(decoding: handle.readData(ofLength: 4096), as: UTF8.self)
+        return head.contains("\"Topology\"") && head.range(of: "\"type\"\\s*:\\s*\"Topology\"", options: .regularExpression) != nil
     }
 
     private func readCSV(_ body: (ImportRecord) throws -> Void) throws {
@@ -91,24 +122,28 @@ struct RecordSource {
                 }
                 var fields: [String: String] = [:]
                 for member in feature.properties {
-                    if let text = Self.text(member.value) { fields[member.key] = text }
+                    fields[member.key] = Self.text(member.value) ?? ""
                 }
                 if let id = feature.id, fields["id"] == nil { fields["id"] = id.description }
-                let geometry: RecordGeometry
-                switch feature.geometry {
-                case nil: geometry = .empty
-                case let .point(c)?: geometry = .point(x: c.lon, y: c.lat)
-                case let .polygon(rings)?: geometry = rings.isEmpty ? .empty : .polygons([rings])
-                case let .multiPolygon(polygons)?: geometry = polygons.isEmpty ? .empty : .polygons(polygons)
-                case let .multiPoint(points)? where points.count == 1: geometry = .point(x: points[0].lon, y: points[0].lat)
-                case let other?: geometry = .unsupported(other.typeName)
-                }
+                let geometry = Self.recordGeometry(feature.geometry)
                 try body(ImportRecord(position: RecordPosition(file: path, feature: index), fields: fields, geometry: geometry))
                 index += 1
             }
         } catch let error as GeoJSONError {
             let position = RecordPosition(file: path, line: error.position.line, feature: error.featureIndex)
             throw ImportError(problems: [ImportProblem(position, expected: error.description)])
+        }
+    }
+
+    /// The record geometry of a GeoJSON geometry (polygons as they are: GeoJSON is WGS84).
+    static func recordGeometry(_ geometry: GeoJSONGeometry?) -> RecordGeometry {
+        switch geometry {
+        case nil: return .empty
+        case let .point(c)?: return .point(x: c.lon, y: c.lat)
+        case let .polygon(rings)?: return rings.isEmpty ? .empty : .polygons([rings])
+        case let .multiPolygon(polygons)?: return polygons.isEmpty ? .empty : .polygons(polygons)
+        case let .multiPoint(points)? where points.count == 1: return .point(x: points[0].lon, y: points[0].lat)
+        case let other?: return .unsupported(other.typeName)
         }
     }
 
@@ -135,7 +170,7 @@ struct RecordSource {
                 if record.deleted { continue }
                 var fields: [String: String] = [:]
                 for (i, name) in names.enumerated() where i < record.values.count {
-                    if let text = record.values[i].text { fields[name] = text }
+                    fields[name] = record.values[i].text ?? ""
                 }
                 let geometry: RecordGeometry
                 switch record.geometry {

@@ -42,7 +42,7 @@ struct FilterOptions: ParsableArguments {
         if let owner {
             for part in owner.split(separator: ",") {
                 guard let o = OwnerClass(parsing: String(part)) else {
-                    throw ValidationError("--owner: unknown owner class '\(part)'; expected municipal, education, regional, state, private")
+                    throw ValidationError("--owner: unknown owner class '\(part)'; expected municipal, education, regional, state, private, unknown")
                 }
                 f.owners.insert(o)
             }

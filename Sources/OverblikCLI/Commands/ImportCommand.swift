@@ -6,7 +6,7 @@ import Overblik
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import facilities, rooms, districts, settlements or population points (CSV, GeoJSON, Shapefile).",
+        abstract: "Import facilities, rooms, districts, settlements or population points (CSV, GeoJSON, TopoJSON, Shapefile, OpenStreetMap PBF/XML).",
         discussion: """
         Every import is atomic: it lands whole or not at all. All problems are reported together with
         file, line (or feature), field, value and what was expected; the exit code is then 2 and the
@@ -20,12 +20,14 @@ struct ImportCommand: ParsableCommand {
           overblik import rooms Data/rooms.csv
           overblik import facilities schools.csv --crs EPSG:25832
           overblik import facilities institutions.shp --id-field INST_NR --name-field INST_NAVN --kind school
+          overblik import facilities denmark-latest.osm.pbf --name-from operator
+          overblik import districts sogne.topojson --code-field SOGNEKODE --name-field SOGNENAVN --make-valid --dissolve-by SOGNEKODE
         """)
 
     @Argument(help: "What to import: facilities, rooms, districts, settlements, population.")
     var layer: ImportLayer
 
-    @Argument(help: "The file: .csv, .geojson/.json, or .shp (with .dbf beside it).")
+    @Argument(help: "The file: .csv, .geojson/.json, .topojson, .shp (with .dbf beside it), .osm.pbf or .osm.")
     var file: String
 
     @Option(help: "CRS of the coordinates: EPSG:4326 (default) or EPSG:25832. Shapefiles read their .prj.")
@@ -39,6 +41,12 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Kind for facilities whose record names none (e.g. school).") var kind: String?
     @Flag(help: "Overwrite rows whose id exists (districts: replace the whole layer).") var replace = false
     @Flag(help: "Refuse records with empty geometry instead of skipping and reporting them.") var strict = false
+    @Option(help: "Field holding the owner (municipal, education, regional, state, private; or mapped with --map).") var ownerField: String?
+    @Option(help: "CSV mapping source values onto kinds and owners: field,value,kind|owner,target (one rule a line).") var map: String?
+    @Flag(help: "Districts: repair invalid polygons with GEOS MakeValid and report each repair with areas before and after.") var makeValid = false
+    @Flag(help: "Districts: leave invalid polygons out (listed) and import the rest.") var skipInvalid = false
+    @Option(help: "Districts: merge parts that share this field's value (e.g. SOGNEKODE) into one MultiPolygon.") var dissolveBy: String?
+    @Option(help: "Tag or field naming a facility that has no name (OpenStreetMap: e.g. operator, ref); without it nameless OSM features are skipped and listed.") var nameFrom: String?
 
     @OptionGroup var global: GlobalOptions
 
@@ -59,9 +67,15 @@ struct ImportCommand: ParsableCommand {
             defaultKind = k
         }
         let progress = ProgressBar.forTerminal(label: "importing \(layer.rawValue)")
-        let options = ImportOptions(crs: parsedCRS, idField: idField, nameField: nameField, codeField: codeField,
+        var options = ImportOptions(crs: parsedCRS, idField: idField, nameField: nameField, codeField: codeField,
                                     ruralField: ruralField, kindField: kindField, defaultKind: defaultKind,
                                     replace: replace, strict: strict, progress: progress?.callback)
+        options.nameFrom = nameFrom
+        options.ownerField = ownerField
+        if let map { options.valueMap = try SourceValueMap(path: map) }
+        options.makeValid = makeValid
+        options.skipInvalid = skipInvalid
+        options.dissolveBy = dissolveBy
         let overblik = try global.openCreating()
         let report: ImportReport
         do {
@@ -89,10 +103,13 @@ struct ImportCommand: ParsableCommand {
                     + (report.outsideDistricts.count > 20 ? ", ..." : ""))
             }
             if layer == .districts {
+                if report.dissolvedParts > 0 { Output.line("merged \(report.dissolvedParts) part(s) into districts with the same \(dissolveBy ?? "code")") }
+                for repair in report.repaired { Output.line("repaired \(repair)") }
                 Output.line("assigned \(report.reassignedPoints) stored points to districts")
             }
         }
         Output.flush()
+        for line in report.skippedSummary { Output.error("overblik: warning: " + line) }
     }
 }
 

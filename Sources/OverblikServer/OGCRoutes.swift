@@ -103,7 +103,7 @@ struct OGCRoutes {
             box = numbers.map { $0! }
         }
         let bbox = box
-        let page = try await pool.read { try $0.ogcItems(c, bbox: bbox, limit: limit, offset: offset) }
+        let page = try await pool.readSpatial { try $0.ogcItems(c, bbox: bbox, limit: limit, offset: offset) }
         let base = "\(Self.base(request))/collections/\(c.rawValue)/items"
         func href(_ offset: Int) -> String {
             var query = "limit=\(limit)&offset=\(offset)"
@@ -122,7 +122,7 @@ struct OGCRoutes {
     @Sendable func item(_ request: Request, context: ServerContext) async throws -> Response {
         let c = try Self.collectionParameter(context)
         let id = context.parameters.get("featureId") ?? ""
-        let feature = try await pool.read { try $0.ogcItem(c, id: id) }
+        let feature = try await pool.readSpatial { try $0.ogcItem(c, id: id) }
         return HTTP.json(Data(feature.utf8), contentType: "application/geo+json")
     }
 

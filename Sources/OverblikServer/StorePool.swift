@@ -36,6 +36,8 @@ final class StoreWorker: @unchecked Sendable {
 final class StorePool: Sendable {
     let readers: [StoreWorker]
     let writer: StoreWorker
+    /// A reader with SpatiaLite loaded, for layers with polygons (districts, coverage).
+    let spatial: StoreWorker
     private let next = Locked(0)
 
     init(databasePath: String, readers count: Int) {
@@ -43,6 +45,7 @@ final class StorePool: Sendable {
             StoreWorker(label: "overblik.reader.\(index)") { try Overblik(queryingDatabasePath: databasePath) }
         }
         writer = StoreWorker(label: "overblik.writer") { try Overblik(databasePath: databasePath) }
+        spatial = StoreWorker(label: "overblik.spatial") { try Overblik(databasePath: databasePath, readOnly: true) }
     }
 
     /// Runs a read on the next reader.
@@ -57,6 +60,11 @@ final class StorePool: Sendable {
     /// Runs a write (or a read that must see this process's last write) on the writer.
     func write<T: Sendable>(_ body: @escaping @Sendable (Overblik) throws -> T) async throws -> T {
         try await writer.run(body)
+    }
+
+    /// Runs a read that needs SpatiaLite (polygon layers).
+    func readSpatial<T: Sendable>(_ body: @escaping @Sendable (Overblik) throws -> T) async throws -> T {
+        try await spatial.run(body)
     }
 
     /// Opens every connection and loads every reader's catalogue.

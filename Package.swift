@@ -12,6 +12,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // C, in system-library targets; each is imported by exactly one Swift module.
@@ -43,8 +46,15 @@ let package = Package(
             "GeoTypes", "SpatialIndex", "Geometry", "Facilities", "Scheduling",
             "Formats", "GeoJSON", "Store", "Analysis",
         ]),
+        // The HTTP service (`overblik serve`): parses requests, calls the facade, renders its outcomes.
+        .target(name: "OverblikServer", dependencies: [
+            "Overblik",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            .product(name: "Logging", package: "swift-log"),
+        ], resources: [.embedInCode("openapi.json")]),
         .executableTarget(name: "OverblikCLI", dependencies: [
-            "Overblik", "GeoJSON", "GeoTypes", "Facilities", "Scheduling", "Analysis", "Formats",
+            "Overblik", "OverblikServer", "GeoJSON", "GeoTypes", "Facilities", "Scheduling", "Analysis", "Formats",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "OverblikBench", dependencies: ["Overblik", "GeoTypes", "SpatialIndex", "Facilities", "Store", "Scheduling", "Fuzzing", "Analysis", "Geometry", "GeoJSON", "Formats"]),
@@ -62,6 +72,7 @@ let package = Package(
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Facilities", "Formats", "GeoTypes", "Scheduling", "TestSupport"]),
         .testTarget(name: "OverblikTests", dependencies: ["Overblik", "Analysis", "Facilities", "GeoJSON", "GeoTypes", "Scheduling", "Store", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["Store", "TestSupport"]),
+        .testTarget(name: "ServerTests", dependencies: ["TestSupport"]),
         .testTarget(name: "ReliabilityTests", dependencies: ["Fuzzing", "Overblik", "Store", "Facilities", "Formats", "GeoJSON", "GeoTypes", "Scheduling", "TestSupport"]),
     ]
 )

@@ -20,5 +20,7 @@ enum CommandRegistry {
         ExportCommand.self,
         MapCommand.self,
         CheckCommand.self,
+        ServeCommand.self,
+        UsersCommand.self,
     ]
 }

@@ -221,5 +221,6 @@ enum Schema {
             END
             """,
         ]),
+        serviceMigration,
     ]
 }

@@ -37,6 +37,20 @@ extension Overblik {
     public func book(roomID: String, from: LocalDateTime, to: LocalDateTime, holder: String, activity: String? = nil,
                      repeatWeeklyUntil: LocalDate? = nil, includeHolidays: Bool = false,
                      now: UTCInstant = Overblik.currentInstant()) throws -> BookingReceipt {
+        try book(roomID: roomID, from: from, to: to, holder: holder, activity: activity, repeatWeeklyUntil: repeatWeeklyUntil,
+                 includeHolidays: includeHolidays, now: now, refusingPast: false, showsHolder: nil, then: nil)
+    }
+
+    /// ``book(roomID:from:to:holder:activity:repeatWeeklyUntil:includeHolidays:now:)`` with the service's
+    /// policies: `refusingPast` refuses a first occurrence that starts before `now`, and `then` runs in
+    /// the same transaction as the check and the insert (the audit log, a request's decision), so that
+    /// either all of it lands or none does. Holders `showsHolder` refuses are not named in a refusal.
+    func book(roomID: String, from: LocalDateTime, to: LocalDateTime, holder: String, activity: String?,
+              repeatWeeklyUntil: LocalDate?, includeHolidays: Bool, now: UTCInstant, refusingPast: Bool,
+              showsHolder: ((String) -> Bool)?, then: ((BookingReceipt) throws -> Void)?) throws -> BookingReceipt {
+        if refusingPast && CopenhagenTime.instant(of: from) < now {
+            throw OverblikError.badInput("\(from) lies in the past (now \(CopenhagenTime.localTime(at: now))); bookings must start in the future")
+        }
         let holderName = holder.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !holderName.isEmpty else { throw OverblikError.badInput("--holder must name who books") }
         if let activity, !Self.activityClasses.contains(activity) {
@@ -105,7 +119,8 @@ extension Overblik {
             var seen = Set<Int64>()
             for occurrence in occurrences {
                 let (s, e) = Self.utcSeconds(occurrence)
-                for other in try store.overlappingBookings(roomID: room.id, startUTC: s, endUTC: e) where seen.insert(other.id).inserted {
+                for var other in try store.overlappingBookings(roomID: room.id, startUTC: s, endUTC: e) where seen.insert(other.id).inserted {
+                    if let showsHolder, !showsHolder(other.holder) { other.holder = "another holder" }
                     clashes.append(Booking(other))
                 }
             }
@@ -130,7 +145,9 @@ extension Overblik {
                 stored.id = try store.insert(booking: stored, createdUTC: now.secondsSince1970)
                 written.append(Booking(stored))
             }
-            return BookingReceipt(bookings: written, seriesID: seriesID, skipped: skipped)
+            let receipt = BookingReceipt(bookings: written, seriesID: seriesID, skipped: skipped)
+            try then?(receipt)
+            return receipt
         }
     }
 
@@ -139,10 +156,27 @@ extension Overblik {
     ///   ``OverblikError/badInput(_:)`` when `wholeSeries` is asked of a booking outside any series.
     @discardableResult
     public func cancel(bookingID: Int64, wholeSeries: Bool = false) throws -> CancelReceipt {
+        try cancel(bookingID: bookingID, wholeSeries: wholeSeries, check: nil, then: nil)
+    }
+
+    /// ``cancel(bookingID:wholeSeries:)`` with the service's policies: `check` sees the booking before
+    /// anything is removed (and may refuse), `then` runs in the same transaction after the removal.
+    func cancel(bookingID: Int64, wholeSeries: Bool, check: ((Booking) throws -> Void)?,
+                then: ((CancelReceipt) throws -> Void)?) throws -> CancelReceipt {
         try writeRetrying("cancel booking \(bookingID)") {
             guard let stored = try store.booking(id: bookingID) else {
                 throw OverblikError.notFound(what: "booking \(bookingID)", suggestions: [])
             }
+            try check?(Booking(stored))
+            let receipt = try removeBooking(stored, wholeSeries: wholeSeries)
+            try then?(receipt)
+            return receipt
+        }
+    }
+
+    private func removeBooking(_ stored: StoredBooking, wholeSeries: Bool) throws -> CancelReceipt {
+        let bookingID = stored.id
+        do {
             if wholeSeries {
                 guard let seriesID = stored.seriesID else {
                     throw OverblikError.badInput("booking \(bookingID) is not part of a weekly series; cancel it without --series")

@@ -123,7 +123,7 @@ struct NearPrinter {
                 let line = BatchLine(id: queryID, lon: answer.place.location.lon, lat: answer.place.location.lat, results: answer.hits)
                 Output.write(try jsonLine(line))
             } else {
-                try Output.json(answer.hits)
+                Output.write(String(decoding: try answer.json(), as: UTF8.self))
             }
         case .csv:
             for (rank, h) in answer.hits.enumerated() {

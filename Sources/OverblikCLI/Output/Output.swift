@@ -47,10 +47,7 @@ struct Output {
 
     /// Pretty, key-sorted JSON of an Encodable value, followed by a newline.
     static func json<T: Encodable>(_ value: T) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(value)
-        write(String(decoding: data, as: UTF8.self) + "\n")
+        write(try OverblikJSON.text(value))
     }
 }
 

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import Overblik
+import OverblikServer
+
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the HTTP service: JSON API, OGC API Features, web app, /healthz, /metrics.",
+        discussion: """
+        Flags win over the environment (OVERBLIK_DB, OVERBLIK_HOST, OVERBLIK_PORT, OVERBLIK_READERS,
+        OVERBLIK_SECURE_COOKIES, OVERBLIK_LOG_LEVEL). Listens on 127.0.0.1:8080 by default; --port 0 picks
+        a free port. Prints "listening on http://HOST:PORT" when ready. SIGTERM or SIGINT stop it
+        gracefully: requests in flight finish first. The API contract is served at /openapi.json.
+
+        Examples:
+          overblik serve --db overblik.sqlite --port 8080
+          OVERBLIK_PORT=9000 overblik serve --host 0.0.0.0 --secure-cookies
+        """)
+
+    @Option(help: "Address to listen on (default 127.0.0.1, or $OVERBLIK_HOST).") var host: String?
+    @Option(help: "TCP port (default 8080, or $OVERBLIK_PORT); 0 picks a free one.") var port: Int?
+    @Option(help: "Reading store connections (default 2, or $OVERBLIK_READERS).") var readers: Int?
+    @Flag(help: "Mark the session cookie Secure (when served behind TLS).") var secureCookies = false
+    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel: String?
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let configuration = try ServerConfiguration.resolve(database: global.db, host: host, port: port, readers: readers,
+                                                            secureCookies: secureCookies, logLevel: logLevel)
+        let service = OverblikService(configuration)
+        let done = DispatchSemaphore(value: 0)
+        let failure = FailureBox()
+        Task {
+            do {
+                try await service.run { port in
+                    FileHandle.standardOutput.write(Data("listening on http://\(configuration.host):\(port)\n".utf8))
+                }
+            } catch {
+                failure.error = error
+            }
+            done.signal()
+        }
+        done.wait()
+        if let error = failure.error { throw error }
+    }
+}
+
+/// Carries an error out of the service task.
+private final class FailureBox: @unchecked Sendable {
+    var error: Error?
+}

@@ -17,6 +17,11 @@ public final class Overblik {
     public let store: OverblikStore
     var cachedCatalog: Catalog?
     var cachedCalendar: HolidayCalendar?
+    /// The persisted proximity index and district lookup of cold queries (see ``near(_:_:)``).
+    var storedProximity: StoredProximityIndex?
+    var districtLookup: DistrictLookup?
+    /// The `PRAGMA data_version` at which the persisted index turned out unreadable or not matching.
+    var unusableStoredProximity: Int64?
 
     /// Opens the store at `databasePath`, creating and migrating it when needed.
     /// - Parameter creating: false for everything but imports and set-up: a missing or empty file
@@ -25,6 +30,7 @@ public final class Overblik {
     ///   missing store; ``DatabaseError`` for I/O failures.
     public init(databasePath: String, readOnly: Bool = false, creating: Bool = true) throws {
         store = try OverblikStore(path: databasePath, readOnly: readOnly, creating: creating)
+        store.proximityIndexBuilder = ProximityIndexCodec()
         if !store.database.isReadOnly {
             store.featureEncoder = FacilityFeatureEncoder()
             // A store from before the stored features, or edited by another program: encode them now
@@ -37,6 +43,7 @@ public final class Overblik {
     /// skipping SpatiaLite's start-up cost when the file is current. Do not write through it.
     public init(queryingDatabasePath path: String) throws {
         store = try OverblikStore(readingPath: path)
+        store.proximityIndexBuilder = ProximityIndexCodec()
     }
 
     /// The database path from the usual sources: an explicit path, else `$OVERBLIK_DB`, else

@@ -11,6 +11,11 @@ public final class OverblikStore {
     /// Encodes the stored facility features; with one set, every ``write(_:)`` re-encodes the
     /// features its changes made stale before it commits (see ``refreshFacilityFeatures()``).
     public var featureEncoder: (any FacilityFeatureEncoding)?
+    /// Builds the persisted proximity index; with one set, every ``write(_:)`` builds the index again
+    /// before it commits when its writes dropped it (see ``refreshProximityIndex()``).
+    public var proximityIndexBuilder: (any ProximityIndexBuilding)?
+    /// Statements of ``facility(rowID:)``, prepared on first use.
+    var lookupStatements: (facility: Statement, rooms: Statement)?
 
     /// Opens (creating and migrating when needed) the store at `path`.
     ///
@@ -76,11 +81,12 @@ public final class OverblikStore {
 
     /// Runs `body` in one IMMEDIATE transaction: everything it writes lands, or nothing does.
     /// With a ``featureEncoder``, the facility features the writes made stale are encoded again in
-    /// the same transaction.
+    /// the same transaction; with a ``proximityIndexBuilder``, so is the proximity index.
     public func write<T>(_ body: () throws -> T) throws -> T {
         try database.transaction(.immediate) {
             let result = try body()
             if featureEncoder != nil { try refreshFacilityFeatures() }
+            try refreshProximityIndex()
             return result
         }
     }

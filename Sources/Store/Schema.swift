@@ -222,5 +222,22 @@ enum Schema {
             """,
         ]),
         serviceMigration,
+        // The proximity index of `near`, packed (see OverblikStore+ProximityIndex): a cache kept honest
+        // like the stored features. Any change to a facility or a room, by any program, deletes it;
+        // writes through an Overblik facade build it again before they commit, and it is read only
+        // when every part is there and carries the reader's version.
+        Migration(version: 4, summary: "persisted proximity index for cold near queries", statements: [
+            """
+            CREATE TABLE proximity_index (part INTEGER PRIMARY KEY, version TEXT NOT NULL, body BLOB NOT NULL)
+            """,
+        ] + ["facilities", "rooms"].flatMap { table in
+            ["INSERT", "UPDATE", "DELETE"].map { event in
+                """
+                CREATE TRIGGER proximity_index_on_\(table == "rooms" ? "room_" : "")\(event.lowercased()) AFTER \(event) ON \(table) BEGIN
+                    DELETE FROM proximity_index;
+                END
+                """
+            }
+        }),
     ]
 }

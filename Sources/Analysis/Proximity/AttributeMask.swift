@@ -4,7 +4,7 @@ import Facilities
 ///
 /// A bit is set when the facility or ANY of its rooms could satisfy the condition, so the mask is a
 /// necessary condition only: pruning by it never drops a match, and the exact filter decides.
-enum AttributeMask {
+package enum AttributeMask {
     static func kindBit(_ kind: FacilityKind) -> UInt64 {
         1 << UInt64(FacilityKind.allCases.firstIndex(of: kind)!)
     }
@@ -19,7 +19,7 @@ enum AttributeMask {
     static let parking: UInt64 = 1 << 29
     static let disabilitySuited: UInt64 = 1 << 30
 
-    static func of(_ facility: Facility, rooms: [Room]) -> UInt64 {
+    package static func of(_ facility: Facility, rooms: [Room]) -> UInt64 {
         var mask = kindBit(facility.kind) | ownerBit(facility.owner)
         let sources = [facility.accessibility] + rooms.compactMap(\.accessibility)
         for a in sources {
@@ -36,7 +36,7 @@ enum AttributeMask {
 
     /// Bits every candidate must have. Kinds and owners allow several values, so they only constrain
     /// when exactly one is asked for.
-    static func required(by filter: FacilityFilter) -> UInt64 {
+    package static func required(by filter: FacilityFilter) -> UInt64 {
         var mask: UInt64 = 0
         if filter.kinds.count == 1, let k = filter.kinds.first { mask |= kindBit(k) }
         if filter.owners.count == 1, let o = filter.owners.first { mask |= ownerBit(o) }

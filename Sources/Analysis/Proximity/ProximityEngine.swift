@@ -91,4 +91,12 @@ public struct ProximityMatch: Sendable {
     public var bearing: Double?
     /// The facility's rooms that satisfy the query.
     public var rooms: [Room]
+
+    package init(position: Int, facility: Facility, distance: Double, bearing: Double?, rooms: [Room]) {
+        self.position = position
+        self.facility = facility
+        self.distance = distance
+        self.bearing = bearing
+        self.rooms = rooms
+    }
 }

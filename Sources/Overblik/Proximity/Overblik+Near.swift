@@ -71,12 +71,22 @@ public struct NearAnswer: Sendable {
 
 extension Overblik {
     /// Resolves a place name, `LON,LAT` or facility id against the store.
+    ///
+    /// Without a loaded catalogue and with a usable persisted proximity index, coordinates, facility
+    /// ids and settlement names are looked up in the store directly; anything else (near misses,
+    /// facility names) goes through the catalogue.
     public func resolvePlace(_ text: String) throws -> ResolvedPlace {
-        try catalog().places.resolve(text)
+        if cachedCatalog == nil, try hasUsableStoredProximity(), let place = try resolvePlaceFromRows(text) { return place }
+        return try catalog().places.resolve(text)
     }
 
     /// The facilities nearest to `place` that satisfy `query`, nearest first (ties by id).
+    ///
+    /// Until something loads the catalogue, the answer comes from the persisted proximity index,
+    /// reading only the rows of the facilities the search examines (see ``ProximityIndexCodec``);
+    /// when the store has no usable index, from the catalogue. Both give the same answer.
     public func near(_ place: ResolvedPlace, _ query: NearQuery) throws -> NearAnswer {
+        if cachedCatalog == nil, let answer = try nearFromStoredIndex(place, query) { return answer }
         let catalog = try catalog()
         let accept = try query.time.map { try timeFilter($0, catalog: catalog) }
         let matches = catalog.engine.nearest(to: place.location, filter: query.filter, limit: query.limit,
@@ -85,14 +95,18 @@ extension Overblik {
     }
 
     func hit(for m: ProximityMatch, catalog: Catalog) -> NearHit {
+        hit(for: m, districtName: { catalog.districtNames[$0] }, rural: catalog.isRural)
+    }
+
+    func hit(for m: ProximityMatch, districtName: (String) -> String?, rural: (Facility) -> Bool?) -> NearHit {
         let f = m.facility
         return NearHit(
             id: f.id, name: f.name, kind: f.kind.rawValue, lon: f.location.lon, lat: f.location.lat,
             distanceM: (m.distance * 1000).rounded() / 1000,
             bearingDeg: m.bearing.map { (($0 + 360).truncatingRemainder(dividingBy: 360) * 10).rounded() / 10 },
             direction: m.bearing.map { CompassDirection.name(forBearing: $0) },
-            district: f.districtCode, districtName: f.districtCode.flatMap { catalog.districtNames[$0] },
-            rural: catalog.isRural(f), owner: f.owner.rawValue, address: f.address,
+            district: f.districtCode, districtName: f.districtCode.flatMap(districtName),
+            rural: rural(f), owner: f.owner.rawValue, address: f.address,
             wheelchair: f.accessibility.wheelchair.rawValue, toiletsWheelchair: f.accessibility.toiletsWheelchair.rawValue,
             stepFree: f.accessibility.stepFree.rawValue, hearingLoop: f.accessibility.hearingLoop.rawValue,
             openingHours: f.openingHours,

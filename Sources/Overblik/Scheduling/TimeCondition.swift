@@ -54,6 +54,11 @@ extension Overblik {
 
     /// A room filter for the proximity engine: keeps the rooms free under `condition`.
     func timeFilter(_ condition: TimeCondition, catalog: Catalog) throws -> (Int, [Room]) -> [Room] {
+        try timeFilter(condition)
+    }
+
+    /// A room filter keeping the rooms free under `condition` (reads the bookings in its window).
+    func timeFilter(_ condition: TimeCondition) throws -> (Int, [Room]) -> [Room] {
         let calendar = try holidayCalendar()
         let window = condition.window
         let booked = try bookedIntervals(from: window.from, to: window.to)

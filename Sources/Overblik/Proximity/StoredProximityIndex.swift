@@ -1,0 +1,141 @@
+import Analysis
+import Facilities
+import GeoTypes
+import SpatialIndex
+import Store
+
+/// The proximity index of `near` as the store keeps it (table `proximity_index`), and the one
+/// function that builds it, so that a cold `near` reads the index and then only the rows of the
+/// facilities it looks at, instead of every facility.
+///
+/// The index is the ``GeodesicIndex`` a fresh ``ProximityEngine`` builds over the same facilities
+/// (same points in the same id order, same attribute masks), packed; beside it, per rank, the
+/// facility's rowid, a hash of its id and its number of listed rooms, which every lookup checks
+/// against the row it reads (a `VACUUM` may renumber rowids without firing a trigger).
+///
+/// Parts: 0 the header (magic, flags, counts, then the index's header with its nodes); then the
+/// index's data parts; then the per-rank parts (16 bytes a rank: rowid, id hash, room count).
+/// A store whose ids Swift and SQLite would order or join differently (ids that are not in
+/// Unicode normal form, or not text) gets a header marked "not usable": `near` then reads the
+/// rows as before, and writers do not build it again until something changes.
+struct ProximityIndexCodec: ProximityIndexBuilding {
+    static let version = "overblik-proximity/1 " + GeodesicIndex.packedLayoutVersion
+    static let pointsPerPart = 16_384
+    static let ranksPerPart = 65_536
+    static let magic: UInt32 = 0x5850_424F // "OBPX"
+    static let headerSize = 24
+    static let bytesPerRank = 16
+
+    var version: String { Self.version }
+
+    func build(from store: OverblikStore) throws -> [[UInt8]] {
+        var points: [Coordinate] = [], masks: [UInt64] = [], perRank: [UInt8] = []
+        var previous: String?
+        var consistent = true
+        let joined = try store.forEachProximityRow { row in
+            let id = row.facility.id
+            // Rank order is Swift's string order (the engine sorts by it); rows come in SQLite's byte
+            // order. Both must agree, strictly, for the stored ranks to be the engine's.
+            if let previous, !(previous < id && previous.utf8.lexicographicallyPrecedes(id.utf8)) { consistent = false }
+            previous = id
+            let rooms = row.rooms.isEmpty ? [row.facility.implicitRoom] : row.rooms
+            points.append(row.facility.location)
+            masks.append(AttributeMask.of(row.facility, rooms: rooms))
+            Self.append(UInt64(bitPattern: row.rowID), to: &perRank)
+            Self.append(Self.hash(id), to: &perRank)
+            Self.append(UInt32(row.rooms.count), to: &perRank)
+        }
+        guard consistent, joined else { return [Self.header(usable: false, count: 0, indexParts: 0, rankParts: 0)] }
+        let index = GeodesicIndex(points: points, attributes: masks)
+        points = []
+        masks = []
+        var indexParts = index.packed(pointsPerPart: Self.pointsPerPart)
+        let indexHeader = indexParts.removeFirst()
+        var parts = [Self.header(usable: true, count: index.count, indexParts: indexParts.count,
+                                 rankParts: (index.count + Self.ranksPerPart - 1) / Self.ranksPerPart) + indexHeader]
+        parts += indexParts
+        var start = 0
+        while start < perRank.count {
+            let end = min(perRank.count, start + Self.ranksPerPart * Self.bytesPerRank)
+            parts.append(Array(perRank[start..<end]))
+            start = end
+        }
+        return parts
+    }
+
+    static func header(usable: Bool, count: Int, indexParts: Int, rankParts: Int) -> [UInt8] {
+        var out: [UInt8] = []
+        append(magic, to: &out)
+        append(UInt32(usable ? 1 : 0), to: &out)
+        append(UInt64(count), to: &out)
+        append(UInt32(indexParts), to: &out)
+        append(UInt32(rankParts), to: &out)
+        return out
+    }
+
+    static func append<T: FixedWidthInteger>(_ value: T, to bytes: inout [UInt8]) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    /// FNV-1a over the id's UTF-8 bytes: enough to notice that a rowid now holds another facility.
+    static func hash(_ id: String) -> UInt32 {
+        var h: UInt32 = 0x811C_9DC5
+        for b in id.utf8 { h = (h ^ UInt32(b)) &* 0x0100_0193 }
+        return h
+    }
+}
+
+/// A proximity index read from the store: the search tree and, per rank, where the facility's row is.
+final class StoredProximityIndex {
+    let index: GeodesicIndex
+    /// Per rank: rowid, id hash, listed room count.
+    private let perRank: [UInt8]
+    /// `PRAGMA data_version` when it was read: while unchanged, no other connection has committed.
+    let dataVersion: Int64
+
+    private init(index: GeodesicIndex, perRank: [UInt8], dataVersion: Int64) {
+        self.index = index
+        self.perRank = perRank
+        self.dataVersion = dataVersion
+    }
+
+    func rowID(ofRank rank: Int) -> Int64 { Int64(bitPattern: load(rank, 0, UInt64.self)) }
+    func idHash(ofRank rank: Int) -> UInt32 { load(rank, 8, UInt32.self) }
+    func roomCount(ofRank rank: Int) -> Int { Int(load(rank, 12, UInt32.self)) }
+
+    private func load<T: FixedWidthInteger>(_ rank: Int, _ offset: Int, _ type: T.Type) -> T {
+        perRank.withUnsafeBytes { T(littleEndian: $0.loadUnaligned(fromByteOffset: rank * ProximityIndexCodec.bytesPerRank + offset, as: T.self)) }
+    }
+
+    /// Reads the stored index; nil when it is missing, of another version, marked not usable, or
+    /// does not hold together (then nothing of it is used).
+    static func load(from store: OverblikStore) throws -> StoredProximityIndex? {
+        let dataVersion = try store.database.scalar("PRAGMA data_version")?.int ?? 0
+        var loader: GeodesicIndex.PackedLoader?
+        var perRank: [UInt8] = []
+        var count = 0, indexParts = 0, rankParts = 0
+        let complete = try store.readProximityIndex(version: ProximityIndexCodec.version) { part, raw in
+            if part == 0 {
+                guard raw.count >= ProximityIndexCodec.headerSize,
+                      raw.loadUnaligned(as: UInt32.self) == ProximityIndexCodec.magic.littleEndian,
+                      UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 4, as: UInt32.self)) == 1,
+                      let n = Int(exactly: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))) else { return false }
+                count = n
+                indexParts = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 16, as: UInt32.self)))
+                rankParts = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 20, as: UInt32.self)))
+                loader = GeodesicIndex.PackedLoader(header: UnsafeRawBufferPointer(rebasing: raw[ProximityIndexCodec.headerSize...]))
+                guard let loader, loader.partCount == indexParts, count.multipliedReportingOverflow(by: ProximityIndexCodec.bytesPerRank).overflow == false
+                else { return false }
+                perRank.reserveCapacity(count * ProximityIndexCodec.bytesPerRank)
+                return true
+            }
+            if part <= indexParts { return loader?.add(raw) ?? false }
+            guard part <= indexParts + rankParts, perRank.count + raw.count <= count * ProximityIndexCodec.bytesPerRank else { return false }
+            perRank.append(contentsOf: raw)
+            return true
+        }
+        guard complete, perRank.count == count * ProximityIndexCodec.bytesPerRank,
+              let index = loader?.finish(), index.count == count else { return nil }
+        return StoredProximityIndex(index: index, perRank: perRank, dataVersion: dataVersion)
+    }
+}

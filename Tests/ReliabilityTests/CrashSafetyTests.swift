@@ -122,9 +122,11 @@ struct CrashSafetyTests {
             let file = dir.appendingPathComponent("w\(w).csv")
             try Data(SyntheticCSV.facilities(rows: rows, prefix: "W\(w)", seed: UInt64(100 + w)).utf8).write(to: file)
         }
-        // Create the schema first, so that the writers race on data, not on the first migration.
-        let info = try ChildProcess.run(["info"], db: db)
-        try #require(info.status == 0, "\(info.stderr)")
+        // Create the store first (reading commands never create one), so that the writers race on
+        // data, not on the first migration.
+        let calendar = TestSupport.sampleFile("calendars/aalborg-school-holidays.csv").path
+        let setup = try ChildProcess.run(["calendar", "import", calendar], db: db)
+        try #require(setup.status == 0, "\(setup.stderr)")
         for w in 0..<writers {
             children.append(try ChildProcess(ChildProcess.overblik, ["import", "facilities", dir.appendingPathComponent("w\(w).csv").path],
                                              environment: ["OVERBLIK_DB": db]))

@@ -9,6 +9,11 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "Output format: table, json, csv, geojson (ics where it fits).")
     var format: OutputFormat = .table
 
+    @Flag(name: .long, help: "CSV cells as stored: no ' before cells starting with = + - @ (the spreadsheet formula guard).")
+    var rawCsv = false
+
+    mutating func validate() throws { CSVText.guardsFormulas = !rawCsv }
+
     var databasePath: String { Overblik.resolveDatabasePath(db) }
 
     /// Opens an existing store (read-only when its file or folder cannot be written); a missing or

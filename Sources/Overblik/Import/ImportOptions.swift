@@ -25,6 +25,8 @@ public struct ImportOptions: Sendable {
     public var replace: Bool
     /// Refuse records with empty geometry instead of skipping and reporting them.
     public var strict: Bool
+    /// Let `replace` leave a layer empty (a file without records); refused otherwise.
+    public var allowEmpty = false
     /// Called with (records read, total when known) during long imports.
     public var progress: (@Sendable (Int, Int?) -> Void)?
 

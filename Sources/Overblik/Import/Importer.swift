@@ -33,6 +33,13 @@ extension Overblik {
         func note(_ record: ImportRecord) -> Bool {
             count += 1
             if count % 1024 == 0 { options.progress?(count, source.estimatedCount) }
+            // A byte order mark belongs only at the very start of a file; inside one (files
+            // concatenated) it would hide in an id or name.
+            if let (field, _) = record.fields.first(where: { $0.value.unicodeScalars.contains("\u{FEFF}") }) {
+                problems.add(ImportProblem(record.position, field: field,
+                                           expected: "a byte order mark (U+FEFF) inside the file, allowed only at its start (were files concatenated?)"))
+                return false
+            }
             if case .empty? = record.geometry, !options.strict, layer != .rooms {
                 skipped.append(record.position.description)
                 return false
@@ -111,6 +118,10 @@ extension Overblik {
             let rows: [StoredDistrict] = try collect { districtRecord($0, options: options, &problems) }
             checkDuplicates(rows.map(\.district.code), positions, &problems)
             try problems.throwIfAny()
+            if options.replace && rows.isEmpty && !options.allowEmpty {
+                throw ImportError(problems: [ImportProblem(RecordPosition(file: path),
+                    expected: "no district to import: --replace would leave the layer empty (add --allow-empty to empty it)")])
+            }
             report.reassignedPoints = try store.write {
                 let existing = try store.existingIDs(in: "districts", among: rows.map(\.district.code))
                 if options.replace {

@@ -39,6 +39,7 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Kind for facilities whose record names none (e.g. school).") var kind: String?
     @Flag(help: "Overwrite rows whose id exists (districts: replace the whole layer).") var replace = false
     @Flag(help: "Refuse records with empty geometry instead of skipping and reporting them.") var strict = false
+    @Flag(help: "Let --replace empty the district layer when the file has no districts.") var allowEmpty = false
 
     @OptionGroup var global: GlobalOptions
 
@@ -59,9 +60,10 @@ struct ImportCommand: ParsableCommand {
             defaultKind = k
         }
         let progress = ProgressBar.forTerminal(label: "importing \(layer.rawValue)")
-        let options = ImportOptions(crs: parsedCRS, idField: idField, nameField: nameField, codeField: codeField,
+        var options = ImportOptions(crs: parsedCRS, idField: idField, nameField: nameField, codeField: codeField,
                                     ruralField: ruralField, kindField: kindField, defaultKind: defaultKind,
                                     replace: replace, strict: strict, progress: progress?.callback)
+        options.allowEmpty = allowEmpty
         let overblik = try global.openCreating()
         let report: ImportReport
         do {

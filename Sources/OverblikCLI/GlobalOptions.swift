@@ -18,10 +18,17 @@ struct GlobalOptions: ParsableArguments {
 
     /// Opens an existing store (read-only when its file or folder cannot be written); a missing or
     /// empty file is refused with its path.
-    func open() throws -> Overblik { try Overblik(databasePath: databasePath, creating: false) }
+    func open() throws -> Overblik { Self.announcingLockWaits(try Overblik(databasePath: databasePath, creating: false)) }
 
     /// Opens the store, creating it when missing (imports and set-up only).
-    func openCreating() throws -> Overblik { try Overblik(databasePath: databasePath) }
+    func openCreating() throws -> Overblik { Self.announcingLockWaits(try Overblik(databasePath: databasePath)) }
+
+    /// Tells the user on standard error when a write has to wait for another writer.
+    static func announcingLockWaits(_ overblik: Overblik) -> Overblik {
+        let path = overblik.databasePath
+        overblik.onLockWait = { Output.error("overblik: waiting for another writer to finish with \(path) (at most \(Overblik.lockWaitSeconds) s)") }
+        return overblik
+    }
 
     /// Opens the store for a read-only query without loading SpatiaLite (faster start).
     func openForQuery() throws -> Overblik { try Overblik(queryingDatabasePath: databasePath) }

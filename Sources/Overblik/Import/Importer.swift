@@ -122,7 +122,7 @@ extension Overblik {
                 throw ImportError(problems: [ImportProblem(RecordPosition(file: path),
                     expected: "no district to import: --replace would leave the layer empty (add --allow-empty to empty it)")])
             }
-            report.reassignedPoints = try store.write {
+            report.reassignedPoints = try writeRetrying("import \(path)") {
                 let existing = try store.existingIDs(in: "districts", among: rows.map(\.district.code))
                 if options.replace {
                     try store.deleteAllDistricts()
@@ -145,7 +145,7 @@ extension Overblik {
 
     /// Writes rows in one transaction, refusing existing ids unless `replace`. Returns how many replaced.
     private func writeRows(table: String, ids: [String], replace: Bool, _ insert: () throws -> Void) throws -> Int {
-        try store.write {
+        try writeRetrying("import into \(table)") {
             let existing = try store.existingIDs(in: table, among: ids)
             if !existing.isEmpty && !replace {
                 throw StoreError.duplicateIDs(table: table, ids: existing, total: existing.count)

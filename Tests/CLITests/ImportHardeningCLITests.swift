@@ -72,4 +72,15 @@ struct ImportHardeningCLITests {
         let raw = try CLI.run(["near", "9.65,56.98", "--format", "csv", "--raw-csv"], db: db)
         #expect(raw.stdout.contains(",@SUM(A1),") && !raw.stdout.contains("'@"), "\(raw.stdout)")
     }
+
+    @Test("a time in the spring-forward gap is refused by hours, near --free-at and book alike (exit 2)", arguments: [
+        ["hours", "open", "24/7", "--at", "2026-03-29T02:30"],
+        ["near", "Nibe", "--free-at", "2026-03-29T02:30", "--for", "1h"],
+        ["book", "hovedbiblioteket-i-aalborg-moedelokale", "--from", "2026-03-29T02:30", "--to", "2026-03-29T04:00", "--holder", "X"],
+    ])
+    func springGapOneRule(_ command: [String]) throws {
+        let r = try CLI.run(command, db: try CLI.sampleStore("gap"))
+        #expect(r.status == 2, "\(r.stderr)")
+        #expect(r.stderr.contains("does not exist in Europe/Copenhagen"), "\(r.stderr)")
+    }
 }

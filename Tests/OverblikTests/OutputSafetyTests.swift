@@ -127,7 +127,7 @@ struct FailureClassTests {
         ("duplicate ids", StoreError.duplicateIDs(table: "facilities", ids: ["a"], total: 1), .badInput),
         ("bad opening_hours", parseFailure(), .badInput),
         ("refused import", ImportError(problems: []), .badInput),
-        ("polygon too complex", GeometryError.tooComplex(operation: "locate", detail: "too many edges"), .badInput),
+        ("a line where a polygon is needed", GeometryError.unexpectedType(operation: "area", expected: "a polygon", found: "LineString"), .badInput),
         ("output over the store", OutputFileError(path: "s", reason: .isTheStore(store: "s")), .badInput),
         ("overlapping booking", OverblikError.conflict("overlaps"), .conflict),
         ("locked store", DatabaseError(code: 5, message: "database is locked", operation: "step"), .storeOrIO),

@@ -99,17 +99,11 @@ struct ExportCLITests {
         }
     }
 
-    @Test("headless Chromium renders the offline map with one marker per facility and a non-blank screenshot")
+    @Test("headless Chromium renders the offline map with one marker per facility and a non-blank screenshot",
+          .enabled(if: HostileMapCLITests.canRender, "needs chromium and libjs-leaflet (Tools/setup.sh installs them)"))
     func mapRendersOffline() throws {
-        guard let chromium = TestSupport.which("chromium") ?? TestSupport.which("chromium-browser") else {
-            print("skipping: chromium not found (apt-get install chromium)")
-            return
-        }
-        let leaflet = "/usr/share/javascript/leaflet"
-        guard FileManager.default.fileExists(atPath: "\(leaflet)/leaflet.js") else {
-            print("skipping: \(leaflet)/leaflet.js not found (apt-get install libjs-leaflet)")
-            return
-        }
+        let chromium = try #require(HostileMapCLITests.chromium)
+        let leaflet = HostileMapCLITests.leaflet
         let db = try CLI.sampleStore("map")
         let facilities = try #require(try Self.info(db)["facilities"] as? Int)
         let dir = try TestSupport.temporaryDirectory("map")

@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "Formats", dependencies: ["GeoTypes", "CZlib"]),
         .target(name: "GeoJSON", dependencies: ["GeoTypes"]),
         // Seeded mutation fuzzing of the parsers (used by ReliabilityTests and `overblik-bench fuzz`).
-        .target(name: "Fuzzing", dependencies: ["Scheduling", "Formats", "GeoJSON"]),
+        .target(name: "Fuzzing", dependencies: ["Scheduling", "Formats", "GeoJSON", "Geometry", "Overblik"]),
 
         // Wrappers around C.
         .target(name: "Geometry", dependencies: ["CGEOS", "GeoTypes"]),

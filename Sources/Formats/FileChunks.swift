@@ -31,6 +31,14 @@ final class FileChunks {
         if let descriptor { close(descriptor) }
     }
 
+    /// The size of the input in bytes (nil when it cannot be known, e.g. a pipe).
+    var size: Int? {
+        if let memory { return memory.count }
+        var info = stat()
+        guard let descriptor, fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(info.st_size)
+    }
+
     /// Fills `buffer` from the start; returns the count, 0 at the end.
     func read(into buffer: inout [UInt8]) throws(Failure) -> Int {
         if let memory {
@@ -56,7 +64,8 @@ final class FileChunks {
     /// Reads exactly `count` bytes, or fewer only at the end of the input.
     func readUpTo(_ count: Int) throws(Failure) -> [UInt8] {
         var result: [UInt8] = []
-        result.reserveCapacity(count)
+        // Capped: a count from a file's header may be a lie; the result grows with what is read.
+        result.reserveCapacity(min(count, 1 << 20))
         var chunk = [UInt8](repeating: 0, count: min(max(count, 1), 1 << 16))
         while result.count < count {
             if chunk.count > count - result.count { chunk = [UInt8](repeating: 0, count: count - result.count) }

@@ -75,7 +75,9 @@ public final class ShapefileReader {
             throw ShapefileError(.unsupportedShapeType(header.int32LE(32)), file: shpPath)
         }
         shapeType = type
-        shpLength = Int(header.int32BE(24)) * 2
+        // The header's length, but never past the real end of the file (a lying header must not
+        // make a record look larger than the file).
+        shpLength = min(Int(header.int32BE(24)) * 2, shp.size ?? Int.max)
         bounds = (header.doubleLE(36), header.doubleLE(44), header.doubleLE(52), header.doubleLE(60))
 
         let codePage = Self.sibling(stem, "cpg").flatMap(readSmallFile).map { String(decoding: $0, as: UTF8.self) }

@@ -49,11 +49,31 @@ public enum FuzzSeeds {
         return seeds.map { Array($0.utf8) }
     }
 
-    /// The three targets with seeds from `dataDirectory`; `scale` multiplies the largest input sizes
+    /// Every file in `directory` (a committed corpus, Tests/Fixtures/Fuzz/TARGET), in name order.
+    public static func corpus(_ directory: String) -> [[UInt8]] {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
+        return names.compactMap { FileManager.default.contents(atPath: directory + "/" + $0).map(Array.init) }
+    }
+
+    /// The targets the hostile-input review found unreached: polygon shapes for the point locator,
+    /// JSON embedded in HTML, and output paths against a store. Seeds come from the committed corpus
+    /// under `corpusDirectory`; output paths are tried inside a fresh sandbox folder.
+    public static func hardeningTargets(corpusDirectory: String, scale: Int = 1) -> [FuzzTarget] {
+        let sandbox = FileManager.default.temporaryDirectory.appendingPathComponent("overblik-fuzz-\(UUID().uuidString.prefix(8))").path
+        try? FileManager.default.createDirectory(atPath: sandbox, withIntermediateDirectories: true)
+        FuzzTarget.resetSandbox(sandbox)
+        return [.polygonLocator(seeds: corpus(corpusDirectory + "/polygon-locator"), maxBytes: 8_192 * scale),
+                .embeddedJSON(seeds: corpus(corpusDirectory + "/embedded-json"), maxBytes: 1_024 * scale),
+                .outputPath(seeds: corpus(corpusDirectory + "/output-path"), sandbox: sandbox, maxBytes: 128)]
+    }
+
+    /// Every target: the three parsers with seeds from `dataDirectory`, and the hardening targets
+    /// with the corpus in Tests/Fixtures/Fuzz beside it; `scale` multiplies the largest input sizes
     /// (1 for quick runs in debug builds, 4 for long release runs).
     public static func targets(dataDirectory: String, scale: Int = 1) -> [FuzzTarget] {
         [.openingHours(seeds: openingHours(dataDirectory: dataDirectory), maxBytes: 256 * scale),
          .csv(seeds: csv(dataDirectory: dataDirectory), maxBytes: 4_096 * scale),
          .geoJSON(seeds: geoJSON(dataDirectory: dataDirectory), maxBytes: 4_096 * scale)]
+            + hardeningTargets(corpusDirectory: dataDirectory + "/../Tests/Fixtures/Fuzz", scale: scale)
     }
 }

@@ -10,8 +10,6 @@ public enum GeometryError: Error, Hashable, Sendable, CustomStringConvertible {
     case invalidPolygon(InvalidPolygonError)
     /// The input of an operation was empty where it must not be.
     case emptyInput(operation: String)
-    /// The input is beyond a limit the operation can handle in bounded memory (`detail` names it).
-    case tooComplex(operation: String, detail: String)
 
     public var description: String {
         switch self {
@@ -22,7 +20,6 @@ public enum GeometryError: Error, Hashable, Sendable, CustomStringConvertible {
             return "\(operation) needs \(expected), got \(found)"
         case let .invalidPolygon(error): return error.description
         case let .emptyInput(operation): return "\(operation) needs at least one geometry"
-        case let .tooComplex(operation, detail): return "\(operation): \(detail)"
         }
     }
 }

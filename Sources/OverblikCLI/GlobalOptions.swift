@@ -9,14 +9,26 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "Output format: table, json, csv, geojson (ics where it fits).")
     var format: OutputFormat = .table
 
+    @Flag(name: .long, help: "CSV cells as stored: no ' before cells starting with = + - @ (the spreadsheet formula guard).")
+    var rawCsv = false
+
+    mutating func validate() throws { CSVText.guardsFormulas = !rawCsv }
+
     var databasePath: String { Overblik.resolveDatabasePath(db) }
 
     /// Opens an existing store (read-only when its file or folder cannot be written); a missing or
     /// empty file is refused with its path.
-    func open() throws -> Overblik { try Overblik(databasePath: databasePath, creating: false) }
+    func open() throws -> Overblik { Self.announcingLockWaits(try Overblik(databasePath: databasePath, creating: false)) }
 
     /// Opens the store, creating it when missing (imports and set-up only).
-    func openCreating() throws -> Overblik { try Overblik(databasePath: databasePath) }
+    func openCreating() throws -> Overblik { Self.announcingLockWaits(try Overblik(databasePath: databasePath)) }
+
+    /// Tells the user on standard error when a write has to wait for another writer.
+    static func announcingLockWaits(_ overblik: Overblik) -> Overblik {
+        let path = overblik.databasePath
+        overblik.onLockWait = { Output.error("overblik: waiting for another writer to finish with \(path) (at most \(Overblik.lockWaitSeconds) s)") }
+        return overblik
+    }
 
     /// Opens the store for a read-only query without loading SpatiaLite (faster start).
     func openForQuery() throws -> Overblik { try Overblik(queryingDatabasePath: databasePath) }

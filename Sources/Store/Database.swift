@@ -1,4 +1,9 @@
 import CSQLite
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// One SQLite connection with SpatiaLite loaded. Not Sendable: give each thread or process its own.
 ///
@@ -10,8 +15,12 @@ public final class Database {
     /// Whether SpatiaLite's functions are available on this connection.
     public private(set) var hasSpatiaLite = false
 
-    /// How long a writer waits for another writer's lock before failing, in milliseconds.
-    public static let busyTimeoutMilliseconds: Int32 = 30_000
+    /// How long a writer waits in all for another writer's lock before failing, in milliseconds:
+    /// 30 s, or `$OVERBLIK_LOCK_WAIT_MS` (for tests and impatient scripts).
+    public static let busyTimeoutMilliseconds: Int32 = {
+        if let text = getenv("OVERBLIK_LOCK_WAIT_MS").map({ String(cString: $0) }), let ms = Int32(text), ms >= 0 { return ms }
+        return 30_000
+    }()
 
     /// Opens (creating when missing) the database at `path` and loads SpatiaLite.
     /// - Parameters:

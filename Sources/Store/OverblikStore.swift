@@ -76,6 +76,24 @@ public final class OverblikStore {
         }
     }
 
+    /// Called when a write finds another writer holding the lock and starts to wait for it.
+    public var lockWaitNotice: (() -> Void)?
+
+    /// Tells ``lockWaitNotice`` when the write lock is taken right now (a probe that does not wait).
+    private func noticeIfLocked() {
+        guard let lockWaitNotice else { return }
+        database.setBusyTimeout(milliseconds: 0)
+        defer { database.setBusyTimeout(milliseconds: Database.busyTimeoutMilliseconds) }
+        do {
+            try database.execute("BEGIN IMMEDIATE")
+            try database.execute("ROLLBACK")
+        } catch where error.isBusy {
+            lockWaitNotice()
+        } catch {
+            // Any other failure shows itself in the write that follows.
+        }
+    }
+
     /// The schema version of the open file.
     public var schemaVersion: Int { get throws { try database.schemaVersion } }
 
@@ -83,7 +101,8 @@ public final class OverblikStore {
     /// With a ``featureEncoder``, the facility features the writes made stale are encoded again in
     /// the same transaction; with a ``proximityIndexBuilder``, so is the proximity index.
     public func write<T>(_ body: () throws -> T) throws -> T {
-        try database.transaction(.immediate) {
+        noticeIfLocked()
+        return try database.transaction(.immediate) {
             let result = try body()
             if featureEncoder != nil { try refreshFacilityFeatures() }
             try refreshProximityIndex()

@@ -98,12 +98,10 @@ struct ExportCLITests {
     }
 
     @Test("headless Chromium renders the offline map with one marker per facility and a non-blank screenshot",
-          .enabled(if: TestSupport.hasTool("chromium") || TestSupport.hasTool("chromium-browser"), "chromium is not installed"),
-          .enabled(if: FileManager.default.fileExists(atPath: "/usr/share/javascript/leaflet/leaflet.js"),
-                   "Leaflet (libjs-leaflet) is not installed"))
+          .enabled(if: HostileMapCLITests.canRender, "needs chromium and libjs-leaflet (Tools/setup.sh installs them)"))
     func mapRendersOffline() throws {
-        let chromium = try #require(TestSupport.which("chromium") ?? TestSupport.which("chromium-browser"))
-        let leaflet = "/usr/share/javascript/leaflet"
+        let chromium = try #require(HostileMapCLITests.chromium)
+        let leaflet = HostileMapCLITests.leaflet
         let db = try CLI.sampleStore("map")
         let facilities = try #require(try Self.info(db)["facilities"] as? Int)
         let dir = try TestSupport.temporaryDirectory("map")

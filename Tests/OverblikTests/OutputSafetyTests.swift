@@ -1,5 +1,6 @@
 import Foundation
 import GeoJSON
+import GeoTypes
 import Geometry
 import Overblik
 import Scheduling
@@ -126,7 +127,7 @@ struct FailureClassTests {
         ("duplicate ids", StoreError.duplicateIDs(table: "facilities", ids: ["a"], total: 1), .badInput),
         ("bad opening_hours", parseFailure(), .badInput),
         ("refused import", ImportError(problems: []), .badInput),
-        ("polygon too complex", GeometryError.tooComplex(operation: "locate", detail: "too many edges"), .badInput),
+        ("a line where a polygon is needed", GeometryError.unexpectedType(operation: "area", expected: "a polygon", found: "LineString"), .badInput),
         ("output over the store", OutputFileError(path: "s", reason: .isTheStore(store: "s")), .badInput),
         ("overlapping booking", OverblikError.conflict("overlaps"), .conflict),
         ("locked store", DatabaseError(code: 5, message: "database is locked", operation: "step"), .storeOrIO),
@@ -149,5 +150,29 @@ struct FailureClassTests {
     func codes() {
         #expect(FailureClass.allCases.map(\.exitCode) == [1, 2, 3, 4])
         #expect(FailureClass.allCases.map(\.httpStatus) == [404, 400, 409, 503])
+    }
+}
+
+@Suite("Strict decimal numbers and CSV cells")
+struct DecimalAndCSVTests {
+    @Test("decimal text parses; hexadecimal floats, nan, inf and stray characters do not", arguments: [
+        ("9.9187", 9.9187), ("-12", -12), (".5", 0.5), ("5.", 5), ("1e-3", 0.001), ("+2E2", 200),
+    ])
+    func decimals(_ text: String, _ value: Double) {
+        #expect(DecimalNumber.parse(text) == value)
+    }
+
+    @Test("not decimal", arguments: ["0x1p3", "0x10", "nan", "inf", "infinity", "", "-", ".", "1e", "1 ", " 1", "1,5", "1e400"])
+    func notDecimal(_ text: String) {
+        #expect(DecimalNumber.parse(text) == nil)
+    }
+
+    @Test("cells that start a formula get a quote; numbers and plain text do not", arguments: [
+        ("=1+2", "'=1+2"), ("+1", "+1"), ("-12.5", "-12.5"), ("-x", "'-x"), ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"), ("Næsby", "Næsby"), ("a,b", "\"a,b\""), ("=a,\"b\"", "\"'=a,\"\"b\"\"\""),
+    ])
+    func csvCells(_ text: String, _ expected: String) {
+        #expect(CSVField.encode(text) == expected)
+        #expect(CSVField.encode("=1", guardFormulas: false) == "=1")
     }
 }

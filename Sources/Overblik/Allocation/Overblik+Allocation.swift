@@ -31,22 +31,16 @@ extension Overblik {
     public func allocate(applicationsPath: String, season: AllocationSeason, rulesPath: String? = nil,
                          dryRun: Bool, now: UTCInstant? = nil) throws -> AllocationRun {
         let catalog = try catalog()
-        let text: String
-        do { text = try String(contentsOfFile: applicationsPath, encoding: .utf8) } catch {
-            throw OverblikError.io("cannot read \(applicationsPath): \(error.localizedDescription)")
-        }
+        let text = try TextFile.read(applicationsPath)
         let applications: [AllocationApplication]
         do { applications = try ApplicationParser.parse(text, settlements: catalog.settlements) } catch {
             throw OverblikError.badInput("\(applicationsPath): \(error)")
         }
         var rules = LocalAllocationRules.none
         if let rulesPath {
-            do {
-                rules = try LocalAllocationRules(json: try String(contentsOfFile: rulesPath, encoding: .utf8))
-            } catch let error as AllocationInputError {
+            let text = try TextFile.read(rulesPath)
+            do { rules = try LocalAllocationRules(json: text) } catch {
                 throw OverblikError.badInput("\(rulesPath): \(error)")
-            } catch {
-                throw OverblikError.io("cannot read \(rulesPath): \(error.localizedDescription)")
             }
         }
         let calendar = try holidayCalendar()

@@ -37,6 +37,8 @@ public struct ImportOptions: Sendable {
     public var dissolveBy: String?
     /// Tag or field giving a facility's name when it has no `name` (OpenStreetMap: e.g. `operator`, `ref`).
     public var nameFrom: String?
+    /// Let `replace` leave a layer empty (a file without records); refused otherwise.
+    public var allowEmpty = false
     /// Called with (records read, total when known) during long imports.
     public var progress: (@Sendable (Int, Int?) -> Void)?
 

@@ -37,6 +37,13 @@ extension Overblik {
                 if !missing.isEmpty { throw ImportError(problems: missing) }
             }
             if count % 1024 == 0 { options.progress?(count, source.estimatedCount) }
+            // A byte order mark belongs only at the very start of a file; inside one (files
+            // concatenated) it would hide in an id or name.
+            if let (field, _) = record.fields.first(where: { $0.value.unicodeScalars.contains("\u{FEFF}") }) {
+                problems.add(ImportProblem(record.position, field: field,
+                                           expected: "a byte order mark (U+FEFF) inside the file, allowed only at its start (were files concatenated?)"))
+                return false
+            }
             if case .empty? = record.geometry, !options.strict, layer != .rooms {
                 let id = options.idField.flatMap { record.value(ImportRecord.normalise($0)) } ?? record.value("id", "@id", "fid")
                 let name = options.nameField.flatMap { record.value(ImportRecord.normalise($0)) } ?? record.value("name", "navn")
@@ -131,7 +138,11 @@ extension Overblik {
             checkDuplicates(rows.map(\.district.code), positions, &problems, field: codeField,
                             hint: options.dissolveBy == nil ? " (parts of one district? merge them with --dissolve-by \(codeField))" : "")
             try problems.throwIfAny()
-            report.reassignedPoints = try store.write {
+            if options.replace && rows.isEmpty && !options.allowEmpty {
+                throw ImportError(problems: [ImportProblem(RecordPosition(file: path),
+                    expected: "no district to import: --replace would leave the layer empty (add --allow-empty to empty it)")])
+            }
+            report.reassignedPoints = try writeRetrying("import \(path)") {
                 let existing = try store.existingIDs(in: "districts", among: rows.map(\.district.code))
                 if options.replace {
                     try store.deleteAllDistricts()
@@ -154,7 +165,7 @@ extension Overblik {
 
     /// Writes rows in one transaction, refusing existing ids unless `replace`. Returns how many replaced.
     private func writeRows(table: String, ids: [String], replace: Bool, _ insert: () throws -> Void) throws -> Int {
-        try store.write {
+        try writeRetrying("import into \(table)") {
             let existing = try store.existingIDs(in: table, among: ids)
             if !existing.isEmpty && !replace {
                 throw StoreError.duplicateIDs(table: table, ids: existing, total: existing.count)

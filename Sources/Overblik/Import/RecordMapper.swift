@@ -56,8 +56,8 @@ struct RecordMapper {
         }
         // Danish spreadsheets may write a decimal comma.
         let normalised = text.contains(".") ? text : text.replacingOccurrences(of: ",", with: ".")
-        guard let value = Double(normalised), value.isFinite else {
-            problems.add(ImportProblem(r.position, field: field, value: text, expected: "expected a finite number"))
+        guard let value = DecimalNumber.parse(normalised) else {
+            problems.add(ImportProblem(r.position, field: field, value: text, expected: "expected a finite decimal number"))
             return nil
         }
         return value
@@ -82,7 +82,7 @@ struct RecordMapper {
         for name in names {
             guard let (_, text) = r.value(name) else { continue }
             if let n = Int(text), n >= 0 { return n }
-            if let d = Double(text), d >= 0, d == d.rounded(), d < 1e9 { return Int(d) }
+            if let d = DecimalNumber.parse(text), d >= 0, d == d.rounded(), d < 1e9 { return Int(d) }
             problems.add(ImportProblem(r.position, field: name, value: text, expected: "expected a whole number >= 0"))
             return nil
         }

@@ -65,7 +65,13 @@ struct RecordSource {
                         throw ImportError(problems: [ImportProblem(RecordPosition(file: path), field: ".prj", value: "EPSG:\(other)",
                             expected: "expected EPSG:4326 or EPSG:25832; reproject the layer (ogr2ogr -t_srs EPSG:4326)")])
                     }
-                case nil: crs = nil
+                case nil:
+                    // A .prj this reader cannot name is not WGS84 by default: the user must say.
+                    if let prj = reader.prj, options.crs == nil {
+                        throw ImportError(problems: [ImportProblem(RecordPosition(file: path), field: ".prj", value: String(prj.prefix(60)),
+                            expected: "a coordinate system this reader does not recognise; give --crs EPSG:4326 or EPSG:25832 if it is one of them, else reproject the layer (ogr2ogr -t_srs EPSG:4326)")])
+                    }
+                    crs = nil
                 }
                 return RecordSource(kind: .shapefile, path: path, declaredCRS: crs, estimatedCount: reader.recordCount)
             } catch let error as ShapefileError {

@@ -71,7 +71,7 @@ public struct PlaceResolver: Sendable {
     /// `LON,LAT` (also with a space after the comma); nil when `text` is not two numbers.
     static func coordinate(_ text: String) throws -> Coordinate? {
         let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-        guard parts.count == 2, let lon = Double(parts[0]), let lat = Double(parts[1]) else { return nil }
+        guard parts.count == 2, let lon = DecimalNumber.parse(parts[0]), let lat = DecimalNumber.parse(parts[1]) else { return nil }
         do {
             return try Coordinate(validatingLon: lon, lat: lat)
         } catch {

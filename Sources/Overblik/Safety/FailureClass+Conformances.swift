@@ -64,7 +64,7 @@ extension AnalysisInputError: ClassifiedError { public var failureClass: Failure
 extension GeometryError: ClassifiedError {
     public var failureClass: FailureClass {
         switch self {
-        case .invalidPolygon, .unexpectedType, .emptyInput, .tooComplex: return .badInput
+        case .invalidPolygon, .unexpectedType, .emptyInput: return .badInput
         case .contextCreationFailed, .geos: return .storeOrIO
         }
     }

@@ -205,7 +205,7 @@ extension Overblik {
     static func requireExistingTimes(_ interval: LocalInterval) throws {
         for (label, time) in [("start", interval.start), ("end", interval.end)] where CopenhagenTime.isInGap(time) {
             if label == "end" && !CopenhagenTime.isInGap(time.adding(minutes: -1)) { continue }
-            throw OverblikError.badInput("\(label) \(time) does not exist in Europe/Copenhagen: clocks jump from 02:00 to 03:00 on \(time.date)")
+            throw OverblikError.badInput("\(label) " + gapMessage(time))
         }
         guard UTCInterval(interval) != nil else {
             throw OverblikError.badInput("\(Booking.span(interval)) has no length on the clock once daylight saving is applied")

@@ -37,27 +37,45 @@ extension Overblik {
             }
     }
 
-    /// How many times a write is attempted when other writers keep the store locked.
-    static let maximumWriteAttempts = 8
-
-    /// Runs `body` in one `BEGIN IMMEDIATE` transaction. When SQLite reports the store busy (after its
-    /// own 30 s busy timeout), the whole transaction, checks included, runs again after a randomised
-    /// back-off, up to ``maximumWriteAttempts`` times; "database is locked" never reaches the caller.
-    /// - Throws: whatever `body` throws (nothing written), or ``OverblikError/io(_:)`` when every attempt found the store busy.
+    /// Runs `body` in one `BEGIN IMMEDIATE` transaction, waiting for other writers at most
+    /// ``Database/busyTimeoutMilliseconds`` (30 s) in all. When SQLite reports the store busy, the
+    /// whole transaction, checks included, runs again after a short randomised back-off while time
+    /// is left; "database is locked" never reaches the caller.
+    /// - Throws: whatever `body` throws (nothing written), or ``OverblikError/io(_:)`` naming the
+    ///   store when the wait ran out.
     func writeRetrying<T>(_ what: String, _ body: () throws -> T) throws -> T {
         var generator = SystemRandomNumberGenerator()
+        let clock = ContinuousClock()
+        let deadline = clock.now + .milliseconds(Int(Database.busyTimeoutMilliseconds))
+        defer { store.database.setBusyTimeout(milliseconds: Database.busyTimeoutMilliseconds) }
         var attempt = 0
         while true {
             attempt += 1
+            let left = deadline - clock.now
+            let leftMilliseconds = Int32(clamping: left.components.seconds * 1_000 + left.components.attoseconds / 1_000_000_000_000_000)
+            store.database.setBusyTimeout(milliseconds: max(1, leftMilliseconds))
             do {
                 return try store.write(body)
             } catch let error as DatabaseError where error.isBusy {
-                guard attempt < Self.maximumWriteAttempts else {
-                    throw OverblikError.io("\(what): the store \(store.path) stayed busy with other writers through \(attempt) attempts; nothing was written, try again")
+                guard clock.now < deadline else {
+                    throw OverblikError.io("\(what): the store \(store.path) is locked by another writer; waited \(Self.lockWaitSeconds) s, nothing was written; try again")
                 }
-                let ceiling = UInt32(min(2_000, 20 << attempt))
+                let ceiling = UInt32(min(2_000, 20 << min(attempt, 10)))
                 usleep(1_000 * UInt32.random(in: ceiling / 2...ceiling, using: &generator))
             }
         }
+    }
+
+    /// The store's path.
+    public var databasePath: String { store.path }
+
+    /// How long a write waits in all for other writers, in seconds (30, or `$OVERBLIK_LOCK_WAIT_MS`).
+    public static var lockWaitSeconds: String { (Double(Database.busyTimeoutMilliseconds) / 1_000).formatted() }
+
+    /// Called when a write finds another writer holding the store's lock and starts to wait
+    /// (a front-end tells its user; the wait is at most ``Database/busyTimeoutMilliseconds``).
+    public var onLockWait: (() -> Void)? {
+        get { store.lockWaitNotice }
+        set { store.lockWaitNotice = newValue }
     }
 }

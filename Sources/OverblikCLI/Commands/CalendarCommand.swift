@@ -34,10 +34,7 @@ struct CalendarCommand: ParsableCommand {
 
         func run() throws {
             try global.require([.table, .json], command: "calendar import")
-            let text: String
-            do { text = try String(contentsOfFile: file, encoding: .utf8) } catch {
-                throw OverblikError.io("\(file): cannot read: \(error.localizedDescription)")
-            }
+            let text = try TextFile.read(file)
             let calendar = try global.openCreating().importSchoolHolidays(csv: text, source: file)
             let periods = calendar.periods.map { Period(from: $0.from.description, to: $0.to.description, name: $0.name) }
             if global.format == .json {

@@ -65,10 +65,7 @@ struct FilterOptions: ParsableArguments {
     func timeCondition() throws -> TimeCondition? {
         if let freeAt {
             guard freeWeekly == nil else { throw ValidationError("use either --free-at or --free-weekly") }
-            let start: LocalDateTime
-            do { start = try LocalDateTime(parsing: freeAt) } catch {
-                throw ValidationError("--free-at: \(error) (expected e.g. 2026-12-01T19:00)")
-            }
+            let start = try Overblik.existingLocalTime(parsing: freeAt, option: "--free-at")
             guard let duration else { throw ValidationError("--free-at needs --for DURATION (e.g. --for 2h)") }
             let d: ScheduleDuration
             do { d = try ScheduleDuration(parsing: duration) } catch {

@@ -57,14 +57,14 @@ struct HoursCommand: ParsableCommand {
                 Output.line("valid: \(hours)")
             }
         case .open:
-            let moment = try at.map { try TimeArguments.time($0, option: "--at") } ?? TimeArguments.now()
+            let moment = try at.map { try Overblik.existingLocalTime(parsing: $0, option: "--at") } ?? TimeArguments.now()
             let state = parsed.state(at: moment, calendar: calendar)
             let name = "\(state)"
             if global.format == .json { try Output.json(OpenReport(at: moment.description, state: name, open: state == .open)) } else {
                 Output.line("\(moment) \(moment.weekday.osmName): \(name)")
             }
         case .nextChange:
-            let moment = try at.map { try TimeArguments.time($0, option: "--at") } ?? TimeArguments.now()
+            let moment = try at.map { try Overblik.existingLocalTime(parsing: $0, option: "--at") } ?? TimeArguments.now()
             let change = parsed.nextChange(after: moment, calendar: calendar)
             let openAfter = change.map { parsed.isOpen(at: $0, calendar: calendar) }
             if global.format == .json {

@@ -47,6 +47,7 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Districts: leave invalid polygons out (listed) and import the rest.") var skipInvalid = false
     @Option(help: "Districts: merge parts that share this field's value (e.g. SOGNEKODE) into one MultiPolygon.") var dissolveBy: String?
     @Option(help: "Tag or field naming a facility that has no name (OpenStreetMap: e.g. operator, ref); without it nameless OSM features are skipped and listed.") var nameFrom: String?
+    @Flag(help: "Let --replace empty the district layer when the file has no districts.") var allowEmpty = false
 
     @OptionGroup var global: GlobalOptions
 
@@ -76,6 +77,7 @@ struct ImportCommand: ParsableCommand {
         options.makeValid = makeValid
         options.skipInvalid = skipInvalid
         options.dissolveBy = dissolveBy
+        options.allowEmpty = allowEmpty
         let overblik = try global.openCreating()
         let report: ImportReport
         do {

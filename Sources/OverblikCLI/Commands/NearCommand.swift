@@ -79,7 +79,7 @@ struct NearCommand: ParsableCommand {
             do { record = try reader.next() } catch { throw OverblikError.badInput("\(file): \(error)") }
             guard let record else { break }
             let id = record.fields[safe: idColumn] ?? ""
-            guard let lon = Double(record.fields[safe: lonColumn] ?? ""), let lat = Double(record.fields[safe: latColumn] ?? ""),
+            guard let lon = DecimalNumber.parse(record.fields[safe: lonColumn] ?? ""), let lat = DecimalNumber.parse(record.fields[safe: latColumn] ?? ""),
                   let point = try? Coordinate(validatingLon: lon, lat: lat) else {
                 Output.error("overblik: \(file):\(record.line): field lon,lat: expected WGS84 lon,lat in range; skipped row '\(id)'")
                 bad += 1

@@ -83,14 +83,11 @@ struct TextTable {
     }
 }
 
-/// RFC 4180 CSV writing.
+/// RFC 4180 CSV writing, with the library's guard against formulas unless `--raw-csv`.
 enum CSVText {
-    static func field(_ text: String) -> String {
-        if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return text
-    }
+    nonisolated(unsafe) static var guardsFormulas = true
+
+    static func field(_ text: String) -> String { CSVField.encode(text, guardFormulas: guardsFormulas) }
 
     static func row(_ cells: [String]) -> String {
         cells.map(field).joined(separator: ",") + "\n"

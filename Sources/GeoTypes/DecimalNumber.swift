@@ -1,0 +1,37 @@
+/// Strict decimal numbers from text: `-12`, `9.9187`, `.5`, `1e-3`. Swift's `Double(_:)` also
+/// takes hexadecimal floats (`0x1p3`), `nan`, `inf` and `infinity`, which no data file means as a
+/// coordinate or a count; this parser refuses them.
+public enum DecimalNumber {
+    /// The value of `text` when it is a finite decimal number (optional sign, digits with at most
+    /// one point, optional exponent), else nil. No surrounding spaces.
+    /// - Complexity: O(n).
+    public static func parse<S: StringProtocol>(_ text: S) -> Double? {
+        guard isDecimal(text.utf8) else { return nil }
+        guard let value = Double(String(text)), value.isFinite else { return nil }
+        return value
+    }
+
+    /// Whether the bytes spell a decimal number.
+    static func isDecimal<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {
+        var i = bytes.startIndex
+        func peek() -> UInt8? { i < bytes.endIndex ? bytes[i] : nil }
+        func digits() -> Int {
+            var n = 0
+            while let b = peek(), b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") { n += 1; i = bytes.index(after: i) }
+            return n
+        }
+        if let b = peek(), b == UInt8(ascii: "+") || b == UInt8(ascii: "-") { i = bytes.index(after: i) }
+        var mantissa = digits()
+        if peek() == UInt8(ascii: ".") {
+            i = bytes.index(after: i)
+            mantissa += digits()
+        }
+        guard mantissa > 0 else { return false }
+        if let b = peek(), b == UInt8(ascii: "e") || b == UInt8(ascii: "E") {
+            i = bytes.index(after: i)
+            if let s = peek(), s == UInt8(ascii: "+") || s == UInt8(ascii: "-") { i = bytes.index(after: i) }
+            guard digits() > 0 else { return false }
+        }
+        return i == bytes.endIndex
+    }
+}

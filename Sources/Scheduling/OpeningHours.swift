@@ -31,7 +31,8 @@ public struct OpeningHours: Sendable, Hashable, CustomStringConvertible {
     let usesHolidayOffsets: Bool
     /// Some rule says `easter`.
     let usesEaster: Bool
-    let usesSchoolHolidays: Bool
+    /// Some rule says `SH` (school holidays), which needs a school-holiday calendar.
+    public let usesSchoolHolidays: Bool
     let usesWeeks: Bool
     let matchers: [FastMatcher]
     let hasFallbackRules: Bool

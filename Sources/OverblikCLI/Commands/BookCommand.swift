@@ -43,7 +43,9 @@ struct BookCommand: ParsableCommand {
         try global.require([.table, .json, .csv], command: "book")
         let (start, end) = try TimeArguments.span(from: from, to: to)
         let last = try until.map { try TimeArguments.date($0, option: "--until") }
-        let receipt = try global.open().book(roomID: room, from: start, to: end, holder: holder, activity: activity,
+        let overblik = try global.open()
+        for warning in try overblik.calendarWarnings() { Output.error("overblik: warning: " + warning) }
+        let receipt = try overblik.book(roomID: room, from: start, to: end, holder: holder, activity: activity,
                                              repeatWeeklyUntil: last, includeHolidays: includeHolidays)
         switch global.format {
         case .json:

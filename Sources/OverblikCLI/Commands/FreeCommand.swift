@@ -30,6 +30,7 @@ struct FreeCommand: ParsableCommand {
         let minimum = try minDuration.map { try TimeArguments.duration($0, option: "--min-duration") }
         let overblik = try global.open()
         let answer = try overblik.freeTime(roomID: room, from: start, to: end, minDuration: minimum)
+        for warning in answer.warnings { Output.error("overblik: warning: " + warning) }
         switch global.format {
         case .json: try Output.json(answer)
         case .ics: Output.write(overblik.iCalendar(free: answer))

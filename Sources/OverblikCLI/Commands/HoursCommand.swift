@@ -51,6 +51,9 @@ struct HoursCommand: ParsableCommand {
                              message: "invalid opening_hours: \(error)\n" + error.pointer(in: hours))
         }
         let calendar = try holidayCalendar()
+        if parsed.usesSchoolHolidays, calendar.schoolHolidays.periods.isEmpty {
+            Output.error("overblik: warning: " + Overblik.missingSchoolHolidaysWarning)
+        }
         switch action {
         case .check:
             if global.format == .json { try Output.json(CheckReport(valid: true, hours: hours, error: nil)) } else {

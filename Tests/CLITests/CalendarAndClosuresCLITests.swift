@@ -20,6 +20,8 @@ struct CalendarAndClosuresCLITests {
         #expect(free.stderr.contains("warning"))
         let near = try CLI.run(["near", "Nibe", "--free-at", "2027-02-16T19:00", "--for", "2h"], db: db)
         #expect(near.stderr.contains("school-holiday calendar"))
+        let book = try CLI.run(["book", "nibe-skole-aula", "--from", "2027-03-02T17:00", "--to", "2027-03-02T18:00", "--holder", "Kor", "--format", "json"], db: db)
+        #expect(book.status == 0 && book.stdout.contains("\"warnings\"") && book.stderr.contains("warning"), "\(book.stdout) \(book.stderr)")
         let check = try CLI.run(["check", "--format", "json"], db: db)
         #expect(check.stdout.contains("school_holidays_missing"))
         // Winter holiday 2027 (week 7) closes SH rooms once the calendar is imported.

@@ -43,10 +43,9 @@ struct BookCommand: ParsableCommand {
         try global.require([.table, .json, .csv], command: "book")
         let (start, end) = try TimeArguments.span(from: from, to: to)
         let last = try until.map { try TimeArguments.date($0, option: "--until") }
-        let overblik = try global.open()
-        for warning in try overblik.calendarWarnings() { Output.error("overblik: warning: " + warning) }
-        let receipt = try overblik.book(roomID: room, from: start, to: end, holder: holder, activity: activity,
+        let receipt = try global.open().book(roomID: room, from: start, to: end, holder: holder, activity: activity,
                                              repeatWeeklyUntil: last, includeHolidays: includeHolidays)
+        for warning in receipt.warnings { Output.error("overblik: warning: " + warning) }
         switch global.format {
         case .json:
             try Output.json(receipt)

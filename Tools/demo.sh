@@ -16,6 +16,7 @@ step "Import the sample (districts first, so every point gets its district)" \
 "$BIN" import facilities Data/facilities.csv
 "$BIN" import rooms Data/rooms.csv
 "$BIN" import population Data/population.csv
+"$BIN" calendar import Data/calendars/aalborg-school-holidays.csv
 step "What is in the store" "$BIN" info
 for extra in Tools/demo.d/*.sh; do
   [ -f "$extra" ] && source "$extra"

@@ -17,6 +17,7 @@ enum CommandRegistry {
         CancelCommand.self,
         BookingsCommand.self,
         CalendarCommand.self,
+        ClosuresCommand.self,
         ExportCommand.self,
         MapCommand.self,
         CheckCommand.self,

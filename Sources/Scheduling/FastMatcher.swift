@@ -21,6 +21,7 @@ struct FastMatcher: Sendable, Hashable {
 
     init(_ rule: OHRule) {
         isSimple = rule.years.isEmpty && rule.monthDays.allSatisfy { $0.fromYear == nil && $0.toYear == nil }
+            && rule.easter.isEmpty && (rule.weekdays?.publicHolidayOffsets.isEmpty ?? true)
         if let w = rule.weekdays {
             for item in w.items {
                 if item.nth == 0 && item.nthFromEnd == 0 { plainWeekdays |= item.mask; continue }

@@ -9,12 +9,24 @@ extension OpeningHours {
     func facts(_ dayNumber: Int, _ calendar: HolidayCalendar) -> DayFacts {
         let c = CivilCalendar.civil(dayNumber)
         let date = LocalDate(dayNumber: dayNumber)
-        return DayFacts(dayNumber: dayNumber, year: c.year, month: c.month, day: c.day,
-                        weekday: CivilCalendar.weekdayIndex(dayNumber),
-                        isoWeek: usesWeeks ? CivilCalendar.isoWeek(dayNumber).week : 0,
-                        isPublicHoliday: usesPublicHolidays && calendar.isPublicHoliday(date),
-                        isSchoolHoliday: usesSchoolHolidays && calendar.isSchoolHoliday(date),
-                        daysInMonth: CivilCalendar.daysInMonth(year: c.year, month: c.month))
+        var f = DayFacts(dayNumber: dayNumber, year: c.year, month: c.month, day: c.day,
+                         weekday: CivilCalendar.weekdayIndex(dayNumber),
+                         isoWeek: usesWeeks ? CivilCalendar.isoWeek(dayNumber).week : 0,
+                         isPublicHoliday: usesPublicHolidays && calendar.isPublicHoliday(date),
+                         isSchoolHoliday: usesSchoolHolidays && calendar.isSchoolHoliday(date),
+                         daysInMonth: CivilCalendar.daysInMonth(year: c.year, month: c.month))
+        addMovableFacts(&f) { calendar.isPublicHoliday(LocalDate(dayNumber: $0)) }
+        return f
+    }
+
+    /// Fills in the facts only `easter` and `PH +1 day` rules need (offset from Easter Sunday,
+    /// public holidays in the week around the day).
+    @inline(__always)
+    func addMovableFacts(_ f: inout DayFacts, isPublicHoliday: (Int) -> Bool) {
+        if usesEaster { f.easterOffset = f.dayNumber - DanishHolidays.easterSunday(year: f.year).dayNumber }
+        if usesHolidayOffsets {
+            for k in -7...7 where isPublicHoliday(f.dayNumber + k) { f.publicHolidaysNear |= 1 << UInt16(k + 7) }
+        }
     }
 
     /// The plan of the day described by `today`, whose previous day is `yesterday`.
@@ -84,7 +96,8 @@ extension OpeningHours {
         var isoWeek = usesWeeks ? CivilCalendar.isoWeek(firstDay).week : 0
 
         let holidays = usesPublicHolidays
-            ? calendar.publicHolidayDayNumbers(years: year...CivilCalendar.civil(lastDay).year) : []
+            ? calendar.publicHolidayDayNumbers(years: (year - 1)...(CivilCalendar.civil(lastDay).year + 1)) : []
+        let holidaySet = usesHolidayOffsets ? Set(holidays) : []
         var holidayIndex = 0
         let school = calendar.schoolHolidays
         var schoolIndex = usesSchoolHolidays ? school.firstRangeIndex(endingOnOrAfter: firstDay) : 0
@@ -122,8 +135,9 @@ extension OpeningHours {
                         while schoolIndex < school.rangeEnds.count && school.rangeEnds[schoolIndex] < n { schoolIndex += 1 }
                         isSH = schoolIndex < school.rangeEnds.count && school.rangeStarts[schoolIndex] <= n
                     }
-                    let f = DayFacts(dayNumber: n, year: year, month: month, day: day, weekday: weekday, isoWeek: isoWeek,
+                    var f = DayFacts(dayNumber: n, year: year, month: month, day: day, weekday: weekday, isoWeek: isoWeek,
                                      isPublicHoliday: isPH, isSchoolHoliday: isSH, daysInMonth: daysInMonth)
+                    if usesEaster || usesHolidayOffsets { addMovableFacts(&f) { holidaySet.contains($0) } }
                     var mask: UInt64 = 0
                     for i in 0..<fast.count {
                         let matched = fast[i].isSimple ? fast[i].matches(f) : full[i].matches(f)

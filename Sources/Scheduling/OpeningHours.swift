@@ -27,7 +27,12 @@ public struct OpeningHours: Sendable, Hashable, CustomStringConvertible {
     public let source: String
     let rules: [OHRule]
     let usesPublicHolidays: Bool
-    let usesSchoolHolidays: Bool
+    /// Some rule says `PH +1 day` or `PH -1 day`.
+    let usesHolidayOffsets: Bool
+    /// Some rule says `easter`.
+    let usesEaster: Bool
+    /// Some rule says `SH` (school holidays), which needs a school-holiday calendar.
+    public let usesSchoolHolidays: Bool
     let usesWeeks: Bool
     let matchers: [FastMatcher]
     let hasFallbackRules: Bool
@@ -42,7 +47,9 @@ public struct OpeningHours: Sendable, Hashable, CustomStringConvertible {
         let rules = try parser.parseTimeDomain().map { $0.prepared() }
         self.source = text
         self.rules = rules
-        usesPublicHolidays = rules.contains { $0.weekdays?.publicHoliday == true }
+        usesPublicHolidays = rules.contains { $0.weekdays?.publicHoliday == true || $0.weekdays?.publicHolidayOffsets.isEmpty == false }
+        usesHolidayOffsets = rules.contains { $0.weekdays?.publicHolidayOffsets.isEmpty == false }
+        usesEaster = rules.contains { !$0.easter.isEmpty }
         usesSchoolHolidays = rules.contains { $0.weekdays?.schoolHoliday == true }
         usesWeeks = rules.contains { !$0.weeks.isEmpty }
         matchers = rules.map(FastMatcher.init)

@@ -80,6 +80,10 @@ struct OHParser {
                 rule.monthDays = try parseMonthDays()
                 sawSelector = true
             }
+            if Self.word(current) == "easter" {
+                rule.easter = try parseEaster()
+                sawSelector = true
+            }
             if Self.word(current) == "week" {
                 rule.weeks = try parseWeeks()
                 sawSelector = true
@@ -138,10 +142,14 @@ struct OHParser {
     mutating func parseWeekdaySequence(into selector: inout WeekdaySelector) throws(OpeningHoursError) {
         while true {
             if let w = Self.word(current), w == "ph" || w == "sh" {
-                if w == "ph" { selector.publicHoliday = true } else { selector.schoolHoliday = true }
                 advance()
-                if Self.isSymbol(current, "+") || Self.isSymbol(current, "-") {
-                    throw fail("',' or a time ('PH +1 day' offsets are not supported)")
+                if w == "ph", Self.isSymbol(current, "+") || Self.isSymbol(current, "-"), Self.number(peek()) != nil {
+                    selector.publicHolidayOffsets.append(try parseDayOffset())
+                } else if w == "ph" {
+                    selector.publicHoliday = true
+                } else {
+                    if Self.isSymbol(current, "+") || Self.isSymbol(current, "-") { throw fail("',' or a time (offsets apply to PH only)") }
+                    selector.schoolHoliday = true
                 }
             } else if let first = Self.weekday(current) {
                 advance()
@@ -160,6 +168,42 @@ struct OHParser {
                 throw fail("a weekday, 'PH' or 'SH'")
             }
             guard Self.isSymbol(current, ","), Self.weekday(peek()) != nil || Self.isHoliday(peek()) else { return }
+            advance()
+        }
+    }
+
+    /// `+1 day`, `-2 days` (opening_hours.js day offsets of PH and easter): the signed number of days.
+    mutating func parseDayOffset() throws(OpeningHoursError) -> Int {
+        let negative = Self.isSymbol(current, "-")
+        advance()
+        guard let n = Self.number(current), (0...7).contains(n.value) else { throw fail("a number of days 0-7") }
+        advance()
+        guard let unit = Self.word(current), unit == "day" || unit == "days" else { throw fail("'day' or 'days'") }
+        advance()
+        return negative ? -n.value : n.value
+    }
+
+    /// `easter`, `easter +1 day`, `easter -2 days-easter +1 day`: day ranges around Easter Sunday.
+    mutating func parseEaster() throws(OpeningHoursError) -> [ClosedRange<Int>] {
+        var ranges: [ClosedRange<Int>] = []
+        while true {
+            func one(_ p: inout OHParser) throws(OpeningHoursError) -> Int {
+                guard Self.word(p.current) == "easter" else { throw p.fail("'easter'") }
+                p.advance()
+                if Self.isSymbol(p.current, "+") || (Self.isSymbol(p.current, "-") && Self.number(p.peek()) != nil && Self.word(p.peek(2)).map({ $0 == "day" || $0 == "days" }) == true) {
+                    return try p.parseDayOffset()
+                }
+                return 0
+            }
+            let from = try one(&self)
+            var to = from
+            if Self.isSymbol(current, "-"), Self.word(peek()) == "easter" {
+                advance()
+                to = try one(&self)
+                guard to >= from else { throw fail("an end not before the start") }
+            }
+            ranges.append(from...to)
+            guard Self.isSymbol(current, ","), Self.word(peek()) == "easter" else { return ranges }
             advance()
         }
     }

@@ -16,6 +16,14 @@ struct DayFacts: Sendable {
     var isPublicHoliday: Bool
     var isSchoolHoliday: Bool
     var daysInMonth: Int
+    /// Days after Easter Sunday of ``year`` (negative before); set when a rule uses `easter`.
+    var easterOffset = 0
+    /// Bit `k + 7` set when the day `k` days from this one (-7...7) is a public holiday; set when
+    /// a rule uses `PH +1 day` style offsets.
+    var publicHolidaysNear: UInt16 = 0
+
+    /// Whether the day `days` from this one is a public holiday (-7...7).
+    func isPublicHoliday(daysFrom days: Int) -> Bool { publicHolidaysNear & (1 << UInt16(days + 7)) != 0 }
 
     /// 1 for the first such weekday of the month, 2 for the second ...
     var nthInMonth: Int { (day - 1) / 7 + 1 }
@@ -77,12 +85,15 @@ struct WeekdaySelector: Sendable, Hashable {
     }
     var items: [Item] = []
     var publicHoliday = false
+    /// `PH +1 day` (1: the day after a public holiday), `PH -1 day` (-1: the day before).
+    var publicHolidayOffsets: [Int] = []
     var schoolHoliday = false
     /// True when holidays and weekdays must both hold (`SH Mo-Fr`).
     var intersect = false
 
     func matches(_ f: DayFacts) -> Bool {
         let holidays = (publicHoliday && f.isPublicHoliday) || (schoolHoliday && f.isSchoolHoliday)
+            || publicHolidayOffsets.contains { f.isPublicHoliday(daysFrom: -$0) }
         if items.isEmpty { return holidays }
         var weekdays = false
         let bit = UInt8(1) << UInt8(f.weekday)
@@ -91,7 +102,7 @@ struct WeekdaySelector: Sendable, Hashable {
             if item.nth & (UInt8(1) << UInt8(f.nthInMonth - 1)) != 0
                 || item.nthFromEnd & (UInt8(1) << UInt8(f.nthFromEnd - 1)) != 0 { weekdays = true; break }
         }
-        if !publicHoliday && !schoolHoliday { return weekdays }
+        if !publicHoliday && !schoolHoliday && publicHolidayOffsets.isEmpty { return weekdays }
         return intersect ? (holidays && weekdays) : (holidays || weekdays)
     }
 }
@@ -118,6 +129,8 @@ struct OHRule: Sendable, Hashable {
     var years: [YearRange] = []
     var monthDays: [MonthDayRange] = []
     var weeks: [WeekRange] = []
+    /// `easter`, `easter +1 day`, `easter -2 days-easter +1 day`: offsets from Easter Sunday.
+    var easter: [ClosedRange<Int>] = []
     var weekdays: WeekdaySelector?
     /// nil = the whole day.
     var times: [TimeSpan]?
@@ -128,6 +141,7 @@ struct OHRule: Sendable, Hashable {
         if !years.isEmpty && !years.contains(where: { $0.matches(f.year) }) { return false }
         if !monthDays.isEmpty && !monthDays.contains(where: { $0.matches(f) }) { return false }
         if !weeks.isEmpty && !weeks.contains(where: { $0.matches(f.isoWeek) }) { return false }
+        if !easter.isEmpty && !easter.contains(where: { $0.contains(f.easterOffset) }) { return false }
         if let w = weekdays, !w.matches(f) { return false }
         return true
     }

@@ -54,6 +54,26 @@ extension OverblikStore {
         return database.lastInsertRowID
     }
 
+    /// Every closure, or those of one facility (its own and its rooms'), ordered by start.
+    public func allClosures(facilityID: String? = nil) throws -> [StoredClosure] {
+        var sql = "SELECT c.id, c.facility_id, c.room_id, c.start_local, c.end_local, c.reason FROM closures c"
+        var values: [SQLValue] = []
+        if let facilityID {
+            sql += " LEFT JOIN rooms r ON r.id = c.room_id WHERE c.facility_id = ? OR r.facility_id = ?"
+            values = [.text(facilityID), .text(facilityID)]
+        }
+        return try database.query(sql + " ORDER BY c.start_local, c.id", values).map {
+            StoredClosure(id: $0[0].int ?? 0, facilityID: $0[1].string, roomID: $0[2].string,
+                          startLocal: $0[3].string ?? "", endLocal: $0[4].string ?? "", reason: $0[5].string)
+        }
+    }
+
+    /// Deletes a closure; returns false when there was none with that id.
+    public func deleteClosure(id: Int64) throws -> Bool {
+        try database.run("DELETE FROM closures WHERE id = ?", [.integer(id)])
+        return database.changes > 0
+    }
+
     /// One booking by id, or nil.
     public func booking(id: Int64) throws -> StoredBooking? {
         try database.query("SELECT \(Self.bookingColumns) FROM bookings WHERE id = ?", [.integer(id)])

@@ -88,7 +88,7 @@ struct SchedulingCLITests {
         #expect(try CLI.run(["bookings", "nowhere"], db: db).status == 1)
         #expect(try CLI.run(["free", "nowhere", "--from", "2026-12-01T00:00", "--to", "2026-12-02T00:00"], db: db).status == 1)
 
-        for bad in [["book", "hall", "--from", "2026-12-01 19", "--to", "2026-12-01T21:00", "--holder", "X"],
+        for bad in [["book", "hall", "--from", "2026-12-01 25", "--to", "2026-12-01T21:00", "--holder", "X"],
                     ["book", "hall", "--from", "2026-12-01T21:00", "--to", "2026-12-01T19:00", "--holder", "X"],
                     ["book", "hall", "--from", "2026-12-01T19:00", "--to", "2026-12-01T21:00", "--holder", "X", "--repeat", "daily", "--until", "2027-01-01"],
                     ["book", "hall", "--from", "2026-12-01T19:00", "--to", "2026-12-01T21:00", "--holder", "X", "--repeat", "weekly"],

@@ -105,8 +105,6 @@ struct OpeningHoursErrorTests {
         ("Feb 30 off", 5, "expected a day 1-29 of Feb at column 5, found '30'"),
         ("week 54 off", 6, "expected a week number 01-53 at column 6, found '54'"),
         ("Mo-Fr 10:00-12:00 \"open", 19, "expected a closing '\"' for the comment at column 19, found end of input"),
-        ("easter off", 1, "expected a year, month, week, weekday, 'PH', 'SH', time, '24/7', 'off' or a comment at column 1, found 'easter'"),
-        ("PH +1 day", 4, "expected ',' or a time ('PH +1 day' offsets are not supported) at column 4, found '+'"),
         ("Mo 10:00-12:00/30", 15, "expected ',' or a rule separator (repeating times '/' are not supported) at column 15, found '/'"),
         ("Mo[6] 10:00-12:00", 4, "expected a week of the month 1-5 at column 4, found '6'"),
         ("2026-2024 off", 6, "expected a year not before 2026 at column 6, found '2024'"),

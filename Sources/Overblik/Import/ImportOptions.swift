@@ -29,6 +29,11 @@ public struct ImportOptions: Sendable {
     public var ownerField: String?
     /// Source values onto kinds and owners (`--map FILE`).
     public var valueMap: SourceValueMap?
+    /// Keep only what lies in this polygon layer's area (points inside, districts cut to it).
+    public var clipTo: String?
+    /// A municipality code (`0851`): with ``clipTo``, its feature in that layer; without, records
+    /// whose municipality-code field (KOMKODE, kommunekode, ...) has this code.
+    public var municipality: String?
     /// Districts: repair invalid polygons with GEOS MakeValid (each repair is reported).
     public var makeValid = false
     /// Districts: leave invalid polygons out (listed) and import the rest.
@@ -116,12 +121,14 @@ public struct ImportReport: Sendable, Codable {
     public var repaired: [DistrictRepair] = []
     /// Districts: how many parts `--dissolve-by` merged away.
     public var dissolvedParts = 0
+    /// Records left out by `--clip-to` / `--municipality` (outside the planner's area).
+    public var outsideArea = 0
     public var seconds: Double
 
     enum CodingKeys: String, CodingKey {
         case layer, file, format, crs, imported, replaced, seconds
         case skippedEmptyGeometry = "skipped_empty_geometry", outsideDistricts = "outside_districts"
         case reassignedPoints = "reassigned_points", skippedUnmapped = "skipped_unmapped", skipped
-        case repaired, dissolvedParts = "dissolved_parts"
+        case repaired, dissolvedParts = "dissolved_parts", outsideArea = "outside_area"
     }
 }

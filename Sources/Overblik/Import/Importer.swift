@@ -24,6 +24,10 @@ extension Overblik {
         let started = Date()
         let source = try RecordSource.open(path: path, options: options)
         let crs = options.crs ?? source.declaredCRS ?? .wgs84
+        if layer == .rooms, options.clipTo != nil || options.municipality != nil {
+            throw OverblikError.badInput("--clip-to and --municipality apply to layers with locations; rooms follow their facilities")
+        }
+        let clip = try options.clipTo.map { try ClipArea(path: $0, municipality: options.municipality, options: options) }
         let mapper = RecordMapper(crs: crs, validateHours: Self.openingHoursProblem)
         var problems = ProblemCollector()
         var positions: [RecordPosition] = []
@@ -35,6 +39,14 @@ extension Overblik {
             if count == 1, !source.isOSM {
                 let missing = ImportFieldCheck.problems(record, layer: layer, options: options)
                 if !missing.isEmpty { throw ImportError(problems: missing) }
+            }
+            if let code = options.municipality, clip == nil {
+                let values = ClipArea.municipalityFields.compactMap { record.value($0)?.value }
+                if values.isEmpty {
+                    throw ImportError(problems: [ImportProblem(record.position, field: "KOMKODE",
+                        expected: "expected a municipality-code field (\(ClipArea.municipalityFields.joined(separator: ", "))) for --municipality; or give the boundary with --clip-to FILE")])
+                }
+                if !values.contains(where: { ClipArea.sameMunicipality($0, code) }) { report.outsideArea += 1; return false }
             }
             if count % 1024 == 0 { options.progress?(count, source.estimatedCount) }
             // A byte order mark belongs only at the very start of a file; inside one (files
@@ -74,6 +86,12 @@ extension Overblik {
         func finishPoints<Row: Identifiable>(_ rows: inout [Row], table: String, location: KeyPath<Row, Coordinate>,
                                              code: WritableKeyPath<Row, String?>,
                                              insert: @escaping ([Row]) throws -> Void) throws where Row.ID == String {
+            if let clip {
+                let keep = try rows.map { try clip.contains($0[keyPath: location]) }
+                report.outsideArea += keep.filter { !$0 }.count
+                rows = zip(rows, keep).filter(\.1).map(\.0)
+                positions = zip(positions, keep).filter(\.1).map(\.0)
+            }
             checkDuplicates(rows.map(\.id), positions, &problems, field: options.idField ?? "id")
             try problems.throwIfAny()
             report.outsideDistricts = try assignDistricts(&rows, location: location, code: code)
@@ -133,6 +151,17 @@ extension Overblik {
             var rows = read.map(\.stored)
             if let field = options.dissolveBy, let shaping, problems.isEmpty {
                 (rows, positions) = try dissolve(read, positions: positions, field: field, shaping: shaping, &problems, &report)
+            }
+            if let clip {
+                var kept: [StoredDistrict] = [], keptPositions: [RecordPosition] = []
+                for (row, position) in zip(rows, positions) {
+                    var row = row
+                    row.rings = try clip.clip(row.rings)
+                    if row.rings.isEmpty { report.outsideArea += 1; continue }
+                    row.areaKm2 = Self.areaKm2(row.rings)
+                    kept.append(row); keptPositions.append(position)
+                }
+                (rows, positions) = (kept, keptPositions)
             }
             let codeField = options.codeField ?? "code"
             checkDuplicates(rows.map(\.district.code), positions, &problems, field: codeField,

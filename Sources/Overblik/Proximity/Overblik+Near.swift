@@ -1,6 +1,8 @@
 import Analysis
 import Facilities
+import Formats
 import GeoTypes
+import Store
 
 /// A `near` question.
 public struct NearQuery: Sendable {
@@ -72,12 +74,31 @@ public struct NearAnswer: Sendable {
 extension Overblik {
     /// Resolves a place name, `LON,LAT` or facility id against the store.
     ///
+    /// In order: `LON,LAT`, a facility id, a settlement, a facility name, a district by name or code
+    /// (a postcode when postcode areas are imported as districts), a postcode by facility addresses,
+    /// then names with `o` for `ø` and `a` for `å`.
     /// Without a loaded catalogue and with a usable persisted proximity index, coordinates, facility
-    /// ids and settlement names are looked up in the store directly; anything else (near misses,
-    /// facility names) goes through the catalogue.
+    /// ids and settlement names are looked up in the store directly.
     public func resolvePlace(_ text: String) throws -> ResolvedPlace {
         if cachedCatalog == nil, try hasUsableStoredProximity(), let place = try resolvePlaceFromRows(text) { return place }
-        return try catalog().places.resolve(text)
+        let places = try catalog().places
+        if let found = try places.exact(text) { return found }
+        // Names and codes from plain columns; the polygon (SpatiaLite) only for the one that matches.
+        let districts = try store.districtSummaries()
+        let key = PlaceResolver.fold(text.trimmingCharacters(in: .whitespaces))
+        func place(_ d: District) throws -> ResolvedPlace? {
+            let full = store.database.hasSpatiaLite ? store : try OverblikStore(path: store.path, readOnly: true)
+            guard let rings = try full.districts().first(where: { $0.district.code == d.code })?.rings else { return nil }
+            return OSMArea.centroid(outer: rings.compactMap(\.first), inner: rings.flatMap { $0.dropFirst() }).map {
+                ResolvedPlace(kind: .district, name: d.name, id: d.code, location: $0)
+            }
+        }
+        if let d = districts.first(where: { PlaceResolver.fold($0.name) == key || $0.code == key }), let p = try place(d) { return p }
+        if let p = places.postcode(text) { return p }
+        if let p = places.loose(text) { return p }
+        let looseKey = PlaceResolver.looseFold(text)
+        if let d = districts.first(where: { PlaceResolver.looseFold($0.name) == looseKey }), let p = try place(d) { return p }
+        return try places.resolve(text)
     }
 
     /// The facilities nearest to `place` that satisfy `query`, nearest first (ties by id).

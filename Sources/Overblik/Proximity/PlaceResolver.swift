@@ -4,7 +4,7 @@ import GeoTypes
 
 /// A place the user named: coordinates, a settlement, or a facility.
 public struct ResolvedPlace: Sendable, Codable {
-    public enum Kind: String, Sendable, Codable { case coordinate, settlement, facility }
+    public enum Kind: String, Sendable, Codable { case coordinate, settlement, facility, district, postcode }
     public var kind: Kind
     public var name: String
     public var id: String?
@@ -32,6 +32,33 @@ public struct PlaceResolver: Sendable {
     /// - Throws: ``OverblikError/notFound(what:suggestions:)`` with near misses when nothing matches;
     ///   ``OverblikError/badInput(_:)`` for coordinates out of range.
     public func resolve(_ text: String) throws -> ResolvedPlace {
+        if let found = try exact(text) ?? loose(text) { return found }
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        throw OverblikError.notFound(what: "place '\(trimmed)' (not LON,LAT, a settlement, a district, a postcode or a facility id)",
+                                     suggestions: suggestions(for: Self.fold(trimmed)))
+    }
+
+    /// A settlement or facility whose name matches when `o` may stand for `ø` and `a` for `å`
+    /// (`Ringkobing`, `Alborg`) as well as `oe`/`aa`.
+    public func loose(_ text: String) -> ResolvedPlace? {
+        let key = Self.looseFold(text.trimmingCharacters(in: .whitespaces))
+        if let best = settlements.filter({ Self.looseFold($0.name) == key }).max(by: { ($0.population, $1.id) < ($1.population, $0.id) }) {
+            return ResolvedPlace(kind: .settlement, name: best.name, id: best.id, location: best.location)
+        }
+        if let f = facilities.first(where: { Self.looseFold($0.name) == key }) {
+            return ResolvedPlace(kind: .facility, name: f.name, id: f.id, location: f.location)
+        }
+        return nil
+    }
+
+    /// ``fold(_:)`` with `oe` read as `o` and `aa` as `a`, so that `ø`, `oe` and `o` (and `å`, `aa`,
+    /// `a`) compare equal.
+    public static func looseFold(_ text: String) -> String {
+        fold(text).replacingOccurrences(of: "oe", with: "o").replacingOccurrences(of: "aa", with: "a")
+    }
+
+    /// Coordinates, a facility id, a settlement (diacritic-insensitive) or a facility name; nil when none.
+    public func exact(_ text: String) throws -> ResolvedPlace? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if let c = try Self.coordinate(trimmed) {
             return ResolvedPlace(kind: .coordinate, name: "\(c.lon),\(c.lat)", id: nil, location: c)
@@ -47,8 +74,27 @@ public struct PlaceResolver: Sendable {
         if let f = facilities.first(where: { Self.fold($0.id) == key || Self.fold($0.name) == key }) {
             return ResolvedPlace(kind: .facility, name: f.name, id: f.id, location: f.location)
         }
-        throw OverblikError.notFound(what: "place '\(trimmed)' (not LON,LAT, a settlement or a facility id)",
-                                     suggestions: suggestions(for: key))
+        return nil
+    }
+
+    /// A Danish postcode (`9240`) by the facilities whose address carries it: the mean of their
+    /// positions, named after the town in the first address (`9240 Nibe`).
+    public func postcode(_ text: String) -> ResolvedPlace? {
+        let code = text.trimmingCharacters(in: .whitespaces)
+        guard code.count == 4, code.allSatisfy(\.isASCII), Int(code).map({ (1000...9999).contains($0) }) == true else { return nil }
+        var matches: [(Facility, String)] = []
+        for f in facilities {
+            guard let address = f.address else { continue }
+            let words = address.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+            if let i = words.firstIndex(of: code) {
+                matches.append((f, words.dropFirst(i + 1).first ?? ""))
+            }
+        }
+        guard let first = matches.first else { return nil }
+        let lon = matches.map(\.0.location.lon).reduce(0, +) / Double(matches.count)
+        let lat = matches.map(\.0.location.lat).reduce(0, +) / Double(matches.count)
+        return ResolvedPlace(kind: .postcode, name: [code, first.1].filter { !$0.isEmpty }.joined(separator: " "), id: code,
+                             location: Coordinate(lon: lon, lat: lat))
     }
 
     /// Up to five settlement names (then facility ids) closest in spelling.

@@ -53,6 +53,13 @@ extension Overblik {
                 relatedID: pair.second.id))
         }
         let hours = availabilityProblems(rooms, options: options, calendar: calendar, &problems)
+        if try store.meta("school_holidays") == nil {
+            for room in rooms {
+                guard let text = room.openingHours, (try? OpeningHours(parsing: text))?.usesSchoolHolidays == true else { continue }
+                problems.append(QualityProblem(kind: .schoolHolidaysMissing, table: "rooms", id: room.id, name: room.name,
+                    detail: "opening hours '\(text)' use SH, but no school-holiday calendar is stored (overblik calendar import FILE)"))
+            }
+        }
         problems += bookingProblems(bookings, rooms: rooms, hours: hours, calendar: calendar)
 
         problems.sort { ($0.kind, $0.table, $0.id, $0.relatedID ?? "") < ($1.kind, $1.table, $1.id, $1.relatedID ?? "") }

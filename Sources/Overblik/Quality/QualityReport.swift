@@ -20,6 +20,8 @@ public struct QualityProblem: Sendable, Codable, Hashable {
         case neverOpen = "never_open"
         /// A booking not entirely inside its room's availability.
         case bookingOutsideAvailability = "booking_outside_availability"
+        /// A room whose opening_hours uses SH while no school-holiday calendar is stored.
+        case schoolHolidaysMissing = "school_holidays_missing"
 
         public static func < (a: Kind, b: Kind) -> Bool {
             allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!

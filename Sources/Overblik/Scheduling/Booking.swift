@@ -84,14 +84,17 @@ public struct BookingReceipt: Sendable, Hashable, Encodable {
     public let seriesID: Int64?
     /// Occurrences left out (public holidays), with the holiday's name.
     public let skipped: [SkippedOccurrence]
+    /// Warnings about the answer (a missing school-holiday calendar); `warnings` in JSON when any.
+    public var warnings: [String] = []
 
-    enum CodingKeys: String, CodingKey { case bookings, seriesID = "series_id", skipped }
+    enum CodingKeys: String, CodingKey { case bookings, seriesID = "series_id", skipped, warnings }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(bookings, forKey: .bookings)
         try c.encode(seriesID, forKey: .seriesID)
         try c.encode(skipped.map(SkippedDate.init), forKey: .skipped)
+        if !warnings.isEmpty { try c.encode(warnings, forKey: .warnings) }
     }
 }
 

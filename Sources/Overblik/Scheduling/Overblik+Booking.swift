@@ -145,7 +145,8 @@ extension Overblik {
                 stored.id = try store.insert(booking: stored, createdUTC: now.secondsSince1970)
                 written.append(Booking(stored))
             }
-            let receipt = BookingReceipt(bookings: written, seriesID: seriesID, skipped: skipped)
+            var receipt = BookingReceipt(bookings: written, seriesID: seriesID, skipped: skipped)
+            receipt.warnings = try calendarWarnings(hours: hours.map { [$0.source] } ?? [])
             try then?(receipt)
             return receipt
         }

@@ -15,6 +15,8 @@ public struct FreeTimeAnswer: Sendable, Hashable, Encodable {
     public let minDuration: ScheduleDuration?
     /// Free intervals: availability minus closures minus bookings, in time order.
     public let free: [LocalInterval]
+    /// Warnings about the answer (a missing school-holiday calendar); `warnings` in JSON when any.
+    public var warnings: [String] = []
 
     struct Slot: Encodable {
         var start: String
@@ -22,7 +24,7 @@ public struct FreeTimeAnswer: Sendable, Hashable, Encodable {
         var minutes: Int
     }
 
-    enum CodingKeys: String, CodingKey { case room, from, to, minDuration = "min_duration_minutes", free }
+    enum CodingKeys: String, CodingKey { case room, from, to, minDuration = "min_duration_minutes", free, warnings }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -31,6 +33,7 @@ public struct FreeTimeAnswer: Sendable, Hashable, Encodable {
         try c.encode(to.description, forKey: .to)
         try c.encode(minDuration?.minutes, forKey: .minDuration)
         try c.encode(free.map { Slot(start: $0.start.description, end: $0.end.description, minutes: $0.realMinutes) }, forKey: .free)
+        if !warnings.isEmpty { try c.encode(warnings, forKey: .warnings) }
     }
 }
 
@@ -58,7 +61,9 @@ extension Overblik {
         let free = FreeTime.freeSlots(openingHours: hours, calendar: try holidayCalendar(), utcBookings: booked,
                                       closures: try closureIntervals(of: room, from: from, to: to), from: from, to: to,
                                       minDuration: minDuration)
-        return FreeTimeAnswer(roomID: room.id, from: from, to: to, minDuration: minDuration, free: free)
+        var answer = FreeTimeAnswer(roomID: room.id, from: from, to: to, minDuration: minDuration, free: free)
+        answer.warnings = try calendarWarnings(hours: [hours.source])
+        return answer
     }
 
     /// Bookings in time order, of one room or of all, overlapping `[from, to)` when given.

@@ -16,6 +16,13 @@ extension Overblik {
         return time
     }
 
+    /// `time` itself, or a ``OverblikError/badInput(_:)`` naming `option` when it lies in the
+    /// spring-forward gap (the one rule for every command that takes a local time).
+    public static func existingLocalTime(_ time: LocalDateTime, option: String) throws -> LocalDateTime {
+        if CopenhagenTime.isInGap(time) { throw OverblikError.badInput("\(option): " + gapMessage(time)) }
+        return time
+    }
+
     /// Why `time` (in the spring-forward gap) cannot be used.
     static func gapMessage(_ time: LocalDateTime) -> String {
         "\(time) does not exist in Europe/Copenhagen: clocks jump from 02:00 to 03:00 on \(time.date)"

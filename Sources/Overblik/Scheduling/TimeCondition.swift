@@ -23,20 +23,35 @@ public enum TimeCondition: Sendable {
 
 extension Overblik {
     /// The holiday calendar: Danish public holidays, plus the school holidays stored with
-    /// `overblik import school-holidays` (else the bundled Aalborg calendar when run from the project).
+    /// `overblik calendar import FILE`. Nothing is read from the working directory: without a stored
+    /// calendar `SH` matches no day, and ``calendarWarnings(hours:)`` says so.
     public func holidayCalendar() throws -> HolidayCalendar {
         if let cached = cachedCalendar { return cached }
         var calendar = HolidayCalendar.danish
-        var text = try store.meta("school_holidays")
-        if text == nil {
-            let bundled = "Data/calendars/aalborg-school-holidays.csv"
-            if FileManager.default.fileExists(atPath: bundled) { text = try? String(contentsOfFile: bundled, encoding: .utf8) }
-        }
-        if let text {
+        if let text = try store.meta("school_holidays") {
             calendar.schoolHolidays = try SchoolHolidayCalendar(csv: text)
         }
         cachedCalendar = calendar
         return calendar
+    }
+
+    /// The warning every availability answer carries when opening hours use `SH` but the store has
+    /// no school-holiday calendar (SH then matches no day, so rooms look open in the holidays).
+    public static let missingSchoolHolidaysWarning =
+        "opening hours use SH (school holidays) but no school-holiday calendar is stored, so SH matches no day; import one with: overblik calendar import FILE"
+
+    /// Warnings about the calendar behind availability answers: empty when a school-holiday
+    /// calendar is stored or nothing uses `SH`.
+    /// - Parameter hours: the opening_hours strings involved; nil for every room and facility in the store.
+    public func calendarWarnings(hours: [String]? = nil) throws -> [String] {
+        guard try store.meta("school_holidays") == nil else { return [] }
+        let texts: [String]
+        if let hours { texts = hours } else {
+            let catalog = try catalog()
+            texts = catalog.facilities.compactMap(\.openingHours) + catalog.rooms.compactMap(\.openingHours)
+        }
+        let usesSH = Set(texts).contains { (try? OpeningHours(parsing: $0))?.usesSchoolHolidays == true }
+        return usesSH ? [Self.missingSchoolHolidaysWarning] : []
     }
 
     /// Booked local intervals per room overlapping a local window.

@@ -22,8 +22,8 @@ struct BookCommand: ParsableCommand {
         """)
 
     @Argument(help: "The room id (or a facility id for a facility without listed rooms).") var room: String
-    @Option(help: "Start, local time: 2026-12-01T19:00.") var from: String
-    @Option(help: "End, local time: 2026-12-01T21:00.") var to: String
+    @Option(help: "Start, local time: 2026-12-01T19:00, 01.12.2026 19.00, tirsdag 19.00, or a span \"ti 19-21\".") var from: String
+    @Option(help: "End, local time: 2026-12-01T21:00 (or 21.00 on the start's day); omit when --from is a span such as \"ti 19-21\".") var to: String?
     @Option(help: "Who books (an association or a person).") var holder: String
     @Option(help: "Activity class: disability, children, adult-education, adults.") var activity: String?
     @Option(help: "Repeat the booking: weekly.") var `repeat`: String?
@@ -41,11 +41,11 @@ struct BookCommand: ParsableCommand {
 
     func run() throws {
         try global.require([.table, .json, .csv], command: "book")
-        let start = try TimeArguments.time(from, option: "--from")
-        let end = try TimeArguments.time(to, option: "--to")
+        let (start, end) = try TimeArguments.span(from: from, to: to)
         let last = try until.map { try TimeArguments.date($0, option: "--until") }
         let receipt = try global.open().book(roomID: room, from: start, to: end, holder: holder, activity: activity,
                                              repeatWeeklyUntil: last, includeHolidays: includeHolidays)
+        for warning in receipt.warnings { Output.error("overblik: warning: " + warning) }
         switch global.format {
         case .json:
             try Output.json(receipt)

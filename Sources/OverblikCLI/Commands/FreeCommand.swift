@@ -18,19 +18,19 @@ struct FreeCommand: ParsableCommand {
         """)
 
     @Argument(help: "The room id (or a facility id for a facility without listed rooms).") var room: String
-    @Option(help: "Window start, local time: 2026-12-01T00:00.") var from: String
-    @Option(help: "Window end, local time: 2026-12-08T00:00.") var to: String
+    @Option(help: "Window start, local time: 2026-12-01T00:00, 01.12.2026, tirsdag 19.00, or a span \"ti 19-21\".") var from: String
+    @Option(help: "Window end, local time: 2026-12-08T00:00; omit when --from is a span (\"ti 19-21\") or a date (that whole day).") var to: String?
     @Option(help: "Shortest free interval to show: 90m, 2h.") var minDuration: String?
 
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         try global.require([.table, .json, .csv, .ics], command: "free")
-        let start = try TimeArguments.time(from, option: "--from")
-        let end = try TimeArguments.time(to, option: "--to")
+        let (start, end) = try TimeArguments.span(from: from, to: to)
         let minimum = try minDuration.map { try TimeArguments.duration($0, option: "--min-duration") }
         let overblik = try global.open()
         let answer = try overblik.freeTime(roomID: room, from: start, to: end, minDuration: minimum)
+        for warning in answer.warnings { Output.error("overblik: warning: " + warning) }
         switch global.format {
         case .json: try Output.json(answer)
         case .ics: Output.write(overblik.iCalendar(free: answer))

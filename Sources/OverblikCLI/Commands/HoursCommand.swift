@@ -51,20 +51,23 @@ struct HoursCommand: ParsableCommand {
                              message: "invalid opening_hours: \(error)\n" + error.pointer(in: hours))
         }
         let calendar = try holidayCalendar()
+        if parsed.usesSchoolHolidays, calendar.schoolHolidays.periods.isEmpty {
+            Output.error("overblik: warning: " + Overblik.missingSchoolHolidaysWarning)
+        }
         switch action {
         case .check:
             if global.format == .json { try Output.json(CheckReport(valid: true, hours: hours, error: nil)) } else {
                 Output.line("valid: \(hours)")
             }
         case .open:
-            let moment = try at.map { try Overblik.existingLocalTime(parsing: $0, option: "--at") } ?? TimeArguments.now()
+            let moment = try at.map { try Overblik.existingLocalTime(TimeArguments.time($0, option: "--at"), option: "--at") } ?? TimeArguments.now()
             let state = parsed.state(at: moment, calendar: calendar)
             let name = "\(state)"
             if global.format == .json { try Output.json(OpenReport(at: moment.description, state: name, open: state == .open)) } else {
                 Output.line("\(moment) \(moment.weekday.osmName): \(name)")
             }
         case .nextChange:
-            let moment = try at.map { try Overblik.existingLocalTime(parsing: $0, option: "--at") } ?? TimeArguments.now()
+            let moment = try at.map { try Overblik.existingLocalTime(TimeArguments.time($0, option: "--at"), option: "--at") } ?? TimeArguments.now()
             let change = parsed.nextChange(after: moment, calendar: calendar)
             let openAfter = change.map { parsed.isOpen(at: $0, calendar: calendar) }
             if global.format == .json {

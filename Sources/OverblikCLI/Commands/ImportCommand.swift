@@ -43,6 +43,8 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Refuse records with empty geometry instead of skipping and reporting them.") var strict = false
     @Option(help: "Field holding the owner (municipal, education, regional, state, private; or mapped with --map).") var ownerField: String?
     @Option(help: "CSV mapping source values onto kinds and owners: field,value,kind|owner,target (one rule a line).") var map: String?
+    @Option(help: "Keep only what lies in this polygon file's area (points inside, districts cut to it).") var clipTo: String?
+    @Option(help: "Municipality code (e.g. 0851): its feature in --clip-to, or records whose KOMKODE/kommunekode field has it.") var municipality: String?
     @Flag(help: "Districts: repair invalid polygons with GEOS MakeValid and report each repair with areas before and after.") var makeValid = false
     @Flag(help: "Districts: leave invalid polygons out (listed) and import the rest.") var skipInvalid = false
     @Option(help: "Districts: merge parts that share this field's value (e.g. SOGNEKODE) into one MultiPolygon.") var dissolveBy: String?
@@ -73,6 +75,8 @@ struct ImportCommand: ParsableCommand {
                                     replace: replace, strict: strict, progress: progress?.callback)
         options.nameFrom = nameFrom
         options.ownerField = ownerField
+        options.clipTo = clipTo
+        options.municipality = municipality
         if let map { options.valueMap = try SourceValueMap(path: map) }
         options.makeValid = makeValid
         options.skipInvalid = skipInvalid
@@ -97,6 +101,7 @@ struct ImportCommand: ParsableCommand {
         } else {
             var line = "imported \(report.imported) \(layer.rawValue) from \(report.file) (\(report.format), \(report.crs))"
             if report.replaced > 0 { line += ", \(report.replaced) replaced" }
+            if report.outsideArea > 0 { line += ", \(report.outsideArea) outside the area left out" }
             line += String(format: " in %.2f s", report.seconds)
             Output.line(line)
             if !report.outsideDistricts.isEmpty {

@@ -51,6 +51,9 @@ struct NearCommand: ParsableCommand {
         }
         let resolved = try overblik.resolvePlace(place!)
         let answer = try overblik.near(resolved, query)
+        if query.time != nil {
+            for warning in try overblik.calendarWarnings() { Output.error("overblik: warning: " + warning) }
+        }
         let printer = NearPrinter(format: global.format)
         printer.begin()
         try printer.block(answer, queryID: nil)

@@ -6,14 +6,14 @@ import Scheduling
 /// with messages that name the option. Bad values exit 2.
 enum TimeArguments {
     static func time(_ text: String, option: String) throws -> LocalDateTime {
-        do { return try LocalDateTime(parsing: text) } catch {
-            throw OverblikError.badInput("\(option): \(error) (e.g. 2026-12-01T19:00, local Europe/Copenhagen time)")
+        do { return try DanishInput.time(text, now: now()) } catch {
+            throw OverblikError.badInput("\(option): \(error) (e.g. 2026-12-01T19:00, 01.12.2026 19.00 or tirsdag 19.00, local Europe/Copenhagen time)")
         }
     }
 
     static func date(_ text: String, option: String) throws -> LocalDate {
-        do { return try LocalDate(parsing: text) } catch {
-            throw OverblikError.badInput("\(option): \(error) (e.g. 2027-06-30)")
+        do { return try DanishInput.date(text) } catch {
+            throw OverblikError.badInput("\(option): \(error) (e.g. 2027-06-30 or 30.06.2027)")
         }
     }
 
@@ -27,8 +27,15 @@ enum TimeArguments {
     static func window(from: String?, to: String?) throws -> (LocalDateTime, LocalDateTime)? {
         switch (from, to) {
         case (nil, nil): return nil
-        case let (f?, t?): return (try time(f, option: "--from"), try time(t, option: "--to"))
-        default: throw OverblikError.badInput("give both --from and --to, or neither")
+        case let (f?, t): return try span(from: f, to: t)
+        default: throw OverblikError.badInput("give --from (and --to), or neither")
+        }
+    }
+
+    /// `--from` and `--to`, or `--from` alone as a span (`ti 19-21`, `12.01.2027` for the whole day).
+    static func span(from: String, to: String?) throws -> (LocalDateTime, LocalDateTime) {
+        do { return try DanishInput.span(from: from, to: to, now: now()) } catch {
+            throw OverblikError.badInput("--from/--to: \(error) (e.g. --from 2026-12-01T19:00 --to 2026-12-01T21:00, or --from \"ti 19-21\")")
         }
     }
 

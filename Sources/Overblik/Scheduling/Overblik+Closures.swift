@@ -1,0 +1,46 @@
+import Facilities
+import Foundation
+import Scheduling
+import Store
+
+extension Overblik {
+    /// Closes a facility (every room) or one room for a local time window (renovation, an
+    /// election, a private event). Free time and bookings leave the window out from then on.
+    /// - Parameters:
+    ///   - facilityID: the facility to close as a whole, or nil.
+    ///   - roomID: the one room to close, or nil (exactly one of the two).
+    ///   - from: start, local time; `to`: end (exclusive), after `from`.
+    /// - Throws: ``OverblikError/badInput(_:)`` for neither/both ids or an empty window;
+    ///   ``OverblikError/notFound(what:suggestions:)`` for an unknown facility or room.
+    @discardableResult
+    public func addClosure(facilityID: String?, roomID: String?, from: LocalDateTime, to: LocalDateTime,
+                           reason: String?) throws -> StoredClosure {
+        guard (facilityID == nil) != (roomID == nil) else {
+            throw OverblikError.badInput("a closure is of one facility (--facility) or one room (--room), not \(facilityID == nil ? "neither" : "both")")
+        }
+        guard from < to else { throw OverblikError.badInput("the closure must end after it starts (\(from) - \(to))") }
+        if let facilityID, try store.facility(id: facilityID) == nil {
+            throw OverblikError.notFound(what: "facility '\(facilityID)'", suggestions: [])
+        }
+        if let roomID, try store.room(id: roomID) == nil, try store.facility(id: roomID) == nil {
+            throw OverblikError.notFound(what: "room '\(roomID)'", suggestions: [])
+        }
+        var closure = StoredClosure(facilityID: facilityID, roomID: roomID, startLocal: from.description,
+                                    endLocal: to.description, reason: reason)
+        closure.id = try store.write { try store.insert(closure: closure) }
+        return closure
+    }
+
+    /// Every closure, or those of one facility and its rooms, by start.
+    public func closures(facilityID: String? = nil) throws -> [StoredClosure] {
+        try store.allClosures(facilityID: facilityID)
+    }
+
+    /// Removes a closure.
+    /// - Throws: ``OverblikError/notFound(what:suggestions:)`` when there is no closure with that id.
+    public func removeClosure(id: Int64) throws {
+        guard try store.write({ try store.deleteClosure(id: id) }) else {
+            throw OverblikError.notFound(what: "closure \(id)", suggestions: [])
+        }
+    }
+}

@@ -34,11 +34,15 @@ extension OverblikStore {
         for case let (name, _?) in setAside { try database.execute("DROP TRIGGER \"\(name)\"") }
         do {
             let result = try body()
-            try database.execute("""
-                INSERT INTO "idx_\(table)_geom" (pkid, xmin, xmax, ymin, ymax)
-                SELECT rowid, MbrMinX(geom), MbrMaxX(geom), MbrMinY(geom), MbrMaxY(geom) FROM "\(table)"
-                WHERE rowid > \(before) AND geom IS NOT NULL
-                """)
+            // Into an empty layer: the R*Tree is written packed, in one pass; else the new boxes are inserted.
+            let packed = try before == 0 && bulkLoadRTree("idx_\(table)_geom", from: table)
+            if !packed {
+                try database.execute("""
+                    INSERT INTO "idx_\(table)_geom" (pkid, xmin, xmax, ymin, ymax)
+                    SELECT rowid, MbrMinX(geom), MbrMaxX(geom), MbrMinY(geom), MbrMaxY(geom) FROM "\(table)"
+                    WHERE rowid > \(before) AND geom IS NOT NULL
+                    """)
+            }
             if stamp != nil {
                 try database.run("""
                     UPDATE geometry_columns_time SET last_insert = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')

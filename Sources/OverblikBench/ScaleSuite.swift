@@ -5,7 +5,8 @@ import Foundation
 /// against `ogr2ogr -f SQLite -dsco SPATIALITE=YES` and a Python executemany loop; cold `near` and
 /// `near --from-file` against pandas + pyproj + scipy cKDTree end to end; peak resident memory of
 /// every case (the child's `VmHWM`). Needs the release `overblik` beside this binary; the Python
-/// peers run from the project's `.venv` (`Tools/setup.sh --bench-peers` makes it), else are skipped.
+/// peers run from the project's `.venv` (`/usr/bin/python3 -m venv .venv && .venv/bin/pip install pandas pyproj
+/// scipy`), else are skipped.
 ///
 /// `--sizes N` facilities (default 1 000 000; population N and 5N), `--queries Q` (default 10 000),
 /// `--only import|near|memory`, `--baselines off`, `--dump DIR` keeps the generated files there.
@@ -113,7 +114,7 @@ enum ScaleSuite: BenchSuite {
                              files.queries, "10", out])
                 peer = rows.last?.seconds
             } else if options.baselines {
-                printError("  (no \(python): the cKDTree peer is skipped; `Tools/setup.sh --bench-peers` installs it)")
+                printError("  (no \(python): the cKDTree peer is skipped; `/usr/bin/python3 -m venv .venv && .venv/bin/pip install pandas pyproj scipy`)")
             }
             try measure("near --from-file", engine: ours, n: options.queries, runs: 3, target: "faster than cKDTree",
                         stdout: out, limit: { m in peer.map { m.seconds < $0 } },

@@ -24,7 +24,14 @@ extension Overblik {
         let started = Date()
         let source = try RecordSource.open(path: path, options: options)
         let crs = options.crs ?? source.declaredCRS ?? .wgs84
-        let mapper = RecordMapper(crs: crs, validateHours: Self.openingHoursProblem)
+        // Each distinct opening_hours text is parsed once (a register repeats a few hundred of them).
+        var hoursChecked: [String: String?] = [:]
+        let mapper = RecordMapper(crs: crs, validateHours: { text in
+            if let known = hoursChecked[text] { return known }
+            let problem = Self.openingHoursProblem(text)
+            if hoursChecked.count < 100_000 { hoursChecked[text] = problem }
+            return problem
+        })
         var problems = ProblemCollector()
         var positions: [RecordPosition] = []
         var skipped: [String] = []

@@ -129,6 +129,11 @@ final class StoredProximityIndex {
     /// not usable, or does not hold together (then nothing of it is used).
     static func load(from store: OverblikStore) throws -> StoredProximityIndex? {
         let dataVersion = try store.database.scalar("PRAGMA data_version")?.int ?? 0
+        // The parts pass through SQLite's page cache once: keep it small meanwhile, or a cold `near`
+        // holds tens of megabytes of cached pages it never reads again.
+        let cacheSize = try store.database.scalar("PRAGMA cache_size")?.int ?? -2000
+        try store.database.execute("PRAGMA cache_size = -1024")
+        defer { try? store.database.execute("PRAGMA cache_size = \(cacheSize)") }
         var loader: GeodesicIndex.PackedLoader?
         var count = 0, indexParts = 0, rankParts = 0
         guard try store.readProximityIndex(version: ProximityIndexCodec.version, parts: 0..<1, { _, raw in

@@ -6,6 +6,12 @@ public enum TriState: String, Codable, Sendable, CaseIterable {
 
     /// Accepts yes/no/true/false/1/0/ja/nej; empty means unknown. nil for anything else.
     public init?(parsing text: String) {
+        // The stored spellings first: trimming and lower-casing through Foundation cost more than
+        // the rest of an imported row.
+        if let exact = TriState(rawValue: text) {
+            self = exact
+            return
+        }
         switch text.trimmingCharacters(in: .whitespaces).lowercased() {
         case "yes", "true", "1", "ja", "y", "designated": self = .yes
         case "no", "false", "0", "nej", "n": self = .no
@@ -20,6 +26,10 @@ public enum WheelchairAccess: String, Codable, Sendable, CaseIterable {
     case yes, limited, no, designated, unknown
 
     public init?(parsing text: String) {
+        if let exact = WheelchairAccess(rawValue: text) {
+            self = exact
+            return
+        }
         switch text.trimmingCharacters(in: .whitespaces).lowercased() {
         case "yes", "ja", "true", "1": self = .yes
         case "limited", "delvis", "begrænset", "begraenset": self = .limited

@@ -19,13 +19,18 @@ enum ChildProcess {
         var peakRSSMegabytes: Double
     }
 
-    /// Spawns `arguments[0]` with the rest as arguments (stdout and stderr inherited) and waits.
-    static func measure(_ arguments: [String]) throws -> Measurement {
+    /// Spawns `arguments[0]` with the rest as arguments (stderr inherited; stdout inherited, or
+    /// written to `stdout` when given) and waits.
+    static func measure(_ arguments: [String], stdout: String? = nil) throws -> Measurement {
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { for p in argv { free(p) } }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        if let stdout { posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o644) }
         var pid: pid_t = 0
         let started = nowNanoseconds()
-        let rc = posix_spawn(&pid, arguments[0], nil, nil, &argv, environ)
+        let rc = posix_spawn(&pid, arguments[0], &actions, nil, &argv, environ)
         guard rc == 0 else { throw BenchUsageError(message: "posix_spawn \(arguments[0]) failed (errno \(rc))") }
         var status: Int32 = 0
         var usage = rusage()

@@ -7,6 +7,8 @@
 //                  --only siting, --dump DIR writes the siting instance as JSON)
 //   overblik-bench fuzz [--seconds 300] [--seed N]       (parsers; crash/hang input -> fuzz-crash.bin)
 //   overblik-bench near-cold        (needs the release `overblik` next to it: `swift build -c release`)
+//   overblik-bench scale [--sizes 1000000] [--queries 10000] [--only import|near|memory]  (whole processes beside
+//                  ogr2ogr, a Python executemany loop and pandas+cKDTree; release `overblik` beside it)
 //
 // Run in release: `swift run -c release overblik-bench proximity`.
 // To add a suite (coverage, scheduling, export): write a type conforming to `BenchSuite` and list it below.
@@ -24,6 +26,7 @@ let suites: [any BenchSuite.Type] = [
     CoverageSuite.self,
     FuzzSuite.self,
     NearColdStartSuite.self,
+    ScaleSuite.self,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -86,24 +86,28 @@ extension OverblikStore {
         }
     }
 
-    /// Calls `body` with every part of the stored index of `version`, in order (the bytes are valid
-    /// during the call only). Stops and returns false when a part is missing or of another version
-    /// (nothing more is read); true when every part was given.
+    /// Calls `body` with the parts numbered `parts` of the stored index of `version`, in order (the
+    /// bytes are valid during the call only). Stops and returns false when a part is missing or of
+    /// another version, or when `body` returns false; true when every part was given.
     /// - Throws: ``DatabaseError``, whatever `body` throws.
-    public func readProximityIndex(version: String, _ body: (Int, UnsafeRawBufferPointer) throws -> Bool) throws -> Bool {
-        let statement = try database.prepare("SELECT part, version, body FROM proximity_index ORDER BY part")
+    public func readProximityIndex(version: String, parts: Range<Int>,
+                                   _ body: (Int, UnsafeRawBufferPointer) throws -> Bool) throws -> Bool {
+        let statement = try database.prepare("""
+            SELECT part, version, body FROM proximity_index WHERE part >= ?1 AND part < ?2 ORDER BY part
+            """)
+        try statement.bind([.integer(Int64(parts.lowerBound)), .integer(Int64(parts.upperBound))])
         let handle = statement.handle
-        var expected: Int64 = 0
+        var expected = parts.lowerBound
         var complete = true
         try statement.forEachRow { _ in
             guard complete else { return }
-            guard sqlite3_column_int64(handle, 0) == expected, statement.text(1) == version else { complete = false; return }
+            guard sqlite3_column_int64(handle, 0) == Int64(expected), statement.text(1) == version else { complete = false; return }
             let count = Int(sqlite3_column_bytes(handle, 2))
             let raw = UnsafeRawBufferPointer(start: sqlite3_column_blob(handle, 2), count: count)
-            if try !body(Int(expected), raw) { complete = false }
+            if try !body(expected, raw) { complete = false }
             expected += 1
         }
-        return complete && expected > 0
+        return complete && expected == parts.upperBound
     }
 
     /// Calls `body` for every facility in id order (SQLite's byte order) with the columns the

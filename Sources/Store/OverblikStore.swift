@@ -124,6 +124,7 @@ extension OverblikStore {
     public func existingIDs(in table: String, among ids: [String]) throws -> [String] {
         precondition(["facilities", "rooms", "settlements", "population", "districts"].contains(table))
         let key = table == "districts" ? "code" : "id"
+        if try ids.isEmpty || database.scalar("SELECT NOT EXISTS (SELECT 1 FROM \(table))")?.int == 1 { return [] }
         let statement = try database.prepare("SELECT 1 FROM \(table) WHERE \(key) = ?")
         var found: [String] = []
         for id in ids {

@@ -5,7 +5,9 @@
 /// 47 µs a row here, most of an import's time. For a batch, the trigger is set aside, the rows are
 /// inserted, the new rows' boxes go into the R*Tree in one statement, and the trigger is created
 /// again from its own stored SQL, all in the caller's transaction: a failure rolls everything back,
-/// and readers never see the layer without its trigger.
+/// and readers never see the layer without its trigger. The geometry-constraint check (`ggi_`) and
+/// the insert time stamp (`tmi_`) are set aside the same way: the rows are points in EPSG:4326 by
+/// construction, and the time stamp is written once.
 extension OverblikStore {
     /// Batches smaller than this take the per-row trigger (the set-up costs a few statements).
     static let deferredIndexMinimumRows = 64
@@ -20,26 +22,43 @@ extension OverblikStore {
     func deferringSpatialIndex<T>(of table: String, rows: Int, _ body: () throws -> T) throws -> T {
         let triggerName = "gii_\(table)_geom"
         guard rows >= Self.deferredIndexMinimumRows,
-              let trigger = try database.scalar("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
-                                                [.text(triggerName)])?.string,
+              let trigger = try storedTrigger(triggerName),
               let before = try database.scalar("SELECT coalesce(max(rowid), 0) FROM \"\(table)\"")?.int,
               before < Int64.max / 2 else {
             return try body()
         }
-        try database.execute("DROP TRIGGER \"\(triggerName)\"")
+        // Also set aside: the geometry check (every row here is MakePoint(lon, lat, 4326), the type and
+        // SRID the column requires) and the per-row time stamp, written once afterwards.
+        let check = try storedTrigger("ggi_\(table)_geom"), stamp = try storedTrigger("tmi_\(table)_geom")
+        let setAside = [(triggerName, trigger), ("ggi_\(table)_geom", check), ("tmi_\(table)_geom", stamp)]
+        for case let (name, _?) in setAside { try database.execute("DROP TRIGGER \"\(name)\"") }
         do {
             let result = try body()
-            try database.execute("""
-                INSERT INTO "idx_\(table)_geom" (pkid, xmin, xmax, ymin, ymax)
-                SELECT rowid, MbrMinX(geom), MbrMaxX(geom), MbrMinY(geom), MbrMaxY(geom) FROM "\(table)"
-                WHERE rowid > \(before) AND geom IS NOT NULL
-                """)
-            try database.execute(trigger)
+            // Into an empty layer: the R*Tree is written packed, in one pass; else the new boxes are inserted.
+            let packed = try before == 0 && bulkLoadRTree("idx_\(table)_geom", from: table)
+            if !packed {
+                try database.execute("""
+                    INSERT INTO "idx_\(table)_geom" (pkid, xmin, xmax, ymin, ymax)
+                    SELECT rowid, MbrMinX(geom), MbrMaxX(geom), MbrMinY(geom), MbrMaxY(geom) FROM "\(table)"
+                    WHERE rowid > \(before) AND geom IS NOT NULL
+                    """)
+            }
+            if stamp != nil {
+                try database.run("""
+                    UPDATE geometry_columns_time SET last_insert = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+                    WHERE Lower(f_table_name) = Lower(?) AND Lower(f_geometry_column) = 'geom'
+                    """, [.text(table)])
+            }
+            for case let (_, sql?) in setAside { try database.execute(sql) }
             return result
         } catch {
-            // The caller's rollback restores the trigger too; this keeps the connection whole if it does not.
-            try? database.execute(trigger)
+            // The caller's rollback restores the triggers too; this keeps the connection whole if it does not.
+            for case let (_, sql?) in setAside { try? database.execute(sql) }
             throw error
         }
+    }
+
+    private func storedTrigger(_ name: String) throws -> String? {
+        try database.scalar("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", [.text(name)])?.string
     }
 }

@@ -30,7 +30,38 @@ struct SpatialIndexDeferralTests {
     static func index(_ store: OverblikStore, _ table: String) throws -> (rows: [[SQLValue]], valid: Bool) {
         let rows = try store.database.query("SELECT pkid, xmin, xmax, ymin, ymax FROM idx_\(table)_geom ORDER BY pkid").map(\.values)
         let valid = try store.database.scalar("SELECT CheckSpatialIndex('\(table)', 'geom')")?.int == 1
+            && store.database.scalar("SELECT rtreecheck('idx_\(table)_geom')")?.string == "ok"
         return (rows, valid)
+    }
+
+    @Test("a layer filled from empty gets a packed R*Tree that SQLite and SpatiaLite accept and keep up to date")
+    func packedTree() throws {
+        let packed = try Self.store("deferral-packed"), perRow = try Self.store("deferral-packed-row")
+        let points = Self.facilities(6_000, seed: 9)
+        try packed.write { try packed.insert(facilities: points, replace: false) }
+        try perRow.write { for f in points { try perRow.insert(facilities: [f], replace: false) } }
+        // Several levels: 6 000 boxes in nodes of at most 51.
+        #expect(try packed.database.scalar("SELECT count(*) FROM idx_facilities_geom_node")?.int ?? 0 > 100)
+        let a = try Self.index(packed, "facilities"), b = try Self.index(perRow, "facilities")
+        #expect(a.valid && b.valid)
+        #expect(a.rows == b.rows)
+        let window = """
+            SELECT pkid FROM idx_facilities_geom WHERE xmin <= 9.5 AND xmax >= 8.7 AND ymin <= 56 AND ymax >= 55.2 ORDER BY pkid
+            """
+        #expect(try packed.database.query(window).map(\.values) == perRow.database.query(window).map(\.values))
+        #expect(try !packed.database.query(window).isEmpty)
+        // SQLite's own inserts, moves and deletes work on the packed tree.
+        try packed.write {
+            try packed.insert(facilities: Self.facilities(300, seed: 10, prefix: "m"), replace: false)
+            try packed.database.execute("DELETE FROM facilities WHERE rowid % 3 = 0")
+            try packed.database.execute("UPDATE facilities SET geom = MakePoint(lon + 0.01, lat, 4326) WHERE rowid % 5 = 0")
+        }
+        let after = try Self.index(packed, "facilities")
+        #expect(after.valid)
+        #expect(after.rows.count == (try packed.database.scalar("SELECT count(*) FROM facilities")?.int).map(Int.init))
+        for name in ["gii", "ggi", "tmi"] {
+            #expect(try packed.database.scalar("SELECT count(*) FROM sqlite_master WHERE name = '\(name)_facilities_geom'")?.int == 1)
+        }
     }
 
     @Test("bulk and per-row filling give the same index, with inserts and upserts mixed")

@@ -28,7 +28,14 @@ extension Overblik {
             throw OverblikError.badInput("--clip-to and --municipality apply to layers with locations; rooms follow their facilities")
         }
         let clip = try options.clipTo.map { try ClipArea(path: $0, municipality: options.municipality, options: options) }
-        let mapper = RecordMapper(crs: crs, validateHours: Self.openingHoursProblem)
+        // Each distinct opening_hours text is parsed once (a register repeats a few hundred of them).
+        var hoursChecked: [String: String?] = [:]
+        let mapper = RecordMapper(crs: crs, validateHours: { text in
+            if let known = hoursChecked[text] { return known }
+            let problem = Self.openingHoursProblem(text)
+            if hoursChecked.count < 100_000 { hoursChecked[text] = problem }
+            return problem
+        })
         var problems = ProblemCollector()
         var positions: [RecordPosition] = []
         var skipped: [String] = []

@@ -89,10 +89,10 @@ extension Overblik {
         var failure: Error?
         func row(_ rank: Int32) throws -> (facility: Facility, rooms: [Room]) {
             if let known = fetched[rank] { return known }
-            let r = Int(rank)
-            guard let found = try store.facility(rowID: stored.rowID(ofRank: r)),
-                  ProximityIndexCodec.hash(found.facility.id) == stored.idHash(ofRank: r),
-                  found.rooms.count == stored.roomCount(ofRank: r) else { throw StoredIndexMismatch() }
+            guard let entry = try stored.entry(ofRank: Int(rank), in: store),
+                  let found = try store.facility(rowID: entry.rowID),
+                  ProximityIndexCodec.hash(found.facility.id) == entry.idHash,
+                  found.rooms.count == entry.roomCount else { throw StoredIndexMismatch() }
             let rooms = found.rooms.isEmpty ? [found.facility.implicitRoom] : found.rooms.sorted { $0.id < $1.id }
             fetched[rank] = (found.facility, rooms)
             return (found.facility, rooms)

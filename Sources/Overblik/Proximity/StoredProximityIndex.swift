@@ -85,57 +85,74 @@ struct ProximityIndexCodec: ProximityIndexBuilding {
     }
 }
 
-/// A proximity index read from the store: the search tree and, per rank, where the facility's row is.
+/// A proximity index read from the store: the search tree, and per rank where the facility's row
+/// is, read a part at a time as answers need it (a single query touches a few of them).
 final class StoredProximityIndex {
     let index: GeodesicIndex
-    /// Per rank: rowid, id hash, listed room count.
-    private let perRank: [UInt8]
     /// `PRAGMA data_version` when it was read: while unchanged, no other connection has committed.
     let dataVersion: Int64
+    private let indexParts: Int
+    /// Per-rank parts read so far (rowid, id hash, listed room count; 16 bytes a rank).
+    private var rankParts: [Int: [UInt8]] = [:]
 
-    private init(index: GeodesicIndex, perRank: [UInt8], dataVersion: Int64) {
+    private init(index: GeodesicIndex, indexParts: Int, dataVersion: Int64) {
         self.index = index
-        self.perRank = perRank
+        self.indexParts = indexParts
         self.dataVersion = dataVersion
     }
 
-    func rowID(ofRank rank: Int) -> Int64 { Int64(bitPattern: load(rank, 0, UInt64.self)) }
-    func idHash(ofRank rank: Int) -> UInt32 { load(rank, 8, UInt32.self) }
-    func roomCount(ofRank rank: Int) -> Int { Int(load(rank, 12, UInt32.self)) }
-
-    private func load<T: FixedWidthInteger>(_ rank: Int, _ offset: Int, _ type: T.Type) -> T {
-        perRank.withUnsafeBytes { T(littleEndian: $0.loadUnaligned(fromByteOffset: rank * ProximityIndexCodec.bytesPerRank + offset, as: T.self)) }
+    /// Where the facility of `rank` is stored, as the index was built; nil when its part is
+    /// missing or does not fit. Call in the read transaction the index was loaded or checked in.
+    func entry(ofRank rank: Int, in store: OverblikStore) throws -> (rowID: Int64, idHash: UInt32, roomCount: Int)? {
+        let per = ProximityIndexCodec.ranksPerPart, size = ProximityIndexCodec.bytesPerRank
+        let number = rank / per
+        if rankParts[number] == nil {
+            let expected = min(per, index.count - number * per) * size
+            var bytes: [UInt8]?
+            guard try store.readProximityIndex(version: ProximityIndexCodec.version,
+                                               parts: (1 + indexParts + number)..<(2 + indexParts + number), { _, raw in
+                guard raw.count == expected else { return false }
+                bytes = Array(raw)
+                return true
+            }), let bytes else { return nil }
+            rankParts[number] = bytes
+        }
+        return rankParts[number]!.withUnsafeBytes { raw in
+            let o = (rank % per) * size
+            return (Int64(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: o, as: UInt64.self))),
+                    UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: o + 8, as: UInt32.self)),
+                    Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: o + 12, as: UInt32.self))))
+        }
     }
 
-    /// Reads the stored index; nil when it is missing, of another version, marked not usable, or
-    /// does not hold together (then nothing of it is used).
+    /// Reads the stored index's header and tree; nil when it is missing, of another version, marked
+    /// not usable, or does not hold together (then nothing of it is used).
     static func load(from store: OverblikStore) throws -> StoredProximityIndex? {
         let dataVersion = try store.database.scalar("PRAGMA data_version")?.int ?? 0
+        // The parts pass through SQLite's page cache once: keep it small meanwhile, or a cold `near`
+        // holds tens of megabytes of cached pages it never reads again.
+        let cacheSize = try store.database.scalar("PRAGMA cache_size")?.int ?? -2000
+        try store.database.execute("PRAGMA cache_size = -1024")
+        defer { try? store.database.execute("PRAGMA cache_size = \(cacheSize)") }
         var loader: GeodesicIndex.PackedLoader?
-        var perRank: [UInt8] = []
         var count = 0, indexParts = 0, rankParts = 0
-        let complete = try store.readProximityIndex(version: ProximityIndexCodec.version) { part, raw in
-            if part == 0 {
-                guard raw.count >= ProximityIndexCodec.headerSize,
-                      raw.loadUnaligned(as: UInt32.self) == ProximityIndexCodec.magic.littleEndian,
-                      UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 4, as: UInt32.self)) == 1,
-                      let n = Int(exactly: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))) else { return false }
-                count = n
-                indexParts = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 16, as: UInt32.self)))
-                rankParts = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 20, as: UInt32.self)))
-                loader = GeodesicIndex.PackedLoader(header: UnsafeRawBufferPointer(rebasing: raw[ProximityIndexCodec.headerSize...]))
-                guard let loader, loader.partCount == indexParts, count.multipliedReportingOverflow(by: ProximityIndexCodec.bytesPerRank).overflow == false
-                else { return false }
-                perRank.reserveCapacity(count * ProximityIndexCodec.bytesPerRank)
-                return true
-            }
-            if part <= indexParts { return loader?.add(raw) ?? false }
-            guard part <= indexParts + rankParts, perRank.count + raw.count <= count * ProximityIndexCodec.bytesPerRank else { return false }
-            perRank.append(contentsOf: raw)
-            return true
-        }
-        guard complete, perRank.count == count * ProximityIndexCodec.bytesPerRank,
-              let index = loader?.finish(), index.count == count else { return nil }
-        return StoredProximityIndex(index: index, perRank: perRank, dataVersion: dataVersion)
+        guard try store.readProximityIndex(version: ProximityIndexCodec.version, parts: 0..<1, { _, raw in
+            guard raw.count >= ProximityIndexCodec.headerSize,
+                  raw.loadUnaligned(as: UInt32.self) == ProximityIndexCodec.magic.littleEndian,
+                  UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 4, as: UInt32.self)) == 1,
+                  let n = Int(exactly: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))) else { return false }
+            count = n
+            indexParts = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 16, as: UInt32.self)))
+            rankParts = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 20, as: UInt32.self)))
+            loader = GeodesicIndex.PackedLoader(header: UnsafeRawBufferPointer(rebasing: raw[ProximityIndexCodec.headerSize...]))
+            return loader?.partCount == indexParts && rankParts == (count + ProximityIndexCodec.ranksPerPart - 1) / ProximityIndexCodec.ranksPerPart
+        }), try store.readProximityIndex(version: ProximityIndexCodec.version, parts: 1..<(1 + indexParts), { _, raw in
+            loader?.add(raw) ?? false
+        }), let index = loader?.finish(), index.count == count else { return nil }
+        // The last part must be there too (a write that stopped short never commits, but another
+        // program may have deleted parts).
+        let last = 1 + indexParts + rankParts
+        guard try store.database.scalar("SELECT count(*) FROM proximity_index")?.int == Int64(last) else { return nil }
+        return StoredProximityIndex(index: index, indexParts: indexParts, dataVersion: dataVersion)
     }
 }

@@ -30,6 +30,7 @@ let package = Package(
         .target(name: "Scheduling"),
         .target(name: "Formats", dependencies: ["GeoTypes", "CZlib"]),
         .target(name: "GeoJSON", dependencies: ["GeoTypes"]),
+        .target(name: "Routing", dependencies: ["GeoTypes", .product(name: "HeapModule", package: "swift-collections")]),
         // Seeded mutation fuzzing of the parsers (used by ReliabilityTests and `overblik-bench fuzz`).
         .target(name: "Fuzzing", dependencies: ["Scheduling", "Formats", "GeoJSON"]),
 
@@ -41,13 +42,13 @@ let package = Package(
         .target(name: "Analysis", dependencies: ["GeoTypes", "SpatialIndex", "Geometry", "Facilities", "Scheduling", "Formats"]),
         .target(name: "Overblik", dependencies: [
             "GeoTypes", "SpatialIndex", "Geometry", "Facilities", "Scheduling",
-            "Formats", "GeoJSON", "Store", "Analysis",
+            "Formats", "GeoJSON", "Store", "Analysis", "Routing",
         ]),
         .executableTarget(name: "OverblikCLI", dependencies: [
             "Overblik", "GeoJSON", "GeoTypes", "Facilities", "Scheduling", "Analysis", "Formats",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "OverblikBench", dependencies: ["Overblik", "GeoTypes", "SpatialIndex", "Facilities", "Store", "Scheduling", "Fuzzing", "Analysis", "Geometry", "GeoJSON", "Formats"]),
+        .executableTarget(name: "OverblikBench", dependencies: ["Overblik", "GeoTypes", "SpatialIndex", "Facilities", "Store", "Scheduling", "Fuzzing", "Analysis", "Geometry", "GeoJSON", "Formats", "Routing"]),
 
         // Tests.
         .target(name: "TestSupport", dependencies: ["Overblik"], path: "Tests/TestSupport"),
@@ -58,6 +59,7 @@ let package = Package(
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"]),
         .testTarget(name: "FormatsTests", dependencies: ["Formats", "TestSupport"]),
         .testTarget(name: "GeoJSONTests", dependencies: ["GeoJSON", "TestSupport"]),
+        .testTarget(name: "RoutingTests", dependencies: ["Routing", "GeoTypes", "Overblik", "TestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Formats", "TestSupport"]),
         .testTarget(name: "OverblikTests", dependencies: ["Overblik", "TestSupport"]),

@@ -17,6 +17,8 @@ public final class Overblik {
     public let store: OverblikStore
     var cachedCatalog: Catalog?
     var cachedCalendar: HolidayCalendar?
+    /// Road networks loaded on first use (see Roads/).
+    let roads = RoadCache()
 
     /// Opens the store at `databasePath`, creating and migrating it when needed.
     /// - Throws: ``StoreError`` for a file of a newer schema or of another application,

@@ -221,5 +221,14 @@ enum Schema {
             END
             """,
         ]),
+        // Road networks (issue 20): one row per travel mode, the network as one versioned blob
+        // (Routing's RoadNetwork.encoded()), with its counts and where it came from.
+        Migration(version: 3, summary: "road networks for walk, bike and car", statements: [
+            """
+            CREATE TABLE road_networks (mode TEXT PRIMARY KEY NOT NULL, format INTEGER NOT NULL,
+                nodes INTEGER NOT NULL, segments INTEGER NOT NULL, islands INTEGER NOT NULL,
+                source TEXT NOT NULL, body BLOB NOT NULL) WITHOUT ROWID
+            """,
+        ]),
     ]
 }

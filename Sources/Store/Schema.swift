@@ -225,7 +225,7 @@ enum Schema {
         // (Routing's RoadNetwork.encoded()), with its counts and where it came from.
         Migration(version: 3, summary: "road networks for walk, bike and car", statements: [
             """
-            CREATE TABLE road_networks (mode TEXT PRIMARY KEY NOT NULL, format INTEGER NOT NULL,
+            CREATE TABLE IF NOT EXISTS road_networks (mode TEXT PRIMARY KEY NOT NULL, format INTEGER NOT NULL,
                 nodes INTEGER NOT NULL, segments INTEGER NOT NULL, islands INTEGER NOT NULL,
                 source TEXT NOT NULL, body BLOB NOT NULL) WITHOUT ROWID
             """,

@@ -31,7 +31,7 @@ public struct RoadNetworkImport: Sendable, Codable {
 
     /// One line per mode, for people.
     public var text: String {
-        var lines = ["road networks from \(source)" + (incompleteWays > 0 ? " (\(incompleteWays) highway ways cut by the extract's edge skipped)" : "")]
+        var lines = ["road networks from \(source)" + (incompleteWays > 0 ? " (\(incompleteWays) highway ways cut by the extract's edge: their parts inside kept)" : "")]
         for n in networks {
             lines.append("  \(n.mode): \(n.keptNodes) of \(n.allNodes) nodes, \(n.keptSegments) of \(n.allSegments) segments kept"
                          + " from \(n.usableWays) ways; \(n.islands) island\(n.islands == 1 ? "" : "s") left out; \(n.storedBytes) bytes")
@@ -66,5 +66,18 @@ extension Overblik {
         try store.replace(roadNetworks: stored)
         roads.states = [:]
         return RoadNetworkImport(source: (path as NSString).lastPathComponent, incompleteWays: built.incompleteWays, networks: summaries)
+    }
+}
+
+extension Overblik {
+    /// A box from `MINLON,MINLAT,MAXLON,MAXLAT` (WGS84 degrees).
+    /// - Throws: ``OverblikError/badInput(_:)`` naming what was expected.
+    public static func boundingBox(parsing text: String) throws -> BoundingBox {
+        let parts = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard parts.count == 4, let a = parts[0], let b = parts[1], let c = parts[2], let d = parts[3],
+              (-180...180).contains(a), (-180...180).contains(c), (-90...90).contains(b), (-90...90).contains(d), a < c, b < d else {
+            throw OverblikError.badInput("--clip-to: '\(text)'; expected MINLON,MINLAT,MAXLON,MAXLAT in degrees, min < max")
+        }
+        return BoundingBox(minLon: a, minLat: b, maxLon: c, maxLat: d)
     }
 }

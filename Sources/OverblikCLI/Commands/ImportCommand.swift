@@ -20,9 +20,10 @@ struct ImportCommand: ParsableCommand {
           overblik import rooms Data/rooms.csv
           overblik import facilities schools.csv --crs EPSG:25832
           overblik import facilities institutions.shp --id-field INST_NR --name-field INST_NAVN --kind school
+          overblik import network denmark-latest.osm.pbf --clip-to 9.5,56.8,10.6,57.2   (docs/roads.md)
         """)
 
-    @Argument(help: "What to import: facilities, rooms, districts, settlements, population.")
+    @Argument(help: "What to import: facilities, rooms, districts, settlements, population, network.")
     var layer: ImportLayer
 
     @Argument(help: "The file: .csv, .geojson/.json, or .shp (with .dbf beside it).")
@@ -39,11 +40,16 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Kind for facilities whose record names none (e.g. school).") var kind: String?
     @Flag(help: "Overwrite rows whose id exists (districts: replace the whole layer).") var replace = false
     @Flag(help: "Refuse records with empty geometry instead of skipping and reporting them.") var strict = false
+    @Option(help: "network: keep only road inside MINLON,MINLAT,MAXLON,MAXLAT.") var clipTo: String?
 
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         try global.require([.table, .json], command: "import")
+        if layer == .network {
+            try runNetwork()
+            return
+        }
         var parsedCRS: InputCRS?
         if let crs {
             guard let c = InputCRS(parsing: crs) else {
@@ -92,6 +98,15 @@ struct ImportCommand: ParsableCommand {
                 Output.line("assigned \(report.reassignedPoints) stored points to districts")
             }
         }
+        Output.flush()
+    }
+}
+
+extension ImportCommand {
+    func runNetwork() throws {
+        let overblik = try global.open()
+        let report = try overblik.importNetwork(path: file, clipTo: try clipTo.map(Overblik.boundingBox(parsing:)))
+        if global.format == .json { try Output.json(report) } else { Output.write(report.text) }
         Output.flush()
     }
 }

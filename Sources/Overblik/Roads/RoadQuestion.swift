@@ -45,6 +45,8 @@ public struct RoadQuestion: Sendable, Hashable {
 
     /// The travel mode's name (`walk`, `bike`, `car`).
     public var modeName: String { mode.rawValue }
+    /// Whether answers rank (and reaches apply) by travel time, in seconds.
+    public var ranksByTime: Bool { metric == .time }
     /// Which metric answers rank by: `road_distance` or `road_time`.
     public var metricName: String { metric == .distance ? "road_distance" : "road_time" }
 

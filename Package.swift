@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"]),
         .testTarget(name: "FormatsTests", dependencies: ["Formats", "TestSupport"]),
         .testTarget(name: "GeoJSONTests", dependencies: ["GeoJSON", "TestSupport"]),
-        .testTarget(name: "RoutingTests", dependencies: ["Routing", "GeoTypes", "Overblik", "Analysis", "TestSupport"]),
+        .testTarget(name: "RoutingTests", dependencies: ["Routing", "GeoTypes", "Overblik", "Analysis", "GeoJSON", "TestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Formats", "TestSupport"]),
         .testTarget(name: "OverblikTests", dependencies: ["Overblik", "TestSupport"]),

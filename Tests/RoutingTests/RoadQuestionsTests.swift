@@ -1,5 +1,6 @@
 import Analysis
 import Foundation
+import GeoJSON
 import GeoTypes
 import Overblik
 import Testing
@@ -57,6 +58,21 @@ struct RoadQuestionsTests {
         #expect(!hits.isEmpty)
         for h in hits { #expect(h.roadM! >= h.distanceM - 0.001, "\(h.id)") }
         #expect(hits.map { $0.roadM! } == hits.map { $0.roadM! }.sorted())
+    }
+
+    @Test("isochrones grow with the minutes and close their rings", .enabled(if: available))
+    func isochronesGrow() throws {
+        let (overblik, _) = try store()
+        let id = try #require(overblik.catalog().facilities.first?.id)
+        let features = try overblik.isochroneFeatures(facilityIDs: [id], filter: FacilityFilter(), by: "walk", minutes: [2, 4])
+        #expect(features.count == 2)
+        let km = features.map { $0[property: "reached_km"] }
+        #expect(features.map { $0[property: "minutes"] } == [.number(4), .number(2)])
+        if case let .number(big) = km[0], case let .number(small) = km[1] { #expect(big > small && small > 0) } else { Issue.record("reached_km missing") }
+        for f in features {
+            guard case let .polygon(rings) = f.geometry else { Issue.record("expected one polygon"); continue }
+            for ring in rings { #expect(ring.first == ring.last && ring.count >= 4) }
+        }
     }
 
     @Test("reaches by road read distances and times and refuse a mix", arguments: [

@@ -25,11 +25,11 @@ extension RoadRouter {
         let n = network.nodeCount
         var metres = [Double](repeating: .infinity, count: n), seconds = metres
         var source = [Int32](repeating: -1, count: n)
-        search(seeds: seeds, metric: metric, reverse: towardSources, limit: limit) { node, _ in
-            let v = Int(node), c = cost(at: v, metric)
+        search(seeds: seeds, metric: metric, reverse: towardSources, limit: limit) { node, _, c, label in
+            let v = Int(node)
             metres[v] = c.metres
             seconds[v] = c.seconds
-            source[v] = origin[v]
+            source[v] = label
             return true
         }
         return RoadLabels(metric: metric, towardSources: towardSources, metres: metres, seconds: seconds, source: source)

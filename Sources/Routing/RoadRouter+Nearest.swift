@@ -59,10 +59,9 @@ extension RoadRouter {
             }
         }
         let seeds = network.departures(source).map { (seed: $0, origin: Int32(0)) }
-        search(seeds: seeds, metric: metric, reverse: false, limit: limit) { node, key in
+        search(seeds: seeds, metric: metric, reverse: false, limit: limit) { node, key, here, _ in
             settle(upTo: key)
             if done.count >= k { return false }
-            let here = cost(at: Int(node), metric)
             for (t, rest) in targets.byNode[node] ?? [] where !final.contains(t) { offer(t, here + rest) }
             settle(upTo: key)
             return done.count < k

@@ -29,18 +29,18 @@ public final class RoadRouter {
         touched.removeAll(keepingCapacity: true)
     }
 
-    /// The secondary unit of an arc's cost.
-    @inline(__always) func arcCost(_ segment: Int, _ metric: RoadMetric) -> (Double, Double) {
-        let m = network.segmentMetres[segment], t = m / network.segmentSpeed[segment]
-        return metric == .distance ? (m, t) : (t, m)
-    }
-
     /// Runs Dijkstra from `seeds` (each with its origin label) over out-arcs, or in-arcs when
-    /// `reverse`. `visit` is called for every settled node with its key; it returns false to stop.
-    /// Nodes with a key above `limit` are not settled.
+    /// `reverse`. `visit` is called for every settled node with its key, its cost in both units and
+    /// its origin label; it returns false to stop. Nodes with a key above `limit` are not settled.
+    ///
+    /// The scratch arrays are moved into locals for the search (no exclusivity checks on the
+    /// class's storage in the inner loop) and moved back afterwards.
     func search(seeds: [(seed: RoadSeed, origin: Int32)], metric: RoadMetric, reverse: Bool, limit: Double,
-                visit: (UInt32, Double) -> Bool) {
+                visit: (UInt32, Double, RoadCost, Int32) -> Bool) {
         reset()
+        var key = self.key, other = self.other, origin = self.origin, touched = self.touched
+        self.key = []; self.other = []; self.origin = []; self.touched = []
+        defer { self.key = key; self.other = other; self.origin = origin; self.touched = touched }
         var heap = Heap<Entry>()
         for (seed, label) in seeds {
             let v = Int(seed.node), k = seed.cost.value(metric)
@@ -55,27 +55,26 @@ public final class RoadRouter {
         let start = reverse ? network.inStart : network.outStart
         let next = reverse ? network.inTail : network.outHead
         let segment = reverse ? network.inSegment : network.outSegment
+        let metres = network.segmentMetres, speed = network.segmentSpeed
+        let byDistance = metric == .distance
         while let top = heap.popMin() {
             let u = Int(top.node)
             guard top.key == key[u] else { continue }
-            guard top.key <= limit, visit(top.node, top.key) else { return }
+            let both = byDistance ? RoadCost(metres: top.key, seconds: other[u]) : RoadCost(metres: other[u], seconds: top.key)
+            guard top.key <= limit, visit(top.node, top.key, both, origin[u]) else { return }
+            let base = other[u], label = origin[u]
             for arc in Int(start[u])..<Int(start[u + 1]) {
-                let v = Int(next[arc])
-                let (k, o) = arcCost(Int(segment[arc]), metric)
-                let candidate = top.key + k
+                let v = Int(next[arc]), s = Int(segment[arc])
+                let m = metres[s], t = m / speed[s]
+                let candidate = top.key + (byDistance ? m : t)
                 if candidate < key[v] {
                     if key[v] == .infinity { touched.append(next[arc]) }
                     key[v] = candidate
-                    other[v] = other[u] + o
-                    origin[v] = origin[u]
+                    other[v] = base + (byDistance ? t : m)
+                    origin[v] = label
                     heap.insert(Entry(key: candidate, node: next[arc]))
                 }
             }
         }
-    }
-
-    /// The cost pair at a settled node.
-    func cost(at v: Int, _ metric: RoadMetric) -> RoadCost {
-        metric == .distance ? RoadCost(metres: key[v], seconds: other[v]) : RoadCost(metres: other[v], seconds: key[v])
     }
 }

@@ -38,6 +38,8 @@ public struct EdgeSnapper: Sendable {
     let network: RoadNetwork
     let lonScale: Double
     let cells: [Int64: [UInt32]]
+    /// Node positions in ECEF, for the candidates' lower bounds.
+    let ecef: [ECEFPoint]
 
     /// Indexes every segment of `network`.
     /// - Complexity: O(segments) for short segments.
@@ -53,6 +55,7 @@ public struct EdgeSnapper: Sendable {
             for x in x0...x1 { for y in y0...y1 { cells[Self.key(x, y), default: []].append(UInt32(s)) } }
         }
         self.cells = cells
+        ecef = network.coordinates.map(ECEFPoint.init)
     }
 
     /// The snap of `point`, or nil when no segment lies within ``maximumLeg``.
@@ -90,8 +93,7 @@ public struct EdgeSnapper: Sendable {
     /// A lower bound on the geodesic distance from `p` to segment `s`: the 3D distance to its chord
     /// less the chord's sagitta (L²/8R with R ≥ 6.33e6 m) and 1 mm.
     func lowerBound(_ p: ECEFPoint, _ s: Int) -> Double {
-        let a = ECEFPoint(network.coordinates[Int(network.segmentFrom[s])])
-        let b = ECEFPoint(network.coordinates[Int(network.segmentTo[s])])
+        let a = ecef[Int(network.segmentFrom[s])], b = ecef[Int(network.segmentTo[s])]
         let ux = b.x - a.x, uy = b.y - a.y, uz = b.z - a.z
         let uu = ux * ux + uy * uy + uz * uz
         let t = uu > 0 ? min(max(((p.x - a.x) * ux + (p.y - a.y) * uy + (p.z - a.z) * uz) / uu, 0), 1) : 0

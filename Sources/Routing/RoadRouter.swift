@@ -1,3 +1,5 @@
+import HeapModule
+
 /// One network's shortest-path searches (Dijkstra with a binary heap) with reusable scratch space:
 /// only the nodes a search touched are reset, so a bounded query costs what it explores.
 ///
@@ -8,6 +10,12 @@ public final class RoadRouter {
     var other: [Double]
     var origin: [Int32]
     var touched: [UInt32] = []
+
+    struct Entry: Comparable {
+        var key: Double
+        var node: UInt32
+        static func < (a: Entry, b: Entry) -> Bool { (a.key, a.node) < (b.key, b.node) }
+    }
 
     public init(network: RoadNetwork) {
         self.network = network
@@ -33,7 +41,7 @@ public final class RoadRouter {
         var key = self.key, other = self.other, origin = self.origin, touched = self.touched
         self.key = []; self.other = []; self.origin = []; self.touched = []
         defer { self.key = key; self.other = other; self.origin = origin; self.touched = touched }
-        var heap = NodeHeap()
+        var heap = Heap<Entry>()
         for (seed, label) in seeds {
             let v = Int(seed.node), k = seed.cost.value(metric)
             if k < key[v] || (k == key[v] && label < origin[v]) {
@@ -41,7 +49,7 @@ public final class RoadRouter {
                 key[v] = k
                 other[v] = metric == .distance ? seed.cost.seconds : seed.cost.metres
                 origin[v] = label
-                heap.push(k, seed.node)
+                heap.insert(Entry(key: k, node: seed.node))
             }
         }
         let start = reverse ? network.inStart : network.outStart
@@ -49,7 +57,7 @@ public final class RoadRouter {
         let segment = reverse ? network.inSegment : network.outSegment
         let metres = network.segmentMetres, speed = network.segmentSpeed
         let byDistance = metric == .distance
-        while let top = heap.pop() {
+        while let top = heap.popMin() {
             let u = Int(top.node)
             guard top.key == key[u] else { continue }
             let both = byDistance ? RoadCost(metres: top.key, seconds: other[u]) : RoadCost(metres: other[u], seconds: top.key)
@@ -64,7 +72,7 @@ public final class RoadRouter {
                     key[v] = candidate
                     other[v] = base + (byDistance ? t : m)
                     origin[v] = label
-                    heap.push(candidate, next[arc])
+                    heap.insert(Entry(key: candidate, node: next[arc]))
                 }
             }
         }

@@ -33,6 +33,7 @@ let package = Package(
         .target(name: "Scheduling"),
         .target(name: "Formats", dependencies: ["GeoTypes", "CZlib"]),
         .target(name: "GeoJSON", dependencies: ["GeoTypes"]),
+        .target(name: "Routing", dependencies: ["GeoTypes", .product(name: "HeapModule", package: "swift-collections")]),
         // Seeded mutation fuzzing of the parsers (used by ReliabilityTests and `overblik-bench fuzz`).
         .target(name: "Fuzzing", dependencies: ["Scheduling", "Formats", "GeoJSON", "Geometry", "Overblik"]),
 
@@ -44,7 +45,7 @@ let package = Package(
         .target(name: "Analysis", dependencies: ["GeoTypes", "SpatialIndex", "Geometry", "Facilities", "Scheduling", "Formats"]),
         .target(name: "Overblik", dependencies: [
             "GeoTypes", "SpatialIndex", "Geometry", "Facilities", "Scheduling",
-            "Formats", "GeoJSON", "Store", "Analysis",
+            "Formats", "GeoJSON", "Store", "Analysis", "Routing",
         ]),
         // The HTTP service (`overblik serve`): parses requests, calls the facade, renders its outcomes.
         .target(name: "OverblikServer", dependencies: [
@@ -57,7 +58,7 @@ let package = Package(
             "Overblik", "OverblikServer", "GeoJSON", "GeoTypes", "Facilities", "Scheduling", "Analysis", "Formats",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "OverblikBench", dependencies: ["Overblik", "GeoTypes", "SpatialIndex", "Facilities", "Store", "Scheduling", "Fuzzing", "Analysis", "Geometry", "GeoJSON", "Formats"]),
+        .executableTarget(name: "OverblikBench", dependencies: ["Overblik", "GeoTypes", "SpatialIndex", "Facilities", "Store", "Scheduling", "Fuzzing", "Analysis", "Geometry", "GeoJSON", "Formats", "Routing"]),
 
         // Tests.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -68,6 +69,7 @@ let package = Package(
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"]),
         .testTarget(name: "FormatsTests", dependencies: ["Formats", "TestSupport"]),
         .testTarget(name: "GeoJSONTests", dependencies: ["GeoJSON", "GeoTypes", "TestSupport"]),
+        .testTarget(name: "RoutingTests", dependencies: ["Routing", "GeoTypes", "Overblik", "Analysis", "GeoJSON", "TestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Facilities", "GeoTypes", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Facilities", "Formats", "GeoTypes", "Scheduling", "TestSupport"]),
         .testTarget(name: "OverblikTests", dependencies: ["Overblik", "Analysis", "Facilities", "GeoJSON", "GeoTypes", "Scheduling", "Store", "TestSupport"]),

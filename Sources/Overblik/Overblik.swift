@@ -22,6 +22,8 @@ public final class Overblik {
     var districtLookup: DistrictLookup?
     /// The `PRAGMA data_version` at which the persisted index turned out unreadable or not matching.
     var unusableStoredProximity: Int64?
+    /// Road networks loaded on first use (see Roads/).
+    let roads = RoadCache()
 
     /// Opens the store at `databasePath`, creating and migrating it when needed.
     /// - Parameter creating: false for everything but imports and set-up: a missing or empty file

@@ -6,6 +6,7 @@
 //   overblik-bench coverage [--sizes 1000000,5000000]   (nearest+reach, store-to-report, parishes, siting;
 //                  --only siting, --dump DIR writes the siting instance as JSON)
 //   overblik-bench fuzz [--seconds 300] [--seed N]       (parsers; crash/hang input -> fuzz-crash.bin)
+//   overblik-bench roads [--sizes 3000000] [--queries 1000000]  (synthetic car network; scipy baseline from .venv)
 //   overblik-bench near-cold        (needs the release `overblik` next to it: `swift build -c release`)
 //   overblik-bench scale [--sizes 1000000] [--queries 10000] [--only import|near|memory]  (whole processes beside
 //                  ogr2ogr, a Python executemany loop and pandas+cKDTree; release `overblik` beside it)
@@ -27,6 +28,7 @@ let suites: [any BenchSuite.Type] = [
     FuzzSuite.self,
     NearColdStartSuite.self,
     ScaleSuite.self,
+    RoadsSuite.self,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -222,11 +222,20 @@ enum Schema {
             """,
         ]),
         serviceMigration,
+        // Road networks (issue 20): one row per travel mode, the network as one versioned blob
+        // (Routing's RoadNetwork.encoded()), with its counts and where it came from.
+        Migration(version: 4, summary: "road networks for walk, bike and car", statements: [
+            """
+            CREATE TABLE IF NOT EXISTS road_networks (mode TEXT PRIMARY KEY NOT NULL, format INTEGER NOT NULL,
+                nodes INTEGER NOT NULL, segments INTEGER NOT NULL, islands INTEGER NOT NULL,
+                source TEXT NOT NULL, body BLOB NOT NULL) WITHOUT ROWID
+            """,
+        ]),
         // The proximity index of `near`, packed (see OverblikStore+ProximityIndex): a cache kept honest
         // like the stored features. Any change to a facility or a room, by any program, deletes it;
         // writes through an Overblik facade build it again before they commit, and it is read only
         // when every part is there and carries the reader's version.
-        Migration(version: 4, summary: "persisted proximity index for cold near queries", statements: [
+        Migration(version: 5, summary: "persisted proximity index for cold near queries", statements: [
             """
             CREATE TABLE proximity_index (part INTEGER PRIMARY KEY, version TEXT NOT NULL, body BLOB NOT NULL)
             """,

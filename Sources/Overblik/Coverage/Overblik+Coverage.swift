@@ -1,6 +1,7 @@
 import Analysis
 import Facilities
 import GeoTypes
+import Routing
 import Store
 
 /// Where coverage demand comes from.
@@ -52,10 +53,16 @@ public struct DemandReach: Sendable, Codable {
     public var distanceM: Double?
     /// Per reach label: within reach.
     public var covered: [String: Bool]
+    /// By road only: the mode, the metric reaches apply to, and the route's seconds (legs included);
+    /// `distance_m` is then the route's metres.
+    public var travel: String? = nil
+    public var metric: String? = nil
+    public var roadS: Double? = nil
 
     enum CodingKeys: String, CodingKey {
-        case id, name, lon, lat, weight, district, rural, covered
+        case id, name, lon, lat, weight, district, rural, covered, travel, metric
         case nearestFacility = "nearest_facility", nearestFacilityName = "nearest_facility_name", distanceM = "distance_m"
+        case roadS = "road_s"
     }
 }
 
@@ -69,6 +76,10 @@ public struct CoverageOutcome: Sendable {
     public var qualifyingFacilities: [String]
     /// With ``DemandSource/area``: per district the area within each reach.
     public var areas: [DistrictArea]? = nil
+    /// By road only: the question (reaches are in its metric: metres or seconds), and the demand
+    /// points more than 1 km from the network (ids), which count as beyond reach.
+    public var road: RoadQuestion? = nil
+    public var unreachableDemand: [String] = []
 }
 
 extension Overblik {
@@ -77,7 +88,11 @@ extension Overblik {
     /// Demand comes from stored population points, else from settlements. Each demand point takes the
     /// rural flag of its district (by the layer's flag or the settlement rule); settlements used as
     /// demand take their own flag (fewer than 3 000 inhabitants). Distances are exact geodesics.
-    public func coverage(_ query: CoverageQuery) throws -> CoverageOutcome {
+    ///
+    /// With `road`, distances are by road in its mode and metric (reaches in metres or seconds): one
+    /// multi-source search from all qualifying facilities labels every node, then each demand point
+    /// takes its segment's labels.
+    public func coverage(_ query: CoverageQuery, by road: RoadQuestion? = nil) throws -> CoverageOutcome {
         let catalog = try catalog()
         let accept = try query.time.map { try timeFilter($0, catalog: catalog) }
         let qualifying = catalog.engine.qualifying(filter: query.filter, accept: accept)
@@ -92,7 +107,7 @@ extension Overblik {
             return catalog.engine.facilities[i].districtCode.flatMap { districtIndex[$0] } ?? -1
         }
         // Report only, from stored population points: only then is the store asked whether it has any.
-        let reportOnly = !query.includeDemand && query.source != .settlements && query.source != .area
+        let reportOnly = road == nil && !query.includeDemand && query.source != .settlements && query.source != .area
         if reportOnly, try query.source == .population || store.hasPopulation() {
             return try streamedCoverage(query, catalog: catalog, qualifying: qualifying, infos: infos,
                                         districtIndex: districtIndex, facilityDistricts: facilityDistricts)
@@ -124,8 +139,17 @@ extension Overblik {
                                             reaches: query.reaches)
         let engine = catalog.engine
         let lons = demand.map(\.location.lon), lats = demand.map(\.location.lat)
-        let result = analysis.run(threads: 2) { range in
-            engine.nearestQualifying(lons: lons, lats: lats, in: range, qualifying: qualifying)
+        var roadHits: [RoadHit?] = [], unreachable: [String] = []
+        let result: CoverageResult
+        if let road {
+            roadHits = try roadNearest(road, points: demand.map(\.location), qualifying: qualifying, catalog: catalog)
+            unreachable = demand.indices.filter { roadHits[$0] == nil }.map { demand[$0].id }
+            result = try analysis.run(nearestFacility: roadHits.map { Int32($0?.target ?? -1) },
+                                      nearestMetres: roadHits.map { $0?.cost.value(road.metric) ?? .infinity }, threads: 2)
+        } else {
+            result = analysis.run(threads: 2) { range in
+                engine.nearestQualifying(lons: lons, lats: lats, in: range, qualifying: qualifying)
+            }
         }
         let rows: [DemandReach] = demand.indices.map { i in
             let f = result.nearestFacility[i] >= 0 ? engine.facilities[Int(result.nearestFacility[i])] : nil
@@ -134,13 +158,22 @@ extension Overblik {
             for reach in query.reaches {
                 covered[reach.label] = f != nil && metres <= reach.rule.thresholdMetres(rural: demand[i].rural)
             }
-            return DemandReach(id: demand[i].id, name: demand[i].name, lon: demand[i].location.lon, lat: demand[i].location.lat,
-                               weight: demand[i].weight, district: demand[i].district, rural: demand[i].rural,
-                               nearestFacility: f?.id, nearestFacilityName: f?.name,
-                               distanceM: f == nil ? nil : (metres * 1000).rounded() / 1000, covered: covered)
+            var row = DemandReach(id: demand[i].id, name: demand[i].name, lon: demand[i].location.lon, lat: demand[i].location.lat,
+                                  weight: demand[i].weight, district: demand[i].district, rural: demand[i].rural,
+                                  nearestFacility: f?.id, nearestFacilityName: f?.name,
+                                  distanceM: f == nil ? nil : (metres * 1000).rounded() / 1000, covered: covered)
+            if let road {
+                row.travel = road.modeName
+                row.metric = road.metricName
+                row.distanceM = roadHits[i].map { ($0.cost.metres * 1000).rounded() / 1000 }
+                row.roadS = roadHits[i].map { ($0.cost.seconds * 1000).rounded() / 1000 }
+            }
+            return row
         }
         let ids = engine.facilities.indices.filter { qualifying[$0] }.map { engine.facilities[$0].id }
         var outcome = CoverageOutcome(source: source, report: result.report, demand: rows, qualifyingFacilities: ids)
+        outcome.road = road
+        outcome.unreachableDemand = unreachable
         if source == .area {
             let located = engine.facilities.indices.filter { qualifying[$0] }
                 .map { (location: engine.facilities[$0].location, district: engine.facilities[$0].districtCode) }
@@ -178,12 +211,14 @@ extension Overblik {
 
     /// Settlements (or population points) beyond reach of every qualifying facility, worst first
     /// (residents × distance; those with no facility at all first).
-    public func gaps(_ query: CoverageQuery) throws -> [GapLine] {
-        let outcome = try coverage(query)
+    public func gaps(_ query: CoverageQuery, by road: RoadQuestion? = nil) throws -> [GapLine] {
+        let outcome = try coverage(query, by: road)
         guard let reach = query.reaches.first else { return [] }
         let gaps = try GapAnalysis.gaps(
             populations: outcome.demand.map(\.weight), rural: outcome.demand.map(\.rural), reach: reach.rule,
-            nearest: outcome.demand.map { d in d.distanceM.map { NearestFacility(facility: 0, metres: $0) } })
+            nearest: outcome.demand.map { d in
+                (road?.metric == .time ? d.roadS : d.distanceM).map { NearestFacility(facility: 0, metres: $0) }
+            })
         return gaps.map { g in
             let d = outcome.demand[g.index]
             return GapLine(id: d.id, name: d.name, lon: d.lon, lat: d.lat, population: d.weight, rural: d.rural,

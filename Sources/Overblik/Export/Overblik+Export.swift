@@ -14,6 +14,8 @@ public enum ExportLayer: String, CaseIterable, Sendable {
     case coverage
     /// Settlements beyond reach.
     case gaps
+    /// Reach by road from facilities, one polygon per number of minutes (``Overblik/isochroneFeatures(facilityIDs:filter:by:minutes:)``).
+    case isochrones
 }
 
 extension Overblik {

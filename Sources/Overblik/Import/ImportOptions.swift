@@ -3,6 +3,8 @@ import Facilities
 /// Which layer an import fills.
 public enum ImportLayer: String, Sendable, CaseIterable, Codable {
     case facilities, rooms, districts, settlements, population
+    /// Road networks from OpenStreetMap (``Overblik/importNetwork(path:clipTo:)``).
+    case network
 }
 
 /// How to read an input file.

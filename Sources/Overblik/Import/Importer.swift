@@ -108,6 +108,8 @@ extension Overblik {
         }
 
         switch layer {
+        case .network:
+            throw OverblikError.badInput("road networks are imported by importNetwork(path:clipTo:), not importFile")
         case .facilities:
             let rules = FacilityRecordRules(options: options, osmSource: source.isOSM)
             let hooks = OSMHooks(wanted: rules.wantsOSM) { id, tags, reason in

@@ -56,12 +56,19 @@ public struct NearHit: Sendable, Codable {
     public var phone: String?
     public var email: String?
     public var bookingURL: String?
+    /// By road only (absent from geodesic answers): the mode, the metric answers rank by
+    /// (`road_distance` or `road_time`), metres and minutes along the chosen route, legs included.
+    public var travel: String?
+    public var metric: String?
+    public var roadM: Double?
+    public var roadMin: Double?
 
     enum CodingKeys: String, CodingKey {
         case id, name, kind, lon, lat, distanceM = "distance_m", bearingDeg = "bearing_deg", direction, district
         case districtName = "district_name", rural, owner, address, wheelchair, toiletsWheelchair = "toilets_wheelchair"
         case stepFree = "step_free", hearingLoop = "hearing_loop", openingHours = "opening_hours", rooms
         case contactName = "contact_name", phone, email, bookingURL = "booking_url"
+        case travel, metric, roadM = "road_m", roadMin = "road_min"
     }
 }
 
@@ -69,6 +76,9 @@ public struct NearHit: Sendable, Codable {
 public struct NearAnswer: Sendable {
     public var place: ResolvedPlace
     public var hits: [NearHit]
+    /// By road only: the question, and matching facilities more than 1 km from the network (ids).
+    public var road: RoadQuestion? = nil
+    public var unreachable: [String] = []
 }
 
 extension Overblik {

@@ -23,25 +23,38 @@ struct CoverageCommand: ParsableCommand {
           overblik coverage --wheelchair yes --capacity 25 --free-weekly "Tu 19:00-21:00" --from 2026-08-01 --to 2027-06-30 --within 10km
           overblik coverage --kind village_hall --within 2km,5km --by settlement --format csv
           overblik coverage --kind library --within 10km --format geojson > coverage.geojson
+          overblik coverage --kind village_hall --by car --within 10min --by settlement   (by road: docs/roads.md)
         """)
 
     @OptionGroup var filters: FilterOptions
     @OptionGroup var reach: ReachOptions
-    @Option(help: "Group rows by district (default), settlement or point (every demand point with its nearest facility).")
-    var by: Grouping = .district
+    @Option(help: "Group rows by district (default), settlement or point (every demand point with its nearest facility); and/or travel by road: walk, bike or car (reaches then by road, e.g. --within 10min). Repeat or comma-separate.")
+    var by: [String] = []
     @OptionGroup var global: GlobalOptions
 
     enum Grouping: String, ExpressibleByArgument, CaseIterable { case district, settlement, point }
 
     func run() throws {
         try global.require([.table, .json, .csv, .geojson], command: "coverage")
-        let reaches = try reach.reaches()
+        var by = Grouping.district, travel: String?
+        for value in self.by.flatMap({ $0.split(separator: ",").map(String.init) }) {
+            if let g = Grouping(rawValue: value) { by = g } else { travel = value }
+        }
+        let road = try travel.map { try RoadQuestion.reaches(by: $0, within: reach.within, ruralWithin: reach.ruralWithin, urbanWithin: reach.urbanWithin) }
+        let reaches = try road?.1 ?? reach.reaches()
         var source = reach.source
         if by == .settlement { source = .settlements }
         let query = CoverageQuery(filter: try filters.filter(), time: try filters.timeCondition(), reaches: reaches,
                                   source: source, includeDemand: by != .district)
         let overblik = try global.open()
-        let outcome = try overblik.coverage(query)
+        let outcome = try overblik.coverage(query, by: road?.0)
+        if !outcome.unreachableDemand.isEmpty {
+            Output.error("overblik: \(outcome.unreachableDemand.count) demand point(s) more than 1 km from the \(travel ?? "") network count as beyond reach: "
+                + outcome.unreachableDemand.prefix(20).joined(separator: ", ") + (outcome.unreachableDemand.count > 20 ? ", ..." : ""))
+        }
+        if let road = outcome.road {
+            Output.error("overblik: by \(road.modeName), reaches and distances as \(road.metricName)\(road.metricName == "road_time" ? " (seconds)" : " (metres)")")
+        }
         if let areas = outcome.areas, by == .district, global.format != .geojson {
             try AreaPrinter.print(areas, labels: reaches.map(\.label), format: global.format)
             Output.flush()
@@ -79,13 +92,18 @@ struct GapsCommand: ParsableCommand {
 
     @OptionGroup var filters: FilterOptions
     @OptionGroup var reach: ReachOptions
+    @Option(help: "Travel by road: walk, bike or car (reaches then by road, e.g. --within 10min).") var by: String?
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         try global.require([.table, .json, .csv, .geojson], command: "gaps")
+        let road = try by.map { try RoadQuestion.reaches(by: $0, within: reach.within, ruralWithin: reach.ruralWithin, urbanWithin: reach.urbanWithin) }
         let query = CoverageQuery(filter: try filters.filter(), time: try filters.timeCondition(),
-                                  reaches: try reach.reaches(), source: reach.source ?? .settlements)
-        let gaps = try global.open().gaps(query)
+                                  reaches: try road?.1 ?? reach.reaches(), source: reach.source ?? .settlements)
+        if let road = road?.0 {
+            Output.error("overblik: by \(road.modeName), reaches and distances as \(road.metricName)\(road.metricName == "road_time" ? " (distance_m: route metres; threshold in seconds)" : " (metres)")")
+        }
+        let gaps = try global.open().gaps(query, by: road?.0)
         switch global.format {
         case .json: try Output.json(gaps)
         case .csv:
@@ -116,7 +134,7 @@ struct GapsCommand: ParsableCommand {
             var t = TextTable(["#", "name", "residents", "area", "nearest facility", "distance", "reach"], rightAligned: [0, 2, 5, 6])
             for (i, g) in gaps.enumerated() {
                 t.add([String(i + 1), g.name ?? g.id, Format.count(g.population), g.rural ? "rural" : "urban",
-                       g.nearestFacilityName ?? "none qualifies", g.distanceM.map(Format.distance) ?? "-", Format.distance(g.thresholdM)])
+                       g.nearestFacilityName ?? "none qualifies", g.distanceM.map(Format.distance) ?? "-", road?.0.ranksByTime == true ? Format.minutes(g.thresholdM) : Format.distance(g.thresholdM)])
             }
             Output.write(t.render())
         }

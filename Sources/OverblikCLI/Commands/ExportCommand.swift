@@ -23,6 +23,9 @@ struct ExportCommand: ParsableCommand {
           gaps        points: settlements (or population points) beyond reach, worst first: id, name,
                       population, rural, district, nearest_facility, nearest_facility_name,
                       distance_m, threshold_m, score
+          isochrones  polygons by road from --from FACILITY[,FACILITY] or the facilities passing the
+                      filters (--kind ...), --by walk|bike|car, --minutes 5,10,15: minutes, travel,
+                      facilities, reached_km; reached road buffered by 50 m (docs/roads.md)
         Output is WGS84 lon/lat without a crs member, exterior rings counter-clockwise and holes
         clockwise, 6 decimals unless --precision says otherwise, flat primitive properties only.
         Times are local (Europe/Copenhagen); --now fixes the clock (default: the current time).
@@ -37,9 +40,10 @@ struct ExportCommand: ParsableCommand {
           overblik export coverage --kind village_hall --rural-within 5km --urban-within 2km --style
           overblik export gaps --kind library --within 10km --out gaps.geojson
           overblik export facilities --now 2026-12-01T17:00 --id-field none --out -
+          overblik export isochrones --kind library --by bike --minutes 5,10,15 --out bike.geojson
         """)
 
-    @Argument(help: "Layer: facilities, districts, coverage, gaps.") var layer: ExportLayer
+    @Argument(help: "Layer: facilities, districts, coverage, gaps, isochrones.") var layer: ExportLayer
     @OptionGroup var filters: FilterOptions
     @OptionGroup var reach: ReachOptions
     @Option(help: "Output file, or - for standard output (default).") var out: String = "-"
@@ -52,6 +56,8 @@ struct ExportCommand: ParsableCommand {
     var style = false
     @Option(help: "Local time used as now for open_now, next_change and the next free slot (2026-12-01T17:00).") var now: String?
     @Option(help: "Days ahead to search for the next free slot.") var horizon: Int = 14
+    @Option(help: "isochrones: travel by walk, bike or car.") var by: String = "car"
+    @Option(help: "isochrones: minutes, comma-separated (5,10,15).") var minutes: String = "5,10,15"
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
@@ -72,6 +78,13 @@ struct ExportCommand: ParsableCommand {
         let writer = GeoJSONWriter(sink: sink, format: seq ? .textSequence : .featureCollection, options: writerOptions)
         let count: Int
         switch layer {
+        case .isochrones:
+            let values = minutes.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+            guard !values.contains(where: { $0 == nil }) else { throw ValidationError("--minutes: expected numbers, e.g. 5,10,15") }
+            let ids = filters.freeWeekly == nil ? (filters.from?.split(separator: ",").map(String.init) ?? []) : []
+            let features = try overblik.isochroneFeatures(facilityIDs: ids, filter: options.filter, by: by, minutes: values.map { $0! })
+            for f in features { try writer.write(f) }
+            count = features.count
         case .facilities:
             count = try overblik.exportFacilities(to: writer, options: options, time: time)
         case .districts:

@@ -22,9 +22,10 @@ struct ImportCommand: ParsableCommand {
           overblik import facilities institutions.shp --id-field INST_NR --name-field INST_NAVN --kind school
           overblik import facilities denmark-latest.osm.pbf --name-from operator
           overblik import districts sogne.topojson --code-field SOGNEKODE --name-field SOGNENAVN --make-valid --dissolve-by SOGNEKODE
+          overblik import network denmark-latest.osm.pbf --clip-to 9.5,56.8,10.6,57.2   (docs/roads.md)
         """)
 
-    @Argument(help: "What to import: facilities, rooms, districts, settlements, population.")
+    @Argument(help: "What to import: facilities, rooms, districts, settlements, population, network.")
     var layer: ImportLayer
 
     @Argument(help: "The file: .csv, .geojson/.json, .topojson, .shp (with .dbf beside it), .osm.pbf or .osm.")
@@ -43,7 +44,7 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Refuse records with empty geometry instead of skipping and reporting them.") var strict = false
     @Option(help: "Field holding the owner (municipal, education, regional, state, private; or mapped with --map).") var ownerField: String?
     @Option(help: "CSV mapping source values onto kinds and owners: field,value,kind|owner,target (one rule a line).") var map: String?
-    @Option(help: "Keep only what lies in this polygon file's area (points inside, districts cut to it).") var clipTo: String?
+    @Option(help: "Keep only what lies in this area: a polygon file (points inside, districts cut to it); for network a box MINLON,MINLAT,MAXLON,MAXLAT.") var clipTo: String?
     @Option(help: "Municipality code (e.g. 0851): its feature in --clip-to, or records whose KOMKODE/kommunekode field has it.") var municipality: String?
     @Flag(help: "Districts: repair invalid polygons with GEOS MakeValid and report each repair with areas before and after.") var makeValid = false
     @Flag(help: "Districts: leave invalid polygons out (listed) and import the rest.") var skipInvalid = false
@@ -55,6 +56,10 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         try global.require([.table, .json], command: "import")
+        if layer == .network {
+            try runNetwork()
+            return
+        }
         var parsedCRS: InputCRS?
         if let crs {
             guard let c = InputCRS(parsing: crs) else {
@@ -117,6 +122,15 @@ struct ImportCommand: ParsableCommand {
         }
         Output.flush()
         for line in report.skippedSummary { Output.error("overblik: warning: " + line) }
+    }
+}
+
+extension ImportCommand {
+    func runNetwork() throws {
+        let overblik = try global.open()
+        let report = try overblik.importNetwork(path: file, clipTo: try clipTo.map(Overblik.boundingBox(parsing:)))
+        if global.format == .json { try Output.json(report) } else { Output.write(report.text) }
+        Output.flush()
     }
 }
 

@@ -20,6 +20,7 @@ struct NearCommand: ParsableCommand {
           overblik near 9.9187,57.048 --capacity 25 --free-at 2026-12-01T19:00 --for 2h
           overblik near Sebbersund --free-weekly "Tu 19:00-21:00" --from 2026-08-01 --to 2027-06-30 --step-free
           overblik near --from-file addresses.csv --kind library --limit 1 --format csv
+          overblik near Nibe --kind village_hall --by car --within 10min     (by road: docs/roads.md)
         """)
 
     @Argument(help: "LON,LAT, a settlement name or a facility id (omit with --from-file).")
@@ -27,7 +28,9 @@ struct NearCommand: ParsableCommand {
 
     @OptionGroup var filters: FilterOptions
 
-    @Option(help: "Only facilities within this distance (inclusive): 500m, 10km.") var within: String?
+    @Option(help: "Only facilities within this distance (inclusive): 500m, 10km; with --by also a time: 10min.") var within: String?
+    @Option(help: "By road instead of geodesic: walk, bike or car (needs `import network`).") var by: String?
+    @Option(help: "With --by and no --within: rank by distance (default) or time.") var rank: String?
     @Option(help: "How many facilities at most.") var limit: Int = 10
     @Option(help: "Answer every row of a CSV with columns id,lon,lat, one result block per row.") var fromFile: String?
 
@@ -41,18 +44,23 @@ struct NearCommand: ParsableCommand {
 
     func run() throws {
         try global.require([.table, .json, .csv, .geojson], command: "near")
+        let road = try by.map { try RoadQuestion(by: $0, within: within, rank: rank) }
         let query = NearQuery(filter: try filters.filter(), limit: limit,
-                              within: try within.map { try parseDistance($0, option: "--within") },
+                              within: road != nil ? nil : try within.map { try parseDistance($0, option: "--within") },
                               time: try filters.timeCondition())
         let overblik = try global.openForQuery()
         if let fromFile {
-            try runBatch(overblik, query: query, file: fromFile)
+            try runBatch(overblik, query: query, road: road, file: fromFile)
             return
         }
         let resolved = try overblik.resolvePlace(place!)
-        let answer = try overblik.near(resolved, query)
+        let answer = try road.map { try overblik.near(resolved, query, by: $0) } ?? overblik.near(resolved, query)
         if query.time != nil {
             for warning in try overblik.calendarWarnings() { Output.error("overblik: warning: " + warning) }
+        }
+        if !answer.unreachable.isEmpty {
+            Output.error("overblik: \(answer.unreachable.count) matching facilit\(answer.unreachable.count == 1 ? "y is" : "ies are") more than 1 km from the \(road?.modeName ?? "") network: "
+                + answer.unreachable.prefix(20).joined(separator: ", "))
         }
         let printer = NearPrinter(format: global.format)
         printer.begin()
@@ -64,7 +72,7 @@ struct NearCommand: ParsableCommand {
         }
     }
 
-    func runBatch(_ overblik: Overblik, query: NearQuery, file: String) throws {
+    func runBatch(_ overblik: Overblik, query: NearQuery, road: RoadQuestion?, file: String) throws {
         let reader: CSVReader
         do { reader = try CSVReader(path: file) } catch {
             throw OverblikError.badInput("\(file): \(error)")
@@ -89,7 +97,7 @@ struct NearCommand: ParsableCommand {
                 continue
             }
             let place = ResolvedPlace(kind: .coordinate, name: "\(lon),\(lat)", id: id, location: point)
-            try printer.block(try overblik.near(place, query), queryID: id)
+            try printer.block(try road.map { try overblik.near(place, query, by: $0) } ?? overblik.near(place, query), queryID: id)
         }
         printer.end()
         Output.flush()
@@ -159,13 +167,15 @@ struct NearPrinter {
 
     func table(_ answer: NearAnswer, queryID: String?) {
         let header = queryID.map { "\($0): " } ?? ""
-        Output.line("\(header)near \(answer.place.name) (\(answer.place.location.lon), \(answer.place.location.lat)): \(answer.hits.count) match\(answer.hits.count == 1 ? "" : "es")")
+        let how = answer.road.map { " by \($0.modeName), ranked by \($0.metricName)" } ?? ""
+        Output.line("\(header)near \(answer.place.name) (\(answer.place.location.lon), \(answer.place.location.lat))\(how): \(answer.hits.count) match\(answer.hits.count == 1 ? "" : "es")")
         guard !answer.hits.isEmpty else { Output.line(); return }
-        var t = TextTable(["#", "distance", "dir", "name", "kind", "district", "area", "wheelchair", "rooms", "contact"], rightAligned: [0, 1])
+        var t = TextTable(["#", answer.road == nil ? "distance" : "road", "dir", "name", "kind", "district", "area", "wheelchair", "rooms", "contact"], rightAligned: [0, 1])
         for (i, h) in answer.hits.enumerated() {
             let rooms = h.rooms.prefix(3).map { r in r.capacity.map { "\(r.name) (\($0))" } ?? r.name }.joined(separator: ", ")
                 + (h.rooms.count > 3 ? ", +\(h.rooms.count - 3)" : "")
-            t.add([String(i + 1), Format.distance(h.distanceM), h.direction ?? "-", h.name, h.kind,
+            let shown = h.roadM.map { m in Format.distance(m) + (h.roadMin.map { String(format: ", %.1f min", $0) } ?? "") } ?? Format.distance(h.distanceM)
+            t.add([String(i + 1), shown, h.direction ?? "-", h.name, h.kind,
                    h.districtName ?? h.district ?? "-", h.rural.map { $0 ? "rural" : "urban" } ?? "-", h.wheelchair, rooms,
                    h.phone ?? h.email ?? h.bookingURL ?? "-"])
         }

@@ -17,14 +17,17 @@ enum CoveragePrinter {
         for l in labels { headers += ["within \(l)", "share"] }
         headers += ["mean", "median", "p90", "max", "facilities", "per 1000"]
         var t = TextTable(headers, rightAligned: Set(3..<headers.count))
+        // By road in time, the figures are seconds.
+        let byTime = o.road?.ranksByTime ?? false
+        func value(_ v: Double) -> String { byTime ? Format.minutes(v) : Format.distance(v) }
         func row(_ code: String, _ name: String, _ area: String, _ f: CoverageFigures) -> [String] {
             var cells = [code, name, area, Format.count(f.population)]
             for l in labels {
                 cells.append(Format.count(f.coveredPopulation[l] ?? 0))
                 cells.append((f.share[l] ?? nil).map(Format.percent) ?? "-")
             }
-            cells += [f.meanMetres.map(Format.distance) ?? "-", f.medianMetres.map(Format.distance) ?? "-",
-                      f.p90Metres.map(Format.distance) ?? "-", f.maxMetres.map(Format.distance) ?? "-",
+            cells += [f.meanMetres.map(value) ?? "-", f.medianMetres.map(value) ?? "-",
+                      f.p90Metres.map(value) ?? "-", f.maxMetres.map(value) ?? "-",
                       String(f.facilities), f.facilitiesPer1000.map { String(format: "%.2f", $0) } ?? "-"]
             return cells
         }

@@ -102,6 +102,9 @@ enum Format {
         return String(format: "%.3f km", (metres.rounded()) / 1_000)
     }
 
+    /// Seconds as minutes (road travel times).
+    static func minutes(_ seconds: Double) -> String { String(format: "%.1f min", seconds / 60) }
+
     static func count(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
     }

@@ -1,0 +1,41 @@
+import GeoTypes
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The nearest point to a point on the geodesic between two others.
+enum GeodesicFoot {
+    /// The foot of `point` on the geodesic segment `a`–`b` of length `length`: the distance along
+    /// the segment from `a` (clamped to 0...length), the foot's position, and the geodesic distance
+    /// from `point` to it.
+    ///
+    /// Starts from the chord projection and moves along the geodesic by the along-track part of the
+    /// offset (d·cos of the angle between the segment's azimuth at the foot and the azimuth toward
+    /// the point) until the step is below 0.1 mm; every step solves Karney's direct and inverse
+    /// problems, so the distance is exact to well under 1 cm.
+    static func foot(of point: Coordinate, on a: Coordinate, _ b: Coordinate, length: Double)
+        -> (along: Double, foot: Coordinate, metres: Double) {
+        let start = Geodesic.inverse(from: a, to: b)
+        let pa = ECEFPoint(a), pb = ECEFPoint(b), pp = ECEFPoint(point)
+        let ux = pb.x - pa.x, uy = pb.y - pa.y, uz = pb.z - pa.z
+        let uu = ux * ux + uy * uy + uz * uz
+        let t = uu > 0 ? ((pp.x - pa.x) * ux + (pp.y - pa.y) * uy + (pp.z - pa.z) * uz) / uu : 0
+        var s = min(max(t, 0), 1) * length
+        var best = (along: 0.0, foot: a, metres: Geodesic.distance(from: point, to: a))
+        let atEnd = Geodesic.distance(from: point, to: b)
+        if atEnd < best.metres { best = (length, b, atEnd) }
+        for _ in 0..<30 {
+            let here = Geodesic.destination(from: a, azimuth: start.initialAzimuth, distance: s)
+            let toPoint = Geodesic.inverse(from: here.point, to: point)
+            if toPoint.distance < best.metres { best = (s, here.point, toPoint.distance) }
+            guard toPoint.distance > 0 else { break }
+            let angle = (toPoint.initialAzimuth - here.finalAzimuth) * (Double.pi / 180)
+            let next = min(max(s + toPoint.distance * cos(angle), 0), length)
+            if abs(next - s) < 1e-4 { break }
+            s = next
+        }
+        return best
+    }
+}

@@ -1,0 +1,80 @@
+import HeapModule
+
+/// One network's shortest-path searches (Dijkstra with a binary heap) with reusable scratch space:
+/// only the nodes a search touched are reset, so a bounded query costs what it explores.
+///
+/// Not thread-safe: give each task its own router (they can share the network).
+public final class RoadRouter {
+    public let network: RoadNetwork
+    var key: [Double]
+    var other: [Double]
+    var origin: [Int32]
+    var touched: [UInt32] = []
+
+    struct Entry: Comparable {
+        var key: Double
+        var node: UInt32
+        static func < (a: Entry, b: Entry) -> Bool { (a.key, a.node) < (b.key, b.node) }
+    }
+
+    public init(network: RoadNetwork) {
+        self.network = network
+        key = [Double](repeating: .infinity, count: network.nodeCount)
+        other = [Double](repeating: .infinity, count: network.nodeCount)
+        origin = [Int32](repeating: -1, count: network.nodeCount)
+    }
+
+    func reset() {
+        for v in touched { key[Int(v)] = .infinity; other[Int(v)] = .infinity; origin[Int(v)] = -1 }
+        touched.removeAll(keepingCapacity: true)
+    }
+
+    /// Runs Dijkstra from `seeds` (each with its origin label) over out-arcs, or in-arcs when
+    /// `reverse`. `visit` is called for every settled node with its key, its cost in both units and
+    /// its origin label; it returns false to stop. Nodes with a key above `limit` are not settled.
+    ///
+    /// The scratch arrays are moved into locals for the search (no exclusivity checks on the
+    /// class's storage in the inner loop) and moved back afterwards.
+    func search(seeds: [(seed: RoadSeed, origin: Int32)], metric: RoadMetric, reverse: Bool, limit: Double,
+                visit: (UInt32, Double, RoadCost, Int32) -> Bool) {
+        reset()
+        var key = self.key, other = self.other, origin = self.origin, touched = self.touched
+        self.key = []; self.other = []; self.origin = []; self.touched = []
+        defer { self.key = key; self.other = other; self.origin = origin; self.touched = touched }
+        var heap = Heap<Entry>()
+        for (seed, label) in seeds {
+            let v = Int(seed.node), k = seed.cost.value(metric)
+            if k < key[v] || (k == key[v] && label < origin[v]) {
+                if key[v] == .infinity { touched.append(seed.node) }
+                key[v] = k
+                other[v] = metric == .distance ? seed.cost.seconds : seed.cost.metres
+                origin[v] = label
+                heap.insert(Entry(key: k, node: seed.node))
+            }
+        }
+        let start = reverse ? network.inStart : network.outStart
+        let next = reverse ? network.inTail : network.outHead
+        let segment = reverse ? network.inSegment : network.outSegment
+        let metres = network.segmentMetres, speed = network.segmentSpeed
+        let byDistance = metric == .distance
+        while let top = heap.popMin() {
+            let u = Int(top.node)
+            guard top.key == key[u] else { continue }
+            let both = byDistance ? RoadCost(metres: top.key, seconds: other[u]) : RoadCost(metres: other[u], seconds: top.key)
+            guard top.key <= limit, visit(top.node, top.key, both, origin[u]) else { return }
+            let base = other[u], label = origin[u]
+            for arc in Int(start[u])..<Int(start[u + 1]) {
+                let v = Int(next[arc]), s = Int(segment[arc])
+                let m = metres[s], t = m / speed[s]
+                let candidate = top.key + (byDistance ? m : t)
+                if candidate < key[v] {
+                    if key[v] == .infinity { touched.append(next[arc]) }
+                    key[v] = candidate
+                    other[v] = base + (byDistance ? t : m)
+                    origin[v] = label
+                    heap.insert(Entry(key: candidate, node: next[arc]))
+                }
+            }
+        }
+    }
+}

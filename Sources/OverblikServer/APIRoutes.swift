@@ -13,6 +13,7 @@ struct APIRoutes {
         api.get("near", use: near)
         api.get("places", use: places)
         api.get("rooms/:id/free", use: free)
+        api.get("rooms/:id/season", use: season)
         api.put("rooms/:id/policy", use: setPolicy)
         api.get("bookings", use: listBookings)
         api.post("bookings", use: book)
@@ -50,6 +51,16 @@ struct APIRoutes {
         return HTTP.json(try await pool.read {
             try OverblikJSON.data($0.freeTime(roomID: room, from: from, to: to, minDuration: minDuration))
         })
+    }
+
+    @Sendable func season(_ request: Request, context: ServerContext) async throws -> Response {
+        let parameters = try HTTP.query(request)
+        try HTTP.requireKnown(parameters, ["slot", "from", "to"])
+        guard let room = context.parameters.get("id") else { throw OverblikError.badInput("room id missing") }
+        guard let slot = parameters["slot"], let from = parameters["from"], let to = parameters["to"] else {
+            throw OverblikError.badInput("slot, from and to are required (slot=Tu 19:00-21:00&from=2027-01-05&to=2027-06-29)")
+        }
+        return HTTP.json(try await pool.read { try OverblikJSON.data($0.seasonAvailability(roomID: room, slot: slot, from: from, to: to)) })
     }
 
     struct PolicyBody: Decodable {

@@ -62,3 +62,30 @@ struct SeasonTests {
         #expect((receipt["skipped"] as? [[String: Any]])?.map { $0["reason"] as? String } == ["busy"])
     }
 }
+
+/// iCalendar feeds: a room's free/busy (no names) and an association's private feed.
+@Suite("overblik serve: iCalendar feeds")
+struct FeedTests {
+    @Test("a room's feed is VFREEBUSY without holders; an association's private feed lists its own bookings only")
+    func feeds() async throws {
+        let db = try ServerFixtures.sampleStore("serve-feeds")
+        let koret = try ServerFixtures.token("koret", db: db), klubben = try ServerFixtures.token("klubben", db: db)
+        let feed = try ServerFixtures.cli(["users", "token", "koret", "--calendar"], db: db).trimmingCharacters(in: .whitespacesAndNewlines)
+        let server = try RunningServer(database: db)
+        defer { server.stop() }
+        let room = "hasseris-bibliotek-moedelokale"
+        for (token, day) in [(koret, "02"), (klubben, "03")] {
+            let made = try await server.request("POST", "/api/bookings", json: ["room": room, "start": "2027-03-\(day)T15:00", "end": "2027-03-\(day)T17:00"],
+                                                headers: ["Authorization": "Bearer \(token)"])
+            #expect(made.status == 201)
+        }
+        let busy = try await server.get("/api/rooms/\(room)/calendar?from=2027-03-01T00:00&to=2027-03-08T00:00")
+        #expect(busy.status == 200 && busy.header("Content-Type")?.hasPrefix("text/calendar") == true)
+        #expect(busy.text.contains("BEGIN:VFREEBUSY"))
+        #expect(!busy.text.contains("Sebbersund") && !busy.text.contains("Skakklubben"))
+        let own = try await server.get("/api/calendar/\(feed).ics")
+        #expect(own.status == 200)
+        #expect(own.text.contains("BEGIN:VEVENT") && own.text.contains("Sebbersund Kor") && !own.text.contains("Skakklubben"))
+        #expect(try await server.get("/api/calendar/\(koret).ics").status == 401, "an API token opened the calendar feed")
+    }
+}

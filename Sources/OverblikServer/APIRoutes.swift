@@ -13,6 +13,9 @@ struct APIRoutes {
         api.get("near", use: near)
         api.get("places", use: places)
         api.get("rooms/:id/free", use: free)
+        api.get("rooms/:id/season", use: season)
+        api.get("rooms/:id/calendar", use: roomFeed)
+        api.get("calendar/:token", use: associationFeed)
         api.put("rooms/:id/policy", use: setPolicy)
         api.get("bookings", use: listBookings)
         api.post("bookings", use: book)
@@ -50,6 +53,32 @@ struct APIRoutes {
         return HTTP.json(try await pool.read {
             try OverblikJSON.data($0.freeTime(roomID: room, from: from, to: to, minDuration: minDuration))
         })
+    }
+
+    @Sendable func season(_ request: Request, context: ServerContext) async throws -> Response {
+        let parameters = try HTTP.query(request)
+        try HTTP.requireKnown(parameters, ["slot", "from", "to"])
+        guard let room = context.parameters.get("id") else { throw OverblikError.badInput("room id missing") }
+        guard let slot = parameters["slot"], let from = parameters["from"], let to = parameters["to"] else {
+            throw OverblikError.badInput("slot, from and to are required (slot=Tu 19:00-21:00&from=2027-01-05&to=2027-06-29)")
+        }
+        return HTTP.json(try await pool.read { try OverblikJSON.data($0.seasonAvailability(roomID: room, slot: slot, from: from, to: to)) })
+    }
+
+    @Sendable func roomFeed(_ request: Request, context: ServerContext) async throws -> Response {
+        let parameters = try HTTP.query(request)
+        try HTTP.requireKnown(parameters, ["from", "to"])
+        guard let room = context.parameters.get("id") else { throw OverblikError.badInput("room id missing") }
+        let text = try await pool.read { try $0.roomFeed(roomID: room, from: parameters["from"], to: parameters["to"]) }
+        return HTTP.text(text, contentType: "text/calendar; charset=utf-8")
+    }
+
+    @Sendable func associationFeed(_ request: Request, context: ServerContext) async throws -> Response {
+        var token = context.parameters.get("token") ?? ""
+        if token.hasSuffix(".ics") { token.removeLast(4) }
+        let secret = token
+        let text = try await pool.read { try $0.associationFeed(token: secret) }
+        return HTTP.text(text, contentType: "text/calendar; charset=utf-8")
     }
 
     struct PolicyBody: Decodable {

@@ -98,7 +98,7 @@ public struct BookingReceipt: Sendable, Hashable, Encodable {
     }
 }
 
-/// A skipped occurrence in JSON: `{date, reason: public_holiday|school_holiday|closure, name}`.
+/// A skipped occurrence in JSON: `{date, reason: public_holiday|school_holiday|closure|busy|unavailable, name}`.
 struct SkippedDate: Encodable {
     var date: String
     var reason: String
@@ -110,6 +110,8 @@ struct SkippedDate: Encodable {
         case let .publicHoliday(n): reason = "public_holiday"; name = n
         case let .schoolHoliday(n): reason = "school_holiday"; name = n
         case .closure: reason = "closure"; name = nil
+        case .busy: reason = "busy"; name = nil
+        case .unavailable: reason = "unavailable"; name = nil
         }
     }
 }

@@ -35,10 +35,10 @@ extension Overblik {
     ///   ``OverblikError/io(_:)`` when the store stayed locked by other writers through every retry.
     @discardableResult
     public func book(roomID: String, from: LocalDateTime, to: LocalDateTime, holder: String, activity: String? = nil,
-                     repeatWeeklyUntil: LocalDate? = nil, includeHolidays: Bool = false,
+                     repeatWeeklyUntil: LocalDate? = nil, includeHolidays: Bool = false, skipConflicts: Bool = false,
                      now: UTCInstant = Overblik.currentInstant()) throws -> BookingReceipt {
         try book(roomID: roomID, from: from, to: to, holder: holder, activity: activity, repeatWeeklyUntil: repeatWeeklyUntil,
-                 includeHolidays: includeHolidays, now: now, refusingPast: false, showsHolder: nil, then: nil)
+                 includeHolidays: includeHolidays, skipConflicts: skipConflicts, now: now, refusingPast: false, showsHolder: nil, then: nil)
     }
 
     /// ``book(roomID:from:to:holder:activity:repeatWeeklyUntil:includeHolidays:now:)`` with the service's
@@ -46,8 +46,11 @@ extension Overblik {
     /// the same transaction as the check and the insert (the audit log, a request's decision), so that
     /// either all of it lands or none does. Holders `showsHolder` refuses are not named in a refusal.
     func book(roomID: String, from: LocalDateTime, to: LocalDateTime, holder: String, activity: String?,
-              repeatWeeklyUntil: LocalDate?, includeHolidays: Bool, now: UTCInstant, refusingPast: Bool,
+              repeatWeeklyUntil: LocalDate?, includeHolidays: Bool, skipConflicts: Bool = false, now: UTCInstant, refusingPast: Bool,
               showsHolder: ((String) -> Bool)?, then: ((BookingReceipt) throws -> Void)?) throws -> BookingReceipt {
+        if skipConflicts && repeatWeeklyUntil == nil {
+            throw OverblikError.badInput("skipping conflicts applies to weekly bookings (--repeat weekly)")
+        }
         if refusingPast && CopenhagenTime.instant(of: from) < now {
             throw OverblikError.badInput("\(from) lies in the past (now \(CopenhagenTime.localTime(at: now))); bookings must start in the future")
         }
@@ -105,24 +108,34 @@ extension Overblik {
             }
         }
 
+        let requested = occurrences, plannedSkips = skipped
         return try writeRetrying("book \(room.id)") {
+            var occurrences = requested, skipped = plannedSkips
             let closures = try closureIntervals(of: room, from: occurrences.first!.start, to: occurrences.last!.end)
             var outside: [LocalInterval] = []
-            if let hours {
-                for occurrence in occurrences {
-                    outside += FreeTime.outsideAvailability(occurrence, openingHours: hours, calendar: calendar, closures: closures)
-                }
-            } else {
-                outside = occurrences
-            }
             var clashes: [Booking] = []
             var seen = Set<Int64>()
+            var kept: [LocalInterval] = []
             for occurrence in occurrences {
+                let missing = hours.map { FreeTime.outsideAvailability(occurrence, openingHours: $0, calendar: calendar, closures: closures) } ?? [occurrence]
                 let (s, e) = Self.utcSeconds(occurrence)
+                var others: [Booking] = []
                 for var other in try store.overlappingBookings(roomID: room.id, startUTC: s, endUTC: e) where seen.insert(other.id).inserted {
                     if let showsHolder, !showsHolder(other.holder) { other.holder = "another holder" }
-                    clashes.append(Booking(other))
+                    others.append(Booking(other))
                 }
+                if skipConflicts && hours != nil && (!missing.isEmpty || !others.isEmpty) {
+                    skipped.append(SkippedOccurrence(date: occurrence.start.date, reason: others.isEmpty ? .unavailable : .busy))
+                    continue
+                }
+                outside += missing
+                clashes += others
+                kept.append(occurrence)
+            }
+            occurrences = kept
+            skipped.sort { $0.date < $1.date }
+            if occurrences.isEmpty && outside.isEmpty && clashes.isEmpty {
+                throw OverblikError.conflict("cannot book \(room.id): every weekly occurrence is busy or outside the room's hours")
             }
             if !outside.isEmpty || !clashes.isEmpty {
                 let refusal = BookingRefusal(roomID: room.id, requested: occurrences, conflicts: clashes,

@@ -11,12 +11,16 @@ public enum TimeCondition: Sendable {
     /// Free for `slot` on every such weekday from `from` through `through`, except dates closed by
     /// public or school holidays (skipped, not failures).
     case freeWeekly(slot: Scheduling.WeeklySlot, from: LocalDate, through: LocalDate)
+    /// Free for `slot` on at least `minShare` (0...1) of its weeks from `from` through `through`
+    /// (see ``SeasonAvailability``: busy weeks, holidays and closures count as not free).
+    case freeWeeklyShare(slot: Scheduling.WeeklySlot, from: LocalDate, through: LocalDate, minShare: Double)
 
     /// The local window the condition looks at.
     var window: (from: LocalDateTime, to: LocalDateTime) {
         switch self {
         case let .freeAt(start, duration): return (start, start.adding(minutes: duration.minutes))
-        case let .freeWeekly(_, from, through): return (from.startOfDay, through.adding(days: 2).startOfDay)
+        case let .freeWeekly(_, from, through), let .freeWeeklyShare(_, from, through, _):
+            return (from.startOfDay, through.adding(days: 2).startOfDay)
         }
     }
 }
@@ -93,6 +97,11 @@ extension Overblik {
                 case let .freeAt(start, duration):
                     guard let requested = try? LocalInterval(start: start, end: start.adding(minutes: duration.minutes)) else { return false }
                     return FreeTime.check(requested, existing: bookings, openingHours: availability, calendar: calendar).isAcceptable
+                case let .freeWeeklyShare(slot, from, through, minShare):
+                    let check = FreeTime.checkWeekly(slot, openingHours: availability, calendar: calendar, bookings: bookings,
+                                                     from: from, through: through)
+                    let weeks = check.freeDates.count + check.skipped.count + check.conflicts.count
+                    return weeks > 0 && Double(check.freeDates.count) >= minShare * Double(weeks) - 1e-9
                 case .freeWeekly:
                     return false // answered by the weekly filter above
                 }

@@ -111,8 +111,15 @@ public struct NearParameters: Sendable {
             guard last.dayNumber - first.dayNumber <= 2 * 366 else {
                 throw OverblikError.badInput("free_weekly: the season \(first)..\(last) is longer than two years")
             }
+            if let text = values["min_share"] {
+                guard let share = Double(text), (0...1).contains(share) else {
+                    throw OverblikError.badInput("min_share: expected a number from 0 to 1, not '\(text)'")
+                }
+                return .freeWeeklyShare(slot: slot, from: first, through: last, minShare: share)
+            }
             return .freeWeekly(slot: slot, from: first, through: last)
         }
+        if values["min_share"] != nil { throw OverblikError.badInput("min_share needs free_weekly") }
         if values["for"] != nil { throw OverblikError.badInput("for needs free_at") }
         return nil
     }

@@ -14,6 +14,10 @@ public struct BookingInput: Sendable, Codable {
     public var until: String?
     /// Who the booking is for; clerks only (an association always books for itself).
     public var holder: String?
+    /// For weekly bookings: book the free weeks and report the busy ones as skipped.
+    public var skipConflicts: Bool?
+
+    enum CodingKeys: String, CodingKey { case room, start, end, activity, `repeat`, until, holder, skipConflicts = "skip_conflicts" }
 
     public init(room: String, start: String, end: String, activity: String? = nil, repeat: String? = nil,
                 until: String? = nil, holder: String? = nil) {
@@ -54,7 +58,8 @@ extension Overblik {
                                               activity: input.activity, account: account, now: now))
         }
         let receipt = try book(roomID: room.id, from: from, to: to, holder: holder, activity: input.activity,
-                               repeatWeeklyUntil: until, includeHolidays: false, now: now, refusingPast: true,
+                               repeatWeeklyUntil: until, includeHolidays: false, skipConflicts: input.skipConflicts ?? false,
+                               now: now, refusingPast: true,
                                showsHolder: account.maySeeHolder) { receipt in
             for b in receipt.bookings {
                 try self.store.appendAudit(atUTC: now.secondsSince1970, actor: account.name, action: "book", roomID: b.roomID,

@@ -29,6 +29,8 @@ struct BookCommand: ParsableCommand {
     @Option(help: "Repeat the booking: weekly.") var `repeat`: String?
     @Option(help: "Last date of a weekly booking: 2027-06-30.") var until: String?
     @Flag(help: "Keep weekly occurrences that fall on public holidays.") var includeHolidays = false
+    @Flag(help: "Book the weeks that are free and skip (and report) the busy ones, instead of refusing the series.")
+    var skipConflicts = false
 
     @OptionGroup var global: GlobalOptions
 
@@ -37,6 +39,7 @@ struct BookCommand: ParsableCommand {
         if `repeat` != nil && until == nil { throw ValidationError("--repeat weekly needs --until DATE") }
         if until != nil && `repeat` == nil { throw ValidationError("--until needs --repeat weekly") }
         if includeHolidays && `repeat` == nil { throw ValidationError("--include-holidays applies to --repeat weekly") }
+        if skipConflicts && `repeat` == nil { throw ValidationError("--skip-conflicts applies to --repeat weekly") }
     }
 
     func run() throws {
@@ -44,7 +47,7 @@ struct BookCommand: ParsableCommand {
         let (start, end) = try TimeArguments.span(from: from, to: to)
         let last = try until.map { try TimeArguments.date($0, option: "--until") }
         let receipt = try global.open().book(roomID: room, from: start, to: end, holder: holder, activity: activity,
-                                             repeatWeeklyUntil: last, includeHolidays: includeHolidays)
+                                             repeatWeeklyUntil: last, includeHolidays: includeHolidays, skipConflicts: skipConflicts)
         for warning in receipt.warnings { Output.error("overblik: warning: " + warning) }
         switch global.format {
         case .json:

@@ -28,6 +28,8 @@ struct FilterOptions: ParsableArguments {
     var freeWeekly: String?
     @Option(help: "First date of --free-weekly (2026-08-01).") var from: String?
     @Option(help: "Last date of --free-weekly (2027-06-30).") var to: String?
+    @Option(help: "With --free-weekly: free on at least this share of the weeks (0.9 = 9 weeks in 10), not every week.")
+    var minShare: Double?
 
     func filter() throws -> FacilityFilter {
         var f = FacilityFilter()
@@ -92,8 +94,13 @@ struct FilterOptions: ParsableArguments {
                 last = try DanishInput.date(String(to.split(separator: "T").first ?? ""))
             } catch { throw ValidationError("--from/--to: \(error) (expected YYYY-MM-DD or DD.MM.YYYY)") }
             guard first <= last else { throw ValidationError("--from must not be after --to") }
+            if let minShare {
+                guard (0...1).contains(minShare) else { throw ValidationError("--min-share must lie between 0 and 1") }
+                return .freeWeeklyShare(slot: slot, from: first, through: last, minShare: minShare)
+            }
             return .freeWeekly(slot: slot, from: first, through: last)
         }
+        if minShare != nil { throw ValidationError("--min-share needs --free-weekly") }
         if duration != nil { throw ValidationError("--for needs --free-at") }
         return nil
     }

@@ -23,6 +23,13 @@ apt_install() {
 read -r -a need <<<"$(missing_of "${required[@]}")"
 want=()
 if [ "${1:-}" = "--with-test-tools" ]; then read -r -a want <<<"$(missing_of "${optional[@]}")"; fi
+# Best-effort PyPI tools in a project-local .venv (gitignored): highspy (HiGHS) for the set-covering
+# cross-check test, which skips when it is missing.
+if [ "${1:-}" = "--with-test-tools" ]; then
+  ( cd "$(dirname "$0")/.." && { [ -x .venv/bin/python3 ] || python3 -m venv .venv; } \
+      && { .venv/bin/python3 -c "import highspy, numpy" 2>/dev/null || .venv/bin/python3 -m pip install -q highspy numpy; } \
+  ) >/dev/null 2>&1 || echo "overblik setup: highspy could not be installed in .venv; the HiGHS cross-check will skip" >&2
+fi
 [ ${#need[@]} -eq 0 ] && [ ${#want[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" -ne 0 ]; then

@@ -6,6 +6,7 @@
 //   overblik-bench coverage [--sizes 1000000,5000000]   (nearest+reach, store-to-report, parishes, siting;
 //                  --only siting, --dump DIR writes the siting instance as JSON)
 //   overblik-bench fuzz [--seconds 300] [--seed N]       (parsers; crash/hang input -> fuzz-crash.bin)
+//   overblik-bench setcover [--sizes 5000] [--seconds 60] [--dump DIR]   (exact cover-all vs the greedy)
 //   overblik-bench near-cold        (needs the release `overblik` next to it: `swift build -c release`)
 //
 // Run in release: `swift run -c release overblik-bench proximity`.
@@ -24,6 +25,7 @@ let suites: [any BenchSuite.Type] = [
     CoverageSuite.self,
     FuzzSuite.self,
     NearColdStartSuite.self,
+    SetCoverSuite.self,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

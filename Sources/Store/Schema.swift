@@ -221,5 +221,21 @@ enum Schema {
             END
             """,
         ]),
+        // Rural classification from where people live (DESIGN.md "Rural"): a rural flag on population
+        // points (source a) and town extents with their populations (source b). `rings` holds the
+        // polygon as plain WKB too, so that readers without SpatiaLite (near) can classify points.
+        Migration(version: 3, summary: "population rural flag, urban areas", statements: [
+            "ALTER TABLE population ADD COLUMN rural INTEGER CHECK (rural IS NULL OR rural IN (0, 1))",
+            """
+            CREATE TABLE urban_areas (
+                id TEXT PRIMARY KEY NOT NULL,
+                name TEXT,
+                population REAL NOT NULL CHECK (population >= 0),
+                rings BLOB NOT NULL
+            )
+            """,
+            "SELECT AddGeometryColumn('urban_areas', 'geom', 4326, 'MULTIPOLYGON', 'XY', 1)",
+            "SELECT CreateSpatialIndex('urban_areas', 'geom')",
+        ]),
     ]
 }

@@ -13,7 +13,7 @@ struct CLITests {
         #expect((json["facilities"] as? Int ?? 0) >= 120)
         #expect((json["settlements"] as? Int ?? 0) >= 46)
         #expect((json["districts"] as? Int ?? 0) > 40)
-        #expect(json["schema_version"] as? Int == 2)
+        #expect(json["schema_version"] as? Int == 3)
         #expect((json["rural_districts"] as? Int ?? 0) > 0)
         #expect((json["district_list"] as? [Any])?.count == json["districts"] as? Int)
     }

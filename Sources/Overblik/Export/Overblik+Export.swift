@@ -98,7 +98,7 @@ extension Overblik {
         }
         let builder = DistrictFeatureBuilder(options: options)
         return stored.enumerated().map { index, d in
-            builder.feature(d, rural: rural[d.district.code] ?? true, facilities: counts[d.district.code] ?? 0,
+            builder.feature(d, rural: coverage?[d.district.code]?.rural ?? rural[d.district.code] ?? true, facilities: counts[d.district.code] ?? 0,
                             coverage: coverage?[d.district.code], position: index)
         }
     }

@@ -20,17 +20,16 @@ extension Overblik {
             problems.add(ImportProblem(r.position, field: options.nameField ?? "name",
                                        expected: "expected a district name (choose the field with --name-field)"))
         }
-        var rural: Bool?
-        if let field = options.ruralField {
-            if let (_, text) = r.value(ImportRecord.normalise(field)) {
-                switch TriState(parsing: text) {
-                case .yes?: rural = true
-                case .no?: rural = false
-                default:
-                    problems.add(ImportProblem(r.position, field: field, value: text, expected: "expected true/false, 1/0 or yes/no"))
-                }
-            }
-        }
+        let rural = options.ruralField.flatMap { RecordMapper.ruralFlag(r, field: $0, required: false, &problems) }
+        let rings = polygonRings(r, label: code, &problems)
+        guard problems.total == before, let code, let name else { return nil }
+        return StoredDistrict(district: District(code: code, name: name, rural: rural), rings: rings,
+                              areaKm2: Self.areaKm2(rings))
+    }
+
+    /// The polygon rings of a record, checked (a Polygon or MultiPolygon, valid, in degrees); every
+    /// problem is added with `label` (the district code or urban area id) as its value.
+    func polygonRings(_ r: ImportRecord, label code: String?, _ problems: inout ProblemCollector) -> MultiPolygonRings {
         var rings: MultiPolygonRings = []
         switch r.geometry {
         case let .polygons(p)?: rings = p.map { $0.map(Self.withoutRepeatedVertices) }
@@ -55,9 +54,33 @@ extension Overblik {
                 }
             }
         }
-        guard problems.total == before, let code, let name else { return nil }
-        return StoredDistrict(district: District(code: code, name: name, rural: rural), rings: rings,
-                              areaKm2: Self.areaKm2(rings))
+        return rings
+    }
+
+    /// An urban area (town extent) from a polygon record: id, optional name, population.
+    func urbanAreaRecord(_ r: ImportRecord, options: ImportOptions, _ problems: inout ProblemCollector) -> StoredUrbanArea? {
+        let before = problems.total
+        let idField = ImportRecord.normalise(options.idField ?? "id")
+        let id = r.value(idField, "code", "kode", "bykode").map(\.value)
+        if id == nil {
+            problems.add(ImportProblem(r.position, field: options.idField ?? "id",
+                                       expected: "expected an urban area id (choose the field with --id-field)"))
+        }
+        let name = r.value(ImportRecord.normalise(options.nameField ?? "name"), "navn", "bynavn").map(\.value)
+        let fields = options.populationField.map { [ImportRecord.normalise($0)] } ?? ["population", "indbyggere", "folketal", "pop"]
+        var population: Double?
+        if let (field, text) = fields.lazy.compactMap({ r.value($0) }).first {
+            let normalised = text.contains(".") ? text : text.replacingOccurrences(of: ",", with: ".")
+            if let value = Double(normalised), value.isFinite, value >= 0 { population = value } else {
+                problems.add(ImportProblem(r.position, field: field, value: text, expected: "expected a population >= 0"))
+            }
+        } else {
+            problems.add(ImportProblem(r.position, field: options.populationField ?? "population",
+                                       expected: "expected the town's population (choose the field with --population-field)"))
+        }
+        let rings = polygonRings(r, label: id, &problems)
+        guard problems.total == before, let id, let population else { return nil }
+        return StoredUrbanArea(area: UrbanArea(id: id, name: name, population: population), rings: rings)
     }
 
     /// Removes vertices equal to the one before (a common artefact of exports; not an error).

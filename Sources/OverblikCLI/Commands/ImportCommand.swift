@@ -6,7 +6,7 @@ import Overblik
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import facilities, rooms, districts, settlements or population points (CSV, GeoJSON, Shapefile).",
+        abstract: "Import facilities, rooms, districts, settlements, population points or urban areas (CSV, GeoJSON, Shapefile).",
         discussion: """
         Every import is atomic: it lands whole or not at all. All problems are reported together with
         file, line (or feature), field, value and what was expected; the exit code is then 2 and the
@@ -20,9 +20,15 @@ struct ImportCommand: ParsableCommand {
           overblik import rooms Data/rooms.csv
           overblik import facilities schools.csv --crs EPSG:25832
           overblik import facilities institutions.shp --id-field INST_NR --name-field INST_NAVN --kind school
+          overblik import urban-areas Data/urban-areas.geojson --population-field population
+          overblik import population addresses.csv --rural-field landdistrikt
+
+        Urban areas are town extents (polygons) with a population field: a point inside the extent of a
+        town of 3 000+ inhabitants (--town-population on the analyses) is urban, every other point rural.
+        A population file's rural column (`rural`, or the field named by --rural-field) decides first.
         """)
 
-    @Argument(help: "What to import: facilities, rooms, districts, settlements, population.")
+    @Argument(help: "What to import: facilities, rooms, districts, settlements, population, urban-areas.")
     var layer: ImportLayer
 
     @Argument(help: "The file: .csv, .geojson/.json, or .shp (with .dbf beside it).")
@@ -34,7 +40,8 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Field holding the id.") var idField: String?
     @Option(help: "Field holding the name (districts: e.g. SOGNENAVN).") var nameField: String?
     @Option(help: "Field holding the district code (e.g. SOGNEKODE).") var codeField: String?
-    @Option(help: "Boolean-ish field telling whether a district is rural (true/false, 1/0, yes/no).") var ruralField: String?
+    @Option(help: "Boolean-ish field telling whether a district or population point is rural (true/false, 1/0, yes/no).") var ruralField: String?
+    @Option(help: "Field holding an urban area's population (default population, indbyggere or folketal).") var populationField: String?
     @Option(help: "Field holding the facility kind.") var kindField: String?
     @Option(help: "Kind for facilities whose record names none (e.g. school).") var kind: String?
     @Flag(help: "Overwrite rows whose id exists (districts: replace the whole layer).") var replace = false
@@ -61,7 +68,8 @@ struct ImportCommand: ParsableCommand {
         let progress = ProgressBar.forTerminal(label: "importing \(layer.rawValue)")
         let options = ImportOptions(crs: parsedCRS, idField: idField, nameField: nameField, codeField: codeField,
                                     ruralField: ruralField, kindField: kindField, defaultKind: defaultKind,
-                                    replace: replace, strict: strict, progress: progress?.callback)
+                                    replace: replace, strict: strict, populationField: populationField,
+                                    progress: progress?.callback)
         let overblik = try global.open()
         let report: ImportReport
         do {

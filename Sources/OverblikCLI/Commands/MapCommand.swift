@@ -49,12 +49,20 @@ struct MapCommand: ParsableCommand {
         let facilities = try overblik.facilityFeatures(options: options, time: time)
         // Coverage needs demand: population points or settlements.
         let summary = try overblik.summary()
-        var coverage: (figures: [String: DistrictCoverageFigures], headline: String?)?
+        var coverage: (figures: [String: DistrictCoverageFigures], headline: String?, classification: RuralClassification?)?
+        let reaches = try reach.reaches()
         if !noCoverage && summary.districts > 0 && summary.populationPoints + summary.settlements > 0 {
-            coverage = try overblik.exportCoverage(CoverageQuery(filter: options.filter, time: time, reaches: try reach.reaches(), source: reach.source))
+            coverage = try overblik.exportCoverageWithClassification(CoverageQuery(
+                filter: options.filter, time: time, reaches: reaches, source: reach.source, policy: try reach.policy(),
+                districts: reach.districtCodes))
+        }
+        var notes: [String] = []
+        if let coverage {
+            notes.append("reach: " + reaches.map(\.label).joined(separator: ", "))
+            if let c = coverage.classification { notes.append(c.summary) }
         }
         let districts = try overblik.districtFeatures(options: options, coverage: coverage?.figures, time: time)
-        let map = WebMap(facilities: facilities, districts: districts, coverageLabel: coverage?.headline, options: WebMapOptions(
+        let map = WebMap(facilities: facilities, districts: districts, coverageLabel: coverage?.headline, legendNotes: notes, options: WebMapOptions(
             leaflet: leaflet.map(LeafletSource.directory) ?? .cdn, tiles: tiles == "none" ? nil : tiles,
             title: title, precision: precision))
         let html = try map.html()

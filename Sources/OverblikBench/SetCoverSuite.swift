@@ -5,14 +5,14 @@ import SpatialIndex
 
 /// `overblik-bench setcover`: exact set covering (`site --cover-all`) on seeded Aalborg-like instances.
 ///
-///   overblik-bench setcover [--sizes 5000] [--seed N] [--seconds 60] [--dump DIR]
+///   overblik-bench setcover [--sizes 5000,10000] [--seed N] [--seconds 60] [--dump DIR]
 ///
-/// Per seed (the run's seed and the next four): 5 000 demand points (or `--sizes`) and a tenth as
-/// many candidates drawn from the synthetic city, reach 3 km. The baseline in the same run is the
+/// Per size (default 5 000 demand points), reach (3 km and 2 km) and seed (the run's seed and the
+/// next four): the demand points and a tenth as many candidates drawn from the synthetic city. The baseline in the same run is the
 /// greedy cover with redundant sites dropped (the solver's first incumbent); the case reports the
 /// proved optimum (or the best cover, the bound and the gap at the time limit, `--seconds`, default
 /// 60), nodes, seconds and the greedy's excess over the optimum. `--dump DIR` writes every instance as
-/// `setcover-SEED.json` (`{"candidates": n, "rows": [[j, ...], ...]}`, the rows to cover) for
+/// `setcover-SIZE-REACH-SEED.json` (`{"candidates": n, "rows": [[j, ...], ...]}`, the rows to cover) for
 /// `Tools/setcover_highs.py`.
 enum SetCoverSuite: BenchSuite {
     static let name = "setcover"
@@ -20,6 +20,7 @@ enum SetCoverSuite: BenchSuite {
 
     struct Case: Encodable {
         var seed: UInt64
+        var reachMetres: Double
         var demand: Int
         var candidates: Int
         var entries: Int
@@ -35,9 +36,10 @@ enum SetCoverSuite: BenchSuite {
 
     static func run(_ options: BenchArguments, report: BenchReport) throws {
         let explicit = CommandLine.arguments.contains { $0.hasPrefix("--sizes") }
-        let demandCount = explicit ? options.sizes.first ?? 5_000 : 5_000
         let limit = options.seconds ?? 60
-        report.tableHeader(["seed", "demand x cand", "greedy", "optimum/best", "bound", "proved", "nodes", "seconds", "greedy s"])
+        report.tableHeader(["seed", "demand x cand", "reach", "greedy", "optimum/best", "bound", "proved", "nodes", "seconds", "greedy s"])
+        for demandCount in explicit ? options.sizes : [5_000] {
+        for reach in [3_000.0, 2_000.0] {
         for k in 0 ..< 5 {
             let seed = options.seed &+ UInt64(k)
             let city = AalborgSynthetic(seed: seed)
@@ -46,31 +48,33 @@ enum SetCoverSuite: BenchSuite {
             let candidates = (0 ..< max(1, demandCount / 10)).map { _ in city.point(using: &rng) }
             let index = GeodesicIndex(points: candidates)
             let rows = try SparseRows.build(rowCount: demand.count, columnCount: candidates.count) { i in
-                index.within(radius: 3_000, of: demand[i]).map { Int($0.rank) }
+                index.within(radius: reach, of: demand[i]).map { Int($0.rank) }
             }
             let problem = try CoverageProblem(candidatesReaching: rows, weights: [Double](repeating: 1, count: demand.count))
-            if let dir = options.dump { try dump(problem, seed: seed, directory: dir) }
+            if let dir = options.dump { try dump(problem, name: "\(demandCount)-\(Int(reach))m-\(seed)", directory: dir) }
             let g0 = nowNanoseconds()
             let greedy = SetCovering.greedyCover(problem)
             let greedySeconds = Double(nowNanoseconds() - g0) / 1e9
             let s = SetCovering.solve(problem, options: CoverAllOptions(timeLimitSeconds: limit))
-            let c = Case(seed: seed, demand: demand.count, candidates: candidates.count, entries: rows.entryCount,
+            let c = Case(seed: seed, reachMetres: reach, demand: demand.count, candidates: candidates.count, entries: rows.entryCount,
                          greedy: greedy.count, greedySeconds: greedySeconds, sites: s.sites.count, lowerBound: s.lowerBound,
                          proved: s.provedOptimal, nodes: s.nodes, seconds: s.seconds, stopReason: s.stopReason)
             report.emit(c)
-            report.tableRow([String(seed), "\(demand.count) x \(candidates.count)", String(greedy.count), String(s.sites.count),
+            report.tableRow([String(seed), "\(demand.count) x \(candidates.count)", "\(Int(reach)) m", String(greedy.count), String(s.sites.count),
                              String(s.lowerBound), s.provedOptimal ? "yes" : "no (\(s.stopReason ?? "?"))", String(s.nodes),
                              fixed(s.seconds, 3), fixed(greedySeconds, 3)])
+        }
+        }
         }
     }
 
     /// The rows to cover (positive weight, reachable) as JSON for the HiGHS script.
-    static func dump(_ problem: CoverageProblem, seed: UInt64, directory: String) throws {
+    static func dump(_ problem: CoverageProblem, name: String, directory: String) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let universe = problem.values.indices.filter { problem.values[$0] > 0 && problem.candidatesReaching.rowLength($0) > 0 }
         let rows = universe.map { i in "[" + problem.candidatesReaching.row(i).map { String($0) }.joined(separator: ",") + "]" }
         let text = "{\"candidates\": \(problem.candidateCount), \"rows\": [" + rows.joined(separator: ",") + "]}\n"
-        let path = URL(fileURLWithPath: directory).appendingPathComponent("setcover-\(seed).json").path
+        let path = URL(fileURLWithPath: directory).appendingPathComponent("setcover-\(name).json").path
         try text.write(toFile: path, atomically: true, encoding: .utf8)
     }
 }

@@ -180,8 +180,8 @@ extension Overblik {
         let choices: [SiteChoice]
         var result = SitingOutcome(mode: query.coverAll ? "cover_all" : "maximal_covering", reach: query.reach.label,
                                    p: query.coverAll ? nil : query.p, ruralWeight: query.ruralWeight, source: outcome.source,
-                                   demandPoints: demand.count, candidates: candidates.count, population: population,
-                                   alreadyCoveredPopulation: alreadyPopulation, newlyCoveredPopulation: 0,
+                                   demandPoints: demand.count, candidates: candidates.count, population: Self.rounded(population),
+                                   alreadyCoveredPopulation: Self.rounded(alreadyPopulation), newlyCoveredPopulation: 0,
                                    coveredPopulation: alreadyPopulation, share: nil, sites: [], provedOptimal: false,
                                    uncoverablePopulation: 0, uncoverable: [], classification: outcome.classification)
         if query.coverAll {
@@ -195,16 +195,16 @@ extension Overblik {
             result.nodes = solution.nodes
             result.seconds = Overblik.rounded(solution.seconds)
             result.provedOptimal = solution.provedOptimal
-            result.uncoverablePopulation = solution.uncoverablePopulation
+            result.uncoverablePopulation = Self.rounded(solution.uncoverablePopulation)
             result.uncoverable = solution.uncoverable.map { demand[$0].id }
         } else {
             let solution = MaximalCovering.solve(problem, p: query.p, options: query.options)
             choices = solution.sites
-            result.value = solution.value
-            result.upperBound = solution.upperBound
+            result.value = Self.rounded(solution.value)
+            result.upperBound = Self.rounded(solution.upperBound)
             result.gap = solution.gap
             result.provedOptimal = solution.provedOptimal
-            result.uncoverablePopulation = solution.uncoverablePopulation
+            result.uncoverablePopulation = Self.rounded(solution.uncoverablePopulation)
             result.uncoverable = solution.uncoverable.map { demand[$0].id }
         }
         var cumulative = alreadyPopulation
@@ -212,11 +212,11 @@ extension Overblik {
             let c = candidates[choice.candidate]
             cumulative += choice.newlyCovered
             result.sites.append(SitePick(rank: k + 1, id: c.id, name: c.name, kind: c.kind, lon: c.location.lon, lat: c.location.lat,
-                                         gain: choice.newlyCovered, weightedGain: choice.gain, cumulativeCovered: cumulative,
+                                         gain: Self.rounded(choice.newlyCovered), weightedGain: Self.rounded(choice.gain), cumulativeCovered: Self.rounded(cumulative),
                                          cumulativeShare: population > 0 ? cumulative / population : nil))
         }
-        result.newlyCoveredPopulation = cumulative - alreadyPopulation
-        result.coveredPopulation = cumulative
+        result.newlyCoveredPopulation = Self.rounded(cumulative - alreadyPopulation)
+        result.coveredPopulation = Self.rounded(cumulative)
         result.share = population > 0 ? cumulative / population : nil
         return result
     }

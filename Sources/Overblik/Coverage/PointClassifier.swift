@@ -159,7 +159,7 @@ public struct RuralClassification: Sendable, Codable, Hashable {
         self.policy = policy
         var by: [RuralSource: Double] = [:]
         for (s, w) in zip(sources, weights) { if let s { by[s, default: 0] += w } }
-        residentsBySource = Dictionary(uniqueKeysWithValues: by.map { ($0.key.rawValue, $0.value) })
+        residentsBySource = Dictionary(uniqueKeysWithValues: by.map { ($0.key.rawValue, Overblik.rounded($0.value)) })
         source = by.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
         warning = sources.contains(.settlementRule)
             ? "rural class of some points from the settlement rule (last resort: a district is urban when a settlement of "

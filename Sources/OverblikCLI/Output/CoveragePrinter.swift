@@ -93,6 +93,18 @@ enum CoveragePrinter {
             let geometry: GeoJSONGeometry = rings.count == 1 ? .polygon(rings[0]) : .multiPolygon(rings)
             features.append(GeoJSONFeature(id: .string(d.code), geometry: geometry, properties: props))
         }
+        // Demand outside every district: its own feature without a geometry (RFC 7946 §3.2 allows
+        // null), never part of any district's figures.
+        let outside = o.report.outsideDistricts
+        if outside.points > 0 {
+            var props: [JSONMember] = [JSONMember("code", .null), JSONMember("name", .string("outside every district")),
+                                       JSONMember("rural", .null), JSONMember("population", .number(outside.population))]
+            for l in labels {
+                props.append(JSONMember("covered_\(l)", .number(outside.coveredPopulation[l] ?? 0)))
+                props.append(JSONMember("share_\(l)", (outside.share[l] ?? nil).map(JSONValue.number) ?? .null))
+            }
+            features.append(GeoJSONFeature(id: .string("outside"), geometry: nil, properties: props))
+        }
         try GeoJSONOutput.collection(features)
     }
 

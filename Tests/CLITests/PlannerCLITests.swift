@@ -70,5 +70,9 @@ struct PlannerCLITests {
         let withOutside = try CLI.run(["gaps", "--kind", "village_hall", "--within", "5km", "--source", "population",
                                        "--include-outside", "--format", "json"], db: db)
         #expect(withOutside.stdout.contains("far-1") && withOutside.stdout.contains("\"outside\""))
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(withOutside.stdout.utf8)) as? [[String: Any]])
+        let farRow = try #require(rows.first { $0["id"] as? String == "far-1" })
+        #expect(farRow["rural"] is NSNull && farRow["class"] as? String == "outside")
+        #expect(rows.last?["id"] as? String == "far-1")
     }
 }

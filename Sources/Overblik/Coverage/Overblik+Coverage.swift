@@ -68,6 +68,23 @@ public struct DemandReach: Sendable, Codable {
         case pointClass = "class"
         case nearestFacility = "nearest_facility", nearestFacilityName = "nearest_facility_name", distanceM = "distance_m"
     }
+
+    /// Every key, `null` included (a point outside every district has `rural: null`).
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(name, forKey: .name)
+        try c.encode(lon, forKey: .lon)
+        try c.encode(lat, forKey: .lat)
+        try c.encode(weight, forKey: .weight)
+        try c.encode(district, forKey: .district)
+        try c.encode(rural, forKey: .rural)
+        try c.encode(pointClass, forKey: .pointClass)
+        try c.encode(nearestFacility, forKey: .nearestFacility)
+        try c.encode(nearestFacilityName, forKey: .nearestFacilityName)
+        try c.encode(distanceM, forKey: .distanceM)
+        try c.encode(covered, forKey: .covered)
+    }
 }
 
 /// The answer to a coverage question.
@@ -304,5 +321,23 @@ public struct GapLine: Sendable, Codable {
         case pointClass = "class"
         case nearestFacility = "nearest_facility", nearestFacilityName = "nearest_facility_name"
         case distanceM = "distance_m", thresholdM = "threshold_m"
+    }
+
+    /// Every key, `null` included (a point outside every district has `rural: null`).
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(name, forKey: .name)
+        try c.encode(lon, forKey: .lon)
+        try c.encode(lat, forKey: .lat)
+        try c.encode(population, forKey: .population)
+        try c.encode(rural, forKey: .rural)
+        try c.encode(pointClass, forKey: .pointClass)
+        try c.encode(district, forKey: .district)
+        try c.encode(nearestFacility, forKey: .nearestFacility)
+        try c.encode(nearestFacilityName, forKey: .nearestFacilityName)
+        try c.encode(distanceM, forKey: .distanceM)
+        try c.encode(thresholdM, forKey: .thresholdM)
+        try c.encode(score, forKey: .score)
     }
 }

@@ -3,8 +3,8 @@
 /// At each node the uncovered rows carry multipliers `u_i >= 0`; with reduced costs
 /// `c_j = 1 − Σ_{i ∈ rows(j), i uncovered} u_i` over the free columns,
 /// `L(u) = fixed + Σ u_i + Σ_j min(0, c_j)` is a lower bound on every cover of the node
-/// (Held & Karp's subgradient steps raise it towards the LP bound; multipliers are inherited from
-/// the parent). The site count is an integer, so a node whose `⌈L − ε⌉` reaches the incumbent is
+/// (Held & Karp's subgradient steps raise it towards the LP bound: up to 4 000 at the root, 60 per
+/// node; multipliers are inherited from the parent). The site count is an integer, so a node whose `⌈L − ε⌉` reaches the incumbent is
 /// pruned. Reduced-cost fixing: a free column with `⌈L + c_j − ε⌉ >= incumbent` cannot be in a
 /// better cover and is fixed out. Every few steps Beasley's Lagrangian heuristic (columns with
 /// negative reduced cost, then the cheapest column of each uncovered row, then redundant columns
@@ -50,7 +50,9 @@ struct SetCoverSearch {
         nodes += 1
         if nodes > nodeLimit { stopped = "node_limit"; return 0 }
         if let deadline, nodes & 15 == 0 || depth == 0, ContinuousClock.now >= deadline { stopped = "time_limit"; return 0 }
-        guard let (bound, reduced) = lagrangianBound(iterations: depth == 0 ? 600 : 60) else { return Int.max }
+        // The root's bound is the one reported when a limit stops the search: give it more steps.
+        guard let (bound, reduced) = depth == 0 ? lagrangianBound(iterations: 4_000, patience: 40, smallestStep: 1e-4)
+                                                : lagrangianBound(iterations: 60, patience: 15, smallestStep: 5e-3) else { return Int.max }
         if bound >= bestSize { return bound }
         // Reduced-cost fixing (undone on return).
         var fixedOut: [Int] = []
@@ -107,7 +109,7 @@ struct SetCoverSearch {
     /// Subgradient optimisation of the node's Lagrangian bound; nil when the node has an uncovered
     /// row without free columns. Returns the rounded-up bound (including the chosen columns) and the
     /// reduced costs at the best multipliers.
-    private mutating func lagrangianBound(iterations: Int) -> (Int, [Double])? {
+    private mutating func lagrangianBound(iterations: Int, patience: Int, smallestStep: Double) -> (Int, [Double])? {
         let n = instance.columnCount, m = instance.rowCount
         for i in 0 ..< m where coverCount[i] == 0 {
             if !instance.columns(of: i).contains(where: { status[Int($0)] == 0 }) { return nil }
@@ -144,7 +146,7 @@ struct SetCoverSearch {
             let target = Double(bestSize) - 1 + 1e-3
             let step = pi * max(target - L, 1e-3) / norm
             for i in 0 ..< m where coverCount[i] == 0 { u[i] = max(0, u[i] + step * s[i]) }
-            if stall >= 15 { pi /= 2; stall = 0; if pi < 5e-3 { break } }
+            if stall >= patience { pi /= 2; stall = 0; if pi < smallestStep { break } }
         }
         // Reduced costs at the best multipliers.
         multipliers = bestU

@@ -49,6 +49,11 @@ struct PlannerCLITests {
         #expect(population(a, "total") == population(b, "total"))
         let table = try CLI.run(["coverage", "--kind", "village_hall", "--within", "5km"], db: db)
         #expect(table.stdout.contains("rural class from urban areas"))
+        // The map of the planner's own districts shows those districts only, and names the source.
+        let page = try TestSupport.temporaryDirectory("planner-map").appendingPathComponent("map.html")
+        let map = try CLI.run(["map", "--out", page.path, "--kind", "village_hall", "--within", "5km", "--district", "D13,D20"], db: db)
+        #expect(map.status == 0 && map.stderr.contains("2 districts"), "\(map.stderr)")
+        #expect(try String(contentsOf: page, encoding: .utf8).contains("rural class from urban areas"))
     }
 
     @Test("demand outside every district is its own row in table, CSV and JSON and never in TOTAL")

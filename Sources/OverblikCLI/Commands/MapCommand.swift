@@ -61,7 +61,9 @@ struct MapCommand: ParsableCommand {
             notes.append("reach: " + reaches.map(\.label).joined(separator: ", "))
             if let c = coverage.classification { notes.append(c.summary) }
         }
-        let districts = try overblik.districtFeatures(options: options, coverage: coverage?.figures, time: time)
+        // --district: only the planner's own districts (the others have no figures, not "no residents").
+        let districts = try overblik.districtFeatures(options: options, coverage: coverage?.figures, time: time,
+                                                      only: reach.districtCodes.map(Set.init))
         let map = WebMap(facilities: facilities, districts: districts, coverageLabel: coverage?.headline, legendNotes: notes, options: WebMapOptions(
             leaflet: leaflet.map(LeafletSource.directory) ?? .cdn, tiles: tiles == "none" ? nil : tiles,
             title: title, precision: precision))

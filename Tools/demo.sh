@@ -17,6 +17,8 @@ step "Import the sample (districts first, so every point gets its district)" \
 "$BIN" import rooms Data/rooms.csv
 "$BIN" import population Data/population.csv
 "$BIN" calendar import Data/calendars/aalborg-school-holidays.csv
+step "Town extents (SYNTHETIC, see Data/README.md): points inside a town of 3 000+ are urban" \
+  "$BIN" import urban-areas Data/urban-areas.geojson
 step "What is in the store" "$BIN" info
 for extra in Tools/demo.d/*.sh; do
   [ -f "$extra" ] && source "$extra"

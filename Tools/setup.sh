@@ -13,7 +13,8 @@ optional=(gdal-bin spatialite-bin libjs-leaflet chromium time python3-venv)
 # PyPI packages the tests use (module name=package name), installed into .venv/ (gitignored):
 #   topojson      quantised TopoJSON of the real parishes (district import test)
 #   schemathesis  property-based run against the service's OpenAPI document
-pypi=(topojson=topojson schemathesis=schemathesis)
+#   highspy       HiGHS, the set-covering cross-check (with numpy)
+pypi=(topojson=topojson schemathesis=schemathesis highspy=highspy numpy=numpy)
 
 missing_of() {
   local p out=()

@@ -133,18 +133,21 @@ extension CoverageAnalysis {
             return 0
         }
         var ruralItems: [WeightedDistance] = [], urbanItems: [WeightedDistance] = []
-        for g in 0 ..< groupCount {
+        // Groups 0 and 1 are the points outside every district: in neither class nor the total
+        // (unless there are no districts at all: then nothing is outside one).
+        let first = districts.isEmpty ? 0 : 2
+        for g in first ..< groupCount {
             if g % 2 == 0 { ruralItems.append(contentsOf: buffer[starts[g] ..< starts[g + 1]]) }
             else { urbanItems.append(contentsOf: buffer[starts[g] ..< starts[g + 1]]) }
         }
-        var totalItems = Array(buffer)
+        var totalItems = Array(buffer[starts[first]...])
 
         // Pass 3: quantiles. Jobs 0...D are buckets (in place, disjoint ranges); then rural, urban, total.
         let bucketCount = districts.count + 1
         func groupWeight(_ gs: [Int]) -> Double { gs.reduce(0) { $0 + acc.weight[$1] } }
         let bucketWeights = (0 ..< bucketCount).map { b in groupWeight([2 * b, 2 * b + 1]) }
-        let ruralWeight = groupWeight(Array(stride(from: 0, to: groupCount, by: 2)))
-        let urbanWeight = groupWeight(Array(stride(from: 1, to: groupCount, by: 2)))
+        let ruralWeight = groupWeight(Array(stride(from: first, to: groupCount, by: 2)))
+        let urbanWeight = groupWeight(Array(stride(from: first + 1, to: groupCount, by: 2)))
         let bucketStarts = starts
         let jobsPerThread = Self.balance(sizes: (0 ..< bucketCount).map { starts[2 * $0 + 2] - starts[2 * $0] },
                                          threads: threads)
@@ -190,12 +193,12 @@ extension CoverageAnalysis {
         return CoverageReport(
             reaches: reaches,
             districts: districtRows,
-            rural: figures(acc, groups: Array(stride(from: 0, to: groupCount, by: 2)),
+            rural: figures(acc, groups: Array(stride(from: first, to: groupCount, by: 2)),
                            quantiles: quantiles[bucketCount], facilities: ruralFacilities),
-            urban: figures(acc, groups: Array(stride(from: 1, to: groupCount, by: 2)),
+            urban: figures(acc, groups: Array(stride(from: first + 1, to: groupCount, by: 2)),
                            quantiles: quantiles[bucketCount + 1], facilities: urbanFacilities),
-            total: figures(acc, groups: Array(0 ..< groupCount), quantiles: quantiles[bucketCount + 2],
-                           facilities: facilityDistricts.count),
+            total: figures(acc, groups: Array(first ..< groupCount), quantiles: quantiles[bucketCount + 2],
+                           facilities: facilityDistricts.count - (first == 0 ? 0 : facilityCount[0])),
             outsideDistricts: figures(acc, groups: [0, 1], quantiles: quantiles[0], facilities: facilityCount[0]),
             unreachablePoints: unreachablePoints)
     }
@@ -229,19 +232,23 @@ extension CoverageAnalysis {
             for k in 0 ..< reaches.count { covered[k] += acc.covered[g * reaches.count + k] }
         }
         let defined = population > 0 && unreachable == 0
+        // Sums of fractional weights carry float noise (42494.75000000003): residents are rounded
+        // to 1e-6, distances to the millimetre, shares to 1e-9, in every output.
+        func tidy(_ x: Double, _ scale: Double) -> Double { (x * scale).rounded() / scale }
+        population = tidy(population, 1e6)
         var coveredByLabel: [String: Double] = [:], share: [String: Double?] = [:]
         for (k, r) in reaches.enumerated() {
-            coveredByLabel[r.label] = covered[k]
-            share[r.label] = population > 0 ? covered[k] / population : nil
+            coveredByLabel[r.label] = tidy(covered[k], 1e6)
+            share[r.label] = population > 0 ? tidy(covered[k] / population, 1e9) : nil
         }
-        func finite(_ x: Double?) -> Double? { x.flatMap { $0.isFinite ? $0 : nil } }
+        func finite(_ x: Double?) -> Double? { x.flatMap { $0.isFinite ? tidy($0, 1e3) : nil } }
         return CoverageFigures(
             population: population, coveredPopulation: coveredByLabel, share: share,
-            meanMetres: defined ? weighted / population : nil,
+            meanMetres: defined ? tidy(weighted / population, 1e3) : nil,
             medianMetres: finite(quantiles.0), p90Metres: finite(quantiles.1),
-            maxMetres: defined && positive > 0 ? maxD : nil,
-            unreachablePopulation: unreachable, points: pts, facilities: facilities,
-            facilitiesPer1000: population > 0 ? Double(facilities) * 1000 / population : nil)
+            maxMetres: defined && positive > 0 ? tidy(maxD, 1e3) : nil,
+            unreachablePopulation: tidy(unreachable, 1e6), points: pts, facilities: facilities,
+            facilitiesPer1000: population > 0 ? tidy(Double(facilities) * 1000 / population, 1e9) : nil)
     }
 
     /// The worst-served ordering of ``CoverageReport/districts``.

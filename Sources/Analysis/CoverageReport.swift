@@ -123,13 +123,14 @@ public struct CoverageReport: Hashable, Sendable, Codable {
     /// The reaches in the order given; their labels key the per-reach figures.
     public var reaches: [Reach]
     public var districts: [DistrictCoverage]
-    /// Points whose class (point flag, else district flag) is rural.
+    /// Points in a district whose class (point flag, else district flag) is rural.
     public var rural: CoverageFigures
-    /// Points whose class is urban.
+    /// Points in a district whose class is urban.
     public var urban: CoverageFigures
-    /// All points.
+    /// All points in a district: rural + urban, exactly.
     public var total: CoverageFigures
-    /// Points in no district (already included in rural/urban/total).
+    /// Points in no district: in neither class and not in the total (DESIGN.md), reported apart.
+    /// With no districts at all nothing is outside one: every point is in its class and the total.
     public var outsideDistricts: CoverageFigures
     /// Indices of demand points with no qualifying facility at all, ascending.
     public var unreachablePoints: [Int]

@@ -1,16 +1,13 @@
 /// Tuning for ``SetCovering/solve(_:options:)``.
 public struct CoverAllOptions: Sendable, Hashable {
-    /// Subgradient iterations of the Lagrangian lower bound (0 disables it).
-    public var lagrangianIterations: Int = 300
-    /// Run the exact search when at most this many candidates can cover anything.
-    public var exactCandidateLimit: Int = 64
-    /// Give up the exact search after this many nodes.
-    public var nodeLimit: Int = 2_000_000
+    /// Give up the exact search after this many branch-and-bound nodes.
+    public var nodeLimit: Int
+    /// Give up the exact search after this many seconds (nil: no limit).
+    public var timeLimitSeconds: Double?
 
-    public init(lagrangianIterations: Int = 300, exactCandidateLimit: Int = 64, nodeLimit: Int = 2_000_000) {
-        self.lagrangianIterations = lagrangianIterations
-        self.exactCandidateLimit = exactCandidateLimit
+    public init(nodeLimit: Int = 5_000_000, timeLimitSeconds: Double? = nil) {
         self.nodeLimit = nodeLimit
+        self.timeLimitSeconds = timeLimitSeconds
     }
 }
 
@@ -29,6 +26,12 @@ public struct CoverAllSolution: Hashable, Sendable, Codable {
     /// Demand points that no candidate reaches and no existing facility covers (not a failure).
     public var uncoverable: [Int]
     public var uncoverablePopulation: Double
+    /// Why the search stopped before proving (`time_limit`, `node_limit`); nil when proved.
+    public var stopReason: String? = nil
+    /// Branch-and-bound nodes explored.
+    public var nodes: Int = 0
+    /// Wall-clock seconds of the solve.
+    public var seconds: Double = 0
 
     enum CodingKeys: String, CodingKey {
         case sites
@@ -38,6 +41,7 @@ public struct CoverAllSolution: Hashable, Sendable, Codable {
         case greedyCount = "greedy_count"
         case uncoverable
         case uncoverablePopulation = "uncoverable_population"
+        case stopReason = "stop_reason", nodes, seconds
     }
 }
 
@@ -45,42 +49,52 @@ public struct CoverAllSolution: Hashable, Sendable, Codable {
 /// can reach. Demand already covered by existing facilities and demand with weight 0 need no site.
 ///
 /// Method: lazy greedy by the number of still-uncovered demand points reached (ties: more value,
-/// then lowest index), then redundancy elimination. Lower bound: the larger of a disjoint packing
-/// (demand points no two of which share a candidate each need their own site) and the rounded-up
-/// Lagrangian bound `L(u) = Σ u_i + Σ_j min(0, 1 − Σ_{i ∈ M_j} u_i)` maximised by subgradient
-/// steps. Small instances are solved exactly by iterative-deepening branch and bound that always
-/// branches on the uncovered point with the fewest candidates.
+/// then lowest index), then redundancy elimination, as the first incumbent; a disjoint packing
+/// (demand points no two of which share a candidate each need their own site) as the first bound.
+/// Then, on the instance reduced by row and column dominance (``SetCoverInstance``), an exact
+/// depth-first branch and bound with Lagrangian bounds, reduced-cost fixing and a Lagrangian
+/// heuristic (``SetCoverSearch``). Stopped by the node or time limit, it returns the best cover,
+/// the root's bound and the reason.
 public enum SetCovering {
     /// Finds a small cover of all coverable demand.
     /// - Complexity: greedy O(entries · log candidates); each Lagrangian iteration O(entries).
     public static func solve(_ problem: CoverageProblem, options: CoverAllOptions = CoverAllOptions()) -> CoverAllSolution {
+        let clock = ContinuousClock()
+        let started = clock.now
         let universe = problem.values.indices.filter { problem.values[$0] > 0 && problem.candidatesReaching.rowLength($0) > 0 }
         let greedySites = greedy(problem)
-        var sites = MaximalCovering.withoutRedundant(problem, sites: greedySites)
+        var sites = MaximalCovering.withoutRedundant(problem, sites: greedySites)  // = greedyCover
         var lower = universe.isEmpty ? 0 : max(1, packingBound(problem, universe: universe))
-        if options.lagrangianIterations > 0, lower < sites.count {
-            lower = max(lower, lagrangianBound(problem, universe: universe, upper: sites.count,
-                                               iterations: options.lagrangianIterations))
-        }
         var proved = lower >= sites.count
-        if !proved, MaximalCovering.usefulCandidates(problem) <= options.exactCandidateLimit {
-            switch exactCover(problem, universe: universe, from: lower, below: sites.count, nodeLimit: options.nodeLimit) {
-            case let .found(better):
-                sites = better
-                lower = sites.count
-                proved = true
-            case .noneSmaller:
-                lower = sites.count
-                proved = true
-            case .aborted:
-                break
-            }
+        var stop: String? = nil
+        var nodes = 0
+        if !proved {
+            let instance = SetCoverInstance(problem, universe: universe)
+            var search = SetCoverSearch(instance, incumbentSize: sites.count, nodeLimit: options.nodeLimit,
+                                        deadline: options.timeLimitSeconds.map { started + .milliseconds(Int64(($0 * 1000).rounded())) })
+            search.run()
+            if let better = search.best { sites = better.map { instance.columnIDs[Int($0)] } }
+            nodes = search.nodes
+            stop = search.stopped
+            lower = stop == nil ? sites.count : max(lower, min(search.rootBound, sites.count))
+            proved = lower >= sites.count
         }
         let sequenced = MaximalCovering.sequence(problem, sites: sites)
-        return CoverAllSolution(
+        let elapsed = clock.now - started
+        var solution = CoverAllSolution(
             sites: sequenced, coveredPopulation: sequenced.reduce(0) { $0 + $1.newlyCovered },
             lowerBound: lower, provedOptimal: proved, greedyCount: greedySites.count,
             uncoverable: problem.uncoverable, uncoverablePopulation: problem.uncoverable.reduce(0) { $0 + problem.weights[$1] })
+        solution.stopReason = stop
+        solution.nodes = nodes
+        solution.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        return solution
+    }
+
+    /// The greedy cover with redundant sites dropped: the search's first incumbent and the
+    /// benchmark's baseline.
+    public static func greedyCover(_ problem: CoverageProblem) -> [Int] {
+        MaximalCovering.withoutRedundant(problem, sites: greedy(problem))
     }
 
     /// Lazy greedy by uncovered count, until everything coverable is covered.

@@ -124,12 +124,30 @@ public struct PopulationPoint: Hashable, Codable, Sendable, Identifiable {
     public var location: Coordinate
     public var weight: Double
     public var districtCode: String?
+    /// The point's own rural flag (a `rural` column on import), the first source of DESIGN.md's
+    /// rural rule; nil when the file had none.
+    public var rural: Bool?
 
-    public init(id: String, location: Coordinate, weight: Double, districtCode: String? = nil) {
+    public init(id: String, location: Coordinate, weight: Double, districtCode: String? = nil, rural: Bool? = nil) {
         self.id = id
         self.location = location
         self.weight = weight
         self.districtCode = districtCode
+        self.rural = rural
+    }
+}
+
+/// A town extent (Danmarks Statistik byområde, GeoDanmark town zone) with its population: points
+/// inside the extent of a town of ``RuralPolicy/townPopulation`` or more are urban.
+public struct UrbanArea: Hashable, Codable, Sendable, Identifiable {
+    public var id: String
+    public var name: String?
+    public var population: Double
+
+    public init(id: String, name: String? = nil, population: Double) {
+        self.id = id
+        self.name = name
+        self.population = population
     }
 }
 

@@ -40,7 +40,8 @@ public struct Distance: Hashable, Comparable, Sendable, Codable, CustomStringCon
         guard value.isFinite else { throw DistanceParseError(text: text, reason: .notFinite) }
         let factor: Double
         switch unitText {
-        case "", "m": factor = 1
+        case "": throw DistanceParseError(text: text, reason: .missingUnit)
+        case "m": factor = 1
         case "km": factor = 1000
         default: throw DistanceParseError(text: text, reason: .unknownUnit(unitText))
         }
@@ -70,6 +71,8 @@ public struct DistanceParseError: Error, Equatable, Sendable, CustomStringConver
         case notFinite
         case negative
         case unknownUnit(String)
+        /// A bare number: DESIGN.md wants a unit on every distance (`5` is not 5 km, nor 5 m).
+        case missingUnit
     }
 
     /// The text as given.
@@ -87,6 +90,7 @@ public struct DistanceParseError: Error, Equatable, Sendable, CustomStringConver
         case .notANumber: return "distance \"\(text)\" does not start with a number (expected for example 500m or 2.5km)"
         case .notFinite: return "distance \"\(text)\" is not a finite number"
         case .negative: return "distance \"\(text)\" is negative"
+        case .missingUnit: return "distance \"\(text)\" has no unit (write \(text)m or \(text)km)"
         case let .unknownUnit(unit): return "distance \"\(text)\" has unknown unit \"\(unit)\" (use m or km)"
         }
     }

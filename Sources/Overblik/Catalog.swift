@@ -9,8 +9,12 @@ public struct Catalog: Sendable {
     public let rooms: [Room]
     public let settlements: [Settlement]
     public let districts: [District]
-    /// District code → rural, by the layer's flag or the settlement rule.
+    /// District code → rural, by the layer's flag or the settlement rule (for districts seen
+    /// without their residents; reports by district use ``PointClassifier/districtRural(_:residents:)``).
     public let ruralByDistrict: [String: Bool]
+    /// The class of a point under the default policy: the one decision near, coverage, gaps, site
+    /// and access share (queries with another policy build their own from the same layers).
+    public let classifier: PointClassifier
     public let districtNames: [String: String]
     public let engine: ProximityEngine
     public let places: PlaceResolver
@@ -25,16 +29,16 @@ public struct Catalog: Sendable {
         self.settlements = settlements
         self.districts = districts
         ruralByDistrict = RuralClassifier.classify(districts: districts, settlements: settlements)
+        classifier = PointClassifier(policy: RuralPolicy(), urbanAreas: try store.urbanAreas(), districts: districts,
+                                     settlements: settlements)
         districtNames = Dictionary(districts.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         engine = ProximityEngine(facilities: facilities, rooms: rooms)
         places = PlaceResolver(settlements: settlements, facilities: facilities)
     }
 
-    /// Rural flag of a facility: its district's flag (by the layer or the settlement rule); nil when the
-    /// facility lies in no district.
+    /// Rural flag of a facility's location by ``PointClassifier``; nil when it lies in no district.
     public func isRural(_ facility: Facility) -> Bool? {
-        if let code = facility.districtCode { return ruralByDistrict[code] }
-        return nil
+        classifier.classify(facility.location, district: facility.districtCode, pointRural: nil).class.isRural
     }
 }
 

@@ -7,6 +7,7 @@
 //                  --only siting, --dump DIR writes the siting instance as JSON)
 //   overblik-bench fuzz [--seconds 300] [--seed N]       (parsers; crash/hang input -> fuzz-crash.bin)
 //   overblik-bench roads [--sizes 3000000] [--queries 1000000]  (synthetic car network; scipy baseline from .venv)
+//   overblik-bench setcover [--sizes 5000] [--seconds 60] [--dump DIR]   (exact cover-all vs the greedy)
 //   overblik-bench near-cold        (needs the release `overblik` next to it: `swift build -c release`)
 //   overblik-bench scale [--sizes 1000000] [--queries 10000] [--only import|near|memory]  (whole processes beside
 //                  ogr2ogr, a Python executemany loop and pandas+cKDTree; release `overblik` beside it)
@@ -29,6 +30,7 @@ let suites: [any BenchSuite.Type] = [
     NearColdStartSuite.self,
     ScaleSuite.self,
     RoadsSuite.self,
+    SetCoverSuite.self,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -8,7 +8,17 @@ public struct PopulationColumns: Sendable {
     /// District per point as an index chosen by the caller (see
     /// ``OverblikStore/forEachPopulationChunk(rows:district:_:)``); empty when not read.
     public var district: [Int32] = []
+    /// The point's own rural flag per point (-1 none, 0 urban, 1 rural); read with the district.
+    public var rural: [Int8] = []
     public var count: Int { lon.count }
+
+    public init(lon: [Double], lat: [Double], weight: [Double], district: [Int32] = [], rural: [Int8] = []) {
+        self.lon = lon
+        self.lat = lat
+        self.weight = weight
+        self.district = district
+        self.rural = rural
+    }
 }
 
 extension OverblikStore {
@@ -70,12 +80,12 @@ extension OverblikStore {
                                 _ body: (PopulationColumns) throws -> Void) throws {
         let size = max(1, rows)
         let statement = try database.prepare(district == nil ? "SELECT lon, lat, weight FROM population"
-                                                             : "SELECT lon, lat, weight, district_code FROM population")
+                                                             : "SELECT lon, lat, weight, district_code, rural FROM population")
         let h = statement.handle
         func fresh() -> PopulationColumns {
             var c = PopulationColumns(lon: [], lat: [], weight: [])
             c.lon.reserveCapacity(size); c.lat.reserveCapacity(size); c.weight.reserveCapacity(size)
-            if district != nil { c.district.reserveCapacity(size) }
+            if district != nil { c.district.reserveCapacity(size); c.rural.reserveCapacity(size) }
             return c
         }
         // The last code seen (raw bytes; nil for NULL) and its index.
@@ -108,6 +118,7 @@ extension OverblikStore {
                     }
                 }
                 chunk.district.append(lastIndex)
+                chunk.rural.append(sqlite3_column_type(h, 4) == SQLITE_NULL ? -1 : Int8(sqlite3_column_int(h, 4) == 1 ? 1 : 0))
             }
             if chunk.count == size {
                 try body(chunk)

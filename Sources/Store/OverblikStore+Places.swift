@@ -44,14 +44,15 @@ extension OverblikStore {
 
     /// Inserts population points (call inside ``write(_:)``). With `replace`, existing ids are overwritten in place.
     public func insert(population: [PopulationPoint], replace: Bool) throws {
-        let columns = "id, lon, lat, weight, district_code, geom"
+        let columns = "id, lon, lat, weight, district_code, rural, geom"
         let statement = try database.prepare("""
-            INSERT INTO population (\(columns)) VALUES (?,?,?,?,?, MakePoint(?, ?, 4326))
+            INSERT INTO population (\(columns)) VALUES (?,?,?,?,?,?, MakePoint(?, ?, 4326))
             """ + (replace ? Self.upsert(columns) : ""))
         try deferringSpatialIndex(of: "population", rows: population.count) {
             for p in population {
                 try statement.run([.text(p.id), .real(p.location.lon), .real(p.location.lat), .real(p.weight),
-                                   .optional(p.districtCode), .real(p.location.lon), .real(p.location.lat)])
+                                   .optional(p.districtCode), p.rural.map { .bool($0) } ?? .null,
+                                   .real(p.location.lon), .real(p.location.lat)])
             }
         }
     }
@@ -59,11 +60,13 @@ extension OverblikStore {
     /// All population points, ordered by id. Reads columns directly (no per-row allocation beyond the value).
     public func populationPoints() throws -> [PopulationPoint] {
         var points: [PopulationPoint] = []
-        let statement = try database.prepare("SELECT id, lon, lat, weight, district_code FROM population ORDER BY id")
+        let statement = try database.prepare("SELECT id, lon, lat, weight, district_code, rural FROM population ORDER BY id")
         try statement.forEachRow { s in
             let id = s.value(at: 0).string ?? ""
+            let rural = s.value(at: 5)
             points.append(PopulationPoint(id: id, location: Coordinate(lon: s.double(1), lat: s.double(2)),
-                                          weight: s.double(3), districtCode: s.value(at: 4).string))
+                                          weight: s.double(3), districtCode: s.value(at: 4).string,
+                                          rural: rural.isNull ? nil : rural.int == 1))
         }
         return points
     }

@@ -231,11 +231,27 @@ enum Schema {
                 source TEXT NOT NULL, body BLOB NOT NULL) WITHOUT ROWID
             """,
         ]),
+        // Rural classification from where people live (DESIGN.md "Rural"): a rural flag on population
+        // points (source a) and town extents with their populations (source b). `rings` holds the
+        // polygon as plain WKB too, so that readers without SpatiaLite (near) can classify points.
+        Migration(version: 5, summary: "population rural flag, urban areas", statements: [
+            "ALTER TABLE population ADD COLUMN rural INTEGER CHECK (rural IS NULL OR rural IN (0, 1))",
+            """
+            CREATE TABLE urban_areas (
+                id TEXT PRIMARY KEY NOT NULL,
+                name TEXT,
+                population REAL NOT NULL CHECK (population >= 0),
+                rings BLOB NOT NULL
+            )
+            """,
+            "SELECT AddGeometryColumn('urban_areas', 'geom', 4326, 'MULTIPOLYGON', 'XY', 1)",
+            "SELECT CreateSpatialIndex('urban_areas', 'geom')",
+        ]),
         // The proximity index of `near`, packed (see OverblikStore+ProximityIndex): a cache kept honest
         // like the stored features. Any change to a facility or a room, by any program, deletes it;
         // writes through an Overblik facade build it again before they commit, and it is read only
         // when every part is there and carries the reader's version.
-        Migration(version: 5, summary: "persisted proximity index for cold near queries", statements: [
+        Migration(version: 6, summary: "persisted proximity index for cold near queries", statements: [
             """
             CREATE TABLE proximity_index (part INTEGER PRIMARY KEY, version TEXT NOT NULL, body BLOB NOT NULL)
             """,

@@ -4,7 +4,7 @@ import GeoTypes
 @Suite("Distance parsing and formatting")
 struct DistanceTests {
     @Test("Valid texts parse to metres", arguments: [
-        ("500m", 500.0), ("2.5km", 2500), ("5 km", 5000), ("1200", 1200), (" 0 ", 0),
+        ("500m", 500.0), ("2.5km", 2500), ("5 km", 5000), ("1200m", 1200), (" 0 m ", 0),
         ("0.75 KM", 750), ("10M", 10), ("1e3m", 1000), (".5km", 500),
     ])
     func parses(_ c: (String, Double)) throws {
@@ -21,6 +21,9 @@ struct DistanceTests {
         ("2,5km", .unknownUnit(",5km")),
         ("-3km", .negative),
         ("1e999", .notFinite),
+        ("5", .missingUnit),
+        ("1200", .missingUnit),
+        (" 0 ", .missingUnit),
     ])
     func rejects(_ c: (String, DistanceParseError.Reason)) {
         #expect(throws: DistanceParseError(text: c.0, reason: c.1)) { try Distance(parsing: c.0) }

@@ -37,10 +37,10 @@ struct CoverageTests {
             #expect(d.nearestFacility == best.1, "\(d.id)")
             #expect(d.covered["5km"] == (best.0 <= 5_000))
         }
-        // The district figures add up to the total.
-        let total = outcome.report.districts.reduce(0.0) { $0 + $1.figures.population } + outcome.report.outsideDistricts.population
+        // The district figures add up to the total (which leaves out demand outside every district).
+        let total = outcome.report.districts.reduce(0.0) { $0 + $1.figures.population }
         #expect(abs(total - outcome.report.total.population) < 1e-6)
-        let covered = outcome.demand.filter { $0.covered["5km"] == true }.reduce(0.0) { $0 + $1.weight }
+        let covered = outcome.demand.filter { $0.covered["5km"] == true && $0.pointClass != .outside }.reduce(0.0) { $0 + $1.weight }
         #expect(abs((outcome.report.total.coveredPopulation["5km"] ?? -1) - covered) < 1e-6)
     }
 
@@ -51,9 +51,14 @@ struct CoverageTests {
         let gaps = try o.gaps(CoverageQuery(filter: FacilityFilter(kinds: [.villageHall]), reaches: [reach], source: .settlements))
         #expect(!gaps.isEmpty)
         for g in gaps { #expect((g.distanceM ?? .infinity) > g.thresholdM) }
-        let scores = gaps.compactMap(\.score)
-        #expect(scores == scores.sorted(by: >))
-        #expect(gaps.allSatisfy { $0.thresholdM == ($0.rural ? 5_000 : 2_000) })
+        // Rural gaps first, then urban ones; each class worst first.
+        let classes = gaps.map(\.pointClass)
+        #expect(classes == classes.sorted { $0 == .rural && $1 != .rural })
+        for cls in [PointClass.rural, .urban] {
+            let scores = gaps.filter { $0.pointClass == cls }.compactMap(\.score)
+            #expect(scores == scores.sorted(by: >))
+        }
+        #expect(gaps.allSatisfy { $0.thresholdM == ($0.rural == true ? 5_000 : 2_000) })
     }
 
     @Test("the real parish layer with the sample facilities: 57 districts, rural parishes first",

@@ -115,6 +115,9 @@ struct StoredFeaturesTests {
         try db.execute("DROP INDEX rooms_facility")
         try db.execute("CREATE INDEX rooms_facility ON rooms(facility_id)")
         try db.execute("DELETE FROM overblik_meta WHERE key LIKE 'facility_features%' OR (key LIKE 'schema_summary_%' AND key != 'schema_summary_1')")
+        // Undo version 5 too (a rural column on population, the urban areas layer).
+        try db.execute("ALTER TABLE population DROP COLUMN rural")
+        _ = try db.query("SELECT DropGeoTable('urban_areas')")
         try db.execute("PRAGMA user_version = 1")
         let migrated = try Overblik(databasePath: path)
         #expect(try migrated.store.schemaVersion == Database.supportedSchemaVersion)

@@ -27,7 +27,7 @@ struct StoreTests {
         #expect(try store.schemaVersion == Database.supportedSchemaVersion)
         #expect(try store.database.scalar("PRAGMA journal_mode")?.string == "wal")
         let layers = try store.database.query("SELECT f_table_name FROM geometry_columns ORDER BY 1").compactMap { $0[0].string }
-        #expect(layers == ["districts", "facilities", "population", "settlements"])
+        #expect(layers == ["districts", "facilities", "population", "settlements", "urban_areas"])
         let srids = try store.database.query("SELECT DISTINCT srid FROM geometry_columns").compactMap { $0[0].int }
         #expect(srids == [4326])
     }

@@ -7,4 +7,5 @@ cd "$(dirname "$0")"
 python3 make_sample.py
 python3 make_districts.py
 python3 make_population.py
+python3 make_urban_areas.py
 python3 check_sample.py

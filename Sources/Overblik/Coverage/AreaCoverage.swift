@@ -91,6 +91,7 @@ enum AreaCoverage {
     ///   - rural: rural flag per district code.
     ///   - facilities: locations of the qualifying facilities with their district codes.
     ///   - reaches: thresholds; a rural/urban pair uses the district's class.
+    /// - Returns: the districts worst-served first (rural first, then the lowest share of the first reach).
     /// - Throws: ``GeometryError`` when GEOS fails.
     static func compute(districts: [StoredDistrict], rural: [String: Bool], facilities: [(location: Coordinate, district: String?)],
                         reaches: [Reach]) throws -> [DistrictArea] {
@@ -106,7 +107,7 @@ enum AreaCoverage {
             unions[key] = .some(u)
             return u
         }
-        return try districts.map { d in
+        let rows = try districts.map { d in
             let code = d.district.code
             let isRural = rural[code] ?? true
             let shape = try Geometry(multiPolygon: planar(d.rings), context: context)
@@ -117,11 +118,19 @@ enum AreaCoverage {
                 if let u = try union(metres: reach.rule.thresholdMetres(rural: isRural)) {
                     inside = try shape.intersection(u).area()
                 }
-                covered[reach.label] = inside / 1e6
-                share[reach.label] = area > 0 ? min(1, inside / area) : nil
+                covered[reach.label] = Overblik.rounded(inside / 1e6)
+                share[reach.label] = area > 0 ? (min(1, inside / area) * 1e9).rounded() / 1e9 : nil
             }
-            return DistrictArea(code: code, name: d.district.name, rural: isRural, areaKm2: area / 1e6, coveredKm2: covered,
-                                areaShare: share, facilities: facilities.filter { $0.district == code }.count)
+            return DistrictArea(code: code, name: d.district.name, rural: isRural, areaKm2: Overblik.rounded(area / 1e6),
+                                coveredKm2: covered, areaShare: share, facilities: facilities.filter { $0.district == code }.count)
+        }
+        // Worst-served first, as the population report: rural before urban, then the lowest share of
+        // the first reach, then the code.
+        let first = reaches.first?.label ?? ""
+        return rows.sorted { a, b in
+            if a.rural != b.rural { return a.rural }
+            let sa = (a.areaShare[first] ?? nil) ?? 2, sb = (b.areaShare[first] ?? nil) ?? 2
+            return sa != sb ? sa < sb : a.code < b.code
         }
     }
 }

@@ -14,9 +14,13 @@ public struct AccessibilityQuery: Sendable {
     /// Monday of the reference ISO week (any date: the week's Monday is used); nil = next Monday.
     public var weekOf: LocalDate?
     public var decay: DistanceDecay
+    /// Thresholds of the rural rule.
+    public var policy: RuralPolicy
 
     public init(filter: FacilityFilter = FacilityFilter(), time: TimeCondition? = nil, reach: Reach,
-                source: DemandSource? = nil, weekOf: LocalDate? = nil, decay: DistanceDecay = .gaussian) {
+                source: DemandSource? = nil, weekOf: LocalDate? = nil, decay: DistanceDecay = .gaussian,
+                policy: RuralPolicy = RuralPolicy()) {
+        self.policy = policy
         self.filter = filter
         self.time = time
         self.reach = reach
@@ -64,11 +68,16 @@ public struct AccessibilityOutcome: Sendable, Codable {
     public var districts: [DistrictAccessibility]
     public var rural: Double?
     public var urban: Double?
+    /// Residents in a district (rural and urban); those outside every district are on their own row.
     public var total: Double?
+    /// Residents outside every district (they compete for the supply, but belong to no class).
+    public var outsideDistricts: Double?
     public var facilities: [FacilitySupply]
+    public var classification: RuralClassification?
 
     enum CodingKeys: String, CodingKey {
-        case source, decay, districts, rural, urban, total, facilities
+        case source, decay, districts, rural, urban, total, facilities, classification
+        case outsideDistricts = "outside_districts"
         case catchmentM = "catchment_m", weekFrom = "week_from", weekTo = "week_to"
     }
 }
@@ -83,7 +92,11 @@ extension Overblik {
     /// - Throws: store and input errors.
     /// - Complexity: O(demand · (log n + facilities in the catchment)) plus the schedule expansion.
     public func accessibility(_ query: AccessibilityQuery) throws -> AccessibilityOutcome {
-        let outcome = try coverage(CoverageQuery(filter: query.filter, time: query.time, reaches: [query.reach], source: query.source))
+        if query.source == .area {
+            throw OverblikError.badInput("access --source area: accessibility needs residents; use --source population or --source settlements")
+        }
+        let outcome = try coverage(CoverageQuery(filter: query.filter, time: query.time, reaches: [query.reach], source: query.source,
+                                                 policy: query.policy))
         let catalog = try catalog()
         let engine = catalog.engine
         let accept = try query.time.map { try timeFilter($0, catalog: catalog) }
@@ -125,13 +138,15 @@ extension Overblik {
 
         var pop = [Double](repeating: 0, count: catalog.districts.count)
         for d in outcome.demand { if let k = d.district.flatMap({ districtIndex[$0] }) { pop[Int(k)] += d.weight } }
-        func mean(_ rural: Bool) -> Double? {
+        func mean(_ classes: Set<PointClass>) -> Double? {
             var s = 0.0, w = 0.0
-            for (i, d) in outcome.demand.enumerated() where d.rural == rural { s += d.weight * result.index[i]; w += d.weight }
+            for (i, d) in outcome.demand.enumerated() where classes.contains(d.pointClass) { s += d.weight * result.index[i]; w += d.weight }
             return w > 0 ? s / w : nil
         }
+        // District classes as the coverage report decided them (district majority or layer).
+        let districtRural = Dictionary(outcome.report.districts.map { ($0.code, $0.rural) }, uniquingKeysWith: { a, _ in a })
         let districts = catalog.districts.enumerated().map { k, d in
-            DistrictAccessibility(code: d.code, name: d.name, rural: catalog.ruralByDistrict[d.code] ?? true,
+            DistrictAccessibility(code: d.code, name: d.name, rural: districtRural[d.code] ?? true,
                                   population: pop[k], accessibility: result.districtMean[k])
         }.sorted { ($0.accessibility ?? -1, $0.code) < ($1.accessibility ?? -1, $1.code) }
         let facilities = engine.facilities.indices.filter { mask[$0] }.map { i in
@@ -140,7 +155,9 @@ extension Overblik {
         }
         return AccessibilityOutcome(source: outcome.source, decay: query.decay, catchmentM: d0, weekFrom: monday.description,
                                     weekTo: monday.adding(days: 6).description, districts: districts,
-                                    rural: mean(true), urban: mean(false), total: result.overallMean, facilities: facilities)
+                                    rural: mean([.rural]), urban: mean([.urban]), total: mean([.rural, .urban]),
+                                    outsideDistricts: mean([.outside]), facilities: facilities,
+                                    classification: outcome.classification)
     }
 
     /// The Monday of the ISO week containing `date`.

@@ -27,14 +27,22 @@ public struct CoverageQuery: Sendable {
     /// (streamed, the nearest-facility search on a second core while the next rows are read), which is
     /// what makes millions of points fast; the report is the same.
     public var includeDemand: Bool
+    /// Thresholds of the rural rule (town size, district majority).
+    public var policy: RuralPolicy
+    /// Only demand in these districts (codes), and only these districts reported; nil for all.
+    /// Demand outside every district is then left out too.
+    public var districts: [String]?
 
     public init(filter: FacilityFilter = FacilityFilter(), time: TimeCondition? = nil, reaches: [Reach],
-                source: DemandSource? = nil, includeDemand: Bool = true) {
+                source: DemandSource? = nil, includeDemand: Bool = true, policy: RuralPolicy = RuralPolicy(),
+                districts: [String]? = nil) {
         self.filter = filter
         self.time = time
         self.reaches = reaches
         self.source = source
         self.includeDemand = includeDemand
+        self.policy = policy
+        self.districts = districts
     }
 }
 
@@ -46,7 +54,9 @@ public struct DemandReach: Sendable, Codable {
     public var lat: Double
     public var weight: Double
     public var district: String?
-    public var rural: Bool
+    /// Rural (true) or urban (false); nil outside every district (see ``pointClass``).
+    public var rural: Bool?
+    public var pointClass: PointClass
     public var nearestFacility: String?
     public var nearestFacilityName: String?
     /// Geodesic metres to the nearest qualifying facility; nil when none qualifies.
@@ -61,8 +71,29 @@ public struct DemandReach: Sendable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case id, name, lon, lat, weight, district, rural, covered, travel, metric
+        case pointClass = "class"
         case nearestFacility = "nearest_facility", nearestFacilityName = "nearest_facility_name", distanceM = "distance_m"
         case roadS = "road_s"
+    }
+
+    /// Every key, `null` included (a point outside every district has `rural: null`).
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(name, forKey: .name)
+        try c.encode(lon, forKey: .lon)
+        try c.encode(lat, forKey: .lat)
+        try c.encode(weight, forKey: .weight)
+        try c.encode(district, forKey: .district)
+        try c.encode(rural, forKey: .rural)
+        try c.encode(pointClass, forKey: .pointClass)
+        try c.encode(nearestFacility, forKey: .nearestFacility)
+        try c.encode(nearestFacilityName, forKey: .nearestFacilityName)
+        try c.encode(distanceM, forKey: .distanceM)
+        try c.encode(covered, forKey: .covered)
+        try c.encodeIfPresent(travel, forKey: .travel)
+        try c.encodeIfPresent(metric, forKey: .metric)
+        try c.encodeIfPresent(roadS, forKey: .roadS)
     }
 }
 
@@ -80,6 +111,8 @@ public struct CoverageOutcome: Sendable {
     /// points more than 1 km from the network (ids), which count as beyond reach.
     public var road: RoadQuestion? = nil
     public var unreachableDemand: [String] = []
+    /// How the demand points were classified rural or urban (nil for the area measure).
+    public var classification: RuralClassification? = nil
 }
 
 extension Overblik {
@@ -94,13 +127,12 @@ extension Overblik {
     /// takes its segment's labels.
     public func coverage(_ query: CoverageQuery, by road: RoadQuestion? = nil) throws -> CoverageOutcome {
         let catalog = try catalog()
+        let classifier = try pointClassifier(policy: query.policy)
         let accept = try query.time.map { try timeFilter($0, catalog: catalog) }
         let qualifying = catalog.engine.qualifying(filter: query.filter, accept: accept)
-        let infos = catalog.districts.map {
-            DistrictInfo(code: $0.code, name: $0.name, rural: catalog.ruralByDistrict[$0.code] ?? true)
-        }
+        let kept = try keptDistricts(query, catalog: catalog)
         var districtIndex: [String: Int32] = [:]
-        for (i, d) in infos.enumerated() { districtIndex[d.code] = Int32(i) }
+        for (i, d) in kept.enumerated() { districtIndex[d.code] = Int32(i) }
 
         let facilityDistricts: [Int32] = catalog.engine.facilities.indices.compactMap { i in
             guard qualifying[i] else { return nil }
@@ -109,11 +141,11 @@ extension Overblik {
         // Report only, from stored population points: only then is the store asked whether it has any.
         let reportOnly = road == nil && !query.includeDemand && query.source != .settlements && query.source != .area
         if reportOnly, try query.source == .population || store.hasPopulation() {
-            return try streamedCoverage(query, catalog: catalog, qualifying: qualifying, infos: infos,
-                                        districtIndex: districtIndex, facilityDistricts: facilityDistricts)
+            return try streamedCoverage(query, catalog: catalog, classifier: classifier, qualifying: qualifying,
+                                        kept: kept, districtIndex: districtIndex, facilityDistricts: facilityDistricts)
         }
 
-        struct Demand { var id: String; var name: String?; var location: Coordinate; var weight: Double; var district: String?; var rural: Bool }
+        struct Demand { var id: String; var name: String?; var location: Coordinate; var weight: Double; var district: String?; var rural: Bool? }
         var demand: [Demand] = []
         let points = query.source == .settlements || query.source == .area ? [] : try store.populationPoints()
         let source: DemandSource
@@ -122,19 +154,23 @@ extension Overblik {
         } else if query.source == .population || (!points.isEmpty && query.source == nil) {
             source = .population
             demand = points.map { p in
-                Demand(id: p.id, name: nil, location: p.location, weight: p.weight, district: p.districtCode,
-                       rural: p.districtCode.flatMap { catalog.ruralByDistrict[$0] } ?? true)
+                Demand(id: p.id, name: nil, location: p.location, weight: p.weight, district: p.districtCode, rural: p.rural)
             }
         } else {
             source = .settlements
+            // A settlement of the town size is a town: urban, whatever else is known.
             demand = catalog.settlements.map { s in
                 Demand(id: s.id, name: s.name, location: s.location, weight: s.population, district: s.districtCode,
-                       rural: s.isRural())
+                       rural: s.population >= query.policy.townPopulation ? false : nil)
             }
         }
-        let demandPoints = try DemandPoints(weights: demand.map(\.weight),
-                                            districts: demand.map { $0.district.flatMap { districtIndex[$0] } ?? -1 },
-                                            rural: demand.map(\.rural))
+        if query.districts != nil { demand.removeAll { $0.district.flatMap { districtIndex[$0] } == nil } }
+        let classes = classifier.classify(demand.map(\.location), districts: demand.map(\.district), pointRural: demand.map(\.rural))
+        let indices = demand.map { $0.district.flatMap { districtIndex[$0] } ?? -1 }
+        let infos = districtInfos(kept, classifier: classifier, indices: indices, classes: classes.map(\.class),
+                                  weights: demand.map(\.weight))
+        let demandPoints = try DemandPoints(weights: demand.map(\.weight), districts: indices,
+                                            rural: classes.map { $0.class == .rural })
         let analysis = try CoverageAnalysis(districts: infos, points: demandPoints, facilityDistricts: facilityDistricts,
                                             reaches: query.reaches)
         let engine = catalog.engine
@@ -154,12 +190,13 @@ extension Overblik {
         let rows: [DemandReach] = demand.indices.map { i in
             let f = result.nearestFacility[i] >= 0 ? engine.facilities[Int(result.nearestFacility[i])] : nil
             let metres = result.nearestMetres[i]
+            let cls = classes[i].class
             var covered: [String: Bool] = [:]
             for reach in query.reaches {
-                covered[reach.label] = f != nil && metres <= reach.rule.thresholdMetres(rural: demand[i].rural)
+                covered[reach.label] = f != nil && metres <= Self.threshold(reach.rule, cls)
             }
             var row = DemandReach(id: demand[i].id, name: demand[i].name, lon: demand[i].location.lon, lat: demand[i].location.lat,
-                                  weight: demand[i].weight, district: demand[i].district, rural: demand[i].rural,
+                                  weight: demand[i].weight, district: demand[i].district, rural: cls.isRural, pointClass: cls,
                                   nearestFacility: f?.id, nearestFacilityName: f?.name,
                                   distanceM: f == nil ? nil : (metres * 1000).rounded() / 1000, covered: covered)
             if let road {
@@ -177,54 +214,126 @@ extension Overblik {
         if source == .area {
             let located = engine.facilities.indices.filter { qualifying[$0] }
                 .map { (location: engine.facilities[$0].location, district: engine.facilities[$0].districtCode) }
-            outcome.areas = try AreaCoverage.compute(districts: store.districts(), rural: catalog.ruralByDistrict,
-                                                     facilities: located, reaches: query.reaches)
+            let keptCodes = Set(kept.map(\.code))
+            outcome.areas = try AreaCoverage.compute(districts: store.districts().filter { keptCodes.contains($0.district.code) },
+                                                     rural: catalog.ruralByDistrict, facilities: located, reaches: query.reaches)
+        } else {
+            outcome.classification = RuralClassification(policy: query.policy, sources: classes.map(\.source),
+                                                         weights: demand.map(\.weight))
         }
         return outcome
+    }
+
+    /// The reach threshold of a point's class; a point outside every district is held to the larger
+    /// one (it belongs to neither class).
+    static func threshold(_ rule: ReachRule, _ cls: PointClass) -> Double {
+        cls == .outside ? rule.maximumMetres : rule.thresholdMetres(rural: cls == .rural)
+    }
+
+    /// The districts a query reports: all, or those named by ``CoverageQuery/districts`` (an unknown
+    /// code is bad input).
+    func keptDistricts(_ query: CoverageQuery, catalog: Catalog) throws -> [District] {
+        guard let wanted = query.districts else { return catalog.districts }
+        let known = Set(catalog.districts.map(\.code))
+        let unknown = wanted.filter { !known.contains($0) }
+        guard unknown.isEmpty else {
+            throw OverblikError.badInput("--district: no district with code \(unknown.joined(separator: ", ")) in the store")
+        }
+        let set = Set(wanted)
+        return catalog.districts.filter { set.contains($0.code) }
+    }
+
+    /// The districts as the analysis sees them, each classed by ``PointClassifier/districtRural(_:residents:)``.
+    func districtInfos(_ kept: [District], classifier: PointClassifier, indices: [Int32], classes: [PointClass],
+                       weights: [Double]) -> [DistrictInfo] {
+        var residents = [(rural: Double, urban: Double)](repeating: (0, 0), count: kept.count)
+        for i in indices.indices where indices[i] >= 0 {
+            if classes[i] == .rural { residents[Int(indices[i])].rural += weights[i] }
+            else if classes[i] == .urban { residents[Int(indices[i])].urban += weights[i] }
+        }
+        let rural = classifier.districtRural(kept.map(\.code), residents: residents)
+        return kept.indices.map { DistrictInfo(code: kept[$0].code, name: kept[$0].name, rural: rural[$0]) }
     }
 
     /// The report of ``coverage(_:)`` for stored population points without the per-point rows: the
     /// store's columns are read in chunks while one worker runs the batch nearest-facility search on
     /// the chunks already read; then the points are classified and summarised on two threads.
-    private func streamedCoverage(_ query: CoverageQuery, catalog: Catalog, qualifying: [Bool], infos: [DistrictInfo],
-                                  districtIndex: [String: Int32], facilityDistricts: [Int32]) throws -> CoverageOutcome {
+    private func streamedCoverage(_ query: CoverageQuery, catalog: Catalog, classifier: PointClassifier, qualifying: [Bool],
+                                  kept: [District], districtIndex: [String: Int32], facilityDistricts: [Int32]) throws -> CoverageOutcome {
         let engine = catalog.engine
-        var weights: [Double] = [], districts: [Int32] = []
+        var weights: [Double] = [], districts: [Int32] = [], classes: [PointClass] = [], sources: [RuralSource?] = []
+        let restricted = query.districts != nil
         let pipeline = ChunkPipeline<(facility: [Int32], metres: [Double])>()
-        try store.forEachPopulationChunk(district: { code in code.flatMap { districtIndex[$0] } ?? -1 }) { chunk in
+        // -2: a district left out by --district (its points are dropped).
+        try store.forEachPopulationChunk(district: { code in
+            code.map { districtIndex[$0] ?? (restricted ? -2 : -1) } ?? (restricted ? -2 : -1)
+        }) { full in
+            var chunk = full
+            if restricted {
+                let keep = chunk.district.indices.filter { chunk.district[$0] >= 0 }
+                chunk = PopulationColumns(lon: keep.map { full.lon[$0] }, lat: keep.map { full.lat[$0] },
+                                          weight: keep.map { full.weight[$0] }, district: keep.map { full.district[$0] },
+                                          rural: keep.map { full.rural[$0] })
+            }
             weights.append(contentsOf: chunk.weight)
             districts.append(contentsOf: chunk.district)
+            let located = zip(chunk.lon, chunk.lat).map { Coordinate(lon: $0, lat: $1) }
+            let decided = classifier.classify(located, districts: chunk.district.map { $0 >= 0 ? kept[Int($0)].code : nil },
+                                              pointRural: chunk.rural.map { $0 < 0 ? nil : $0 == 1 })
+            classes.append(contentsOf: decided.map(\.class))
+            sources.append(contentsOf: decided.map(\.source))
             let (lons, lats) = (chunk.lon, chunk.lat)
             pipeline.submit { engine.nearestQualifying(lons: lons, lats: lats, in: 0 ..< lons.count, qualifying: qualifying) }
         }
         let answers = pipeline.results()
-        // A point outside every known district counts as rural, as in the per-point path.
-        let rural = districts.map { $0 >= 0 ? infos[Int($0)].rural : true }
-        let demandPoints = try DemandPoints(weights: weights, districts: districts, rural: rural)
+        let infos = districtInfos(kept, classifier: classifier, indices: districts, classes: classes, weights: weights)
+        let demandPoints = try DemandPoints(weights: weights, districts: districts, rural: classes.map { $0 == .rural })
         let analysis = try CoverageAnalysis(districts: infos, points: demandPoints, facilityDistricts: facilityDistricts,
                                             reaches: query.reaches)
         let result = try analysis.run(nearestFacility: answers.flatMap(\.facility), nearestMetres: answers.flatMap(\.metres),
                                       threads: 2)
         let ids = engine.facilities.indices.filter { qualifying[$0] }.map { engine.facilities[$0].id }
-        return CoverageOutcome(source: .population, report: result.report, demand: [], qualifyingFacilities: ids)
+        var outcome = CoverageOutcome(source: .population, report: result.report, demand: [], qualifyingFacilities: ids)
+        outcome.classification = RuralClassification(policy: query.policy, sources: sources, weights: weights)
+        return outcome
     }
 
-    /// Settlements (or population points) beyond reach of every qualifying facility, worst first
-    /// (residents × distance; those with no facility at all first).
-    public func gaps(_ query: CoverageQuery, by road: RoadQuestion? = nil) throws -> [GapLine] {
+    /// Settlements (or population points) beyond reach of every qualifying facility: rural ones
+    /// first, then urban ones, then (only with `includeOutside`) those outside every district; each
+    /// class worst first (residents × distance; those with no facility at all first). With `road`,
+    /// by road in its mode and metric.
+    public func gaps(_ query: CoverageQuery, by road: RoadQuestion? = nil, includeOutside: Bool = false) throws -> [GapLine] {
+        if query.source == .area {
+            throw OverblikError.badInput("gaps --source area: the area measure has no demand points to list; "
+                + "use --source population or --source settlements (or coverage --source area for the area within reach)")
+        }
         let outcome = try coverage(query, by: road)
         guard let reach = query.reaches.first else { return [] }
+        let ruralIsLarger = reach.rule.thresholdMetres(rural: true) >= reach.rule.thresholdMetres(rural: false)
         let gaps = try GapAnalysis.gaps(
-            populations: outcome.demand.map(\.weight), rural: outcome.demand.map(\.rural), reach: reach.rule,
+            populations: outcome.demand.map { includeOutside || $0.pointClass != .outside ? $0.weight : 0 },
+            rural: outcome.demand.map { $0.rural ?? ruralIsLarger }, reach: reach.rule,
             nearest: outcome.demand.map { d in
                 (road?.metric == .time ? d.roadS : d.distanceM).map { NearestFacility(facility: 0, metres: $0) }
             })
-        return gaps.map { g in
+        let order: [PointClass: Int] = [.rural: 0, .urban: 1, .outside: 2]
+        let ranked = gaps.enumerated().sorted {
+            let a = order[outcome.demand[$0.element.index].pointClass]!, b = order[outcome.demand[$1.element.index].pointClass]!
+            return a != b ? a < b : $0.offset < $1.offset
+        }.map(\.element)
+        return ranked.map { g in
             let d = outcome.demand[g.index]
             return GapLine(id: d.id, name: d.name, lon: d.lon, lat: d.lat, population: d.weight, rural: d.rural,
-                           district: d.district, nearestFacility: d.nearestFacility, nearestFacilityName: d.nearestFacilityName,
-                           distanceM: d.distanceM, thresholdM: g.thresholdMetres, score: g.score)
+                           pointClass: d.pointClass, district: d.district, nearestFacility: d.nearestFacility,
+                           nearestFacilityName: d.nearestFacilityName, distanceM: d.distanceM, thresholdM: g.thresholdMetres,
+                           score: g.score.map(Self.rounded))
         }
+    }
+
+    /// A figure without float noise: 6 significant decimals kept (`42494.75000000003` → `42494.75`).
+    static func rounded(_ x: Double) -> Double {
+        guard x.isFinite else { return x }
+        return (x * 1_000_000).rounded() / 1_000_000
     }
 }
 
@@ -235,7 +344,9 @@ public struct GapLine: Sendable, Codable {
     public var lon: Double
     public var lat: Double
     public var population: Double
-    public var rural: Bool
+    /// Rural (true) or urban (false); nil outside every district.
+    public var rural: Bool?
+    public var pointClass: PointClass
     public var district: String?
     public var nearestFacility: String?
     public var nearestFacilityName: String?
@@ -246,7 +357,26 @@ public struct GapLine: Sendable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case id, name, lon, lat, population, rural, district, score
+        case pointClass = "class"
         case nearestFacility = "nearest_facility", nearestFacilityName = "nearest_facility_name"
         case distanceM = "distance_m", thresholdM = "threshold_m"
+    }
+
+    /// Every key, `null` included (a point outside every district has `rural: null`).
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(name, forKey: .name)
+        try c.encode(lon, forKey: .lon)
+        try c.encode(lat, forKey: .lat)
+        try c.encode(population, forKey: .population)
+        try c.encode(rural, forKey: .rural)
+        try c.encode(pointClass, forKey: .pointClass)
+        try c.encode(district, forKey: .district)
+        try c.encode(nearestFacility, forKey: .nearestFacility)
+        try c.encode(nearestFacilityName, forKey: .nearestFacilityName)
+        try c.encode(distanceM, forKey: .distanceM)
+        try c.encode(thresholdM, forKey: .thresholdM)
+        try c.encode(score, forKey: .score)
     }
 }

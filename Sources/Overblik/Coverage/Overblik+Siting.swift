@@ -28,10 +28,21 @@ public struct SiteQuery: Sendable {
     /// Find the fewest sites that reach everyone any candidate can reach (set covering).
     public var coverAll: Bool
     public var options: SitingOptions
+    /// Thresholds of the rural rule.
+    public var policy: RuralPolicy
+    /// Only demand and candidates in these districts (codes); nil for all. Demand outside every
+    /// district is never sited for.
+    public var districts: [String]?
+    /// With ``coverAll``: stop the exact search after this many seconds (best cover, bound and gap).
+    public var timeLimit: Double?
 
     public init(filter: FacilityFilter = FacilityFilter(), time: TimeCondition? = nil, reach: Reach,
                 source: DemandSource? = nil, candidates: CandidateSource, p: Int, ruralWeight: Double = 1,
-                coverAll: Bool = false, options: SitingOptions = SitingOptions()) {
+                coverAll: Bool = false, options: SitingOptions = SitingOptions(), policy: RuralPolicy = RuralPolicy(),
+                districts: [String]? = nil, timeLimit: Double? = nil) {
+        self.policy = policy
+        self.districts = districts
+        self.timeLimit = timeLimit
         self.filter = filter
         self.time = time
         self.reach = reach
@@ -97,9 +108,17 @@ public struct SitingOutcome: Sendable, Codable {
     public var uncoverablePopulation: Double
     /// Ids of those demand points.
     public var uncoverable: [String]
+    /// Cover-all stopped before proving: `time_limit` or `node_limit`; nil when proved or not cover-all.
+    public var stopReason: String?
+    /// Cover-all: branch-and-bound nodes explored and seconds spent.
+    public var nodes: Int?
+    public var seconds: Double?
+    /// How the demand was classified rural or urban.
+    public var classification: RuralClassification?
 
     enum CodingKeys: String, CodingKey {
-        case mode, reach, p, source, candidates, population, share, sites, value, gap, uncoverable
+        case mode, reach, p, source, candidates, population, share, sites, value, gap, uncoverable, nodes, seconds, classification
+        case stopReason = "stop_reason"
         case ruralWeight = "rural_weight", demandPoints = "demand_points"
         case alreadyCoveredPopulation = "already_covered_population", newlyCoveredPopulation = "newly_covered_population"
         case coveredPopulation = "covered_population", upperBound = "upper_bound", lowerBound = "lower_bound"
@@ -121,27 +140,34 @@ extension Overblik {
         guard query.ruralWeight.isFinite, query.ruralWeight > 0 else {
             throw OverblikError.badInput("site: --rural-weight must be finite and > 0, got \(query.ruralWeight)")
         }
-        let outcome = try coverage(CoverageQuery(filter: query.filter, time: query.time, reaches: [query.reach], source: query.source))
+        if query.source == .area {
+            throw OverblikError.badInput("site --source area: siting needs demand points; use --source population or --source settlements")
+        }
+        let outcome = try coverage(CoverageQuery(filter: query.filter, time: query.time, reaches: [query.reach], source: query.source,
+                                                 policy: query.policy, districts: query.districts))
         let catalog = try catalog()
+        let area = query.districts.map(Set.init)
+        func inArea(_ district: String?) -> Bool { area.map { s in district.map(s.contains) ?? false } ?? true }
         struct Candidate: Sendable { var id: String; var name: String; var kind: String?; var location: Coordinate }
         let candidates: [Candidate]
         switch query.candidates {
         case .settlements:
-            candidates = catalog.settlements.sorted { $0.id < $1.id }
+            candidates = catalog.settlements.sorted { $0.id < $1.id }.filter { inArea($0.districtCode) }
                 .map { Candidate(id: $0.id, name: $0.name, kind: nil, location: $0.location) }
         case let .facilities(filter):
             let qualifying = Set(outcome.qualifyingFacilities)
             candidates = catalog.engine.facilities.indices.compactMap { i in
                 let f = catalog.engine.facilities[i]
-                guard !qualifying.contains(f.id), filter.matchingRooms(of: f, rooms: catalog.engine.rooms[i]) != nil else { return nil }
+                guard !qualifying.contains(f.id), inArea(f.districtCode), filter.matchingRooms(of: f, rooms: catalog.engine.rooms[i]) != nil else { return nil }
                 return Candidate(id: f.id, name: f.name, kind: f.kind.rawValue, location: f.location)
             }
         }
-        let demand = outcome.demand
+        // Demand outside every district belongs to no one's plan.
+        let demand = outcome.demand.filter { $0.pointClass != .outside }
         let index = GeodesicIndex(points: candidates.map(\.location))
         let rule = query.reach.rule
         let locations = demand.map { Coordinate(lon: $0.lon, lat: $0.lat) }
-        let rural = demand.map(\.rural)
+        let rural = demand.map { $0.pointClass == .rural }
         let rows = try SparseRows.build(rowCount: demand.count, columnCount: candidates.count) { i in
             index.within(radius: rule.thresholdMetres(rural: rural[i]), of: locations[i]).map { Int($0.rank) }
         }
@@ -154,25 +180,31 @@ extension Overblik {
         let choices: [SiteChoice]
         var result = SitingOutcome(mode: query.coverAll ? "cover_all" : "maximal_covering", reach: query.reach.label,
                                    p: query.coverAll ? nil : query.p, ruralWeight: query.ruralWeight, source: outcome.source,
-                                   demandPoints: demand.count, candidates: candidates.count, population: population,
-                                   alreadyCoveredPopulation: alreadyPopulation, newlyCoveredPopulation: 0,
+                                   demandPoints: demand.count, candidates: candidates.count, population: Self.rounded(population),
+                                   alreadyCoveredPopulation: Self.rounded(alreadyPopulation), newlyCoveredPopulation: 0,
                                    coveredPopulation: alreadyPopulation, share: nil, sites: [], provedOptimal: false,
-                                   uncoverablePopulation: 0, uncoverable: [])
+                                   uncoverablePopulation: 0, uncoverable: [], classification: outcome.classification)
         if query.coverAll {
-            let solution = SetCovering.solve(problem)
+            var options = CoverAllOptions()
+            options.timeLimitSeconds = query.timeLimit
+            let solution = SetCovering.solve(problem, options: options)
             choices = solution.sites
             result.lowerBound = solution.lowerBound
+            result.gap = solution.sites.isEmpty ? 0 : Double(solution.sites.count - solution.lowerBound) / Double(solution.sites.count)
+            result.stopReason = solution.stopReason
+            result.nodes = solution.nodes
+            result.seconds = Overblik.rounded(solution.seconds)
             result.provedOptimal = solution.provedOptimal
-            result.uncoverablePopulation = solution.uncoverablePopulation
+            result.uncoverablePopulation = Self.rounded(solution.uncoverablePopulation)
             result.uncoverable = solution.uncoverable.map { demand[$0].id }
         } else {
             let solution = MaximalCovering.solve(problem, p: query.p, options: query.options)
             choices = solution.sites
-            result.value = solution.value
-            result.upperBound = solution.upperBound
+            result.value = Self.rounded(solution.value)
+            result.upperBound = Self.rounded(solution.upperBound)
             result.gap = solution.gap
             result.provedOptimal = solution.provedOptimal
-            result.uncoverablePopulation = solution.uncoverablePopulation
+            result.uncoverablePopulation = Self.rounded(solution.uncoverablePopulation)
             result.uncoverable = solution.uncoverable.map { demand[$0].id }
         }
         var cumulative = alreadyPopulation
@@ -180,11 +212,11 @@ extension Overblik {
             let c = candidates[choice.candidate]
             cumulative += choice.newlyCovered
             result.sites.append(SitePick(rank: k + 1, id: c.id, name: c.name, kind: c.kind, lon: c.location.lon, lat: c.location.lat,
-                                         gain: choice.newlyCovered, weightedGain: choice.gain, cumulativeCovered: cumulative,
+                                         gain: Self.rounded(choice.newlyCovered), weightedGain: Self.rounded(choice.gain), cumulativeCovered: Self.rounded(cumulative),
                                          cumulativeShare: population > 0 ? cumulative / population : nil))
         }
-        result.newlyCoveredPopulation = cumulative - alreadyPopulation
-        result.coveredPopulation = cumulative
+        result.newlyCoveredPopulation = Self.rounded(cumulative - alreadyPopulation)
+        result.coveredPopulation = Self.rounded(cumulative)
         result.share = population > 0 ? cumulative / population : nil
         return result
     }

@@ -26,9 +26,12 @@ public struct DistrictCoverageFigures: Sendable, Hashable {
     public var medianMetres: Double?
     public var p90Metres: Double?
     public var maxMetres: Double?
+    /// The district's class in the coverage report (layer flag, else the majority of its residents).
+    public var rural: Bool?
 
     public init(population: Double, thresholds: [Threshold], meanMetres: Double?, medianMetres: Double?,
-                p90Metres: Double?, maxMetres: Double?) {
+                p90Metres: Double?, maxMetres: Double?, rural: Bool? = nil) {
+        self.rural = rural
         self.population = population
         self.thresholds = thresholds
         self.meanMetres = meanMetres
@@ -76,7 +79,9 @@ public struct DistrictFeatureBuilder {
             metres("max_m", c.maxMetres)
         }
         if options.style {
-            p.append(JSONMember("fill", .string(headline.map { MapStyle.fill(share: $0) } ?? MapStyle.fill(rural: rural))))
+            // With coverage figures, a district without residents has its own grey, never a share colour.
+            let fill = coverage == nil ? MapStyle.fill(rural: rural) : headline.map { MapStyle.fill(share: $0) } ?? MapStyle.noResidents
+            p.append(JSONMember("fill", .string(fill)))
             p.append(JSONMember("fill-opacity", .number(MapStyle.fillOpacity)))
             p.append(JSONMember("stroke", .string("#555555")))
             p.append(JSONMember("stroke-width", .number(1)))

@@ -30,6 +30,9 @@ public enum MapStyle {
     /// The share classes' lower bounds and colours, for legends.
     public static let shareClasses: [(from: Double, color: String)] = (0..<5).map { (Double($0) / 5, fill(share: Double($0) / 5 + 0.01)) }
 
+    /// Fill of a district without residents on a coverage map: a grey no share class uses.
+    public static let noResidents = "#d9d9d9"
+
     /// Fill of a district without coverage figures: rural or urban.
     public static func fill(rural: Bool) -> String { rural ? "#a6d96a" : "#abb5c4" }
 

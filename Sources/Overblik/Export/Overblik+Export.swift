@@ -84,9 +84,10 @@ extension Overblik {
     /// The districts layer: one polygon feature per district with code, name, rural, area_km2 and the
     /// count of matching facilities, plus coverage figures for the districts in `coverage`.
     /// - Parameter coverage: district code → figures; nil or missing codes give counts only.
+    /// - Parameter only: district codes to keep (the planner's own area); nil for all.
     public func districtFeatures(options: ExportOptions, coverage: [String: DistrictCoverageFigures]? = nil,
-                                 time: TimeCondition? = nil) throws -> [GeoJSONFeature] {
-        let stored = try store.districts()
+                                 time: TimeCondition? = nil, only: Set<String>? = nil) throws -> [GeoJSONFeature] {
+        let stored = try store.districts().filter { d in only.map { $0.contains(d.district.code) } ?? true }
         let rural = RuralClassifier.classify(districts: stored.map(\.district), settlements: try store.settlements())
         var counts: [String: Int] = [:]
         let accept = try time.map { try timeFilter($0, catalog: catalog()) }
@@ -100,7 +101,7 @@ extension Overblik {
         }
         let builder = DistrictFeatureBuilder(options: options)
         return stored.enumerated().map { index, d in
-            builder.feature(d, rural: rural[d.district.code] ?? true, facilities: counts[d.district.code] ?? 0,
+            builder.feature(d, rural: coverage?[d.district.code]?.rural ?? rural[d.district.code] ?? true, facilities: counts[d.district.code] ?? 0,
                             coverage: coverage?[d.district.code], position: index)
         }
     }

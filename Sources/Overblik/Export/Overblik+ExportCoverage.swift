@@ -10,6 +10,13 @@ extension Overblik {
     /// (`5000m`, `rural_5000m_urban_2000m`).
     /// - Returns: district code → figures, and the label of the first reach (the headline share).
     public func exportCoverage(_ query: CoverageQuery) throws -> (figures: [String: DistrictCoverageFigures], headline: String?) {
+        let (figures, headline, _) = try exportCoverageWithClassification(query)
+        return (figures, headline)
+    }
+
+    /// ``exportCoverage(_:)`` and how the points were classified rural or urban (for legends).
+    public func exportCoverageWithClassification(_ query: CoverageQuery)
+        throws -> (figures: [String: DistrictCoverageFigures], headline: String?, classification: RuralClassification?) {
         var reportOnly = query
         reportOnly.includeDemand = false
         let outcome = try coverage(reportOnly)
@@ -23,9 +30,10 @@ extension Overblik {
                                                       covered: f.coveredPopulation[reach.label] ?? 0,
                                                       share: f.share[reach.label] ?? nil)
                 },
-                meanMetres: f.meanMetres, medianMetres: f.medianMetres, p90Metres: f.p90Metres, maxMetres: f.maxMetres)
+                meanMetres: f.meanMetres, medianMetres: f.medianMetres, p90Metres: f.p90Metres, maxMetres: f.maxMetres,
+                rural: d.rural)
         }
-        return (figures, query.reaches.first.map { Self.propertyLabel($0.label) })
+        return (figures, query.reaches.first.map { Self.propertyLabel($0.label) }, outcome.classification)
     }
 
     /// The gaps layer: settlements (or population points) beyond reach, worst first, as point features
@@ -35,7 +43,8 @@ extension Overblik {
         try gaps(query).enumerated().map { index, g in
             var p: [JSONMember] = [
                 JSONMember("id", .string(g.id)), JSONMember("name", g.name.map(JSONValue.string) ?? .null),
-                JSONMember("population", .number(g.population)), JSONMember("rural", .bool(g.rural)),
+                JSONMember("population", .number(g.population)), JSONMember("rural", g.rural.map(JSONValue.bool) ?? .null),
+                JSONMember("class", .string(g.pointClass.rawValue)),
                 JSONMember("district", g.district.map(JSONValue.string) ?? .null),
                 JSONMember("nearest_facility", g.nearestFacility.map(JSONValue.string) ?? .null),
                 JSONMember("nearest_facility_name", g.nearestFacilityName.map(JSONValue.string) ?? .null),

@@ -60,7 +60,7 @@ extension WebMap {
         return color;
       }
       function districtColor(p) {
-        if (SHARE_KEY && typeof p[SHARE_KEY] === "number") return shareColor(p[SHARE_KEY]);
+        if (SHARE_KEY) return typeof p[SHARE_KEY] === "number" ? shareColor(p[SHARE_KEY]) : NO_RESIDENTS_COLOR;
         return p.rural ? RURAL_COLORS.rural : RURAL_COLORS.urban;
       }
       function districtPopup(p) {
@@ -110,6 +110,7 @@ extension WebMap {
       legend.onAdd = function () {
         var div = L.DomUtil.create("div", "overblik-legend");
         var html = "";
+        LEGEND_NOTES.forEach(function (n) { html += "<small>" + esc(n) + "</small><br>"; });
         if (DISTRICTS.features.length) {
           if (SHARE_KEY) {
             html += "<b>Population covered (" + esc(SHARE_KEY.replace("share_", "within ")) + ")</b><br>";
@@ -117,6 +118,7 @@ extension WebMap {
               var to = i + 1 < SHARE_CLASSES.length ? SHARE_CLASSES[i + 1][0] : 1;
               html += "<i style=\"background:" + c[1] + "\"></i>" + Math.round(c[0] * 100) + "–" + Math.round(to * 100) + " %<br>";
             });
+            html += "<i style=\"background:" + NO_RESIDENTS_COLOR + "\"></i>no residents<br>";
           } else {
             html += "<b>Districts</b><br><i style=\"background:" + RURAL_COLORS.rural + "\"></i>rural<br>"
               + "<i style=\"background:" + RURAL_COLORS.urban + "\"></i>urban<br>";
@@ -132,8 +134,11 @@ extension WebMap {
       };
       legend.addTo(map);
 
+      // The districts are the planner's area: fit them, not every facility of a regional register.
       var bounds = districts.getBounds();
-      all.forEach(function (l) { if (l.getBounds().isValid()) bounds = bounds.isValid() ? bounds.extend(l.getBounds()) : l.getBounds(); });
+      if (!bounds.isValid()) {
+        all.forEach(function (l) { if (l.getBounds().isValid()) bounds = bounds.isValid() ? bounds.extend(l.getBounds()) : l.getBounds(); });
+      }
       if (bounds.isValid()) map.fitBounds(bounds, {padding: [10, 10]}); else map.setView([57.048, 9.919], 10);
     })();
     </script>

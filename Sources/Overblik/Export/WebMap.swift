@@ -54,8 +54,12 @@ public struct WebMap {
     public var coverageLabel: String?
     public var options: WebMapOptions
 
+    /// Lines under the legend's title: the reach and the source of the rural class.
+    public var legendNotes: [String] = []
+
     public init(facilities: [GeoJSONFeature], districts: [GeoJSONFeature], coverageLabel: String? = nil,
-                options: WebMapOptions) {
+                legendNotes: [String] = [], options: WebMapOptions) {
+        self.legendNotes = legendNotes
         self.facilities = facilities
         self.districts = districts
         self.coverageLabel = coverageLabel
@@ -86,6 +90,8 @@ public struct WebMap {
             .joined(separator: ", ") + "};\n"
         data += "const SHARE_CLASSES = [" + MapStyle.shareClasses.map { "[\($0.from), \"\($0.color)\"]" }.joined(separator: ", ") + "];\n"
         data += "const RURAL_COLORS = {rural: \"\(MapStyle.fill(rural: true))\", urban: \"\(MapStyle.fill(rural: false))\"};\n"
+        data += "const NO_RESIDENTS_COLOR = \"\(MapStyle.noResidents)\";\n"
+        data += "const LEGEND_NOTES = [" + legendNotes.map { "\"\(Self.escapeJS($0))\"" }.joined(separator: ", ") + "];\n"
         page = page.replacingOccurrences(of: "%DATA%", with: data)
         return page
     }

@@ -5,6 +5,8 @@ public enum ImportLayer: String, Sendable, CaseIterable, Codable {
     case facilities, rooms, districts, settlements, population
     /// Road networks from OpenStreetMap (``Overblik/importNetwork(path:clipTo:)``).
     case network
+    /// Town extents with their populations (DESIGN.md "Rural", source b).
+    case urbanAreas = "urban-areas"
 }
 
 /// How to read an input file.
@@ -17,8 +19,10 @@ public struct ImportOptions: Sendable {
     public var nameField: String?
     /// Field holding the district code (default: `code`).
     public var codeField: String?
-    /// Boolean-ish field saying whether a district is rural.
+    /// Boolean-ish field saying whether a district (or a population point) is rural.
     public var ruralField: String?
+    /// Field holding an urban area's population (default: `population`, `indbyggere`, `folketal`).
+    public var populationField: String?
     /// Field holding the facility kind (default: `kind`, else OpenStreetMap tags).
     public var kindField: String?
     /// Kind given to facilities whose record has none.
@@ -51,7 +55,9 @@ public struct ImportOptions: Sendable {
 
     public init(crs: InputCRS? = nil, idField: String? = nil, nameField: String? = nil, codeField: String? = nil,
                 ruralField: String? = nil, kindField: String? = nil, defaultKind: FacilityKind? = nil,
-                replace: Bool = false, strict: Bool = false, progress: (@Sendable (Int, Int?) -> Void)? = nil) {
+                replace: Bool = false, strict: Bool = false, populationField: String? = nil,
+                progress: (@Sendable (Int, Int?) -> Void)? = nil) {
+        self.populationField = populationField
         self.crs = crs
         self.idField = idField
         self.nameField = nameField

@@ -134,6 +134,62 @@ extension Overblik {
         return (out, outPositions)
     }
 
+    /// The polygon rings of a record, checked (a Polygon or MultiPolygon, valid, in degrees); every
+    /// problem is added with `label` (the district code or urban area id) as its value.
+    func polygonRings(_ r: ImportRecord, label code: String?, _ problems: inout ProblemCollector) -> MultiPolygonRings {
+        var rings: MultiPolygonRings = []
+        switch r.geometry {
+        case let .polygons(p)?: rings = p.map { $0.map(Self.withoutRepeatedVertices) }
+        case .empty?:
+            problems.add(ImportProblem(r.position, field: "geometry", expected: "expected a Polygon or MultiPolygon; the geometry is empty"))
+        case let .unsupported(kind)?:
+            problems.add(ImportProblem(r.position, field: "geometry", value: kind, expected: "expected a Polygon or MultiPolygon"))
+        case .point?, nil:
+            problems.add(ImportProblem(r.position, field: "geometry", value: "Point", expected: "expected a Polygon or MultiPolygon"))
+        }
+        if !rings.isEmpty {
+            let multi = MultiPolygon(rings.map { Polygon<Coordinate>(uncheckedExterior: $0[0], holes: Array($0.dropFirst())) })
+            for problem in multi.problems().prefix(20) {
+                problems.add(ImportProblem(r.position, field: "geometry", value: code,
+                                           expected: "expected a valid polygon: \(problem)"))
+            }
+            for ring in rings.joined() {
+                if let bad = ring.first(where: { !(-180...180).contains($0.lon) || !(-90...90).contains($0.lat) }) {
+                    problems.add(ImportProblem(r.position, field: "geometry", value: "\(bad.lon),\(bad.lat)",
+                                               expected: "expected lon/lat in degrees (EPSG:4326); reproject the layer or pass --crs"))
+                    break
+                }
+            }
+        }
+        return rings
+    }
+
+    /// An urban area (town extent) from a polygon record: id, optional name, population.
+    func urbanAreaRecord(_ r: ImportRecord, options: ImportOptions, _ problems: inout ProblemCollector) -> StoredUrbanArea? {
+        let before = problems.total
+        let idField = ImportRecord.normalise(options.idField ?? "id")
+        let id = r.value(idField, "code", "kode", "bykode").map(\.value)
+        if id == nil {
+            problems.add(ImportProblem(r.position, field: options.idField ?? "id",
+                                       expected: "expected an urban area id (choose the field with --id-field)"))
+        }
+        let name = r.value(ImportRecord.normalise(options.nameField ?? "name"), "navn", "bynavn").map(\.value)
+        let fields = options.populationField.map { [ImportRecord.normalise($0)] } ?? ["population", "indbyggere", "folketal", "pop"]
+        var population: Double?
+        if let (field, text) = fields.lazy.compactMap({ r.value($0) }).first {
+            let normalised = text.contains(".") ? text : text.replacingOccurrences(of: ",", with: ".")
+            if let value = Double(normalised), value.isFinite, value >= 0 { population = value } else {
+                problems.add(ImportProblem(r.position, field: field, value: text, expected: "expected a population >= 0"))
+            }
+        } else {
+            problems.add(ImportProblem(r.position, field: options.populationField ?? "population",
+                                       expected: "expected the town's population (choose the field with --population-field)"))
+        }
+        let rings = polygonRings(r, label: id, &problems)
+        guard problems.total == before, let id, let population else { return nil }
+        return StoredUrbanArea(area: UrbanArea(id: id, name: name, population: population), rings: rings)
+    }
+
     /// Removes vertices equal to the one before (a common artefact of exports; not an error).
     static func withoutRepeatedVertices(_ ring: [Coordinate]) -> [Coordinate] {
         var out: [Coordinate] = []

@@ -137,7 +137,7 @@ extension Overblik {
                 try self.store.insert(settlements: $0, replace: options.replace)
             }
         case .population:
-            var rows: [PopulationPoint] = try collect { mapper.populationPoint($0, &problems) }
+            var rows: [PopulationPoint] = try collect { mapper.populationPoint($0, ruralField: options.ruralField, &problems) }
             try finishPoints(&rows, table: "population", location: \.location, code: \.districtCode) {
                 try self.store.insert(population: $0, replace: options.replace)
             }
@@ -189,6 +189,18 @@ extension Overblik {
                 }
                 try store.insert(districts: rows, replace: false)
                 return try reassignAllPoints()
+            }
+            report.imported = rows.count
+        case .urbanAreas:
+            let rows: [StoredUrbanArea] = try collect { urbanAreaRecord($0, options: options, &problems) }
+            checkDuplicates(rows.map(\.area.id), positions, &problems)
+            try problems.throwIfAny()
+            try store.write {
+                if options.replace { try store.deleteAllUrbanAreas() } else {
+                    let existing = Set(try store.urbanAreas().map(\.area.id)).intersection(rows.map(\.area.id)).sorted()
+                    if !existing.isEmpty { throw StoreError.duplicateIDs(table: "urban_areas", ids: existing, total: existing.count) }
+                }
+                try store.insert(urbanAreas: rows, replace: false)
             }
             report.imported = rows.count
         }

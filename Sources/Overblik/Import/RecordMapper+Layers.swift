@@ -92,8 +92,9 @@ extension RecordMapper {
     }
 
     /// A population point: `id,lon,lat,weight`.
-    func populationPoint(_ r: ImportRecord, _ problems: inout ProblemCollector) -> PopulationPoint? {
+    func populationPoint(_ r: ImportRecord, ruralField: String?, _ problems: inout ProblemCollector) -> PopulationPoint? {
         let before = problems.total
+        let rural = Self.ruralFlag(r, field: ruralField ?? "rural", required: ruralField != nil, &problems)
         let id = required(r, &problems, "id")
         let location = location(r, &problems)
         let weightField = ["weight", "population", "residents"].first { r.has($0) } ?? "weight"
@@ -104,6 +105,25 @@ extension RecordMapper {
             } else { weight = w }
         }
         guard problems.total == before, let id, let location, let weight else { return nil }
-        return PopulationPoint(id: id, location: location, weight: weight)
+        return PopulationPoint(id: id, location: location, weight: weight, rural: rural)
+    }
+
+    /// A boolean-ish rural flag (`true/false`, `1/0`, `yes/no`); nil when the field is absent or
+    /// empty. With `required`, a record without the field is a problem (the user named it).
+    static func ruralFlag(_ r: ImportRecord, field: String, required: Bool, _ problems: inout ProblemCollector) -> Bool? {
+        let name = ImportRecord.normalise(field)
+        guard let (_, text) = r.value(name) else {
+            if required && !r.has(name) {
+                problems.add(ImportProblem(r.position, field: field, expected: "expected a rural field (true/false, 1/0 or yes/no); the record has none"))
+            }
+            return nil
+        }
+        switch TriState(parsing: text) {
+        case .yes?: return true
+        case .no?: return false
+        default:
+            problems.add(ImportProblem(r.position, field: field, value: text, expected: "expected true/false, 1/0 or yes/no"))
+            return nil
+        }
     }
 }

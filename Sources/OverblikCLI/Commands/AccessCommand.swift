@@ -31,13 +31,16 @@ struct AccessCommand: ParsableCommand {
     func run() throws {
         try global.require([.table, .json, .csv], command: "access")
         let reaches = try reach.reaches()
+        if reach.districtCodes != nil {
+            throw ValidationError("access --district: accessibility competes for supply across the whole area; run it without --district")
+        }
         var week: LocalDate?
         if let weekOf {
             do { week = try LocalDate(parsing: weekOf) } catch { throw ValidationError("--week-of: \(error) (expected e.g. 2026-11-30)") }
         }
         let outcome = try global.open().accessibility(AccessibilityQuery(
             filter: try filters.filter(), time: try filters.timeCondition(), reach: reaches[0], source: reach.source,
-            weekOf: week, decay: decay))
+            weekOf: week, decay: decay, policy: try reach.policy()))
         func value(_ a: Double?) -> String { a.map { String(format: "%.4f", $0) } ?? "-" }
         switch global.format {
         case .json: try Output.json(outcome)
@@ -56,7 +59,12 @@ struct AccessCommand: ParsableCommand {
             t.add(["", "RURAL", "", "", value(outcome.rural)])
             t.add(["", "URBAN", "", "", value(outcome.urban)])
             t.add(["", "TOTAL", "", "", value(outcome.total)])
+            if outcome.outsideDistricts != nil { t.add(["", "OUTSIDE (not in total)", "", "", value(outcome.outsideDistricts)]) }
             Output.write(t.render())
+            if let c = outcome.classification {
+                Output.line(c.summary)
+                if let w = c.warning { Output.line("warning: \(w)") }
+            }
         }
         Output.flush()
     }

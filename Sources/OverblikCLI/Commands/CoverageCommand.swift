@@ -45,7 +45,8 @@ struct CoverageCommand: ParsableCommand {
         var source = reach.source
         if by == .settlement { source = .settlements }
         let query = CoverageQuery(filter: try filters.filter(), time: try filters.timeCondition(), reaches: reaches,
-                                  source: source, includeDemand: by != .district)
+                                  source: source, includeDemand: by != .district, policy: try reach.policy(),
+                                  districts: reach.districtCodes)
         let overblik = try global.open()
         let outcome = try overblik.coverage(query, by: road?.0)
         if !outcome.unreachableDemand.isEmpty {
@@ -61,7 +62,7 @@ struct CoverageCommand: ParsableCommand {
             return
         }
         switch (by, global.format) {
-        case (.district, .json): try Output.json(outcome.report)
+        case (.district, .json): try Output.json(CoverageDocument(outcome))
         case (.district, .csv): CoveragePrinter.districtCSV(outcome)
         case (.district, .geojson): try CoveragePrinter.districtGeoJSON(outcome, overblik: overblik)
         case (.district, _): CoveragePrinter.districtTable(outcome)
@@ -93,25 +94,30 @@ struct GapsCommand: ParsableCommand {
     @OptionGroup var filters: FilterOptions
     @OptionGroup var reach: ReachOptions
     @Option(help: "Travel by road: walk, bike or car (reaches then by road, e.g. --within 10min).") var by: String?
+    @Flag(help: "Also list demand outside every district (after the rural and urban gaps).")
+    var includeOutside = false
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         try global.require([.table, .json, .csv, .geojson], command: "gaps")
         let road = try by.map { try RoadQuestion.reaches(by: $0, within: reach.within, ruralWithin: reach.ruralWithin, urbanWithin: reach.urbanWithin) }
-        let query = CoverageQuery(filter: try filters.filter(), time: try filters.timeCondition(),
+        var query = CoverageQuery(filter: try filters.filter(), time: try filters.timeCondition(),
                                   reaches: try road?.1 ?? reach.reaches(), source: reach.source ?? .settlements)
+        query.policy = try reach.policy()
+        query.districts = reach.districtCodes
         if let road = road?.0 {
             Output.error("overblik: by \(road.modeName), reaches and distances as \(road.metricName)\(road.metricName == "road_time" ? " (distance_m: route metres; threshold in seconds)" : " (metres)")")
         }
-        let gaps = try global.open().gaps(query, by: road?.0)
+        let gaps = try global.open().gaps(query, by: road?.0, includeOutside: includeOutside)
         switch global.format {
         case .json: try Output.json(gaps)
         case .csv:
             Output.write(CSVText.row(["id", "name", "lon", "lat", "population", "rural", "district", "nearest_facility",
                                       "nearest_facility_name", "distance_m", "threshold_m", "score"]))
             for g in gaps {
+                let rural = g.rural.map { String($0) } ?? ""
                 Output.write(CSVText.row([g.id, g.name ?? "", String(g.lon), String(g.lat), Format.count(g.population),
-                                          String(g.rural), g.district ?? "", g.nearestFacility ?? "", g.nearestFacilityName ?? "",
+                                          rural, g.district ?? "", g.nearestFacility ?? "", g.nearestFacilityName ?? "",
                                           g.distanceM.map { String(format: "%.3f", $0) } ?? "", String(g.thresholdM),
                                           g.score.map { String(format: "%.0f", $0) } ?? ""]))
             }
@@ -119,7 +125,8 @@ struct GapsCommand: ParsableCommand {
             let features = gaps.map { g in
                 GeoJSONFeature(id: .string(g.id), geometry: .point(Coordinate(lon: g.lon, lat: g.lat)), properties: [
                     JSONMember("id", .string(g.id)), JSONMember("name", g.name.map(JSONValue.string) ?? .null),
-                    JSONMember("population", .number(g.population)), JSONMember("rural", .bool(g.rural)),
+                    JSONMember("population", .number(g.population)), JSONMember("rural", g.rural.map(JSONValue.bool) ?? .null),
+                    JSONMember("class", .string(g.pointClass.rawValue)),
                     JSONMember("district", g.district.map(JSONValue.string) ?? .null),
                     JSONMember("nearest_facility", g.nearestFacility.map(JSONValue.string) ?? .null),
                     JSONMember("nearest_facility_name", g.nearestFacilityName.map(JSONValue.string) ?? .null),
@@ -133,7 +140,7 @@ struct GapsCommand: ParsableCommand {
             Output.line("\(gaps.count) beyond reach")
             var t = TextTable(["#", "name", "residents", "area", "nearest facility", "distance", "reach"], rightAligned: [0, 2, 5, 6])
             for (i, g) in gaps.enumerated() {
-                t.add([String(i + 1), g.name ?? g.id, Format.count(g.population), g.rural ? "rural" : "urban",
+                t.add([String(i + 1), g.name ?? g.id, Format.count(g.population), g.pointClass.rawValue,
                        g.nearestFacilityName ?? "none qualifies", g.distanceM.map(Format.distance) ?? "-", road?.0.ranksByTime == true ? Format.minutes(g.thresholdM) : Format.distance(g.thresholdM)])
             }
             Output.write(t.render())

@@ -6,7 +6,7 @@ import Overblik
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import facilities, rooms, districts, settlements or population points (CSV, GeoJSON, TopoJSON, Shapefile, OpenStreetMap PBF/XML).",
+        abstract: "Import facilities, rooms, districts, settlements, population points, urban areas or road networks (CSV, GeoJSON, TopoJSON, Shapefile, OpenStreetMap PBF/XML).",
         discussion: """
         Every import is atomic: it lands whole or not at all. All problems are reported together with
         file, line (or feature), field, value and what was expected; the exit code is then 2 and the
@@ -23,9 +23,15 @@ struct ImportCommand: ParsableCommand {
           overblik import facilities denmark-latest.osm.pbf --name-from operator
           overblik import districts sogne.topojson --code-field SOGNEKODE --name-field SOGNENAVN --make-valid --dissolve-by SOGNEKODE
           overblik import network denmark-latest.osm.pbf --clip-to 9.5,56.8,10.6,57.2   (docs/roads.md)
+          overblik import urban-areas Data/urban-areas.geojson --population-field population
+          overblik import population addresses.csv --rural-field landdistrikt
+
+        Urban areas are town extents (polygons) with a population field: a point inside the extent of a
+        town of 3 000+ inhabitants (--town-population on the analyses) is urban, every other point rural.
+        A population file's rural column (`rural`, or the field named by --rural-field) decides first.
         """)
 
-    @Argument(help: "What to import: facilities, rooms, districts, settlements, population, network.")
+    @Argument(help: "What to import: facilities, rooms, districts, settlements, population, urban-areas, network.")
     var layer: ImportLayer
 
     @Argument(help: "The file: .csv, .geojson/.json, .topojson, .shp (with .dbf beside it), .osm.pbf or .osm.")
@@ -37,7 +43,8 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Field holding the id.") var idField: String?
     @Option(help: "Field holding the name (districts: e.g. SOGNENAVN).") var nameField: String?
     @Option(help: "Field holding the district code (e.g. SOGNEKODE).") var codeField: String?
-    @Option(help: "Boolean-ish field telling whether a district is rural (true/false, 1/0, yes/no).") var ruralField: String?
+    @Option(help: "Boolean-ish field telling whether a district or population point is rural (true/false, 1/0, yes/no).") var ruralField: String?
+    @Option(help: "Field holding an urban area's population (default population, indbyggere or folketal).") var populationField: String?
     @Option(help: "Field holding the facility kind.") var kindField: String?
     @Option(help: "Kind for facilities whose record names none (e.g. school).") var kind: String?
     @Flag(help: "Overwrite rows whose id exists (districts: replace the whole layer).") var replace = false
@@ -77,7 +84,8 @@ struct ImportCommand: ParsableCommand {
         let progress = ProgressBar.forTerminal(label: "importing \(layer.rawValue)")
         var options = ImportOptions(crs: parsedCRS, idField: idField, nameField: nameField, codeField: codeField,
                                     ruralField: ruralField, kindField: kindField, defaultKind: defaultKind,
-                                    replace: replace, strict: strict, progress: progress?.callback)
+                                    replace: replace, strict: strict, populationField: populationField,
+                                    progress: progress?.callback)
         options.nameFrom = nameFrom
         options.ownerField = ownerField
         options.clipTo = clipTo

@@ -49,12 +49,22 @@ struct MapCommand: ParsableCommand {
         let facilities = try overblik.facilityFeatures(options: options, time: time)
         // Coverage needs demand: population points or settlements.
         let summary = try overblik.summary()
-        var coverage: (figures: [String: DistrictCoverageFigures], headline: String?)?
+        var coverage: (figures: [String: DistrictCoverageFigures], headline: String?, classification: RuralClassification?)?
+        let reaches = try reach.reaches()
         if !noCoverage && summary.districts > 0 && summary.populationPoints + summary.settlements > 0 {
-            coverage = try overblik.exportCoverage(CoverageQuery(filter: options.filter, time: time, reaches: try reach.reaches(), source: reach.source))
+            coverage = try overblik.exportCoverageWithClassification(CoverageQuery(
+                filter: options.filter, time: time, reaches: reaches, source: reach.source, policy: try reach.policy(),
+                districts: reach.districtCodes))
         }
-        let districts = try overblik.districtFeatures(options: options, coverage: coverage?.figures, time: time)
-        let map = WebMap(facilities: facilities, districts: districts, coverageLabel: coverage?.headline, options: WebMapOptions(
+        var notes: [String] = []
+        if let coverage {
+            notes.append("reach: " + reaches.map(\.label).joined(separator: ", "))
+            if let c = coverage.classification { notes.append(c.summary) }
+        }
+        // --district: only the planner's own districts (the others have no figures, not "no residents").
+        let districts = try overblik.districtFeatures(options: options, coverage: coverage?.figures, time: time,
+                                                      only: reach.districtCodes.map(Set.init))
+        let map = WebMap(facilities: facilities, districts: districts, coverageLabel: coverage?.headline, legendNotes: notes, options: WebMapOptions(
             leaflet: leaflet.map(LeafletSource.directory) ?? .cdn, tiles: tiles == "none" ? nil : tiles,
             title: title, precision: precision))
         let file = try overblik.outputFile(path: out)

@@ -36,6 +36,8 @@ struct SiteCommand: ParsableCommand {
     var ruralWeight: Double = 1
     @Flag(help: "Find the fewest sites that reach every resident any candidate can reach.")
     var coverAll = false
+    @Option(help: "With --cover-all: stop the exact search after this long (e.g. 30s, 2min) and print the best cover, the bound and the gap.")
+    var timeLimit: String?
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
@@ -43,6 +45,10 @@ struct SiteCommand: ParsableCommand {
         if !coverAll, p == nil { throw ValidationError("site needs -p N (number of sites) or --cover-all") }
         if let p, p < 0 { throw ValidationError("-p must be >= 0") }
         if !(ruralWeight.isFinite && ruralWeight > 0) { throw ValidationError("--rural-weight must be > 0") }
+        if timeLimit != nil, !coverAll { throw ValidationError("--time-limit applies to --cover-all only") }
+        if reach.source == .area {
+            throw ValidationError("site --source area: siting needs demand points; use --source population or --source settlements")
+        }
     }
 
     func run() throws {
@@ -57,8 +63,10 @@ struct SiteCommand: ParsableCommand {
                 throw ValidationError("--candidates: \(error)")
             }
         }
+        let limit = try timeLimit.map { try parseSeconds($0, option: "--time-limit") }
         let query = SiteQuery(filter: try filters.filter(), time: try filters.timeCondition(), reach: reaches[0],
-                              source: reach.source, candidates: source, p: p ?? 0, ruralWeight: ruralWeight, coverAll: coverAll)
+                              source: reach.source, candidates: source, p: p ?? 0, ruralWeight: ruralWeight, coverAll: coverAll,
+                              policy: try reach.policy(), districts: reach.districtCodes, timeLimit: limit)
         let outcome = try global.open().site(query)
         switch global.format {
         case .json: try Output.json(outcome)
@@ -100,10 +108,21 @@ struct SiteCommand: ParsableCommand {
                 + (o.provedOptimal ? ", proved optimal" : ""))
         }
         if let lower = o.lowerBound {
-            Output.line("\(o.sites.count) site(s); no cover uses fewer than \(lower)" + (o.provedOptimal ? " (proved optimal)" : ""))
+            let gap = o.sites.isEmpty ? 0 : Double(o.sites.count - lower) / Double(o.sites.count)
+            Output.line("\(o.sites.count) site(s); no cover uses fewer than \(lower)"
+                + (o.provedOptimal ? " (proved optimal)" : String(format: "; gap %.2f %% (stopped: %@)", gap * 100, o.stopReason ?? "limit")))
         }
         if o.uncoverablePopulation > 0 {
             Output.line("\(Format.count(o.uncoverablePopulation)) resident(s) in \(o.uncoverable.count) place(s) are beyond reach of every candidate.")
         }
     }
+}
+
+/// Seconds from a duration with a unit: `90s`, `2min`, `1h` (a bare number is refused).
+func parseSeconds(_ text: String, option: String) throws -> Double {
+    let t = text.trimmingCharacters(in: .whitespaces).lowercased()
+    for (unit, factor) in [("min", 60.0), ("ms", 0.001), ("s", 1), ("h", 3600)] where t.hasSuffix(unit) {
+        if let v = Double(t.dropLast(unit.count).trimmingCharacters(in: .whitespaces)), v.isFinite, v > 0 { return v * factor }
+    }
+    throw ValidationError("\(option): expected a duration with a unit such as 30s, 2min or 1h, not '\(text)'")
 }

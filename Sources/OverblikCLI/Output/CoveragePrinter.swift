@@ -35,7 +35,14 @@ enum CoveragePrinter {
         t.add(row("", "RURAL", "", o.report.rural))
         t.add(row("", "URBAN", "", o.report.urban))
         t.add(row("", "TOTAL", "", o.report.total))
+        if o.report.outsideDistricts.points > 0 {
+            t.add(row("", "OUTSIDE (not in total)", "", o.report.outsideDistricts))
+        }
         Output.write(t.render())
+        if let c = o.classification {
+            Output.line(c.summary)
+            if let w = c.warning { Output.line("warning: \(w)") }
+        }
         if !o.report.unreachablePoints.isEmpty {
             Output.line("\(o.report.unreachablePoints.count) demand point(s) have no qualifying facility at all.")
         }
@@ -61,6 +68,7 @@ enum CoveragePrinter {
         row("", "rural", "true", o.report.rural)
         row("", "urban", "false", o.report.urban)
         row("", "total", "", o.report.total)
+        row("", "outside", "", o.report.outsideDistricts)
     }
 
     /// Districts as polygons with their figures (flat properties: one column per reach).
@@ -74,6 +82,7 @@ enum CoveragePrinter {
             var props: [JSONMember] = [
                 JSONMember("code", .string(d.code)), JSONMember("name", .string(d.name)), JSONMember("rural", .bool(d.rural)),
                 JSONMember("population", .number(f.population)),
+                JSONMember("rural_source", o.classification?.source.map { .string($0.rawValue) } ?? .null),
             ]
             for l in labels {
                 props.append(JSONMember("covered_\(l)", .number(f.coveredPopulation[l] ?? 0)))
@@ -87,6 +96,18 @@ enum CoveragePrinter {
             let geometry: GeoJSONGeometry = rings.count == 1 ? .polygon(rings[0]) : .multiPolygon(rings)
             features.append(GeoJSONFeature(id: .string(d.code), geometry: geometry, properties: props))
         }
+        // Demand outside every district: its own feature without a geometry (RFC 7946 §3.2 allows
+        // null), never part of any district's figures.
+        let outside = o.report.outsideDistricts
+        if outside.points > 0 {
+            var props: [JSONMember] = [JSONMember("code", .null), JSONMember("name", .string("outside every district")),
+                                       JSONMember("rural", .null), JSONMember("population", .number(outside.population))]
+            for l in labels {
+                props.append(JSONMember("covered_\(l)", .number(outside.coveredPopulation[l] ?? 0)))
+                props.append(JSONMember("share_\(l)", (outside.share[l] ?? nil).map(JSONValue.number) ?? .null))
+            }
+            features.append(GeoJSONFeature(id: .string("outside"), geometry: nil, properties: props))
+        }
         try GeoJSONOutput.collection(features)
     }
 
@@ -95,7 +116,7 @@ enum CoveragePrinter {
         var t = TextTable(["id", "name", "residents", "area", "district", "nearest facility", "distance"] + labels,
                           rightAligned: [2, 6])
         for d in o.demand {
-            t.add([d.id, d.name ?? "", Format.count(d.weight), d.rural ? "rural" : "urban", d.district ?? "-",
+            t.add([d.id, d.name ?? "", Format.count(d.weight), d.pointClass.rawValue, d.district ?? "-",
                    d.nearestFacilityName ?? "none", d.distanceM.map(Format.distance) ?? "-"]
                   + labels.map { (d.covered[$0] ?? false) ? "yes" : "no" })
         }
@@ -107,7 +128,8 @@ enum CoveragePrinter {
         Output.write(CSVText.row(["id", "name", "lon", "lat", "weight", "rural", "district", "nearest_facility",
                                   "distance_m"] + labels.map { "covered_\($0)" }))
         for d in o.demand {
-            Output.write(CSVText.row([d.id, d.name ?? "", String(d.lon), String(d.lat), Format.count(d.weight), String(d.rural),
+            let rural = d.rural.map { String($0) } ?? ""
+            Output.write(CSVText.row([d.id, d.name ?? "", String(d.lon), String(d.lat), Format.count(d.weight), rural,
                                       d.district ?? "", d.nearestFacility ?? "", d.distanceM.map { String(format: "%.3f", $0) } ?? ""]
                                      + labels.map { String(d.covered[$0] ?? false) }))
         }
@@ -118,7 +140,8 @@ enum CoveragePrinter {
         let features = o.demand.map { d in
             var props: [JSONMember] = [
                 JSONMember("id", .string(d.id)), JSONMember("name", d.name.map(JSONValue.string) ?? .null),
-                JSONMember("weight", .number(d.weight)), JSONMember("rural", .bool(d.rural)),
+                JSONMember("weight", .number(d.weight)), JSONMember("rural", d.rural.map(JSONValue.bool) ?? .null),
+                JSONMember("class", .string(d.pointClass.rawValue)),
                 JSONMember("district", d.district.map(JSONValue.string) ?? .null),
                 JSONMember("nearest_facility", d.nearestFacility.map(JSONValue.string) ?? .null),
                 JSONMember("distance_m", d.distanceM.map(JSONValue.number) ?? .null),

@@ -91,7 +91,7 @@ public struct WebMap {
         data += "const SHARE_CLASSES = [" + MapStyle.shareClasses.map { "[\($0.from), \"\($0.color)\"]" }.joined(separator: ", ") + "];\n"
         data += "const RURAL_COLORS = {rural: \"\(MapStyle.fill(rural: true))\", urban: \"\(MapStyle.fill(rural: false))\"};\n"
         data += "const NO_RESIDENTS_COLOR = \"\(MapStyle.noResidents)\";\n"
-        data += "const LEGEND_NOTES = [" + legendNotes.map { "\"\(Self.escapeJS($0))\"" }.joined(separator: ", ") + "];\n"
+        data += "const LEGEND_NOTES = [" + legendNotes.map(EmbeddedJSON.string).joined(separator: ", ") + "];\n"
         page = page.replacingOccurrences(of: "%DATA%", with: data)
         return page
     }

@@ -21,7 +21,7 @@ enum ImportFieldCheck {
         case .settlements:
             needs.append(Need(defaults: ["id", "geonameid", "@id", "fid"], given: options.idField, option: "--id-field"))
             needs.append(Need(defaults: ["name", "navn"], given: options.nameField, option: "--name-field"))
-        case .rooms, .population, .network:
+        case .rooms, .population, .network, .urbanAreas:
             break
         }
         let optional: [(String?, String)] = [(options.kindField, "--kind-field"), (options.ownerField, "--owner-field"),

@@ -38,7 +38,7 @@ public struct Catalog: Sendable {
 
     /// Rural flag of a facility's location by ``PointClassifier``; nil when it lies in no district.
     public func isRural(_ facility: Facility) -> Bool? {
-        classifier.classify(facility.location, district: facility.districtCode, pointRural: nil).class.isRural
+        classifier.facilityRural(facility)
     }
 }
 

@@ -207,3 +207,11 @@ public struct CoverageDocument: Encodable, Sendable {
         try c.encode(outcome.classification, forKey: .classification)
     }
 }
+
+extension PointClassifier {
+    /// The rural flag of a facility's location (nil outside every district): the one rule the
+    /// catalogue and the cold `near` path share.
+    func facilityRural(_ facility: Facility) -> Bool? {
+        classify(facility.location, district: facility.districtCode, pointRural: nil).class.isRural
+    }
+}

@@ -5,20 +5,22 @@ import GeoTypes
 import SpatialIndex
 import Store
 
-/// District names and rural flags for answers, without loading facilities.
+/// District names and rural flags for answers, without loading facilities. The rural flag comes
+/// from the same ``PointClassifier`` the catalogue uses, so cold and warm answers agree.
 struct DistrictLookup {
     let names: [String: String]
-    let ruralByDistrict: [String: Bool]
     let settlements: [Settlement]
+    let classifier: PointClassifier
 
     init(store: OverblikStore) throws {
         let districts = try store.districtSummaries()
         settlements = try store.settlements()
-        ruralByDistrict = RuralClassifier.classify(districts: districts, settlements: settlements)
+        classifier = PointClassifier(policy: RuralPolicy(), urbanAreas: try store.urbanAreas(), districts: districts,
+                                     settlements: settlements)
         names = Dictionary(districts.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
     }
 
-    func isRural(_ facility: Facility) -> Bool? { facility.districtCode.flatMap { ruralByDistrict[$0] } }
+    func isRural(_ facility: Facility) -> Bool? { classifier.facilityRural(facility) }
 }
 
 /// A row the stored index pointed at no longer belongs to it (a `VACUUM` renumbered rowids, or the

@@ -45,16 +45,7 @@ extension Overblik {
                 }
             }
         }
-        var rings: MultiPolygonRings = []
-        switch r.geometry {
-        case let .polygons(p)?: rings = p.map { $0.map(Self.withoutRepeatedVertices) }
-        case .empty?:
-            problems.add(ImportProblem(r.position, field: "geometry", expected: "expected a Polygon or MultiPolygon; the geometry is empty"))
-        case let .unsupported(kind)?:
-            problems.add(ImportProblem(r.position, field: "geometry", value: kind, expected: "expected a Polygon or MultiPolygon"))
-        case .point?, nil:
-            problems.add(ImportProblem(r.position, field: "geometry", value: "Point", expected: "expected a Polygon or MultiPolygon"))
-        }
+        var rings = polygonGeometry(r, &problems)
         if !rings.isEmpty {
             for ring in rings.joined() {
                 if let bad = ring.first(where: { !(-180...180).contains($0.lon) || !(-90...90).contains($0.lat) }) {
@@ -134,12 +125,11 @@ extension Overblik {
         return (out, outPositions)
     }
 
-    /// The polygon rings of a record, checked (a Polygon or MultiPolygon, valid, in degrees); every
-    /// problem is added with `label` (the district code or urban area id) as its value.
-    func polygonRings(_ r: ImportRecord, label code: String?, _ problems: inout ProblemCollector) -> MultiPolygonRings {
-        var rings: MultiPolygonRings = []
+    /// The rings of a Polygon or MultiPolygon record (repeated vertices dropped), or a problem naming
+    /// what the record holds instead.
+    func polygonGeometry(_ r: ImportRecord, _ problems: inout ProblemCollector) -> MultiPolygonRings {
         switch r.geometry {
-        case let .polygons(p)?: rings = p.map { $0.map(Self.withoutRepeatedVertices) }
+        case let .polygons(p)?: return p.map { $0.map(Self.withoutRepeatedVertices) }
         case .empty?:
             problems.add(ImportProblem(r.position, field: "geometry", expected: "expected a Polygon or MultiPolygon; the geometry is empty"))
         case let .unsupported(kind)?:
@@ -147,6 +137,13 @@ extension Overblik {
         case .point?, nil:
             problems.add(ImportProblem(r.position, field: "geometry", value: "Point", expected: "expected a Polygon or MultiPolygon"))
         }
+        return []
+    }
+
+    /// The polygon rings of a record, checked (a Polygon or MultiPolygon, valid, in degrees); every
+    /// problem is added with `label` (the district code or urban area id) as its value.
+    func polygonRings(_ r: ImportRecord, label code: String?, _ problems: inout ProblemCollector) -> MultiPolygonRings {
+        let rings = polygonGeometry(r, &problems)
         if !rings.isEmpty {
             let multi = MultiPolygon(rings.map { Polygon<Coordinate>(uncheckedExterior: $0[0], holes: Array($0.dropFirst())) })
             for problem in multi.problems().prefix(20) {

@@ -43,14 +43,22 @@ public struct Catalog: Sendable {
 }
 
 extension Overblik {
-    /// The catalogue of the store, loaded on first use.
+    /// The catalogue of the store, loaded on first use and again whenever the store's catalogue
+    /// generation has moved: any change to facilities, rooms, districts, settlements or urban areas,
+    /// by this facade or any other program, is seen on the next call; bookings do not reload it.
+    /// - Complexity: one single-row read per call while nothing changed.
     public func catalog() throws -> Catalog {
-        if let cached = cachedCatalog { return cached }
+        let generation = try store.meta(Self.catalogGenerationKey)
+        if let cached = cachedCatalog, generation == cachedCatalogGeneration { return cached }
         let loaded = try Catalog(store: store)
         cachedCatalog = loaded
+        cachedCatalogGeneration = generation
         return loaded
     }
 
-    /// Forgets the loaded catalogue (after writes).
+    /// The `overblik_meta` key the store's triggers raise on every change to what a catalogue holds.
+    static let catalogGenerationKey = "catalog_generation"
+
+    /// Forgets the loaded catalogue, so that the next call loads it again.
     public func invalidateCatalog() { cachedCatalog = nil }
 }

@@ -16,6 +16,10 @@ public final class Overblik {
     /// The underlying store (for callers that need its repositories directly).
     public let store: OverblikStore
     var cachedCatalog: Catalog?
+    /// The store's catalogue generation when ``cachedCatalog`` was loaded.
+    var cachedCatalogGeneration: String?
+    /// The stored school-holiday text the cached calendar was built from.
+    var cachedCalendarSource: String?
     var cachedCalendar: HolidayCalendar?
     /// The persisted proximity index and district lookup of cold queries (see ``near(_:_:)``).
     var storedProximity: StoredProximityIndex?

@@ -247,11 +247,26 @@ enum Schema {
             "SELECT AddGeometryColumn('urban_areas', 'geom', 4326, 'MULTIPOLYGON', 'XY', 1)",
             "SELECT CreateSpatialIndex('urban_areas', 'geom')",
         ]),
+        // A generation number of everything a facade's catalogue holds (facilities, rooms, districts,
+        // settlements, urban areas), raised by triggers on every change by any program, so that a
+        // long-running reader (the server) reloads its catalogue exactly when it changed and not after
+        // every booking. Idempotent: a file whose version was set back migrates again.
+        Migration(version: 6, summary: "catalogue generation for long-running readers", statements: [
+            "INSERT OR IGNORE INTO overblik_meta (key, value) VALUES ('catalog_generation', '0')",
+        ] + ["facilities", "rooms", "districts", "settlements", "urban_areas"].flatMap { table in
+            ["INSERT", "UPDATE", "DELETE"].map { event in
+                """
+                CREATE TRIGGER IF NOT EXISTS catalog_generation_\(table)_\(event.lowercased()) AFTER \(event) ON \(table) BEGIN
+                    UPDATE overblik_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'catalog_generation';
+                END
+                """
+            }
+        }),
         // The proximity index of `near`, packed (see OverblikStore+ProximityIndex): a cache kept honest
         // like the stored features. Any change to a facility or a room, by any program, deletes it;
         // writes through an Overblik facade build it again before they commit, and it is read only
         // when every part is there and carries the reader's version.
-        Migration(version: 6, summary: "persisted proximity index for cold near queries", statements: [
+        Migration(version: 7, summary: "persisted proximity index for cold near queries", statements: [
             """
             CREATE TABLE proximity_index (part INTEGER PRIMARY KEY, version TEXT NOT NULL, body BLOB NOT NULL)
             """,

@@ -30,12 +30,15 @@ extension Overblik {
     /// `overblik calendar import FILE`. Nothing is read from the working directory: without a stored
     /// calendar `SH` matches no day, and ``calendarWarnings(hours:)`` says so.
     public func holidayCalendar() throws -> HolidayCalendar {
-        if let cached = cachedCalendar { return cached }
+        // Keyed by the stored text, so that a calendar imported by another program is seen at once.
+        let stored = try store.meta(Self.schoolHolidaysKey)
+        if let cached = cachedCalendar, stored == cachedCalendarSource { return cached }
         var calendar = HolidayCalendar.danish
-        if let text = try store.meta("school_holidays") {
+        if let text = stored {
             calendar.schoolHolidays = try SchoolHolidayCalendar(csv: text)
         }
         cachedCalendar = calendar
+        cachedCalendarSource = stored
         return calendar
     }
 

@@ -12,6 +12,11 @@ struct CalendarAndClosuresCLITests {
         // A room whose hours use SH (the sample's rooms do; make sure one does).
         let sh = try CLI.run(["hours", "check", "Mo-Fr 16:00-22:00; SH off"], db: db)
         #expect(sh.status == 0 && sh.stderr.contains("no school-holiday calendar is stored"))
+        for action in ["open", "next-change"] {
+            let answer = try CLI.run(["hours", action, "Mo-Fr 16:00-22:00; SH off", "--at", "2027-02-16T19:00", "--format", "json"], db: db)
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(answer.stdout.utf8)) as? [String: Any], "\(answer.stdout)")
+            #expect((object["warnings"] as? [String])?.first?.contains("SH") == true, "hours \(action): \(answer.stdout)")
+        }
         let free = try CLI.run(["free", "nibe-skole-aula", "--from", "2027-02-15T00:00", "--to", "2027-02-16T00:00", "--format", "json"], db: db)
         #expect(free.status == 0, "\(free.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(free.stdout.utf8)) as? [String: Any])
@@ -29,6 +34,8 @@ struct CalendarAndClosuresCLITests {
         #expect(imported.status == 0, "\(imported.stderr)")
         let after = try CLI.run(["free", "nibe-skole-aula", "--from", "2027-02-15T00:00", "--to", "2027-02-16T00:00", "--format", "json"], db: db)
         #expect(!after.stdout.contains("warnings") && !after.stderr.contains("warning"))
+        let hoursAfter = try CLI.run(["hours", "open", "Mo-Fr 16:00-22:00; SH off", "--at", "2027-02-16T19:00", "--format", "json"], db: db)
+        #expect(!hoursAfter.stdout.contains("warnings") && hoursAfter.stdout.contains("\"closed\""), "\(hoursAfter.stdout)")
         #expect(after.stdout != free.stdout)
     }
 

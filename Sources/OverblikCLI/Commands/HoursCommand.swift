@@ -51,9 +51,9 @@ struct HoursCommand: ParsableCommand {
                              message: "invalid opening_hours: \(error)\n" + error.pointer(in: hours))
         }
         let calendar = try holidayCalendar()
-        if parsed.usesSchoolHolidays, calendar.schoolHolidays.periods.isEmpty {
-            Output.error("overblik: warning: " + Overblik.missingSchoolHolidaysWarning)
-        }
+        let warnings = parsed.usesSchoolHolidays && calendar.schoolHolidays.periods.isEmpty
+            ? [Overblik.missingSchoolHolidaysWarning] : []
+        for warning in warnings { Output.error("overblik: warning: " + warning) }
         switch action {
         case .check:
             if global.format == .json { try Output.json(CheckReport(valid: true, hours: hours, error: nil)) } else {
@@ -63,7 +63,7 @@ struct HoursCommand: ParsableCommand {
             let moment = try at.map { try Overblik.existingLocalTime(TimeArguments.time($0, option: "--at"), option: "--at") } ?? TimeArguments.now()
             let state = parsed.state(at: moment, calendar: calendar)
             let name = "\(state)"
-            if global.format == .json { try Output.json(OpenReport(at: moment.description, state: name, open: state == .open)) } else {
+            if global.format == .json { try Output.json(OpenReport(at: moment.description, state: name, open: state == .open, warnings: warnings)) } else {
                 Output.line("\(moment) \(moment.weekday.osmName): \(name)")
             }
         case .nextChange:
@@ -72,7 +72,7 @@ struct HoursCommand: ParsableCommand {
             let openAfter = change.map { parsed.isOpen(at: $0, calendar: calendar) }
             if global.format == .json {
                 try Output.json(NextChange(after: moment.description, nextChange: change?.description,
-                                           openAfter: openAfter))
+                                           openAfter: openAfter, warnings: warnings))
             } else if let change, let openAfter {
                 Output.line("\(change) \(change.weekday.osmName): \(openAfter ? "opens" : "closes")")
             } else {
@@ -131,6 +131,16 @@ struct HoursCommand: ParsableCommand {
         var at: String
         var state: String
         var open: Bool
+        /// Warnings about the answer (SH without a stored calendar); `warnings` in JSON when any.
+        var warnings: [String] = []
+        enum CodingKeys: String, CodingKey { case at, state, open, warnings }
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(at, forKey: .at)
+            try c.encode(state, forKey: .state)
+            try c.encode(open, forKey: .open)
+            if !warnings.isEmpty { try c.encode(warnings, forKey: .warnings) }
+        }
     }
 
     struct Span: Encodable {
@@ -143,12 +153,14 @@ struct HoursCommand: ParsableCommand {
         var after: String
         var nextChange: String?
         var openAfter: Bool?
-        enum CodingKeys: String, CodingKey { case after, nextChange = "next_change", openAfter = "open_after" }
+        var warnings: [String] = []
+        enum CodingKeys: String, CodingKey { case after, nextChange = "next_change", openAfter = "open_after", warnings }
         func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(after, forKey: .after)
             try c.encode(nextChange, forKey: .nextChange)
             try c.encode(openAfter, forKey: .openAfter)
+            if !warnings.isEmpty { try c.encode(warnings, forKey: .warnings) }
         }
     }
 }

@@ -26,14 +26,6 @@ struct AllocationSampleRoundTests {
     @Test("The sample round allocates in statutory order and explains every refusal")
     func sampleRound() throws {
         let (result, apps, rooms, facilities) = try run()
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        print(String(decoding: try encoder.encode(result.summary), as: UTF8.self))
-        for a in result.allocations {
-            print("ALLOC \(a.application) \(a.room) \(a.weekday) \(a.start)-\(a.end) [\(a.rule)] dates=\(a.dates.count) skipped=\(a.skippedDates)\n    \(a.reason)")
-        }
-        for r in result.refusals { print("REFUSE \(r.application): \(r.reason)") }
-
         #expect(result.allocations.count + result.refusals.count == apps.count)
         #expect(result.summary.applications == 40)
         let facilityByID = Dictionary(uniqueKeysWithValues: facilities.map { ($0.id, $0) })

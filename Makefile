@@ -13,6 +13,7 @@ build: setup
 
 release: setup
 	swift build -c release --product overblik
+	swift build -c release --product overblik-server
 
 demo: release
 	@Tools/demo.sh $(DB)

@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .library(name: "Overblik", targets: ["Overblik"]),
         .executable(name: "overblik", targets: ["OverblikCLI"]),
+        // The HTTP service; `overblik serve` runs it from beside its own executable.
+        .executable(name: "overblik-server", targets: ["OverblikServerMain"]),
         .executable(name: "overblik-bench", targets: ["OverblikBench"]),
     ],
     dependencies: [
@@ -46,17 +48,19 @@ let package = Package(
         .target(name: "Overblik", dependencies: [
             "GeoTypes", "SpatialIndex", "Geometry", "Facilities", "Scheduling",
             "Formats", "GeoJSON", "Store", "Analysis", "Routing",
+            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
         ]),
         // The HTTP service (`overblik serve`): parses requests, calls the facade, renders its outcomes.
         .target(name: "OverblikServer", dependencies: [
             "Overblik",
             .product(name: "Hummingbird", package: "hummingbird"),
-            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             .product(name: "Logging", package: "swift-log"),
         ], resources: [.embedInCode("openapi.json")]),
         .executableTarget(name: "OverblikCLI", dependencies: [
-            "Overblik", "OverblikServer", "GeoJSON", "GeoTypes", "Facilities", "Scheduling", "Analysis", "Formats",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "Overblik", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "OverblikServerMain", dependencies: [
+            "OverblikServer", "Overblik", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "OverblikBench", dependencies: ["Overblik", "GeoTypes", "SpatialIndex", "Facilities", "Store", "Scheduling", "Fuzzing", "Analysis", "Geometry", "GeoJSON", "Formats", "Routing"]),
 
@@ -78,3 +82,12 @@ let package = Package(
         .testTarget(name: "ReliabilityTests", dependencies: ["Fuzzing", "Overblik", "Store", "Facilities", "Formats", "GeoJSON", "GeoTypes", "Scheduling", "TestSupport"]),
     ]
 )
+
+// One door (issue 13): an import is internal unless marked `public`/`package`, and a file sees the
+// members of only the modules it imports itself.
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [
+        .enableUpcomingFeature("InternalImportsByDefault"),
+        .enableUpcomingFeature("MemberImportVisibility"),
+    ]
+}

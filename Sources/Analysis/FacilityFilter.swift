@@ -1,4 +1,5 @@
-import Facilities
+public import Facilities
+import Foundation
 
 /// The facility filters shared by `near`, `coverage`, `gaps`, `site` and `export`.
 ///

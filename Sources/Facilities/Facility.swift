@@ -1,4 +1,4 @@
-import GeoTypes
+public import GeoTypes
 
 /// How to reach the people who run a facility.
 public struct Contact: Hashable, Codable, Sendable {

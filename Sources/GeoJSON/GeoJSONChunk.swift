@@ -1,4 +1,4 @@
-import GeoTypes
+public import GeoTypes
 
 /// The id of a feature written into a ``GeoJSONChunk``: none, an integer, text, or the UTF-8 bytes
 /// of a text id (copied and escaped as they are; the caller guarantees they are valid UTF-8).

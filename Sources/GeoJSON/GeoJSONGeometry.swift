@@ -1,4 +1,4 @@
-import GeoTypes
+public import GeoTypes
 
 /// A GeoJSON geometry (RFC 7946 section 3.1). Positions are ``Coordinate`` values (x = lon, y = lat).
 ///

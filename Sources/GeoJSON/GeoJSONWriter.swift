@@ -1,4 +1,4 @@
-import GeoTypes
+public import GeoTypes
 
 /// How a ``GeoJSONWriter`` shapes its output.
 public struct GeoJSONWriterOptions: Hashable, Sendable {

@@ -1,4 +1,4 @@
-import GeoTypes
+public import GeoTypes
 
 /// A vertex of a ring: a point with an x (easting or longitude) and a y (northing or latitude).
 ///

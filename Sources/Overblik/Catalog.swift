@@ -1,23 +1,23 @@
-import Analysis
-import Facilities
+package import Analysis
+package import Facilities
 import Store
 
 /// Everything queries need from the store, loaded once per process: facilities, rooms, settlements,
 /// districts and the proximity index. Queries never go back to SQLite row by row.
-public struct Catalog: Sendable {
-    public let facilities: [Facility]
-    public let rooms: [Room]
-    public let settlements: [Settlement]
-    public let districts: [District]
+package struct Catalog: Sendable {
+    package let facilities: [Facility]
+    package let rooms: [Room]
+    package let settlements: [Settlement]
+    package let districts: [District]
     /// District code → rural, by the layer's flag or the settlement rule (for districts seen
     /// without their residents; reports by district use ``PointClassifier/districtRural(_:residents:)``).
-    public let ruralByDistrict: [String: Bool]
+    package let ruralByDistrict: [String: Bool]
     /// The class of a point under the default policy: the one decision near, coverage, gaps, site
     /// and access share (queries with another policy build their own from the same layers).
-    public let classifier: PointClassifier
-    public let districtNames: [String: String]
-    public let engine: ProximityEngine
-    public let places: PlaceResolver
+    package let classifier: PointClassifier
+    package let districtNames: [String: String]
+    package let engine: ProximityEngine
+    package let places: PlaceResolver
 
     init(store: OverblikStore) throws {
         let facilities = try store.facilities()
@@ -37,7 +37,7 @@ public struct Catalog: Sendable {
     }
 
     /// Rural flag of a facility's location by ``PointClassifier``; nil when it lies in no district.
-    public func isRural(_ facility: Facility) -> Bool? {
+    package func isRural(_ facility: Facility) -> Bool? {
         classifier.facilityRural(facility)
     }
 }
@@ -47,7 +47,7 @@ extension Overblik {
     /// generation has moved: any change to facilities, rooms, districts, settlements or urban areas,
     /// by this facade or any other program, is seen on the next call; bookings do not reload it.
     /// - Complexity: one single-row read per call while nothing changed.
-    public func catalog() throws -> Catalog {
+    package func catalog() throws -> Catalog {
         let generation = try store.meta(Self.catalogGenerationKey)
         if let cached = cachedCatalog, generation == cachedCatalogGeneration { return cached }
         let loaded = try Catalog(store: store)
@@ -60,5 +60,5 @@ extension Overblik {
     static let catalogGenerationKey = "catalog_generation"
 
     /// Forgets the loaded catalogue, so that the next call loads it again.
-    public func invalidateCatalog() { cachedCatalog = nil }
+    package func invalidateCatalog() { cachedCatalog = nil }
 }

@@ -1,8 +1,8 @@
 import Facilities
-import Foundation
+public import Foundation
 import GeoTypes
 import Scheduling
-import Store
+package import Store
 
 /// The Overblik library facade: one store, and the use cases the CLI and other programs call.
 ///
@@ -14,7 +14,7 @@ import Store
 /// Not Sendable: it owns one SQLite connection. Open one per thread or process.
 public final class Overblik {
     /// The underlying store (for callers that need its repositories directly).
-    public let store: OverblikStore
+    package let store: OverblikStore
     var cachedCatalog: Catalog?
     /// The store's catalogue generation when ``cachedCatalog`` was loaded.
     var cachedCatalogGeneration: String?

@@ -1,4 +1,4 @@
-import Facilities
+public import Facilities
 
 /// The rural rule of DESIGN.md for districts: a district is rural when no settlement of
 /// ``RuralRule/defaultThreshold`` or more inhabitants lies in it, unless the district layer says otherwise.

@@ -1,5 +1,6 @@
 import Foundation
 import GeoTypes
+import Analysis
 
 extension ProximitySuite {
     /// Cost of one exact geodesic distance on Aalborg-scale pairs (the index's refinement step).

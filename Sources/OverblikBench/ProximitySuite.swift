@@ -1,6 +1,7 @@
 import Foundation
 import GeoTypes
 import SpatialIndex
+import Analysis
 
 /// k-nearest latency of the in-memory geodesic index on Aalborg-like data: k = 10 unfiltered and
 /// k = 5 filtered to village halls with wheelchair access (~10 % of facilities).

@@ -1,6 +1,7 @@
 import Analysis
 import Facilities
 import Foundation
+import GeoTypes
 
 /// The seeded input files of ``ScaleSuite``: Aalborg-like facilities and population points as CSV,
 /// and query points `id,lon,lat`, written once per run.

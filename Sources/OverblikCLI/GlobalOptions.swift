@@ -68,8 +68,3 @@ struct GlobalOptions: ParsableArguments {
         return rest
     }
 }
-
-/// Output formats of query commands.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
-    case table, json, csv, geojson, ics
-}

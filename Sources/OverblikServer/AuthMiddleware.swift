@@ -1,6 +1,7 @@
 import HTTPTypes
 import Hummingbird
 import Overblik
+import Foundation
 
 /// Finds who is calling: `Authorization: Bearer TOKEN` (programs) or the session cookie (browsers).
 /// A browser's unsafe request (POST, PUT, PATCH, DELETE) must carry the session's CSRF token in

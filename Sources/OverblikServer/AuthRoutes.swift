@@ -1,6 +1,5 @@
 import Foundation
 import Hummingbird
-import HummingbirdBcrypt
 import Overblik
 
 /// Browser login: `POST /api/login` with `{name, password}` starts a session (an HttpOnly, SameSite=Strict
@@ -62,22 +61,4 @@ struct AuthRoutes {
         Cookie(name: AuthMiddleware.sessionCookie, value: value, maxAge: maxAge, path: "/", secure: secure, httpOnly: true,
                sameSite: .strict)
     }
-}
-
-/// Password hashing for accounts: bcrypt (cost 12 by default), from hummingbird-auth.
-public enum Passwords {
-    /// bcrypt's cost factor; `OVERBLIK_BCRYPT_COST` lowers it for tests (4...31).
-    public static let cost: UInt8 = {
-        if let text = ProcessInfo.processInfo.environment["OVERBLIK_BCRYPT_COST"], let n = UInt8(text), (4...31).contains(n) { return n }
-        return 12
-    }()
-
-    /// The bcrypt hash of `password`.
-    public static func hash(_ password: String) -> String { Bcrypt.hash(password, cost: cost) }
-
-    /// Whether `password` matches `hash`.
-    public static func verify(_ password: String, hash: String) -> Bool { Bcrypt.verify(password, hash: hash) }
-
-    /// A hash no password matches in practice, checked for unknown names so that timing tells nothing.
-    static let unknownUserHash = Bcrypt.hash("overblik-unknown-user-\(UInt64.random(in: 0...UInt64.max))", cost: cost)
 }

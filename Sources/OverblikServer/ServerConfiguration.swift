@@ -1,5 +1,5 @@
-import Foundation
-import Logging
+public import Foundation
+public import Logging
 import Overblik
 
 /// How `overblik serve` runs: flags first, then the environment (`OVERBLIK_HOST`, `OVERBLIK_PORT`,

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
-import Darwin
+public import Darwin
 #endif
-import GeoTypes
+public import GeoTypes
 
 /// Where a point meets a road network: the nearest point on the nearest segment.
 public struct RoadSnap: Sendable, Hashable {

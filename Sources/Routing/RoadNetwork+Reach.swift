@@ -1,4 +1,4 @@
-import GeoTypes
+public import GeoTypes
 
 extension RoadNetwork {
     /// The parts of the network's segments reached within `limit` (in `labels.metric`) by a search

@@ -1,4 +1,4 @@
-import GeoTypes
+public import GeoTypes
 
 /// One mode's road network: the kept (largest strongly connected, for walk largest connected) part
 /// of the usable ways, as nodes, segments and two CSR adjacency arrays with 32-bit ids.

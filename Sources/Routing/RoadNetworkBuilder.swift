@@ -1,4 +1,4 @@
-import GeoTypes
+public import GeoTypes
 
 /// A way as the builder needs it: its node ids, their positions and its tags.
 public struct RoadWay: Sendable {

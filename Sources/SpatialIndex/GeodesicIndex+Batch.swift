@@ -1,4 +1,4 @@
-import GeoTypes
+public import GeoTypes
 
 /// The nearest matching point of many query points at once: ranks (-1 for none) and distances
 /// (`.infinity` for none), one per query point, in query order.

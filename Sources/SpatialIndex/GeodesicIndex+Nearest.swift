@@ -1,5 +1,5 @@
 import CPrefetch
-import GeoTypes
+public import GeoTypes
 
 extension GeodesicIndex {
     /// The `k` points nearest to `query` by exact geodesic distance, among those that pass the filters.

@@ -1,4 +1,4 @@
-import GeoTypes
+public import GeoTypes
 
 extension GeodesicIndex {
     /// All matching points whose exact geodesic distance from `center` is at most `radius` metres.

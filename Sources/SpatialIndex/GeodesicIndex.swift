@@ -1,4 +1,4 @@
-import GeoTypes
+public import GeoTypes
 
 /// An in-memory index for exact geodesic k-nearest and within-radius queries on WGS84.
 ///

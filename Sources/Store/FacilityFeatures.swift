@@ -1,5 +1,5 @@
 import CSQLite
-import Facilities
+public import Facilities
 
 /// Encodes the stored, time-independent parts of a facility's feature (see ``FacilityFeatureBody``).
 /// The Overblik facade installs one on its store (``OverblikStore/featureEncoder``); the store calls

@@ -1,9 +1,9 @@
 import CSQLite
-import Facilities
+public import Facilities
 import GeoTypes
 
-/// The columns of a facility row, in the order of ``OverblikStore/facilityColumns``.
-public enum FacilityColumn: Int32, Sendable {
+/// The columns of a facility row by name; ``OverblikStore/facilityColumns`` is generated from them.
+public enum FacilityColumn: Int32, RecordColumns, Sendable {
     case id = 0, name, kind, lon, lat, address, owner, capacity, openingHours, wheelchair, toiletsWheelchair
     case stepFree, ramp, elevator, hearingLoop, parkingAccessible, godAdgang, checked, contactName, phone
     case email, bookingURL, disabilitySuited, districtCode
@@ -73,7 +73,7 @@ public struct FacilityRecord {
     public func isNull(_ column: FacilityColumn) -> Bool { sqlite3_column_type(statement.handle, column.rawValue) == SQLITE_NULL }
 
     /// The whole facility, decoded exactly as ``OverblikStore/forEachFacility(_:)`` decodes it.
-    public var facility: Facility { OverblikStore.facility(from: statement) }
+    public var facility: Facility { OverblikStore.facility(from: StatementRow(statement: statement)) }
 
     /// A valid address for empty buffers.
     nonisolated(unsafe) private static let empty: UnsafeMutablePointer<UInt8> = .allocate(capacity: 1)

@@ -1,5 +1,5 @@
-import Facilities
-import GeoTypes
+public import Facilities
+public import GeoTypes
 
 /// A district as stored: identity, rural flag and polygon rings in EPSG:4326.
 public struct StoredDistrict: Sendable {

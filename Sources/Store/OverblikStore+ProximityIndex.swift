@@ -1,5 +1,5 @@
 import CSQLite
-import Facilities
+public import Facilities
 import GeoTypes
 
 /// Builds the packed proximity index from the store's facilities. The Overblik facade installs

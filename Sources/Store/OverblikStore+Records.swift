@@ -1,5 +1,5 @@
 import CSQLite
-import Facilities
+public import Facilities
 
 extension OverblikStore {
     /// Calls `body` for every facility whose id lies in `[lower, upper)` (nil: unbounded), in id
@@ -25,11 +25,8 @@ extension OverblikStore {
                                 bind: { try Self.bind(lower, upper, to: $0) }, body)
     }
 
-    /// The room columns read by the walks, in the order ``room(from:)`` decodes.
-    static let roomColumns = """
-        id, facility_id, name, capacity, equipment, opening_hours, wheelchair, toilets_wheelchair,
-        step_free, hearing_loop, disability_suited
-        """
+    /// The room columns read and written, in ``RoomColumn`` order.
+    static let roomColumns = RoomColumn.sqlList
 
     /// The facilities matching `clause` (a WHERE clause on `facilities`, or empty) with their rooms
     /// among those matching `roomsClause` (on `rooms`), merge-joined in id order; `bind` binds the

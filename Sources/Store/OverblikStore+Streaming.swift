@@ -1,5 +1,5 @@
 import CSQLite
-import Facilities
+public import Facilities
 import GeoTypes
 
 extension OverblikStore {
@@ -25,7 +25,7 @@ extension OverblikStore {
             """)
         var pending: Room? = try rooms.step().map(Self.room(from:))
         try facilities.forEachRow { statement in
-            let facility = Self.facility(from: statement)
+            let facility = Self.facility(from: StatementRow(statement: statement))
             var own: [Room] = []
             // Skip rooms of facilities that sort before this one (orphans cannot exist with foreign keys on,
             // but a file edited by another tool may hold them).
@@ -36,39 +36,6 @@ extension OverblikStore {
             }
             try body(facility, own)
         }
-    }
-
-    /// Decodes the facility at the current row of a statement selecting ``facilityColumns``, reading
-    /// columns directly (no intermediate ``Row``).
-    static func facility(from s: Statement) -> Facility {
-        func text(_ i: Int32) -> String? { s.text(i) }
-        func tri(_ i: Int32) -> TriState { text(i).flatMap(TriState.init(rawValue:)) ?? .unknown }
-        let accessibility = Accessibility(
-            wheelchair: text(9).flatMap(WheelchairAccess.init(rawValue:)) ?? .unknown,
-            toiletsWheelchair: tri(10), stepFree: tri(11), ramp: tri(12), elevator: tri(13), hearingLoop: tri(14),
-            parkingAccessible: tri(15),
-            godAdgang: text(16).map { $0.split(separator: "|").map(String.init) } ?? [], checked: text(17))
-        return Facility(
-            id: text(0) ?? "", name: text(1) ?? "", kind: text(2).flatMap(FacilityKind.init(rawValue:)) ?? .other,
-            location: Coordinate(lon: s.double(3), lat: s.double(4)), address: text(5),
-            owner: text(6).flatMap(OwnerClass.init(rawValue:)) ?? .unknown,
-            contact: Contact(name: text(18), phone: text(19), email: text(20), bookingURL: text(21)),
-            accessibility: accessibility, capacity: s.isNull(7) ? nil : Int(s.int64(7)), openingHours: text(8),
-            disabilitySuited: s.int64(22) == 1, districtCode: text(23))
-    }
-
-    /// Decodes a room row (columns as in ``rooms()``).
-    static func room(from row: Row) -> Room {
-        let hasOverride = (6...9).contains { !row[$0].isNull }
-        let accessibility: Accessibility? = hasOverride ? Accessibility(
-            wheelchair: row[6].string.flatMap(WheelchairAccess.init(rawValue:)) ?? .unknown,
-            toiletsWheelchair: row[7].string.flatMap(TriState.init(rawValue:)) ?? .unknown,
-            stepFree: row[8].string.flatMap(TriState.init(rawValue:)) ?? .unknown,
-            hearingLoop: row[9].string.flatMap(TriState.init(rawValue:)) ?? .unknown) : nil
-        return Room(id: row[0].string ?? "", facilityID: row[1].string ?? "", name: row[2].string ?? "",
-                    capacity: row[3].int.map(Int.init),
-                    equipment: row[4].string.map { $0.split(separator: "|").map(String.init) } ?? [],
-                    accessibility: accessibility, openingHours: row[5].string, disabilitySuited: row[10].int == 1)
     }
 
     /// Number of facilities (for progress and preallocation).

@@ -1,4 +1,4 @@
-import Facilities
+public import Facilities
 import GeoTypes
 
 /// A town extent as stored: identity, population and polygon rings in EPSG:4326.

@@ -1,4 +1,4 @@
-import Facilities
+public import Facilities
 import GeoTypes
 
 /// The Overblik SpatiaLite file: open, migrate, read and write the domain.
@@ -114,11 +114,8 @@ public final class OverblikStore {
 // MARK: - Facilities
 
 extension OverblikStore {
-    static let facilityColumns = """
-        id, name, kind, lon, lat, address, owner, capacity, opening_hours, wheelchair, toilets_wheelchair,
-        step_free, ramp, elevator, hearing_loop, parking_accessible, god_adgang, checked, contact_name, phone,
-        email, booking_url, disability_suited, district_code
-        """
+    /// The facility columns read and written, in ``FacilityColumn`` order.
+    static let facilityColumns = FacilityColumn.sqlList
 
     /// Ids among `ids` that already exist in `table`.
     public func existingIDs(in table: String, among ids: [String]) throws -> [String] {
@@ -147,7 +144,7 @@ extension OverblikStore {
     public func insert(facilities: [Facility], replace: Bool) throws {
         let statement = try database.prepare("""
             INSERT INTO facilities (\(Self.facilityColumns), geom)
-            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?, MakePoint(?, ?, 4326))
+            VALUES (\(FacilityColumn.placeholders), MakePoint(?, ?, 4326))
             """ + (replace ? Self.upsert(Self.facilityColumns + ", geom") : ""))
         try deferringSpatialIndex(of: "facilities", rows: facilities.count) {
             for f in facilities {
@@ -175,23 +172,6 @@ extension OverblikStore {
     public func facility(id: String) throws -> Facility? {
         try database.query("SELECT \(Self.facilityColumns) FROM facilities WHERE id = ?", [.text(id)]).first.map(Self.facility(from:))
     }
-
-    static func facility(from row: Row) -> Facility {
-        func text(_ i: Int) -> String? { row[i].string }
-        func tri(_ i: Int) -> TriState { text(i).flatMap(TriState.init(rawValue:)) ?? .unknown }
-        let accessibility = Accessibility(
-            wheelchair: text(9).flatMap(WheelchairAccess.init(rawValue:)) ?? .unknown,
-            toiletsWheelchair: tri(10), stepFree: tri(11), ramp: tri(12), elevator: tri(13), hearingLoop: tri(14),
-            parkingAccessible: tri(15),
-            godAdgang: text(16).map { $0.split(separator: "|").map(String.init) } ?? [], checked: text(17))
-        return Facility(
-            id: text(0) ?? "", name: text(1) ?? "", kind: text(2).flatMap(FacilityKind.init(rawValue:)) ?? .other,
-            location: Coordinate(lon: row[3].double ?? 0, lat: row[4].double ?? 0), address: text(5),
-            owner: text(6).flatMap(OwnerClass.init(rawValue:)) ?? .unknown,
-            contact: Contact(name: text(18), phone: text(19), email: text(20), bookingURL: text(21)),
-            accessibility: accessibility, capacity: row[7].int.map(Int.init), openingHours: text(8),
-            disabilitySuited: row[22].int == 1, districtCode: text(23))
-    }
 }
 
 // MARK: - Rooms
@@ -201,7 +181,7 @@ extension OverblikStore {
     /// existing ids are overwritten in place.
     public func insert(rooms: [Room], replace: Bool) throws {
         let statement = try database.prepare("""
-            INSERT INTO rooms (\(Self.roomColumns)) VALUES (?,?,?,?,?,?,?,?,?,?,?)
+            INSERT INTO rooms (\(Self.roomColumns)) VALUES (\(RoomColumn.placeholders))
             """ + (replace ? Self.upsert(Self.roomColumns) : ""))
         for r in rooms {
             let a = r.accessibility
@@ -217,10 +197,7 @@ extension OverblikStore {
     /// Listed rooms, ordered by facility and id (facilities without listed rooms have none here;
     /// see ``bookableRooms()``).
     public func rooms() throws -> [Room] {
-        try database.query("""
-            SELECT id, facility_id, name, capacity, equipment, opening_hours, wheelchair, toilets_wheelchair,
-            step_free, hearing_loop, disability_suited FROM rooms ORDER BY facility_id, id
-            """).map(Self.room(from:))
+        try database.query("SELECT \(Self.roomColumns) FROM rooms ORDER BY facility_id, id").map(Self.room(from:))
     }
 
     /// Every bookable room: listed rooms, plus the implicit room of each facility without any.

@@ -1,4 +1,4 @@
-import GeoTypes
+public import GeoTypes
 
 /// Polygon rings as plain coordinates: polygons → rings (exterior first, then holes) → closed rings.
 public typealias MultiPolygonRings = [[[Coordinate]]]

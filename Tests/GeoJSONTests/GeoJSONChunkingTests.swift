@@ -2,6 +2,7 @@ import TestSupport
 import Testing
 import GeoJSON
 import GeoTypes
+import Foundation
 
 /// A source that hands out at most `step` bytes per read, to push every token across chunk edges.
 struct TrickleSource: ByteSource {

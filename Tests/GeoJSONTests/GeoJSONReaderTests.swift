@@ -2,6 +2,7 @@ import TestSupport
 import Testing
 import GeoJSON
 import GeoTypes
+import Foundation
 
 @Suite("GeoJSON reader")
 struct GeoJSONReaderTests {

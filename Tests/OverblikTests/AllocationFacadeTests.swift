@@ -3,6 +3,7 @@ import Foundation
 import Testing
 import TestSupport
 @testable import Overblik
+import Store
 
 @Suite("The allocation round through the facade")
 struct AllocationFacadeTests {

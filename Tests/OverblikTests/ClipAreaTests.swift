@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 @testable import Overblik
+import Store
 
 @Suite("--clip-to and --municipality keep what lies in the planner's area")
 struct ClipAreaTests {

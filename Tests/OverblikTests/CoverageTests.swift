@@ -5,6 +5,7 @@ import GeoTypes
 import Testing
 import TestSupport
 @testable import Overblik
+import Store
 
 @Suite("Coverage and gaps through the facade")
 struct CoverageTests {

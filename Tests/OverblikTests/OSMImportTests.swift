@@ -4,6 +4,7 @@ import GeoTypes
 import Testing
 import TestSupport
 @testable import Overblik
+import Store
 
 @Suite("Importing OpenStreetMap data (PBF, XML, OSM-tagged GeoJSON)")
 struct OSMImportTests {

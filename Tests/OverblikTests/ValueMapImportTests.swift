@@ -3,6 +3,7 @@ import Foundation
 import Testing
 import TestSupport
 @testable import Overblik
+import Store
 
 @Suite("Mapping source values: --map, --kind-field, --owner-field, unknown owners, DBF integers")
 struct ValueMapImportTests {

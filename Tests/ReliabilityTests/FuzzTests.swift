@@ -1,6 +1,7 @@
 import Fuzzing
 import Testing
 import TestSupport
+import Foundation
 
 /// A bounded fuzz run per parser on every test run; `overblik-bench fuzz --seconds 300` is the long one.
 @Suite("Fuzzing the parsers with seeded mutations")

@@ -1,5 +1,5 @@
 import Foundation
-import Testing
+public import Testing
 
 /// Golden files: one helper for every test target. `OVERBLIK_UPDATE_GOLDEN=1` rewrites the golden
 /// instead of comparing (review the diff before committing it).

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Shared helpers for the test targets: temporary directories, the reference data beside the project,
 /// the package root, and external tools.

@@ -1,4 +1,4 @@
-import Scheduling
+public import Scheduling
 
 extension Allocation {
     /// The wall-clock intervals the allocation holds: the slot on each of its ``dates`` (for writing

@@ -1,6 +1,6 @@
-import Facilities
-import GeoTypes
-import Scheduling
+public import Facilities
+public import GeoTypes
+public import Scheduling
 
 /// One association's application for a weekly slot in the season.
 ///

@@ -1,6 +1,6 @@
-import Facilities
-import GeoTypes
-import Scheduling
+public import Facilities
+public import GeoTypes
+public import Scheduling
 
 /// The allocation round of Folkeoplysningsloven § 21: weekly slots to associations for a season.
 ///

@@ -1,5 +1,6 @@
 import GeoTypes
 import Scheduling
+import Facilities
 
 extension AllocationRound {
     /// Allocations and refusals sorted by application id, and the summary.

@@ -1,5 +1,5 @@
 import Foundation
-import Scheduling
+public import Scheduling
 
 /// The season of an allocation round: every week from `from` to `to`, both dates inclusive.
 ///

@@ -1,5 +1,5 @@
 import Formats
-import Facilities
+public import Facilities
 import Foundation
 import GeoTypes
 import Scheduling

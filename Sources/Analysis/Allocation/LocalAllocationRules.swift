@@ -1,5 +1,5 @@
 import Foundation
-import Scheduling
+public import Scheduling
 
 /// A municipality's local rules on top of the statutory order ("normally", § 21), read from a
 /// configuration file (format: Data/rules/README.md).

@@ -1,4 +1,4 @@
-import Facilities
+package import Facilities
 
 /// Attribute bits per facility for the index's subtree pruning.
 ///

@@ -1,6 +1,6 @@
-import Facilities
-import GeoTypes
-import SpatialIndex
+public import Facilities
+public import GeoTypes
+public import SpatialIndex
 
 extension ProximityEngine {
     /// Which facilities qualify under `filter` (and `accept`, for time conditions), by position.

@@ -1,5 +1,5 @@
-import Facilities
-import GeoTypes
+public import Facilities
+public import GeoTypes
 import SpatialIndex
 
 /// Exact geodesic proximity search over facilities with the filters of `near`.

@@ -1,4 +1,4 @@
-import GeoTypes
+public import GeoTypes
 
 /// Area geometry from OpenStreetMap: rings joined from ways, and the area-weighted centroid.
 public enum OSMArea {

@@ -1,4 +1,4 @@
-import GeoTypes
+public import GeoTypes
 
 /// The three OpenStreetMap element types.
 public enum OSMElementType: String, Sendable, Hashable, CaseIterable {

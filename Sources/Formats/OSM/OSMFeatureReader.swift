@@ -1,4 +1,4 @@
-import GeoTypes
+public import GeoTypes
 
 /// One OpenStreetMap feature as a point: a tagged node, or the centroid of a tagged closed way or
 /// multipolygon relation (buildings and grounds drawn as areas).

@@ -2,7 +2,7 @@ import CZlib
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
-import Darwin
+public import Darwin
 #endif
 
 /// Streams an OpenStreetMap PBF file (`.osm.pbf`, as Geofabrik and planet extracts ship it) one

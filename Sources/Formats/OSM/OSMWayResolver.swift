@@ -1,4 +1,4 @@
-import GeoTypes
+public import GeoTypes
 
 /// A way with the positions of its nodes, in order.
 public struct OSMResolvedWay: Sendable, Hashable {

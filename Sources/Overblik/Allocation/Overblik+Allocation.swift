@@ -1,8 +1,8 @@
-import Analysis
+public import Analysis
 import Facilities
 import Foundation
 import GeoTypes
-import Scheduling
+public import Scheduling
 import Store
 
 /// What `allocate` did: the engine's result and, unless it was a dry run, the bookings written.

@@ -1,8 +1,9 @@
-import Analysis
+public import Analysis
 import Facilities
 import Foundation
 import GeoTypes
-import Scheduling
+public import Scheduling
+import SpatialIndex
 
 /// A 2SFCA accessibility question: how much free room time per resident is within reach.
 public struct AccessibilityQuery: Sendable {

@@ -1,4 +1,4 @@
-import Analysis
+public import Analysis
 import Facilities
 import GeoTypes
 import Routing

@@ -1,7 +1,8 @@
-import Facilities
-import GeoTypes
+public import Facilities
+public import GeoTypes
 import Geometry
-import Store
+public import Store
+import Foundation
 
 /// The thresholds of DESIGN.md's rural rule, in one place.
 public struct RuralPolicy: Sendable, Hashable, Codable {

@@ -1,6 +1,6 @@
-import GeoJSON
+public import GeoJSON
 import GeoTypes
-import Store
+public import Store
 
 /// Coverage figures of one district as the export carries them (flat: one property per threshold).
 public struct DistrictCoverageFigures: Sendable, Hashable {

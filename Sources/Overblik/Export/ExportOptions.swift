@@ -1,6 +1,6 @@
-import Analysis
+public import Analysis
 import GeoJSON
-import Scheduling
+public import Scheduling
 
 /// How exported features are identified: by one of their properties, by position, or not at all.
 public enum ExportIDField: Sendable, Hashable {

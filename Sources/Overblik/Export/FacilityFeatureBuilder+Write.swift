@@ -1,5 +1,5 @@
-import Facilities
-import GeoJSON
+public import Facilities
+public import GeoJSON
 import GeoTypes
 
 extension FacilityFeatureBuilder {

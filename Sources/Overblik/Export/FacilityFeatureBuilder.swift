@@ -1,7 +1,7 @@
-import Facilities
-import GeoJSON
+public import Facilities
+public import GeoJSON
 import GeoTypes
-import Scheduling
+public import Scheduling
 
 /// Builds the GeoJSON point feature of a facility: kind, rooms summary, flattened accessibility,
 /// availability with open-now, next change and next free slot, and contact. Flat primitive

@@ -1,4 +1,4 @@
-import Facilities
+public import Facilities
 
 /// Colours shared by the simplestyle hints of the GeoJSON export and the web map, so that a layer
 /// looks the same in geojson.io, QGIS (with the simplestyle hints) and `overblik map`.

@@ -1,6 +1,6 @@
 import Analysis
 import Facilities
-import GeoJSON
+public import GeoJSON
 import Scheduling
 import Store
 

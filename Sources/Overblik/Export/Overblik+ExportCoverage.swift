@@ -1,5 +1,5 @@
 import Analysis
-import GeoJSON
+public import GeoJSON
 import GeoTypes
 
 extension Overblik {
@@ -20,12 +20,18 @@ extension Overblik {
         var reportOnly = query
         reportOnly.includeDemand = false
         let outcome = try coverage(reportOnly)
+        return (Self.coverageFigures(outcome, reaches: query.reaches), query.reaches.first.map { Self.propertyLabel($0.label) },
+                outcome.classification)
+    }
+
+    /// District code → the figures of `outcome` (one threshold per reach, labels made property-safe).
+    static func coverageFigures(_ outcome: CoverageOutcome, reaches: [Reach]) -> [String: DistrictCoverageFigures] {
         var figures: [String: DistrictCoverageFigures] = [:]
         for d in outcome.report.districts {
             let f = d.figures
             figures[d.code] = DistrictCoverageFigures(
                 population: f.population,
-                thresholds: query.reaches.map { reach in
+                thresholds: reaches.map { reach in
                     DistrictCoverageFigures.Threshold(label: Self.propertyLabel(reach.label),
                                                       covered: f.coveredPopulation[reach.label] ?? 0,
                                                       share: f.share[reach.label] ?? nil)
@@ -33,14 +39,19 @@ extension Overblik {
                 meanMetres: f.meanMetres, medianMetres: f.medianMetres, p90Metres: f.p90Metres, maxMetres: f.maxMetres,
                 rural: d.rural)
         }
-        return (figures, query.reaches.first.map { Self.propertyLabel($0.label) }, outcome.classification)
+        return figures
     }
 
     /// The gaps layer: settlements (or population points) beyond reach, worst first, as point features
     /// with id, name, population, rural, district, nearest_facility, nearest_facility_name,
     /// distance_m (null when no facility qualifies), threshold_m and score.
     public func gapFeatures(_ query: CoverageQuery, options: ExportOptions) throws -> [GeoJSONFeature] {
-        try gaps(query).enumerated().map { index, g in
+        gapFeatures(try gaps(query), options: options)
+    }
+
+    /// The gaps layer of `lines` (the same bytes from `export gaps` and `gaps --format geojson`).
+    func gapFeatures(_ lines: [GapLine], options: ExportOptions) -> [GeoJSONFeature] {
+        lines.enumerated().map { index, g in
             var p: [JSONMember] = [
                 JSONMember("id", .string(g.id)), JSONMember("name", g.name.map(JSONValue.string) ?? .null),
                 JSONMember("population", .number(g.population)), JSONMember("rural", g.rural.map(JSONValue.bool) ?? .null),

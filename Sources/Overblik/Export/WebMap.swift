@@ -1,6 +1,6 @@
 import Facilities
 import Foundation
-import GeoJSON
+public import GeoJSON
 
 /// Where the web map page gets Leaflet from.
 public enum LeafletSource: Sendable, Hashable {

@@ -1,4 +1,4 @@
-import Facilities
+public import Facilities
 
 /// Which layer an import fills.
 public enum ImportLayer: String, Sendable, CaseIterable, Codable {

@@ -4,6 +4,7 @@ import GeoTypes
 import Geometry
 import Scheduling
 import Store
+import Formats
 
 extension Overblik {
     /// Imports one file into one layer, atomically.

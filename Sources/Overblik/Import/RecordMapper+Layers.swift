@@ -1,6 +1,7 @@
 import Facilities
 import GeoTypes
 import Store
+import Foundation
 
 extension RecordMapper {
     /// A facility from CSV columns or OpenStreetMap-style properties.

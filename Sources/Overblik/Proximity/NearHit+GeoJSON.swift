@@ -1,4 +1,4 @@
-import GeoJSON
+public import GeoJSON
 import GeoTypes
 
 extension NearHit {
@@ -23,9 +23,7 @@ extension NearHit {
         optional("step_free", stepFree)
         optional("hearing_loop", hearingLoop)
         optional("opening_hours", openingHours)
-        props.append(JSONMember("rooms", .string(rooms.map { r in
-            r.capacity.map { "\(r.name) (\($0))" } ?? r.name
-        }.joined(separator: "; "))))
+        props.append(JSONMember("rooms", .string(roomsText)))
         props.append(JSONMember("room_count", .integer(Int64(rooms.count))))
         optional("contact_name", contactName)
         optional("phone", phone)

@@ -1,8 +1,9 @@
-import Analysis
+public import Analysis
 import Facilities
 import Formats
 import GeoTypes
 import Store
+import Foundation
 
 /// A `near` question.
 public struct NearQuery: Sendable {

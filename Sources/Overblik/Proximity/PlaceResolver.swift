@@ -1,6 +1,6 @@
-import Facilities
+public import Facilities
 import Foundation
-import GeoTypes
+public import GeoTypes
 
 /// A place the user named: coordinates, a settlement, or a facility.
 public struct ResolvedPlace: Sendable, Codable {

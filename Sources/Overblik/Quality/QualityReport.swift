@@ -1,4 +1,4 @@
-import Scheduling
+public import Scheduling
 
 /// One data-quality problem found by ``Overblik/checkQuality(_:)``.
 public struct QualityProblem: Sendable, Codable, Hashable {

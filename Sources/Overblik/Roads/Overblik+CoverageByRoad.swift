@@ -1,4 +1,4 @@
-import Analysis
+public import Analysis
 import Foundation
 import GeoTypes
 import Routing

@@ -1,5 +1,5 @@
-import Analysis
-import GeoJSON
+public import Analysis
+public import GeoJSON
 import GeoTypes
 import Geometry
 import Routing

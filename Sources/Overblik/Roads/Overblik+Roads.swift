@@ -1,5 +1,5 @@
 import Foundation
-import GeoTypes
+public import GeoTypes
 import Routing
 import Store
 

@@ -1,6 +1,6 @@
 import Formats
-import GeoTypes
-import Routing
+public import GeoTypes
+public import Routing
 
 /// The walk, bike and car networks built from one OpenStreetMap file, with what each build kept.
 public struct RoadNetworks: Sendable {

@@ -1,14 +1,14 @@
-import Analysis
-import Formats
-import GeoJSON
-import GeoTypes
-import Geometry
-import Scheduling
-import Store
+public import Analysis
+public import Formats
+public import GeoJSON
+public import GeoTypes
+public import Geometry
+public import Scheduling
+public import Store
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
-import Darwin
+public import Darwin
 #endif
 
 // The classification of every error the lower modules throw, stated once. A new error type in a

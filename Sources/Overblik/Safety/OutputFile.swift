@@ -1,8 +1,8 @@
-import GeoJSON
+public import GeoJSON
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
-import Darwin
+public import Darwin
 #endif
 
 /// Why an output file was refused or could not be written.

@@ -1,3 +1,4 @@
+import Store
 extension Overblik {
     /// An output file (or `-` for standard output) that can never be this store or one of its
     /// -wal, -shm and -journal files, written to a temporary file and renamed into place by

@@ -1,4 +1,4 @@
-import Scheduling
+public import Scheduling
 import Store
 
 /// A booking of a room, as the library reports it: wall-clock and UTC times, holder and series.

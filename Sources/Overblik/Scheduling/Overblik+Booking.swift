@@ -1,6 +1,6 @@
 import Facilities
 import Foundation
-import Scheduling
+public import Scheduling
 import Store
 
 extension Overblik {

@@ -1,6 +1,6 @@
 import Facilities
 import Foundation
-import Scheduling
+public import Scheduling
 import Store
 
 extension Overblik {
@@ -76,7 +76,7 @@ extension Overblik {
     }
 
     /// An RFC 5545 VFREEBUSY listing a room's free intervals.
-    public func iCalendar(free answer: FreeTimeAnswer, stamp: UTCInstant = Overblik.currentInstant()) -> String {
+    public static func iCalendar(free answer: FreeTimeAnswer, stamp: UTCInstant = Overblik.currentInstant()) -> String {
         ICalendarWriter.freeBusy(uid: "free-\(answer.roomID)-\(answer.from)@overblik", free: answer.free,
                                  from: answer.from, to: answer.to, stamp: stamp)
     }

@@ -1,7 +1,7 @@
 import Facilities
 import Foundation
-import Scheduling
-import Store
+public import Scheduling
+public import Store
 
 extension Overblik {
     /// Closes a facility (every room) or one room for a local time window (renovation, an

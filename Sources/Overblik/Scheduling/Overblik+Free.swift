@@ -1,6 +1,6 @@
 import Facilities
 import Foundation
-import Scheduling
+public import Scheduling
 import Store
 
 /// Free time of one room in a window. JSON: `{room, from, to, min_duration_minutes, free: [{start, end, minutes}]}`.

@@ -1,4 +1,4 @@
-import Scheduling
+public import Scheduling
 
 extension Overblik {
     /// A wall-clock moment the user gave (`hours --at`, `near --free-at`, a booking's start):

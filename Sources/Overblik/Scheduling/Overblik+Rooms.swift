@@ -1,4 +1,4 @@
-import Facilities
+public import Facilities
 import Foundation
 import Scheduling
 import Store

@@ -1,7 +1,7 @@
 import Analysis
 import Facilities
 import Foundation
-import Scheduling
+public import Scheduling
 import Store
 
 /// A time condition on rooms: free at a moment for a duration, or free weekly through a period.

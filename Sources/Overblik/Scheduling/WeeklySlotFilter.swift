@@ -1,4 +1,4 @@
-import Scheduling
+public import Scheduling
 
 /// Answers "is this room free for a weekly slot every week of a period?" for many rooms at once.
 ///

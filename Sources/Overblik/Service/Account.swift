@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import Store
 
 /// What an account may do. Anonymous callers have no account: they search and see free/busy only.

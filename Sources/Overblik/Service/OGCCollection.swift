@@ -2,7 +2,7 @@ import Analysis
 import Foundation
 import GeoJSON
 import GeoTypes
-import Scheduling
+public import Scheduling
 
 /// The live layers served as OGC API - Features collections. Availability members (`open_now`,
 /// `next_free`, ...) are computed at request time, from the clock injected as `now`.

@@ -1,5 +1,5 @@
 import Foundation
-import Scheduling
+public import Scheduling
 import Store
 
 /// A booking asked for over the service, as text: `{room, start, end, activity?, repeat?, until?}`.

@@ -1,5 +1,6 @@
 import Foundation
-import Scheduling
+public import Scheduling
+import Store
 
 extension Overblik {
     /// The days a room's free/busy feed covers when no window is given.
@@ -10,7 +11,7 @@ extension Overblik {
     public func roomFeed(roomID: String, from: String?, to: String?, now: UTCInstant = Overblik.currentInstant()) throws -> String {
         let start = try from.map { try Self.serviceTime($0, field: "from") } ?? CopenhagenTime.localTime(at: now)
         let end = try to.map { try Self.serviceTime($0, field: "to") } ?? start.adding(minutes: Self.feedDays * 1440)
-        return iCalendar(free: try freeTime(roomID: roomID, from: start, to: end), stamp: now)
+        return Self.iCalendar(free: try freeTime(roomID: roomID, from: start, to: end), stamp: now)
     }
 
     /// An association's bookings as an RFC 5545 calendar, for the private feed URL of a `calendar`

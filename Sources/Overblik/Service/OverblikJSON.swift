@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The one JSON encoding of the library's outcomes: pretty-printed, keys sorted, slashes unescaped,
 /// followed by a newline. The CLI's `--format json` and the HTTP API both write through it, so the

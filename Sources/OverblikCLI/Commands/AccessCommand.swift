@@ -1,8 +1,6 @@
-import Analysis
 import ArgumentParser
 import Foundation
 import Overblik
-import Scheduling
 
 struct AccessCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -41,33 +39,6 @@ struct AccessCommand: ParsableCommand {
         let outcome = try global.open().accessibility(AccessibilityQuery(
             filter: try filters.filter(), time: try filters.timeCondition(), reach: reaches[0], source: reach.source,
             weekOf: week, decay: decay, policy: try reach.policy()))
-        func value(_ a: Double?) -> String { a.map { String(format: "%.4f", $0) } ?? "-" }
-        switch global.format {
-        case .json: try Output.json(outcome)
-        case .csv:
-            Output.write(CSVText.row(["code", "name", "rural", "population", "accessibility"]))
-            for d in outcome.districts {
-                Output.write(CSVText.row([d.code, d.name, String(d.rural), Format.count(d.population), d.accessibility.map { String($0) } ?? ""]))
-            }
-        default:
-            Output.line("Demand: \(outcome.source.rawValue); week \(outcome.weekFrom)..\(outcome.weekTo); catchment \(Format.distance(outcome.catchmentM)); "
-                + "decay \(outcome.decay.rawValue); \(outcome.facilities.count) qualifying facilities")
-            var t = TextTable(["code", "district", "area", "residents", "person-hours/week per resident"], rightAligned: [3, 4])
-            for d in outcome.districts {
-                t.add([d.code, d.name, d.rural ? "rural" : "urban", Format.count(d.population), value(d.accessibility)])
-            }
-            t.add(["", "RURAL", "", "", value(outcome.rural)])
-            t.add(["", "URBAN", "", "", value(outcome.urban)])
-            t.add(["", "TOTAL", "", "", value(outcome.total)])
-            if outcome.outsideDistricts != nil { t.add(["", "OUTSIDE (not in total)", "", "", value(outcome.outsideDistricts)]) }
-            Output.write(t.render())
-            if let c = outcome.classification {
-                Output.line(c.summary)
-                if let w = c.warning { Output.line("warning: \(w)") }
-            }
-        }
-        Output.flush()
+        try Output.render(outcome, as: global.format)
     }
 }
-
-extension DistanceDecay: ExpressibleByArgument {}

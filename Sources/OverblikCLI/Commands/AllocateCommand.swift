@@ -1,10 +1,6 @@
-import Analysis
 import ArgumentParser
 import Foundation
-import GeoJSON
-import GeoTypes
 import Overblik
-import Scheduling
 
 struct AllocateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -43,75 +39,13 @@ struct AllocateCommand: ParsableCommand {
             throw ValidationError("--season: \(error) (expected FROM..TO, e.g. 2026-08-17..2027-06-18)")
         }
         let overblik = try global.open()
-        let run = try overblik.allocate(applicationsPath: applications, season: parsedSeason, rulesPath: rules, dryRun: dryRun)
-        let r = run.result
-        switch global.format {
-        case .json: try Output.json(r)
-        case .csv:
-            Output.write(CSVText.row(["application", "status", "facility", "room", "weekday", "start", "end", "dates",
-                                      "skipped_dates", "rule", "reason"]))
-            for a in r.allocations {
-                Output.write(CSVText.row([a.application, "allocated", a.facility, a.room, a.weekday, a.start, a.end,
-                                          String(a.dates.count), a.skippedDates.joined(separator: " "), a.rule, a.reason]))
-            }
-            for f in r.refusals {
-                Output.write(CSVText.row([f.application, "refused", "", "", "", "", "", "", "", "", f.reason]))
-            }
-        case .geojson:
-            let catalog = try overblik.catalog()
-            let places = Dictionary(catalog.facilities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-            let features: [GeoJSONFeature] = r.allocations.compactMap { a in
-                guard let f = places[a.facility] else { return nil }
-                return GeoJSONFeature(id: .string(a.application), geometry: .point(f.location), properties: [
-                    JSONMember("application", .string(a.application)), JSONMember("facility", .string(a.facility)),
-                    JSONMember("facility_name", .string(f.name)), JSONMember("room", .string(a.room)),
-                    JSONMember("weekday", .string(a.weekday)), JSONMember("start", .string(a.start)),
-                    JSONMember("end", .string(a.end)), JSONMember("dates", .integer(Int64(a.dates.count))),
-                    JSONMember("skipped_dates", .string(a.skippedDates.joined(separator: " "))),
-                    JSONMember("rule", .string(a.rule)), JSONMember("reason", .string(a.reason)),
-                ])
-            }
-            try GeoJSONOutput.collection(features)
-        default:
-            table(r)
-            if run.dryRun {
-                Output.line("dry run: nothing written")
-            } else {
-                Output.line("wrote \(run.bookingsWritten) bookings in \(r.allocations.count) weekly series")
-            }
-        }
-        Output.flush()
-    }
-
-    func table(_ r: AllocationResult) {
-        Output.line("Season \(r.summary.seasonFrom)..\(r.summary.seasonTo): \(r.summary.allocated) of \(r.summary.applications) applications allocated, \(r.summary.refused) refused")
-        Output.line()
-        var t = TextTable(["application", "room", "slot", "weeks", "skipped", "rule", "reason"], rightAligned: [3, 4])
-        for a in r.allocations {
-            t.add([a.application, a.room, "\(a.weekday) \(a.start)-\(a.end)", String(a.dates.count), String(a.skippedDates.count),
-                   a.rule, a.reason])
-        }
-        Output.write(t.render())
-        if !r.refusals.isEmpty {
-            Output.line()
-            var refused = TextTable(["refused", "reason"])
-            for f in r.refusals { refused.add([f.application, f.reason]) }
-            Output.write(refused.render())
-        }
-        Output.line()
-        var s = TextTable(["group", "applications", "allocated", "refused", "hours/week asked", "hours/week given", "season hours"],
-                          rightAligned: [1, 2, 3, 4, 5, 6])
-        for row in r.summary.byActivity + r.summary.byArea {
-            s.add([row.group, String(row.applications), String(row.allocated), String(row.refused),
-                   String(format: "%.1f", row.requestedWeeklyHours), String(format: "%.1f", row.allocatedWeeklyHours),
-                   String(format: "%.1f", row.allocatedSeasonHours)])
-        }
-        Output.write(s.render())
+        try Output.render(try overblik.allocationReport(applicationsPath: applications, season: parsedSeason, rulesPath: rules, dryRun: dryRun),
+                          as: global.format)
     }
 
     /// 1 August to 30 June of the season that has not started yet (or is under way before August).
     static func defaultSeason() -> String {
-        let now = CopenhagenTime.localTime(at: UTCInstant(secondsSince1970: Int64(Date().timeIntervalSince1970)))
+        let now = Overblik.localNow()
         let startYear = now.month >= 8 ? now.year + 1 : now.year
         return "\(startYear)-08-01..\(startYear + 1)-06-30"
     }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Overblik
-import Scheduling
 
 struct BookCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -44,8 +43,8 @@ struct BookCommand: ParsableCommand {
 
     func run() throws {
         try global.require([.table, .json, .csv], command: "book")
-        let (start, end) = try TimeArguments.span(from: from, to: to)
-        let last = try until.map { try TimeArguments.date($0, option: "--until") }
+        let (start, end) = try TimeInput.span(from: from, to: to)
+        let last = try until.map { try TimeInput.date($0, option: "--until") }
         let receipt = try global.open().book(roomID: room, from: start, to: end, holder: holder, activity: activity,
                                              repeatWeeklyUntil: last, includeHolidays: includeHolidays, skipConflicts: skipConflicts)
         for warning in receipt.warnings { Output.error("overblik: warning: " + warning) }
@@ -53,12 +52,12 @@ struct BookCommand: ParsableCommand {
         case .json:
             try Output.json(receipt)
         case .csv:
-            Output.write(BookingPrinter.csv(receipt.bookings))
+            Output.write(BookingRendering.csv(receipt.bookings))
         default:
             let count = receipt.bookings.count
             Output.line("booked \(receipt.bookings[0].roomID): \(count) booking\(count == 1 ? "" : "s")"
                         + (receipt.seriesID.map { " in weekly series \($0)" } ?? ""))
-            Output.write(BookingPrinter.table(receipt.bookings))
+            Output.write(BookingRendering.table(receipt.bookings))
             if !receipt.skipped.isEmpty {
                 Output.line("skipped: " + receipt.skipped.map(\.description).joined(separator: ", "))
             }

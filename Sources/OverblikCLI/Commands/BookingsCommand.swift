@@ -24,17 +24,8 @@ struct BookingsCommand: ParsableCommand {
 
     func run() throws {
         try global.require([.table, .json, .csv, .ics], command: "bookings")
-        let window = try TimeArguments.window(from: from, to: to)
+        let window = try TimeInput.window(from: from, to: to)
         let overblik = try global.open()
-        let list = try overblik.bookings(roomID: room, from: window?.0, to: window?.1)
-        switch global.format {
-        case .json: try Output.json(list)
-        case .csv: Output.write(BookingPrinter.csv(list))
-        case .ics: Output.write(try overblik.iCalendar(bookings: list))
-        default:
-            Output.line("\(list.count) booking\(list.count == 1 ? "" : "s")" + (room.map { " of \($0)" } ?? ""))
-            if !list.isEmpty { Output.write(BookingPrinter.table(list)) }
-        }
-        Output.flush()
+        try Output.render(try overblik.bookingList(roomID: room, from: window?.0, to: window?.1), as: global.format)
     }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import Overblik
-import Scheduling
 
 struct CalendarCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

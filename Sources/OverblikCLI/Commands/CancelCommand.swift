@@ -27,11 +27,11 @@ struct CancelCommand: ParsableCommand {
         case .json:
             try Output.json(receipt)
         case .csv:
-            Output.write(BookingPrinter.csv(receipt.cancelled))
+            Output.write(BookingRendering.csv(receipt.cancelled))
         default:
             let count = receipt.cancelled.count
             Output.line("cancelled \(count) booking\(count == 1 ? "" : "s")" + (receipt.seriesID.map { " (series \($0))" } ?? ""))
-            Output.write(BookingPrinter.table(receipt.cancelled))
+            Output.write(BookingRendering.table(receipt.cancelled))
         }
         Output.flush()
     }

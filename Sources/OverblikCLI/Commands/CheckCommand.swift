@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import Overblik
-import Scheduling
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -52,40 +51,11 @@ struct CheckCommand: ParsableCommand {
         if let at {
             do { now = try LocalDateTime(parsing: at) } catch { throw ValidationError("--at: \(error)") }
         } else {
-            now = CopenhagenTime.localTime(at: UTCInstant(secondsSince1970: Int64(Date().timeIntervalSince1970)))
+            now = Overblik.localNow()
         }
         let report = try global.open().checkQuality(
             QualityOptions(staleAfterYears: years, duplicateRadiusMetres: radius, now: now))
-        switch global.format {
-        case .json:
-            try Output.json(report)
-        case .csv:
-            Output.write(CSVText.row(["kind", "table", "id", "name", "detail", "related_id"]))
-            for p in report.problems {
-                Output.write(CSVText.row([p.kind.rawValue, p.table, p.id, p.name, p.detail, p.relatedID ?? ""]))
-            }
-        default:
-            printTable(report)
-        }
-        Output.flush()
+        try Output.render(report, as: global.format)
         if !report.isClean { throw SilentExit(code: ExitCodes.noResult, message: nil) }
-    }
-
-    func printTable(_ report: QualityReport) {
-        let e = report.examined
-        Output.line("Checked \(e.facilities) facilities, \(e.rooms) bookable rooms, \(e.bookings) bookings, \(e.districts) districts at \(report.referenceTime)")
-        var counts = TextTable(["problem", "count"], rightAligned: [1])
-        for kind in QualityProblem.Kind.allCases { counts.add([kind.rawValue, String(report.counts[kind.rawValue] ?? 0)]) }
-        Output.write(counts.render())
-        guard !report.problems.isEmpty else {
-            Output.line("No problems found.")
-            return
-        }
-        Output.line()
-        var table = TextTable(["problem", "table", "id", "name", "detail"])
-        for p in report.problems {
-            table.add([p.kind.rawValue, p.table, p.id, p.name, p.detail])
-        }
-        Output.write(table.render())
     }
 }

@@ -27,7 +27,7 @@ struct ClosuresCommand: ParsableCommand {
 
         func run() throws {
             try global.require([.table, .json], command: "closures add")
-            let (start, end) = try TimeArguments.span(from: from, to: to)
+            let (start, end) = try TimeInput.span(from: from, to: to)
             let closure = try global.open().addClosure(facilityID: facility, roomID: room, from: start, to: end, reason: reason)
             if global.format == .json { try Output.json(closure) } else {
                 Output.line("closure \(closure.id): \(closure.facilityID ?? closure.roomID ?? "") closed \(closure.startLocal) - \(closure.endLocal)")

@@ -1,8 +1,4 @@
-import Analysis
 import ArgumentParser
-import Foundation
-import GeoJSON
-import GeoTypes
 import Overblik
 
 struct CoverageCommand: ParsableCommand {
@@ -32,13 +28,11 @@ struct CoverageCommand: ParsableCommand {
     var by: [String] = []
     @OptionGroup var global: GlobalOptions
 
-    enum Grouping: String, ExpressibleByArgument, CaseIterable { case district, settlement, point }
-
     func run() throws {
         try global.require([.table, .json, .csv, .geojson], command: "coverage")
-        var by = Grouping.district, travel: String?
+        var by = CoverageGrouping.district, travel: String?
         for value in self.by.flatMap({ $0.split(separator: ",").map(String.init) }) {
-            if let g = Grouping(rawValue: value) { by = g } else { travel = value }
+            if let g = CoverageGrouping(rawValue: value) { by = g } else { travel = value }
         }
         let road = try travel.map { try RoadQuestion.reaches(by: $0, within: reach.within, ruralWithin: reach.ruralWithin, urbanWithin: reach.urbanWithin) }
         let reaches = try road?.1 ?? reach.reaches()
@@ -48,7 +42,8 @@ struct CoverageCommand: ParsableCommand {
                                   source: source, includeDemand: by != .district, policy: try reach.policy(),
                                   districts: reach.districtCodes)
         let overblik = try global.open()
-        let outcome = try overblik.coverage(query, by: road?.0)
+        let result = try overblik.coverage(query, by: road?.0, grouping: by)
+        let outcome = result.outcome
         if !outcome.unreachableDemand.isEmpty {
             Output.error("overblik: \(outcome.unreachableDemand.count) demand point(s) more than 1 km from the \(travel ?? "") network count as beyond reach: "
                 + outcome.unreachableDemand.prefix(20).joined(separator: ", ") + (outcome.unreachableDemand.count > 20 ? ", ..." : ""))
@@ -56,26 +51,11 @@ struct CoverageCommand: ParsableCommand {
         if let road = outcome.road {
             Output.error("overblik: by \(road.modeName), reaches and distances as \(road.metricName)\(road.metricName == "road_time" ? " (seconds)" : " (metres)")")
         }
-        if let areas = outcome.areas, by == .district, global.format != .geojson {
-            try AreaPrinter.print(areas, labels: reaches.map(\.label), format: global.format)
-            Output.flush()
-            return
-        }
-        switch (by, global.format) {
-        case (.district, .json): try Output.json(CoverageDocument(outcome))
-        case (.district, .csv): CoveragePrinter.districtCSV(outcome)
-        case (.district, .geojson): try CoveragePrinter.districtGeoJSON(outcome, overblik: overblik)
-        case (.district, _): CoveragePrinter.districtTable(outcome)
-        case (_, .json): try Output.json(outcome.demand)
-        case (_, .csv): CoveragePrinter.demandCSV(outcome)
-        case (_, .geojson): try CoveragePrinter.demandGeoJSON(outcome)
-        default: CoveragePrinter.demandTable(outcome)
-        }
-        Output.flush()
+        try Output.render(result, as: global.format)
     }
 }
 
-extension CoverageCommand.Grouping: Sendable {}
+
 
 struct GapsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -108,53 +88,7 @@ struct GapsCommand: ParsableCommand {
         if let road = road?.0 {
             Output.error("overblik: by \(road.modeName), reaches and distances as \(road.metricName)\(road.metricName == "road_time" ? " (distance_m: route metres; threshold in seconds)" : " (metres)")")
         }
-        let gaps = try global.open().gaps(query, by: road?.0, includeOutside: includeOutside)
-        switch global.format {
-        case .json: try Output.json(gaps)
-        case .csv:
-            Output.write(CSVText.row(["id", "name", "lon", "lat", "population", "rural", "district", "nearest_facility",
-                                      "nearest_facility_name", "distance_m", "threshold_m", "score"]))
-            for g in gaps {
-                let rural = g.rural.map { String($0) } ?? ""
-                Output.write(CSVText.row([g.id, g.name ?? "", String(g.lon), String(g.lat), Format.count(g.population),
-                                          rural, g.district ?? "", g.nearestFacility ?? "", g.nearestFacilityName ?? "",
-                                          g.distanceM.map { String(format: "%.3f", $0) } ?? "", String(g.thresholdM),
-                                          g.score.map { String(format: "%.0f", $0) } ?? ""]))
-            }
-        case .geojson:
-            let features = gaps.map { g in
-                GeoJSONFeature(id: .string(g.id), geometry: .point(Coordinate(lon: g.lon, lat: g.lat)), properties: [
-                    JSONMember("id", .string(g.id)), JSONMember("name", g.name.map(JSONValue.string) ?? .null),
-                    JSONMember("population", .number(g.population)), JSONMember("rural", g.rural.map(JSONValue.bool) ?? .null),
-                    JSONMember("class", .string(g.pointClass.rawValue)),
-                    JSONMember("district", g.district.map(JSONValue.string) ?? .null),
-                    JSONMember("nearest_facility", g.nearestFacility.map(JSONValue.string) ?? .null),
-                    JSONMember("nearest_facility_name", g.nearestFacilityName.map(JSONValue.string) ?? .null),
-                    JSONMember("distance_m", g.distanceM.map(JSONValue.number) ?? .null),
-                    JSONMember("threshold_m", .number(g.thresholdM)),
-                    JSONMember("score", g.score.map(JSONValue.number) ?? .null),
-                ])
-            }
-            try GeoJSONOutput.collection(features)
-        default:
-            Output.line("\(gaps.count) beyond reach")
-            var t = TextTable(["#", "name", "residents", "area", "nearest facility", "distance", "reach"], rightAligned: [0, 2, 5, 6])
-            for (i, g) in gaps.enumerated() {
-                t.add([String(i + 1), g.name ?? g.id, Format.count(g.population), g.pointClass.rawValue,
-                       g.nearestFacilityName ?? "none qualifies", g.distanceM.map(Format.distance) ?? "-", road?.0.ranksByTime == true ? Format.minutes(g.thresholdM) : Format.distance(g.thresholdM)])
-            }
-            Output.write(t.render())
-        }
-        Output.flush()
-    }
-}
-
-/// Writes features as one RFC 7946 FeatureCollection to standard output.
-enum GeoJSONOutput {
-    static func collection(_ features: [GeoJSONFeature]) throws {
-        Output.flush()
-        let writer = GeoJSONWriter(sink: FileByteSink(descriptor: 1), format: .featureCollection)
-        for f in features { try writer.write(f) }
-        _ = try writer.finish()
+        let gaps = try global.open().gapList(query, by: road?.0, includeOutside: includeOutside)
+        try Output.render(gaps, as: global.format)
     }
 }

@@ -1,10 +1,7 @@
 import ArgumentParser
 import Foundation
-import GeoJSON
 import Overblik
-import Scheduling
 
-extension ExportLayer: ExpressibleByArgument {}
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -70,45 +67,25 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let options = try exportOptions(filters: filters, now: now, horizon: horizon, idField: idField, style: style)
-        let time = try filters.timeCondition()
-        let overblik = try global.open()
-        let writerOptions = GeoJSONWriterOptions(precision: precision, bbox: bbox)
-        // Refuses the store and its companions; written to a temporary file, renamed into place when complete.
-        let sink = try overblik.outputFile(path: out)
-        let writer = GeoJSONWriter(sink: sink, format: seq ? .textSequence : .featureCollection, options: writerOptions)
-        let count: Int
-        switch layer {
-        case .isochrones:
+        var request = ExportRequest(layer: layer, options: options, time: try filters.timeCondition(),
+                                    coverage: CoverageQuery(reaches: try reach.reaches(), source: reach.source))
+        request.coverage.policy = try reach.policy()
+        request.coverage.districts = reach.districtCodes
+        request.sequence = seq
+        request.precision = precision
+        request.bbox = bbox
+        if layer == .isochrones {
             let values = minutes.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
             guard !values.contains(where: { $0 == nil }) else { throw ValidationError("--minutes: expected numbers, e.g. 5,10,15") }
-            let ids = filters.freeWeekly == nil ? (filters.from?.split(separator: ",").map(String.init) ?? []) : []
-            let features = try overblik.isochroneFeatures(facilityIDs: ids, filter: options.filter, by: by, minutes: values.map { $0! })
-            for f in features { try writer.write(f) }
-            count = features.count
-        case .facilities:
-            count = try overblik.exportFacilities(to: writer, options: options, time: time)
-        case .districts:
-            let features = try overblik.districtFeatures(options: options, time: time)
-            for f in features { try writer.write(f) }
-            count = features.count
-        case .coverage:
-            let query = CoverageQuery(filter: options.filter, time: time, reaches: try reach.reaches(), source: reach.source)
-            let coverage = try overblik.exportCoverage(query)
-            let features = try overblik.districtFeatures(options: options, coverage: coverage.figures, time: time)
-            for f in features { try writer.write(f) }
-            count = features.count
-        case .gaps:
-            let query = CoverageQuery(filter: options.filter, time: time, reaches: try reach.reaches(), source: reach.source)
-            let features = try overblik.gapFeatures(query, options: options)
-            for f in features { try writer.write(f) }
-            count = features.count
+            request.isochroneFacilities = filters.freeWeekly == nil ? (filters.from?.split(separator: ",").map(String.init) ?? []) : []
+            request.travel = by
+            request.minutes = values.map { $0! }
         }
-        try writer.finish().commit()
+        let count = try global.open().export(request, to: out)
         if out != "-" { Output.error("overblik: wrote \(count) \(layer.rawValue) feature\(count == 1 ? "" : "s") to \(out)") }
     }
 }
 
-/// Export options from command-line values.
 func exportOptions(filters: FilterOptions, now: String?, horizon: Int, idField: String?, style: Bool) throws -> ExportOptions {
     let clock: LocalDateTime
     if let now {
@@ -116,7 +93,7 @@ func exportOptions(filters: FilterOptions, now: String?, horizon: Int, idField: 
             throw ValidationError("--now: \(error) (expected e.g. 2026-12-01T17:00)")
         }
     } else {
-        clock = CopenhagenTime.localTime(at: UTCInstant(secondsSince1970: Int64(Date().timeIntervalSince1970)))
+        clock = Overblik.localNow()
     }
     return ExportOptions(filter: try filters.filter(), now: clock, horizonDays: horizon,
                          idField: idField.map(ExportIDField.init(parsing:)), style: style)

@@ -1,9 +1,6 @@
-import Analysis
 import ArgumentParser
-import Facilities
-import GeoTypes
 import Overblik
-import Scheduling
+import Foundation
 
 /// The facility filters shared by near, coverage, gaps, site and export.
 struct FilterOptions: ParsableArguments {
@@ -69,7 +66,7 @@ struct FilterOptions: ParsableArguments {
             guard freeWeekly == nil else { throw ValidationError("use either --free-at or --free-weekly") }
             let start: LocalDateTime
             let window: (start: LocalDateTime, end: LocalDateTime?)
-            do { window = try DanishInput.window(freeAt, now: TimeArguments.now()) } catch {
+            do { window = try DanishInput.window(freeAt, now: TimeInput.now()) } catch {
                 throw ValidationError("--free-at: \(error) (expected e.g. 2026-12-01T19:00, tirsdag 19.00 or ti 19-21)")
             }
             start = try Overblik.existingLocalTime(window.start, option: "--free-at")
@@ -83,7 +80,7 @@ struct FilterOptions: ParsableArguments {
             return .freeAt(start: start, duration: d)
         }
         if let freeWeekly {
-            let slot: Scheduling.WeeklySlot
+            let slot: WeeklySlot
             do { slot = try DanishInput.weeklySlot(freeWeekly) } catch {
                 throw ValidationError("--free-weekly: \(error) (expected e.g. \"ti 19-21\" or \"Tu 19:00-21:00\")")
             }
@@ -106,7 +103,6 @@ struct FilterOptions: ParsableArguments {
     }
 }
 
-extension WheelchairRequirement: ExpressibleByArgument {}
 
 /// Parses DIST arguments (`500m`, `2.5km`).
 func parseDistance(_ text: String, option: String) throws -> Double {

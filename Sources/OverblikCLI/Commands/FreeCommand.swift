@@ -26,29 +26,11 @@ struct FreeCommand: ParsableCommand {
 
     func run() throws {
         try global.require([.table, .json, .csv, .ics], command: "free")
-        let (start, end) = try TimeArguments.span(from: from, to: to)
-        let minimum = try minDuration.map { try TimeArguments.duration($0, option: "--min-duration") }
+        let (start, end) = try TimeInput.span(from: from, to: to)
+        let minimum = try minDuration.map { try TimeInput.duration($0, option: "--min-duration") }
         let overblik = try global.open()
         let answer = try overblik.freeTime(roomID: room, from: start, to: end, minDuration: minimum)
         for warning in answer.warnings { Output.error("overblik: warning: " + warning) }
-        switch global.format {
-        case .json: try Output.json(answer)
-        case .ics: Output.write(overblik.iCalendar(free: answer))
-        case .csv:
-            Output.write(CSVText.row(["room", "start", "end", "minutes"]))
-            for f in answer.free {
-                Output.write(CSVText.row([answer.roomID, f.start.description, f.end.description, String(f.realMinutes)]))
-            }
-        default:
-            Output.line("free time of \(answer.roomID) from \(answer.from) to \(answer.to): \(answer.free.count) interval\(answer.free.count == 1 ? "" : "s")")
-            if !answer.free.isEmpty {
-                var t = TextTable(["day", "start", "end", "hours"], rightAligned: [3])
-                for f in answer.free {
-                    t.add([f.start.weekday.osmName, f.start.description, f.end.description, String(format: "%.2f", Double(f.realMinutes) / 60)])
-                }
-                Output.write(t.render())
-            }
-        }
-        Output.flush()
+        try Output.render(answer, as: global.format)
     }
 }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Facilities
 import Foundation
 import Overblik
 
@@ -142,7 +141,6 @@ extension ImportCommand {
     }
 }
 
-extension ImportLayer: ExpressibleByArgument {}
 
 /// A progress bar on standard error, shown only when standard error is a terminal.
 final class ProgressBar: @unchecked Sendable {

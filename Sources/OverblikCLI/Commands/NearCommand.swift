@@ -1,8 +1,5 @@
 import ArgumentParser
-import Formats
 import Foundation
-import GeoJSON
-import GeoTypes
 import Overblik
 
 struct NearCommand: ParsableCommand {
@@ -62,10 +59,10 @@ struct NearCommand: ParsableCommand {
             Output.error("overblik: \(answer.unreachable.count) matching facilit\(answer.unreachable.count == 1 ? "y is" : "ies are") more than 1 km from the \(road?.modeName ?? "") network: "
                 + answer.unreachable.prefix(20).joined(separator: ", "))
         }
-        let printer = NearPrinter(format: global.format)
-        printer.begin()
-        try printer.block(answer, queryID: nil)
-        printer.end()
+        let renderer = try NearRenderer(format: global.format)
+        renderer.begin(Output.sink)
+        try renderer.block(answer, queryID: nil, to: Output.sink)
+        renderer.end(Output.sink)
         Output.flush()
         if answer.hits.isEmpty {
             Output.error("overblik: no facility matches within the given limits")
@@ -73,126 +70,13 @@ struct NearCommand: ParsableCommand {
     }
 
     func runBatch(_ overblik: Overblik, query: NearQuery, road: RoadQuestion?, file: String) throws {
-        let reader: CSVReader
-        do { reader = try CSVReader(path: file) } catch {
-            throw OverblikError.badInput("\(file): \(error)")
+        let renderer = try NearRenderer(format: global.format)
+        renderer.begin(Output.sink)
+        let bad = try overblik.nearBatch(file: file, query, by: road, skipped: { Output.error("overblik: " + $0) }) { answer, id in
+            try renderer.block(answer, queryID: id, to: Output.sink)
         }
-        let columns = reader.header.map { $0.lowercased() }
-        guard let idColumn = columns.firstIndex(of: "id"), let lonColumn = columns.firstIndex(of: "lon"),
-              let latColumn = columns.firstIndex(of: "lat") else {
-            throw OverblikError.badInput("\(file): line 1: expected columns id,lon,lat; found \(reader.header.joined(separator: ","))")
-        }
-        let printer = NearPrinter(format: global.format)
-        printer.begin()
-        var bad = 0
-        while true {
-            let record: CSVRecord?
-            do { record = try reader.next() } catch { throw OverblikError.badInput("\(file): \(error)") }
-            guard let record else { break }
-            let id = record.fields[safe: idColumn] ?? ""
-            guard let lon = DecimalNumber.parse(record.fields[safe: lonColumn] ?? ""), let lat = DecimalNumber.parse(record.fields[safe: latColumn] ?? ""),
-                  let point = try? Coordinate(validatingLon: lon, lat: lat) else {
-                Output.error("overblik: \(file):\(record.line): field lon,lat: expected WGS84 lon,lat in range; skipped row '\(id)'")
-                bad += 1
-                continue
-            }
-            let place = ResolvedPlace(kind: .coordinate, name: "\(lon),\(lat)", id: id, location: point)
-            try printer.block(try road.map { try overblik.near(place, query, by: $0) } ?? overblik.near(place, query), queryID: id)
-        }
-        printer.end()
+        renderer.end(Output.sink)
         Output.flush()
         if bad > 0 { throw SilentExit(code: ExitCodes.badInput, message: "\(bad) input row(s) skipped, see above") }
-    }
-}
-
-extension Array {
-    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
-}
-
-/// Prints near answers in each format, one block per question (streams in batch mode).
-struct NearPrinter {
-    let format: OutputFormat
-    nonisolated(unsafe) static var first = true
-
-    func begin() {
-        switch format {
-        case .csv:
-            Output.write(CSVText.row(["query_id", "rank", "id", "name", "kind", "lon", "lat", "distance_m", "direction",
-                                      "district", "rural", "owner", "wheelchair", "toilets_wheelchair", "step_free",
-                                      "hearing_loop", "rooms", "phone", "email", "booking_url"]))
-        case .geojson:
-            Output.write("{\"type\":\"FeatureCollection\",\"features\":[\n")
-        default: break
-        }
-    }
-
-    func block(_ answer: NearAnswer, queryID: String?) throws {
-        switch format {
-        case .json:
-            if let queryID {
-                // Batch: one JSON object per line (JSON Lines), streamed.
-                let line = BatchLine(id: queryID, lon: answer.place.location.lon, lat: answer.place.location.lat, results: answer.hits)
-                Output.write(try jsonLine(line))
-            } else {
-                Output.write(String(decoding: try answer.json(), as: UTF8.self))
-            }
-        case .csv:
-            for (rank, h) in answer.hits.enumerated() {
-                Output.write(CSVText.row([queryID ?? "", String(rank + 1), h.id, h.name, h.kind, String(h.lon), String(h.lat),
-                                          String(format: "%.3f", h.distanceM), h.direction ?? "", h.district ?? "",
-                                          h.rural.map { String($0) } ?? "", h.owner, h.wheelchair, h.toiletsWheelchair,
-                                          h.stepFree, h.hearingLoop,
-                                          h.rooms.map { r in r.capacity.map { "\(r.name) (\($0))" } ?? r.name }.joined(separator: "; "),
-                                          h.phone ?? "", h.email ?? "", h.bookingURL ?? ""]))
-            }
-        case .geojson:
-            for h in answer.hits {
-                let writer = GeoJSONWriter(sink: MemoryByteSink(), format: .textSequence)
-                try writer.write(h.geoJSONFeature(queryID: queryID))
-                // Strip the RS prefix and LF suffix of the sequence record: we embed it in a collection.
-                var text = try writer.finish().text
-                if text.hasPrefix("\u{1E}") { text.removeFirst() }
-                while text.hasSuffix("\n") { text.removeLast() }
-                Output.write((NearPrinter.first ? "" : ",\n") + text)
-                NearPrinter.first = false
-            }
-        default:
-            table(answer, queryID: queryID)
-        }
-    }
-
-    func end() {
-        if format == .geojson { Output.write("\n]}\n") }
-    }
-
-    func table(_ answer: NearAnswer, queryID: String?) {
-        let header = queryID.map { "\($0): " } ?? ""
-        let how = answer.road.map { " by \($0.modeName), ranked by \($0.metricName)" } ?? ""
-        Output.line("\(header)near \(answer.place.name) (\(answer.place.location.lon), \(answer.place.location.lat))\(how): \(answer.hits.count) match\(answer.hits.count == 1 ? "" : "es")")
-        guard !answer.hits.isEmpty else { Output.line(); return }
-        var t = TextTable(["#", answer.road == nil ? "distance" : "road", "dir", "name", "kind", "district", "area", "wheelchair", "rooms", "contact"], rightAligned: [0, 1])
-        for (i, h) in answer.hits.enumerated() {
-            let rooms = h.rooms.prefix(3).map { r in r.capacity.map { "\(r.name) (\($0))" } ?? r.name }.joined(separator: ", ")
-                + (h.rooms.count > 3 ? ", +\(h.rooms.count - 3)" : "")
-            let shown = h.roadM.map { m in Format.distance(m) + (h.roadMin.map { String(format: ", %.1f min", $0) } ?? "") } ?? Format.distance(h.distanceM)
-            t.add([String(i + 1), shown, h.direction ?? "-", h.name, h.kind,
-                   h.districtName ?? h.district ?? "-", h.rural.map { $0 ? "rural" : "urban" } ?? "-", h.wheelchair, rooms,
-                   h.phone ?? h.email ?? h.bookingURL ?? "-"])
-        }
-        Output.write(t.render())
-        Output.line()
-    }
-
-    struct BatchLine: Encodable {
-        var id: String
-        var lon: Double
-        var lat: Double
-        var results: [NearHit]
-    }
-
-    func jsonLine<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
     }
 }

@@ -1,6 +1,6 @@
-import Analysis
 import ArgumentParser
 import Overblik
+import Foundation
 
 /// Reach thresholds for coverage, gaps and site.
 struct ReachOptions: ParsableArguments {
@@ -63,5 +63,3 @@ struct ReachOptions: ParsableArguments {
         return out
     }
 }
-
-extension DemandSource: ExpressibleByArgument {}

@@ -1,8 +1,6 @@
 import ArgumentParser
-import Dispatch
 import Foundation
 import Overblik
-import OverblikServer
 
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,6 +11,8 @@ struct ServeCommand: ParsableCommand {
         OVERBLIK_SECURE_COOKIES, OVERBLIK_LOG_LEVEL). Listens on 127.0.0.1:8080 by default; --port 0 picks
         a free port. Prints "listening on http://HOST:PORT" when ready. SIGTERM or SIGINT stop it
         gracefully: requests in flight finish first. The API contract is served at /openapi.json.
+        The service is the program `overblik-server` beside `overblik` (`swift build --product
+        overblik-server`); serve replaces itself with it.
 
         Examples:
           overblik serve --db overblik.sqlite --port 8080
@@ -27,27 +27,14 @@ struct ServeCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let configuration = try ServerConfiguration.resolve(database: global.db, host: host, port: port, readers: readers,
-                                                            secureCookies: secureCookies, logLevel: logLevel)
-        let service = OverblikService(configuration)
-        let done = DispatchSemaphore(value: 0)
-        let failure = FailureBox()
-        Task {
-            do {
-                try await service.run { port in
-                    FileHandle.standardOutput.write(Data("listening on http://\(configuration.host):\(port)\n".utf8))
-                }
-            } catch {
-                failure.error = error
-            }
-            done.signal()
-        }
-        done.wait()
-        if let error = failure.error { throw error }
+        var arguments: [String] = []
+        if let db = global.db { arguments += ["--db", db] }
+        if let host { arguments += ["--host", host] }
+        if let port { arguments += ["--port", String(port)] }
+        if let readers { arguments += ["--readers", String(readers)] }
+        if secureCookies { arguments.append("--secure-cookies") }
+        if let logLevel { arguments += ["--log-level", logLevel] }
+        try Output.finish()
+        try SiblingProgram.replaceProcess(with: "overblik-server", arguments: arguments)
     }
-}
-
-/// Carries an error out of the service task.
-private final class FailureBox: @unchecked Sendable {
-    var error: Error?
 }

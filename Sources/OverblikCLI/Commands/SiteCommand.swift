@@ -1,8 +1,5 @@
-import Analysis
 import ArgumentParser
 import Foundation
-import GeoJSON
-import GeoTypes
 import Overblik
 
 struct SiteCommand: ParsableCommand {
@@ -68,53 +65,7 @@ struct SiteCommand: ParsableCommand {
                               source: reach.source, candidates: source, p: p ?? 0, ruralWeight: ruralWeight, coverAll: coverAll,
                               policy: try reach.policy(), districts: reach.districtCodes, timeLimit: limit)
         let outcome = try global.open().site(query)
-        switch global.format {
-        case .json: try Output.json(outcome)
-        case .csv:
-            Output.write(CSVText.row(["rank", "id", "name", "kind", "lon", "lat", "gain", "weighted_gain", "cumulative_covered", "cumulative_share"]))
-            for s in outcome.sites {
-                Output.write(CSVText.row([String(s.rank), s.id, s.name, s.kind ?? "", String(s.lon), String(s.lat), Format.count(s.gain),
-                                          String(s.weightedGain), Format.count(s.cumulativeCovered),
-                                          s.cumulativeShare.map { String(format: "%.6f", $0) } ?? ""]))
-            }
-        case .geojson:
-            let features = outcome.sites.map { s in
-                GeoJSONFeature(id: .string(s.id), geometry: .point(Coordinate(lon: s.lon, lat: s.lat)), properties: [
-                    JSONMember("rank", .number(Double(s.rank))), JSONMember("id", .string(s.id)), JSONMember("name", .string(s.name)),
-                    JSONMember("kind", s.kind.map(JSONValue.string) ?? .null), JSONMember("gain", .number(s.gain)),
-                    JSONMember("weighted_gain", .number(s.weightedGain)), JSONMember("cumulative_covered", .number(s.cumulativeCovered)),
-                    JSONMember("cumulative_share", s.cumulativeShare.map(JSONValue.number) ?? .null),
-                ])
-            }
-            try GeoJSONOutput.collection(features)
-        default: table(outcome)
-        }
-        Output.flush()
-    }
-
-    private func table(_ o: SitingOutcome) {
-        Output.line("Demand: \(o.source.rawValue), \(o.demandPoints) points, \(Format.count(o.population)) residents; "
-            + "\(o.candidates) candidates; reach \(o.reach)")
-        Output.line("Already covered: \(Format.count(o.alreadyCoveredPopulation))" + (o.population > 0
-            ? " (\(Format.percent(o.alreadyCoveredPopulation / o.population)))" : ""))
-        var t = TextTable(["#", "site", "kind", "newly covered", "covered", "share"], rightAligned: [0, 3, 4, 5])
-        for s in o.sites {
-            t.add([String(s.rank), s.name, s.kind ?? "settlement", Format.count(s.gain), Format.count(s.cumulativeCovered),
-                   s.cumulativeShare.map(Format.percent) ?? "-"])
-        }
-        Output.write(t.render())
-        if let upper = o.upperBound, let gap = o.gap, let value = o.value {
-            Output.line("Objective \(String(format: "%.1f", value)), upper bound \(String(format: "%.1f", upper)), gap \(String(format: "%.3f %%", gap * 100))"
-                + (o.provedOptimal ? ", proved optimal" : ""))
-        }
-        if let lower = o.lowerBound {
-            let gap = o.sites.isEmpty ? 0 : Double(o.sites.count - lower) / Double(o.sites.count)
-            Output.line("\(o.sites.count) site(s); no cover uses fewer than \(lower)"
-                + (o.provedOptimal ? " (proved optimal)" : String(format: "; gap %.2f %% (stopped: %@)", gap * 100, o.stopReason ?? "limit")))
-        }
-        if o.uncoverablePopulation > 0 {
-            Output.line("\(Format.count(o.uncoverablePopulation)) resident(s) in \(o.uncoverable.count) place(s) are beyond reach of every candidate.")
-        }
+        try Output.render(outcome, as: global.format)
     }
 }
 

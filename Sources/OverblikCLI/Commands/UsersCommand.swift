@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import Overblik
-import OverblikServer
 
 struct UsersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -30,7 +29,7 @@ struct UsersCommand: ParsableCommand {
                 throw OverblikError.badInput("--role: expected association or clerk, not '\(role)'")
             }
             let password = try readPassword()
-            let account = try global.open().addUser(name: name, role: role, association: association, passwordHash: Passwords.hash(password))
+            let account = try global.open().addUser(name: name, role: role, association: association, password: password)
             print("added \(account.name) (\(account.role.rawValue)\(account.association.map { ", \($0)" } ?? ""))")
         }
     }
@@ -54,7 +53,7 @@ struct UsersCommand: ParsableCommand {
 
         func run() throws {
             let password = try readPassword()
-            try global.open().setPasswordHash(name: name, hash: Passwords.hash(password))
+            try global.open().setPassword(name: name, password: password)
             print("password of \(name) changed")
         }
     }
@@ -87,6 +86,5 @@ private func readPassword() throws -> String {
     guard let line = readLine(strippingNewline: true), !line.isEmpty else {
         throw OverblikError.badInput("give the password on standard input (one line)")
     }
-    guard line.utf8.count <= 72 else { throw OverblikError.badInput("the password must be at most 72 bytes (bcrypt's limit)") }
     return line
 }

@@ -3,6 +3,7 @@ import Foundation
 import Scheduling
 import Testing
 @testable import Analysis
+import GeoTypes
 
 /// Season dates: holidays skipped, other closures and existing bookings block a slot.
 @Suite("Allocation over the season calendar")

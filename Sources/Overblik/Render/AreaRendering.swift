@@ -1,9 +1,8 @@
 import Analysis
 import Foundation
-import Overblik
 
 /// Renderings of the area measure of coverage (used when there are no residents to count).
-enum AreaPrinter {
+enum AreaRendering {
     /// The JSON document: `{source: "area", reaches: [...], districts: [{code, name, rural, area_km2,
     /// covered_km2{label}, area_share{label}, facilities}], total: {area_km2, covered_km2, area_share}}`.
     struct Document: Encodable {
@@ -29,19 +28,19 @@ enum AreaPrinter {
         return Document(reaches: labels, districts: areas, total: .init(areaKm2: area, coveredKm2: covered, areaShare: share))
     }
 
-    static func print(_ areas: [DistrictArea], labels: [String], format: OutputFormat) throws {
+    static func render(_ areas: [DistrictArea], labels: [String], format: OutputFormat, to sink: OutcomeSink) throws {
         let doc = document(areas, labels: labels)
         switch format {
-        case .json: try Output.json(doc)
+        case .json: try sink.json(doc)
         case .csv:
-            Output.write(CSVText.row(["code", "name", "rural", "area_km2"] + labels.flatMap { ["covered_km2_\($0)", "area_share_\($0)"] }))
+            sink.write(CSVText.row(["code", "name", "rural", "area_km2"] + labels.flatMap { ["covered_km2_\($0)", "area_share_\($0)"] }))
             for d in areas {
-                Output.write(CSVText.row([d.code, d.name, String(d.rural), String(format: "%.4f", d.areaKm2)] + labels.flatMap { l in
+                sink.write(CSVText.row([d.code, d.name, String(d.rural), String(format: "%.4f", d.areaKm2)] + labels.flatMap { l in
                     [String(format: "%.4f", d.coveredKm2[l] ?? 0), (d.areaShare[l] ?? nil).map { String(format: "%.6f", $0) } ?? ""]
                 }))
             }
         default:
-            Output.line("No population points or settlements stored: share of each district's AREA within reach.")
+            sink.line("No population points or settlements stored: share of each district's AREA within reach.")
             var t = TextTable(["code", "district", "area", "km²"] + labels.flatMap { ["km² within \($0)", "share"] },
                               rightAligned: Set(3 ..< 4 + 2 * labels.count))
             func cells(_ l: String, _ covered: Double, _ share: Double?) -> [String] {
@@ -53,7 +52,7 @@ enum AreaPrinter {
             }
             t.add(["", "TOTAL", "", String(format: "%.2f", doc.total.areaKm2)]
                 + labels.flatMap { cells($0, doc.total.coveredKm2[$0] ?? 0, doc.total.areaShare[$0]) })
-            Output.write(t.render())
+            sink.write(t.render())
         }
     }
 }

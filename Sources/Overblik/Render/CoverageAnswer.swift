@@ -2,17 +2,60 @@ import Analysis
 import Foundation
 import GeoJSON
 import GeoTypes
-import Overblik
 
-/// Table, CSV and GeoJSON renderings of coverage results.
-enum CoveragePrinter {
+/// How coverage rows are grouped: by district (the report), or one row per settlement or point.
+public enum CoverageGrouping: String, CaseIterable, Sendable {
+    case district, settlement, point
+}
+
+/// A coverage answer ready to render: the district report (table, CSV, JSON, and GeoJSON as the
+/// `export coverage` layer), one row per demand point, or the area measure.
+public struct CoverageAnswer: RenderableOutcome {
+    public let outcome: CoverageOutcome
+    public let grouping: CoverageGrouping
+    let labels: [String]
+    let layer: () throws -> FeatureLayer
+
+    public func render(_ format: OutputFormat, to sink: OutcomeSink) throws {
+        if let areas = outcome.areas, grouping == .district, format != .geojson {
+            return try AreaRendering.render(areas, labels: labels, format: format, to: sink)
+        }
+        switch (grouping, format) {
+        case (.district, .json): try sink.json(CoverageDocument(outcome))
+        case (.district, .csv): CoverageRendering.districtCSV(outcome, to: sink)
+        case (.district, .geojson): try layer().render(.geojson, to: sink)
+        case (.district, .table): CoverageRendering.districtTable(outcome, to: sink)
+        case (_, .json): try sink.json(outcome.demand)
+        case (_, .csv): CoverageRendering.demandCSV(outcome, to: sink)
+        case (_, .geojson): try CoverageRendering.demandLayer(outcome).render(.geojson, to: sink)
+        case (_, .table): CoverageRendering.demandTable(outcome, to: sink)
+        default: throw OutputFormat.unsupported(format, by: "coverage")
+        }
+    }
+}
+
+extension Overblik {
+    /// ``coverage(_:by:)`` grouped for rendering; the district GeoJSON is the `export coverage`
+    /// layer of the same question (``ExportOptions`` at `now`).
+    public func coverage(_ query: CoverageQuery, by road: RoadQuestion?, grouping: CoverageGrouping,
+                         now: LocalDateTime? = nil) throws -> CoverageAnswer {
+        let outcome = try coverage(query, by: road)
+        let options = ExportOptions(filter: query.filter, now: now ?? Self.localNow())
+        return CoverageAnswer(outcome: outcome, grouping: grouping, labels: query.reaches.map(\.label)) {
+            FeatureLayer(features: try self.coverageFeatures(outcome, query: query, options: options))
+        }
+    }
+}
+
+/// Table and CSV renderings of coverage results, and the demand points' layer.
+enum CoverageRendering {
     static func labels(_ o: CoverageOutcome) -> [String] { o.report.reaches.map(\.label) }
 
     static func metres(_ m: Double?) -> String { m.map { String(format: "%.0f", $0) } ?? "" }
 
-    static func districtTable(_ o: CoverageOutcome) {
+    static func districtTable(_ o: CoverageOutcome, to sink: OutcomeSink) {
         let labels = labels(o)
-        Output.line("Demand: \(o.source.rawValue); \(o.qualifyingFacilities.count) qualifying facilities; reaches: \(labels.joined(separator: ", "))")
+        sink.line("Demand: \(o.source.rawValue); \(o.qualifyingFacilities.count) qualifying facilities; reaches: \(labels.joined(separator: ", "))")
         var headers = ["code", "district", "area", "residents"]
         for l in labels { headers += ["within \(l)", "share"] }
         headers += ["mean", "median", "p90", "max", "facilities", "per 1000"]
@@ -38,22 +81,22 @@ enum CoveragePrinter {
         if o.report.outsideDistricts.points > 0 {
             t.add(row("", "OUTSIDE (not in total)", "", o.report.outsideDistricts))
         }
-        Output.write(t.render())
+        sink.write(t.render())
         if let c = o.classification {
-            Output.line(c.summary)
-            if let w = c.warning { Output.line("warning: \(w)") }
+            sink.line(c.summary)
+            if let w = c.warning { sink.line("warning: \(w)") }
         }
         if !o.report.unreachablePoints.isEmpty {
-            Output.line("\(o.report.unreachablePoints.count) demand point(s) have no qualifying facility at all.")
+            sink.line("\(o.report.unreachablePoints.count) demand point(s) have no qualifying facility at all.")
         }
     }
 
-    static func districtCSV(_ o: CoverageOutcome) {
+    static func districtCSV(_ o: CoverageOutcome, to sink: OutcomeSink) {
         let labels = labels(o)
         var header = ["code", "name", "rural", "population"]
         for l in labels { header += ["covered_\(l)", "share_\(l)"] }
         header += ["mean_m", "median_m", "p90_m", "max_m", "facilities", "facilities_per_1000"]
-        Output.write(CSVText.row(header))
+        sink.write(CSVText.row(header))
         func row(_ code: String, _ name: String, _ rural: String, _ f: CoverageFigures) {
             var cells = [code, name, rural, Format.count(f.population)]
             for l in labels {
@@ -62,7 +105,7 @@ enum CoveragePrinter {
             }
             cells += [metres(f.meanMetres), metres(f.medianMetres), metres(f.p90Metres), metres(f.maxMetres),
                       String(f.facilities), f.facilitiesPer1000.map { String(format: "%.4f", $0) } ?? ""]
-            Output.write(CSVText.row(cells))
+            sink.write(CSVText.row(cells))
         }
         for d in o.report.districts { row(d.code, d.name, String(d.rural), d.figures) }
         row("", "rural", "true", o.report.rural)
@@ -71,47 +114,7 @@ enum CoveragePrinter {
         row("", "outside", "", o.report.outsideDistricts)
     }
 
-    /// Districts as polygons with their figures (flat properties: one column per reach).
-    static func districtGeoJSON(_ o: CoverageOutcome, overblik: Overblik) throws {
-        let shapes = Dictionary(try overblik.store.districts().map { ($0.district.code, $0.rings) }, uniquingKeysWith: { a, _ in a })
-        let labels = labels(o)
-        var features: [GeoJSONFeature] = []
-        for d in o.report.districts {
-            guard let rings = shapes[d.code], !rings.isEmpty else { continue }
-            let f = d.figures
-            var props: [JSONMember] = [
-                JSONMember("code", .string(d.code)), JSONMember("name", .string(d.name)), JSONMember("rural", .bool(d.rural)),
-                JSONMember("population", .number(f.population)),
-                JSONMember("rural_source", o.classification?.source.map { .string($0.rawValue) } ?? .null),
-            ]
-            for l in labels {
-                props.append(JSONMember("covered_\(l)", .number(f.coveredPopulation[l] ?? 0)))
-                props.append(JSONMember("share_\(l)", (f.share[l] ?? nil).map(JSONValue.number) ?? .null))
-            }
-            for (key, value) in [("mean_m", f.meanMetres), ("median_m", f.medianMetres), ("p90_m", f.p90Metres), ("max_m", f.maxMetres)] {
-                props.append(JSONMember(key, value.map(JSONValue.number) ?? .null))
-            }
-            props.append(JSONMember("facilities", .integer(Int64(f.facilities))))
-            props.append(JSONMember("facilities_per_1000", f.facilitiesPer1000.map(JSONValue.number) ?? .null))
-            let geometry: GeoJSONGeometry = rings.count == 1 ? .polygon(rings[0]) : .multiPolygon(rings)
-            features.append(GeoJSONFeature(id: .string(d.code), geometry: geometry, properties: props))
-        }
-        // Demand outside every district: its own feature without a geometry (RFC 7946 §3.2 allows
-        // null), never part of any district's figures.
-        let outside = o.report.outsideDistricts
-        if outside.points > 0 {
-            var props: [JSONMember] = [JSONMember("code", .null), JSONMember("name", .string("outside every district")),
-                                       JSONMember("rural", .null), JSONMember("population", .number(outside.population))]
-            for l in labels {
-                props.append(JSONMember("covered_\(l)", .number(outside.coveredPopulation[l] ?? 0)))
-                props.append(JSONMember("share_\(l)", (outside.share[l] ?? nil).map(JSONValue.number) ?? .null))
-            }
-            features.append(GeoJSONFeature(id: .string("outside"), geometry: nil, properties: props))
-        }
-        try GeoJSONOutput.collection(features)
-    }
-
-    static func demandTable(_ o: CoverageOutcome) {
+    static func demandTable(_ o: CoverageOutcome, to sink: OutcomeSink) {
         let labels = labels(o)
         var t = TextTable(["id", "name", "residents", "area", "district", "nearest facility", "distance"] + labels,
                           rightAligned: [2, 6])
@@ -120,22 +123,22 @@ enum CoveragePrinter {
                    d.nearestFacilityName ?? "none", d.distanceM.map(Format.distance) ?? "-"]
                   + labels.map { (d.covered[$0] ?? false) ? "yes" : "no" })
         }
-        Output.write(t.render())
+        sink.write(t.render())
     }
 
-    static func demandCSV(_ o: CoverageOutcome) {
+    static func demandCSV(_ o: CoverageOutcome, to sink: OutcomeSink) {
         let labels = labels(o)
-        Output.write(CSVText.row(["id", "name", "lon", "lat", "weight", "rural", "district", "nearest_facility",
+        sink.write(CSVText.row(["id", "name", "lon", "lat", "weight", "rural", "district", "nearest_facility",
                                   "distance_m"] + labels.map { "covered_\($0)" }))
         for d in o.demand {
             let rural = d.rural.map { String($0) } ?? ""
-            Output.write(CSVText.row([d.id, d.name ?? "", String(d.lon), String(d.lat), Format.count(d.weight), rural,
+            sink.write(CSVText.row([d.id, d.name ?? "", String(d.lon), String(d.lat), Format.count(d.weight), rural,
                                       d.district ?? "", d.nearestFacility ?? "", d.distanceM.map { String(format: "%.3f", $0) } ?? ""]
                                      + labels.map { String(d.covered[$0] ?? false) }))
         }
     }
 
-    static func demandGeoJSON(_ o: CoverageOutcome) throws {
+    static func demandLayer(_ o: CoverageOutcome) -> FeatureLayer {
         let labels = labels(o)
         let features = o.demand.map { d in
             var props: [JSONMember] = [
@@ -149,6 +152,6 @@ enum CoveragePrinter {
             for l in labels { props.append(JSONMember("covered_\(l)", .bool(d.covered[l] ?? false))) }
             return GeoJSONFeature(id: .string(d.id), geometry: .point(Coordinate(lon: d.lon, lat: d.lat)), properties: props)
         }
-        try GeoJSONOutput.collection(features)
+        return FeatureLayer(features: features)
     }
 }

@@ -14,11 +14,5 @@
 @_exported public import struct Scheduling.LocalDateTime
 @_exported public import struct Scheduling.ScheduleDuration
 @_exported public import struct Scheduling.WeeklySlot
-@_exported public import struct Scheduling.UTCInstant
-@_exported public import enum Scheduling.Weekday
-@_exported public import struct Scheduling.OpeningHours
-@_exported public import struct Scheduling.OpeningHoursError
-@_exported public import struct Scheduling.HolidayCalendar
-@_exported public import enum Scheduling.DanishHolidays
-@_exported public import enum Scheduling.DanishInput
 @_exported public import struct Store.StoredClosure
+

@@ -34,8 +34,7 @@ struct CalendarCommand: ParsableCommand {
         func run() throws {
             try global.require([.table, .json], command: "calendar import")
             let text = try TextFile.read(file)
-            let calendar = try global.openCreating().importSchoolHolidays(csv: text, source: file)
-            let periods = calendar.periods.map { Period(from: $0.from.description, to: $0.to.description, name: $0.name) }
+            let periods = try global.openCreating().importSchoolHolidayList(csv: text, source: file).periods
             if global.format == .json {
                 try Output.json(["imported": periods])
             } else {
@@ -68,19 +67,7 @@ struct CalendarCommand: ParsableCommand {
 
         func run() throws {
             try global.require([.table, .json, .csv], command: "calendar holidays")
-            let days = DanishHolidays.holidays(year: year, includingCustomaryClosingDays: customary)
-            switch global.format {
-            case .json:
-                try Output.json(days.map { Day(date: $0.date.description, weekday: $0.date.weekday.osmName, name: $0.name, customary: $0.isCustomary) })
-            case .csv:
-                Output.write(CSVText.row(["date", "weekday", "name", "customary"]))
-                for d in days { Output.write(CSVText.row([d.date.description, d.date.weekday.osmName, d.name, String(d.isCustomary)])) }
-            default:
-                var t = TextTable(["date", "day", "name"])
-                for d in days { t.add([d.date.description, d.date.weekday.osmName, d.name + (d.isCustomary ? " (customary)" : "")]) }
-                Output.write(t.render())
-            }
-            Output.flush()
+            try Output.render(Overblik.publicHolidays(year: year, customary: customary), as: global.format)
         }
     }
 
@@ -98,32 +85,7 @@ struct CalendarCommand: ParsableCommand {
 
         func run() throws {
             try global.require([.table, .json, .csv], command: "calendar school")
-            let periods = try global.open().holidayCalendar().schoolHolidays.periods
-                .map { Period(from: $0.from.description, to: $0.to.description, name: $0.name) }
-            switch global.format {
-            case .json: try Output.json(periods)
-            case .csv:
-                Output.write(CSVText.row(["from", "to", "name"]))
-                for p in periods { Output.write(CSVText.row([p.from, p.to, p.name])) }
-            default:
-                var t = TextTable(["from", "to", "name"])
-                for p in periods { t.add([p.from, p.to, p.name]) }
-                Output.write(t.render())
-            }
-            Output.flush()
+            try Output.render(try global.open().schoolHolidayList(), as: global.format)
         }
-    }
-
-    struct Period: Encodable {
-        var from: String
-        var to: String
-        var name: String
-    }
-
-    struct Day: Encodable {
-        var date: String
-        var weekday: String
-        var name: String
-        var customary: Bool
     }
 }

@@ -62,44 +62,7 @@ struct FilterOptions: ParsableArguments {
     }
 
     func timeCondition() throws -> TimeCondition? {
-        if let freeAt {
-            guard freeWeekly == nil else { throw ValidationError("use either --free-at or --free-weekly") }
-            let start: LocalDateTime
-            let window: (start: LocalDateTime, end: LocalDateTime?)
-            do { window = try DanishInput.window(freeAt, now: TimeInput.now()) } catch {
-                throw ValidationError("--free-at: \(error) (expected e.g. 2026-12-01T19:00, tirsdag 19.00 or ti 19-21)")
-            }
-            start = try Overblik.existingLocalTime(window.start, option: "--free-at")
-            if let end = window.end, duration == nil { return .freeAt(start: start, duration: ScheduleDuration(minutes: end.localMinutes - start.localMinutes)) }
-            guard let duration else { throw ValidationError("--free-at needs --for DURATION (e.g. --for 2h), or a span such as \"ti 19-21\"") }
-            let d: ScheduleDuration
-            do { d = try ScheduleDuration(parsing: duration) } catch {
-                throw ValidationError("--for: \(error) (expected e.g. 90m, 2h)")
-            }
-            guard d.minutes > 0 else { throw ValidationError("--for must be longer than 0 minutes") }
-            return .freeAt(start: start, duration: d)
-        }
-        if let freeWeekly {
-            let slot: WeeklySlot
-            do { slot = try DanishInput.weeklySlot(freeWeekly) } catch {
-                throw ValidationError("--free-weekly: \(error) (expected e.g. \"ti 19-21\" or \"Tu 19:00-21:00\")")
-            }
-            guard let from, let to else { throw ValidationError("--free-weekly needs --from DATE and --to DATE") }
-            let first: LocalDate, last: LocalDate
-            do {
-                first = try DanishInput.date(String(from.split(separator: "T").first ?? ""))
-                last = try DanishInput.date(String(to.split(separator: "T").first ?? ""))
-            } catch { throw ValidationError("--from/--to: \(error) (expected YYYY-MM-DD or DD.MM.YYYY)") }
-            guard first <= last else { throw ValidationError("--from must not be after --to") }
-            if let minShare {
-                guard (0...1).contains(minShare) else { throw ValidationError("--min-share must lie between 0 and 1") }
-                return .freeWeeklyShare(slot: slot, from: first, through: last, minShare: minShare)
-            }
-            return .freeWeekly(slot: slot, from: first, through: last)
-        }
-        if minShare != nil { throw ValidationError("--min-share needs --free-weekly") }
-        if duration != nil { throw ValidationError("--for needs --free-at") }
-        return nil
+        try TimeCondition(freeAt: freeAt, duration: duration, freeWeekly: freeWeekly, from: from, to: to, minShare: minShare)
     }
 }
 

@@ -3,8 +3,10 @@ import Facilities
 import Formats
 import GeoTypes
 
-/// A near question made ready once for many places (`near --from-file`): the catalogue is loaded
-/// and the time condition evaluated over it once, not per place.
+/// A near question made ready once for many places (`near --from-file`): with a time condition,
+/// the catalogue is loaded and the condition evaluated over every room once, not per place; without
+/// one, each place is answered as ``Overblik/near(_:_:)`` answers it (from the persisted index while
+/// no catalogue is loaded, so a batch over a large store does not load every facility).
 public struct PreparedNear {
     let overblik: Overblik
     let query: NearQuery
@@ -25,10 +27,11 @@ public struct PreparedNear {
 extension Overblik {
     /// `query` (by road when `road` is given) prepared for many places: see ``PreparedNear``.
     public func prepareNear(_ query: NearQuery, by road: RoadQuestion? = nil) throws -> PreparedNear {
-        if road != nil { return PreparedNear(overblik: self, query: query, road: road, catalog: nil, accept: nil) }
+        guard road == nil, let time = query.time else {
+            return PreparedNear(overblik: self, query: query, road: road, catalog: nil, accept: nil)
+        }
         let catalog = try catalog()
-        let accept = try query.time.map { try timeFilter($0, catalog: catalog) }
-        return PreparedNear(overblik: self, query: query, road: nil, catalog: catalog, accept: accept)
+        return PreparedNear(overblik: self, query: query, road: nil, catalog: catalog, accept: try timeFilter(time, catalog: catalog))
     }
 
     /// Answers every row of a CSV file with columns id,lon,lat (`near --from-file`), in file order,

@@ -61,7 +61,7 @@ public enum RuralSource: String, Sendable, Codable, Hashable, CaseIterable, Comp
 /// classifier.classify(Coordinate(lon: 9.92, lat: 57.05), district: "D01", pointRural: nil)
 /// // (class: .urban, source: .urbanAreas)
 /// ```
-public struct PointClassifier: Sendable {
+package struct PointClassifier: Sendable {
     public let policy: RuralPolicy
     /// Extents of towns at or above the policy's size; nil when no urban area is stored at all.
     let towns: PointLocator?
@@ -184,7 +184,7 @@ public struct RuralClassification: Sendable, Codable, Hashable {
 extension Overblik {
     /// The point classifier of this store under `policy` (urban areas, district flags, settlements).
     /// - Throws: store errors.
-    public func pointClassifier(policy: RuralPolicy = RuralPolicy()) throws -> PointClassifier {
+    package func pointClassifier(policy: RuralPolicy = RuralPolicy()) throws -> PointClassifier {
         let catalog = try catalog()
         if policy == catalog.classifier.policy { return catalog.classifier }
         return PointClassifier(policy: policy, urbanAreas: try store.urbanAreas(), districts: catalog.districts,

@@ -3,7 +3,7 @@ public import GeoTypes
 public import Routing
 
 /// The walk, bike and car networks built from one OpenStreetMap file, with what each build kept.
-public struct RoadNetworks: Sendable {
+package struct RoadNetworks: Sendable {
     public var networks: [TravelMode: RoadNetwork]
     public var reports: [NetworkBuildReport]
     /// Highway ways the extract cut (some nodes missing): their runs of present nodes are kept.

@@ -38,13 +38,20 @@ public struct StoredSeries: Sendable, Codable, Hashable {
     public var skipped: [String]
 }
 
-extension OverblikStore {
-    static let bookingColumns = "id, room_id, start_local, end_local, start_utc, end_utc, holder, activity, series_id"
+/// The columns of a booking row.
+public enum BookingColumn: Int32, RecordColumns, Sendable {
+    case id = 0, roomId, startLocal, endLocal, startUtc, endUtc, holder, activity, seriesId
+}
 
+extension OverblikStore {
+    static let bookingColumns = BookingColumn.sqlList
+
+    /// The one decoder of a booking row (columns ``BookingColumn``).
     static func booking(from row: Row) -> StoredBooking {
-        StoredBooking(id: row[0].int ?? 0, roomID: row[1].string ?? "", startLocal: row[2].string ?? "",
-                      endLocal: row[3].string ?? "", startUTC: row[4].int ?? 0, endUTC: row[5].int ?? 0,
-                      holder: row[6].string ?? "", activity: row[7].string, seriesID: row[8].int)
+        typealias C = BookingColumn
+        return StoredBooking(id: row.int(C.id) ?? 0, roomID: row.text(C.roomId) ?? "", startLocal: row.text(C.startLocal) ?? "",
+                             endLocal: row.text(C.endLocal) ?? "", startUTC: row.int(C.startUtc) ?? 0, endUTC: row.int(C.endUtc) ?? 0,
+                             holder: row.text(C.holder) ?? "", activity: row.text(C.activity), seriesID: row.int(C.seriesId))
     }
 
     /// Bookings of `roomID` overlapping the half-open UTC interval [start, end).
@@ -71,8 +78,8 @@ extension OverblikStore {
     @discardableResult
     public func insert(booking b: StoredBooking, createdUTC: Int64) throws -> Int64 {
         try database.run("""
-            INSERT INTO bookings (room_id, start_local, end_local, start_utc, end_utc, holder, activity, series_id, created_utc)
-            VALUES (?,?,?,?,?,?,?,?,?)
+            INSERT INTO bookings (\(BookingColumn.allCases.dropFirst().map(\.name).joined(separator: ", ")), created_utc)
+            VALUES (\(BookingColumn.allCases.dropFirst().map { _ in "?" }.joined(separator: ",")), ?)
             """, [.text(b.roomID), .text(b.startLocal), .text(b.endLocal), .integer(b.startUTC), .integer(b.endUTC),
                   .text(b.holder), .optional(b.activity), b.seriesID.map(SQLValue.integer) ?? .null, .integer(createdUTC)])
         return database.lastInsertRowID

@@ -14,14 +14,19 @@ public struct StoredDistrict: Sendable {
     }
 }
 
+/// The columns of a settlement row.
+public enum SettlementColumn: Int32, RecordColumns, Sendable {
+    case id = 0, name, lon, lat, population, approximate, districtCode
+}
+
 extension OverblikStore {
     // MARK: Settlements
 
     /// Inserts settlements (call inside ``write(_:)``). With `replace`, existing ids are overwritten in place.
     public func insert(settlements: [Settlement], replace: Bool) throws {
-        let columns = "id, name, lon, lat, population, approximate, district_code, geom"
+        let columns = SettlementColumn.sqlList + ", geom"
         let statement = try database.prepare("""
-            INSERT INTO settlements (\(columns)) VALUES (?,?,?,?,?,?,?, MakePoint(?, ?, 4326))
+            INSERT INTO settlements (\(columns)) VALUES (\(SettlementColumn.placeholders), MakePoint(?, ?, 4326))
             """ + (replace ? Self.upsert(columns) : ""))
         try deferringSpatialIndex(of: "settlements", rows: settlements.count) {
             for s in settlements {
@@ -33,10 +38,12 @@ extension OverblikStore {
     }
 
     public func settlements() throws -> [Settlement] {
-        try database.query("SELECT id, name, lon, lat, population, approximate, district_code FROM settlements ORDER BY id").map {
-            Settlement(id: $0[0].string ?? "", name: $0[1].string ?? "",
-                       location: Coordinate(lon: $0[2].double ?? 0, lat: $0[3].double ?? 0),
-                       population: $0[4].double ?? 0, approximate: $0[5].int == 1, districtCode: $0[6].string)
+        try database.query("SELECT \(SettlementColumn.sqlList) FROM settlements ORDER BY id").map { row in
+            typealias C = SettlementColumn
+            return Settlement(id: row.text(C.id) ?? "", name: row.text(C.name) ?? "",
+                              location: Coordinate(lon: row.double(C.lon) ?? 0, lat: row.double(C.lat) ?? 0),
+                              population: row.double(C.population) ?? 0, approximate: row.int(C.approximate) == 1,
+                              districtCode: row.text(C.districtCode))
         }
     }
 

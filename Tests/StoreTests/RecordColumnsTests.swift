@@ -19,7 +19,9 @@ struct RecordColumnsTests {
 
     @Test("each case's position is its raw value, and each name is a column of its table",
           arguments: [("facilities", FacilityColumn.allCases.map { ($0.rawValue, $0.name) }),
-                      ("rooms", RoomColumn.allCases.map { ($0.rawValue, $0.name) })])
+                      ("rooms", RoomColumn.allCases.map { ($0.rawValue, $0.name) }),
+                      ("settlements", SettlementColumn.allCases.map { ($0.rawValue, $0.name) }),
+                      ("bookings", BookingColumn.allCases.map { ($0.rawValue, $0.name) })])
     func casesAreColumns(table: String, columns: [(Int32, String)]) throws {
         #expect(columns.map(\.0) == Array(0 ..< Int32(columns.count)))
         let stored = try Self.tableColumns(try Self.store(), table)

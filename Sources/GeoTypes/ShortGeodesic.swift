@@ -1,9 +1,9 @@
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
-public import Musl
+import Musl
 #elseif canImport(Darwin)
-public import Darwin
+import Darwin
 #endif
 
 /// A point in earth-centred, earth-fixed (ECEF) coordinates on the WGS84 ellipsoid, metres.

@@ -2,7 +2,7 @@ import CSQLite
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
-public import Darwin
+import Darwin
 #endif
 
 /// One SQLite connection with SpatiaLite loaded. Not Sendable: give each thread or process its own.

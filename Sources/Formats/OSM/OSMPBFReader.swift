@@ -2,7 +2,7 @@ import CZlib
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
-public import Darwin
+import Darwin
 #endif
 
 /// Streams an OpenStreetMap PBF file (`.osm.pbf`, as Geofabrik and planet extracts ship it) one

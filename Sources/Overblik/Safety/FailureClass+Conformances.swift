@@ -8,7 +8,7 @@ public import Store
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
-public import Darwin
+import Darwin
 #endif
 
 // The classification of every error the lower modules throw, stated once. A new error type in a

@@ -2,7 +2,7 @@ public import GeoJSON
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
-public import Darwin
+import Darwin
 #endif
 
 /// Why an output file was refused or could not be written.

@@ -36,12 +36,7 @@ struct AllocateCommand: ParsableCommand {
 
     func run() throws {
         try global.require([.table, .json, .csv, .geojson], command: "allocate")
-        let parsedSeason: AllocationSeason
-        do {
-            parsedSeason = try AllocationSeason(parsing: season ?? Self.defaultSeason())
-        } catch {
-            throw ValidationError("--season: \(error) (expected FROM..TO, e.g. 2026-08-17..2027-06-18)")
-        }
+        let parsedSeason = try Overblik.allocationSeason(season, name: "--season")
         let overblik = try global.open()
         let run = try overblik.allocate(applicationsPath: applications, season: parsedSeason, rulesPath: rules, dryRun: dryRun)
         let r = run.result
@@ -107,12 +102,5 @@ struct AllocateCommand: ParsableCommand {
                    String(format: "%.1f", row.allocatedSeasonHours)])
         }
         Output.write(s.render())
-    }
-
-    /// 1 August to 30 June of the season that has not started yet (or is under way before August).
-    static func defaultSeason() -> String {
-        let now = CopenhagenTime.localTime(at: UTCInstant(secondsSince1970: Int64(Date().timeIntervalSince1970)))
-        let startYear = now.month >= 8 ? now.year + 1 : now.year
-        return "\(startYear)-08-01..\(startYear + 1)-06-30"
     }
 }

@@ -32,7 +32,7 @@ struct CoverageCommand: ParsableCommand {
     var by: [String] = []
     @OptionGroup var global: GlobalOptions
 
-    enum Grouping: String, ExpressibleByArgument, CaseIterable { case district, settlement, point }
+    typealias Grouping = CoverageParameters.Grouping
 
     func run() throws {
         try global.require([.table, .json, .csv, .geojson], command: "coverage")
@@ -56,17 +56,20 @@ struct CoverageCommand: ParsableCommand {
         if let road = outcome.road {
             Output.error("overblik: by \(road.modeName), reaches and distances as \(road.metricName)\(road.metricName == "road_time" ? " (seconds)" : " (metres)")")
         }
+        if global.format == .json {
+            Output.write(String(decoding: try CoverageJSON.data(outcome, grouping: by, labels: reaches.map(\.label)), as: UTF8.self))
+            Output.flush()
+            return
+        }
         if let areas = outcome.areas, by == .district, global.format != .geojson {
             try AreaPrinter.print(areas, labels: reaches.map(\.label), format: global.format)
             Output.flush()
             return
         }
         switch (by, global.format) {
-        case (.district, .json): try Output.json(CoverageDocument(outcome))
         case (.district, .csv): CoveragePrinter.districtCSV(outcome)
         case (.district, .geojson): try CoveragePrinter.districtGeoJSON(outcome, overblik: overblik)
         case (.district, _): CoveragePrinter.districtTable(outcome)
-        case (_, .json): try Output.json(outcome.demand)
         case (_, .csv): CoveragePrinter.demandCSV(outcome)
         case (_, .geojson): try CoveragePrinter.demandGeoJSON(outcome)
         default: CoveragePrinter.demandTable(outcome)
@@ -74,8 +77,6 @@ struct CoverageCommand: ParsableCommand {
         Output.flush()
     }
 }
-
-extension CoverageCommand.Grouping: Sendable {}
 
 struct GapsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -110,7 +111,7 @@ struct GapsCommand: ParsableCommand {
         }
         let gaps = try global.open().gaps(query, by: road?.0, includeOutside: includeOutside)
         switch global.format {
-        case .json: try Output.json(gaps)
+        case .json: try Output.json(gaps)   // the bytes of GET /api/gaps (Overblik.gapsJSON)
         case .csv:
             Output.write(CSVText.row(["id", "name", "lon", "lat", "population", "rural", "district", "nearest_facility",
                                       "nearest_facility_name", "distance_m", "threshold_m", "score"]))

@@ -9,22 +9,12 @@ import TestSupport
 /// ``OverblikJSON`` (JSONEncoder) writes for the same hits.
 @Suite("near's JSON writer")
 struct NearJSONTests {
-    static func sample() throws -> Overblik {
-        let (o, _) = try freshOverblik("near-json")
-        _ = try o.importFile(.districts, at: TestSupport.sampleFile("districts.geojson").path,
-                             options: ImportOptions(nameField: "name", codeField: "code", ruralField: "rural"))
-        _ = try o.importFile(.settlements, at: TestSupport.sampleFile("settlements.csv").path)
-        _ = try o.importFile(.facilities, at: TestSupport.sampleFile("facilities.csv").path)
-        _ = try o.importFile(.rooms, at: TestSupport.sampleFile("rooms.csv").path)
-        return o
-    }
-
     @Test("answers from the sample give JSONEncoder's bytes", arguments: [
         ["at": "9.9187,57.048"], ["at": "9.9187,57.048", "limit": "200"], ["place": "Nibe", "kind": "village_hall", "limit": "5"],
         ["at": "9.92,57.05", "within": "1m"], ["at": "10.2,56.9", "free_at": "2027-03-02T19:00", "for": "2h", "limit": "7"],
     ])
     func sampleAnswers(parameters: [String: String]) throws {
-        let answer = try Self.sample().near(NearParameters(parameters))
+        let answer = try CoverageTests.sample().near(NearParameters(parameters))
         #expect(try answer.json() == (try OverblikJSON.data(answer.hits)))
     }
 

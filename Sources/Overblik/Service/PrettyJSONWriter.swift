@@ -30,11 +30,19 @@ struct PrettyJSONWriter {
         element()
         bytes.append(UInt8(ascii: "\""))
         key.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(contentsOf: [UInt8(ascii: "\""), 0x20, UInt8(ascii: ":"), 0x20])
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(0x20)
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(0x20)
     }
 
     mutating func string(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == 0x5C }) {
+            bytes.append(contentsOf: text.utf8)   // the common case: nothing to escape
+            bytes.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, UInt8(ascii: "\"")])
@@ -60,7 +68,7 @@ struct PrettyJSONWriter {
             throw EncodingError.invalidValue(value, .init(codingPath: [], debugDescription: "\(value) is not valid JSON"))
         }
         let text = value.description
-        bytes.append(contentsOf: text.hasSuffix(".0") ? Array(text.utf8.dropLast(2)) : Array(text.utf8))
+        bytes.append(contentsOf: text.hasSuffix(".0") ? text.utf8.dropLast(2) : text.utf8[...])
     }
 
     mutating func integer(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
@@ -87,6 +95,6 @@ struct PrettyJSONWriter {
     }
 
     private mutating func indent(_ depth: Int) {
-        for _ in 0 ..< depth { bytes.append(contentsOf: [0x20, 0x20]) }
+        bytes.append(contentsOf: repeatElement(0x20, count: 2 * depth))
     }
 }

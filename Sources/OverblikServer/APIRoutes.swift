@@ -16,7 +16,6 @@ struct APIRoutes {
         api.get("rooms/:id/season", use: season)
         api.get("rooms/:id/calendar", use: roomFeed)
         api.get("calendar/:token", use: associationFeed)
-        api.put("rooms/:id/policy", use: setPolicy)
         api.get("bookings", use: listBookings)
         api.post("bookings", use: book)
         api.delete("bookings/:id", use: cancel)
@@ -24,6 +23,8 @@ struct APIRoutes {
         api.post("requests/:id/approve") { request, context in try await decide(request, context, approve: true) }
         api.post("requests/:id/reject") { request, context in try await decide(request, context, approve: false) }
         api.get("audit", use: audit)
+        ClerkRoutes(pool: pool, metrics: metrics).register(on: api)
+        CoverageRoutes(pool: pool).register(on: api)
     }
 
     @Sendable func near(_ request: Request, context: ServerContext) async throws -> Response {
@@ -79,22 +80,6 @@ struct APIRoutes {
         let secret = token
         let text = try await pool.read { try $0.associationFeed(token: secret) }
         return HTTP.text(text, contentType: "text/calendar; charset=utf-8")
-    }
-
-    struct PolicyBody: Decodable {
-        var approval: Bool
-        var cancelDeadlineMinutes: Int?
-        enum CodingKeys: String, CodingKey { case approval, cancelDeadlineMinutes = "cancel_deadline_minutes" }
-    }
-
-    @Sendable func setPolicy(_ request: Request, context: ServerContext) async throws -> Response {
-        guard let account = context.account else { throw AccessDenied.loginRequired("log in as a clerk to set a room's policy") }
-        guard account.role == .clerk else { throw AccessDenied.forbidden("only a clerk sets a room's booking policy") }
-        guard let room = context.parameters.get("id") else { throw OverblikError.badInput("room id missing") }
-        let body = try await HTTP.body(PolicyBody.self, request, context: context)
-        try await pool.write { try $0.setRoomPolicy(roomID: room, approval: body.approval, cancelDeadlineMinutes: body.cancelDeadlineMinutes ?? 0) }
-        struct Policy: Encodable { var room: String; var approval: Bool; var cancel_deadline_minutes: Int }
-        return try HTTP.json(Policy(room: room, approval: body.approval, cancel_deadline_minutes: body.cancelDeadlineMinutes ?? 0))
     }
 
     @Sendable func listBookings(_ request: Request, context: ServerContext) async throws -> Response {

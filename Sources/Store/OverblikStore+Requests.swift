@@ -107,6 +107,16 @@ extension OverblikStore {
         return StoredRoomPolicy(approval: row[0].int == 1, cancelDeadlineMinutes: Int(row[1].int ?? 0))
     }
 
+    /// Every stored booking policy, by room id (rooms without one are instant, without a deadline).
+    public func roomPolicies() throws -> [String: StoredRoomPolicy] {
+        var out: [String: StoredRoomPolicy] = [:]
+        for row in try database.query("SELECT room_id, approval, cancel_deadline_minutes FROM room_policies") {
+            guard let id = row[0].string else { continue }
+            out[id] = StoredRoomPolicy(approval: row[1].int == 1, cancelDeadlineMinutes: Int(row[2].int ?? 0))
+        }
+        return out
+    }
+
     /// Sets the booking policy of a room.
     public func setRoomPolicy(roomID: String, _ policy: StoredRoomPolicy) throws {
         try database.run("""

@@ -8,10 +8,15 @@ enum CLI {
         return TestSupport.packageRoot.appendingPathComponent(".build/debug/overblik").path
     }()
 
+    /// The fixed local time every CLI test runs at, unless it sets `OVERBLIK_NOW` itself.
+    static let clock = "2026-01-01T00:00"
+
     static func run(_ arguments: [String], db: String? = nil, environment: [String: String] = [:],
                     stdin: String? = nil) throws -> TestSupport.ProcessResult {
         var env = environment
         if let db { env["OVERBLIK_DB"] = db }
+        // The facade's clock, fixed before every date these tests book (bookings in the past are refused).
+        if env["OVERBLIK_NOW"] == nil { env["OVERBLIK_NOW"] = CLI.clock }
         return try TestSupport.run(binary, arguments, environment: env, stdin: stdin, currentDirectory: TestSupport.packageRoot)
     }
 

@@ -48,18 +48,11 @@ struct DanishInputCLITests {
         #expect(weekly.status == 0 && weekly.stdout == weeklyISO.stdout)
     }
 
-    @Test("a weekday means its next date: tirsdag 19.00 is the next Tuesday 19:00")
-    func weekdays() throws {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Copenhagen")!
-        let now = Date()
-        let weekday = calendar.component(.weekday, from: now)   // 1 = Sunday, 3 = Tuesday
-        var days = (3 - weekday + 7) % 7
-        if days == 0 && calendar.component(.hour, from: now) >= 19 { days = 7 }
-        let tuesday = calendar.date(byAdding: .day, value: days, to: now)!
-        let c = calendar.dateComponents([.year, .month, .day], from: tuesday)
-        let iso = String(format: "%04d-%02d-%02dT19:00", c.year!, c.month!, c.day!)
-        let danish = try CLI.run(["hours", "open", "Mo-Fr 17:00-22:00", "--at", "tirsdag 19.00"])
-        #expect(danish.status == 0 && danish.stdout.hasPrefix(iso), "\(danish.stdout) \(danish.stderr)")
+    @Test("a weekday means its next date on the facade's clock: tirsdag 19.00 is the next Tuesday 19:00",
+          arguments: [("2026-01-01T00:00", "2026-01-06T19:00"), ("2026-01-06T18:59", "2026-01-06T19:00"),
+                      ("2026-01-06T19:01", "2026-01-13T19:00")])
+    func weekdays(now: String, expected: String) throws {
+        let danish = try CLI.run(["hours", "open", "Mo-Fr 17:00-22:00", "--at", "tirsdag 19.00"], environment: ["OVERBLIK_NOW": now])
+        #expect(danish.status == 0 && danish.stdout.hasPrefix(expected), "\(danish.stdout) \(danish.stderr)")
     }
 }

@@ -28,6 +28,7 @@ func runConcurrently(_ runs: [[String]], db: String) throws -> [RunResult] {
         p.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["OVERBLIK_DB"] = db
+        env["OVERBLIK_NOW"] = CLI.clock
         p.environment = env
         p.currentDirectoryURL = TestSupport.packageRoot
         let out = Pipe(), err = Pipe()

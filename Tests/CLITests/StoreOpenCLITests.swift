@@ -73,7 +73,7 @@ struct StoreOpenCLITests {
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         func asNobody(_ arguments: [String]) throws -> TestSupport.ProcessResult {
             try TestSupport.run(try #require(TestSupport.which("runuser")), ["-u", "nobody", "--", CLI.binary, "--db", path] + arguments,
-                                currentDirectory: URL(fileURLWithPath: "/"))
+                                environment: ["OVERBLIK_NOW": CLI.clock], currentDirectory: URL(fileURLWithPath: "/"))
         }
         let info = try asNobody(["info", "--format", "json"])
         #expect(info.status == 0, "\(info.stderr)")

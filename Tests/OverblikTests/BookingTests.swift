@@ -40,16 +40,16 @@ struct BookingTests {
     @Test("an overlapping booking is refused naming the other booking, and nothing is written")
     func overlapNamesTheOtherBooking() throws {
         let o = try bookingStore("overlap", rooms: ["sal": "Mo-Su 08:00-22:00"])
-        let first = try o.book(roomID: "sal", from: t("2026-12-01T18:00"), to: t("2026-12-01T20:00"), holder: "Nibe Kor")
+        let first = try o.bookIn2026(roomID: "sal", from: t("2026-12-01T18:00"), to: t("2026-12-01T20:00"), holder: "Nibe Kor")
         let id = try #require(first.bookings.first?.id)
-        let r = try #require(refusal { try o.book(roomID: "sal", from: t("2026-12-01T19:00"), to: t("2026-12-01T21:00"), holder: "Skak") })
+        let r = try #require(refusal { try o.bookIn2026(roomID: "sal", from: t("2026-12-01T19:00"), to: t("2026-12-01T21:00"), holder: "Skak") })
         #expect(r.kind == "conflict")
         #expect(r.message.contains("booking \(id)"))
         #expect(r.message.contains("Nibe Kor"))
         #expect(r.message.contains("2026-12-01T18:00-20:00"))
         #expect(try o.bookings().count == 1)
         // Touching ends do not overlap (half-open intervals).
-        try o.book(roomID: "sal", from: t("2026-12-01T20:00"), to: t("2026-12-01T21:00"), holder: "Skak")
+        try o.bookIn2026(roomID: "sal", from: t("2026-12-01T20:00"), to: t("2026-12-01T21:00"), holder: "Skak")
         #expect(try o.bookings(roomID: "sal").map(\.holder) == ["Nibe Kor", "Skak"])
     }
 
@@ -61,7 +61,7 @@ struct BookingTests {
     ])
     func outsideAvailability(from: String, to: String, outsidePart: String) throws {
         let o = try bookingStore("outside", rooms: ["sal": "Mo-Fr 17:00-22:00; PH off"])
-        let r = try #require(refusal { try o.book(roomID: "sal", from: t(from), to: t(to), holder: "X") })
+        let r = try #require(refusal { try o.bookIn2026(roomID: "sal", from: t(from), to: t(to), holder: "X") })
         #expect(r.kind == "conflict")
         #expect(r.message.contains("outside the room's availability: \(outsidePart)"), "\(r.message)")
         #expect(try o.bookings().isEmpty)
@@ -70,12 +70,12 @@ struct BookingTests {
     @Test("a room without opening_hours is never bookable, and a closure blocks its time")
     func noAvailabilityAndClosures() throws {
         let o = try bookingStore("none", rooms: ["empty": nil, "sal": "24/7"])
-        let r = try #require(refusal { try o.book(roomID: "empty", from: t("2026-12-01T10:00"), to: t("2026-12-01T11:00"), holder: "X") })
+        let r = try #require(refusal { try o.bookIn2026(roomID: "empty", from: t("2026-12-01T10:00"), to: t("2026-12-01T11:00"), holder: "X") })
         #expect(r.kind == "conflict")
         #expect(r.message.contains("no availability"))
         try o.store.insert(closure: StoredClosure(facilityID: "hall", roomID: nil, startLocal: "2026-12-02T00:00",
                                                   endLocal: "2026-12-03T00:00", reason: "valg"))
-        let c = try #require(refusal { try o.book(roomID: "sal", from: t("2026-12-02T10:00"), to: t("2026-12-02T11:00"), holder: "X") })
+        let c = try #require(refusal { try o.bookIn2026(roomID: "sal", from: t("2026-12-02T10:00"), to: t("2026-12-02T11:00"), holder: "X") })
         #expect(c.kind == "conflict")
         #expect(c.message.contains("2026-12-02T10:00-11:00"))
         #expect(try o.bookings().isEmpty)
@@ -84,14 +84,14 @@ struct BookingTests {
     @Test("unknown rooms are not found with suggestions; bad times and names are bad input")
     func unknownRoomAndBadInput() throws {
         let o = try bookingStore("bad", rooms: ["sal-stor": "24/7"])
-        let unknown = try #require(refusal { try o.book(roomID: "sal", from: t("2026-12-01T10:00"), to: t("2026-12-01T11:00"), holder: "X") })
+        let unknown = try #require(refusal { try o.bookIn2026(roomID: "sal", from: t("2026-12-01T10:00"), to: t("2026-12-01T11:00"), holder: "X") })
         #expect(unknown.kind == "notFound")
         #expect(unknown.message.contains("sal-stor"))
-        #expect(refusal { try o.book(roomID: "sal-stor", from: t("2026-12-01T11:00"), to: t("2026-12-01T10:00"), holder: "X") }?.kind == "badInput")
-        #expect(refusal { try o.book(roomID: "sal-stor", from: t("2026-12-01T10:00"), to: t("2026-12-01T11:00"), holder: " ") }?.kind == "badInput")
-        #expect(refusal { try o.book(roomID: "sal-stor", from: t("2026-12-01T10:00"), to: t("2026-12-01T11:00"), holder: "X", activity: "football") }?.kind == "badInput")
+        #expect(refusal { try o.bookIn2026(roomID: "sal-stor", from: t("2026-12-01T11:00"), to: t("2026-12-01T10:00"), holder: "X") }?.kind == "badInput")
+        #expect(refusal { try o.bookIn2026(roomID: "sal-stor", from: t("2026-12-01T10:00"), to: t("2026-12-01T11:00"), holder: " ") }?.kind == "badInput")
+        #expect(refusal { try o.bookIn2026(roomID: "sal-stor", from: t("2026-12-01T10:00"), to: t("2026-12-01T11:00"), holder: "X", activity: "football") }?.kind == "badInput")
         // 02:30 on the spring-forward Sunday does not exist.
-        #expect(refusal { try o.book(roomID: "sal-stor", from: t("2026-03-29T02:30"), to: t("2026-03-29T04:00"), holder: "X") }?.kind == "badInput")
+        #expect(refusal { try o.bookIn2026(roomID: "sal-stor", from: t("2026-03-29T02:30"), to: t("2026-03-29T04:00"), holder: "X") }?.kind == "badInput")
         #expect(try o.bookings().isEmpty)
     }
 
@@ -108,7 +108,7 @@ struct BookingTests {
     func weeklySkipsPublicHolidays(start: String, until: String, skipped: [String], booked: Int) throws {
         let o = try bookingStore("weekly", rooms: ["sal": "24/7"])
         let from = t(start)
-        let receipt = try o.book(roomID: "sal", from: from, to: from.adding(minutes: 120), holder: "Kor",
+        let receipt = try o.bookIn2026(roomID: "sal", from: from, to: from.adding(minutes: 120), holder: "Kor",
                                  repeatWeeklyUntil: d(until))
         #expect(receipt.skipped.map(\.date.description) == skipped)
         #expect(receipt.bookings.count == booked)
@@ -119,7 +119,7 @@ struct BookingTests {
         #expect(try o.bookings().count == booked)
         // With --include-holidays the holidays are booked too.
         let o2 = try bookingStore("weekly-all", rooms: ["sal": "24/7"])
-        let all = try o2.book(roomID: "sal", from: from, to: from.adding(minutes: 120), holder: "Kor",
+        let all = try o2.bookIn2026(roomID: "sal", from: from, to: from.adding(minutes: 120), holder: "Kor",
                               repeatWeeklyUntil: d(until), includeHolidays: true)
         #expect(all.bookings.count == booked + skipped.count)
         #expect(all.skipped.isEmpty)
@@ -128,9 +128,9 @@ struct BookingTests {
     @Test("a weekly booking with one clashing week is refused whole: no booking and no series written")
     func weeklyIsAllOrNothing() throws {
         let o = try bookingStore("atomic", rooms: ["sal": "Mo-Su 08:00-22:00"])
-        let blocker = try o.book(roomID: "sal", from: t("2026-04-16T19:30"), to: t("2026-04-16T20:00"), holder: "Loppemarked")
+        let blocker = try o.bookIn2026(roomID: "sal", from: t("2026-04-16T19:30"), to: t("2026-04-16T20:00"), holder: "Loppemarked")
         let r = try #require(refusal {
-            try o.book(roomID: "sal", from: t("2026-03-26T19:00"), to: t("2026-03-26T21:00"), holder: "Kor",
+            try o.bookIn2026(roomID: "sal", from: t("2026-03-26T19:00"), to: t("2026-03-26T21:00"), holder: "Kor",
                        repeatWeeklyUntil: d("2026-06-25"))
         })
         #expect(r.kind == "conflict")
@@ -142,13 +142,13 @@ struct BookingTests {
     @Test("a booking across the spring change lasts its real length and conflicts by real time")
     func dstDayBooking() throws {
         let o = try bookingStore("dst", rooms: ["sal": "24/7"])
-        let spring = try o.book(roomID: "sal", from: t("2026-03-29T01:00"), to: t("2026-03-29T04:00"), holder: "Nat")
+        let spring = try o.bookIn2026(roomID: "sal", from: t("2026-03-29T01:00"), to: t("2026-03-29T04:00"), holder: "Nat")
         #expect(spring.bookings[0].minutes == 120)
         #expect(spring.bookings[0].utc.start.description == "2026-03-29T00:00:00Z")
         #expect(spring.bookings[0].utc.end.description == "2026-03-29T02:00:00Z")
-        #expect(refusal { try o.book(roomID: "sal", from: t("2026-03-29T03:30"), to: t("2026-03-29T05:00"), holder: "Y") }?.kind == "conflict")
-        try o.book(roomID: "sal", from: t("2026-03-29T04:00"), to: t("2026-03-29T05:00"), holder: "Y")
-        let autumn = try o.book(roomID: "sal", from: t("2026-10-25T01:00"), to: t("2026-10-25T04:00"), holder: "Nat")
+        #expect(refusal { try o.bookIn2026(roomID: "sal", from: t("2026-03-29T03:30"), to: t("2026-03-29T05:00"), holder: "Y") }?.kind == "conflict")
+        try o.bookIn2026(roomID: "sal", from: t("2026-03-29T04:00"), to: t("2026-03-29T05:00"), holder: "Y")
+        let autumn = try o.bookIn2026(roomID: "sal", from: t("2026-10-25T01:00"), to: t("2026-10-25T04:00"), holder: "Nat")
         #expect(autumn.bookings[0].minutes == 240)
         let free = try o.freeTime(roomID: "sal", from: t("2026-03-29T00:00"), to: t("2026-03-29T06:00"))
         #expect(free.free.map(\.description) == ["2026-03-29T00:00/2026-03-29T01:00", "2026-03-29T05:00/2026-03-29T06:00"])
@@ -158,7 +158,7 @@ struct BookingTests {
     func weeklySkipsSchoolHolidays() throws {
         let o = try bookingStore("sh", rooms: ["aula": "Mo-Th 17:00-22:00; PH off; SH off"])
         try o.importSchoolHolidays(csv: "from,to,name\n2026-10-10,2026-10-18,Efterårsferie\n", source: "test.csv")
-        let r = try o.book(roomID: "aula", from: t("2026-10-06T19:00"), to: t("2026-10-06T21:00"), holder: "Kor",
+        let r = try o.bookIn2026(roomID: "aula", from: t("2026-10-06T19:00"), to: t("2026-10-06T21:00"), holder: "Kor",
                            repeatWeeklyUntil: d("2026-10-27"))
         #expect(r.skipped.map(\.description) == ["2026-10-13 (Efterårsferie)"])
         #expect(r.bookings.map(\.interval.start.date.description) == ["2026-10-06", "2026-10-20", "2026-10-27"])
@@ -167,8 +167,8 @@ struct BookingTests {
     @Test("cancel removes one booking or a whole series; unknown ids are not found")
     func cancelling() throws {
         let o = try bookingStore("cancel", rooms: ["sal": "24/7"])
-        let single = try o.book(roomID: "sal", from: t("2026-12-01T10:00"), to: t("2026-12-01T11:00"), holder: "A")
-        let weekly = try o.book(roomID: "sal", from: t("2026-12-02T10:00"), to: t("2026-12-02T11:00"), holder: "B",
+        let single = try o.bookIn2026(roomID: "sal", from: t("2026-12-01T10:00"), to: t("2026-12-01T11:00"), holder: "A")
+        let weekly = try o.bookIn2026(roomID: "sal", from: t("2026-12-02T10:00"), to: t("2026-12-02T11:00"), holder: "B",
                                 repeatWeeklyUntil: d("2026-12-30"))
         #expect(weekly.bookings.count == 5)
         #expect(try o.cancel(bookingID: single.bookings[0].id).cancelled.map(\.holder) == ["A"])
@@ -189,7 +189,7 @@ struct BookingTests {
     @Test("free time is availability minus bookings, with short gaps dropped by --min-duration")
     func freeTime() throws {
         let o = try bookingStore("free", rooms: ["sal": "Mo-Fr 17:00-22:00; PH off"])
-        try o.book(roomID: "sal", from: t("2026-12-01T18:00"), to: t("2026-12-01T21:30"), holder: "A")
+        try o.bookIn2026(roomID: "sal", from: t("2026-12-01T18:00"), to: t("2026-12-01T21:30"), holder: "A")
         let all = try o.freeTime(roomID: "sal", from: t("2026-12-01T00:00"), to: t("2026-12-02T00:00"))
         #expect(all.free.map(\.description) == ["2026-12-01T17:00/2026-12-01T18:00", "2026-12-01T21:30/2026-12-01T22:00"])
         let long = try o.freeTime(roomID: "sal", from: t("2026-12-01T00:00"), to: t("2026-12-02T00:00"),
@@ -223,7 +223,7 @@ struct BookingLockTests {
         }
         thread.start()
         locked.wait()
-        let receipt = try o.book(roomID: "hall", from: t("2026-12-02T10:00"), to: t("2026-12-02T11:00"), holder: "Waiting")
+        let receipt = try o.bookIn2026(roomID: "hall", from: t("2026-12-02T10:00"), to: t("2026-12-02T11:00"), holder: "Waiting")
         released.wait()
         #expect(receipt.bookings.count == 1)
         #expect(try o.bookings().map(\.holder).sorted() == ["Other", "Waiting"])

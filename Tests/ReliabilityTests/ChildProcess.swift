@@ -33,6 +33,8 @@ struct ChildProcess {
         stderrPath = try TestSupport.temporaryDirectory("child").appendingPathComponent("stderr.txt").path
         var env = ProcessInfo.processInfo.environment
         for (k, v) in environment { env[k] = v }
+        // The facade's clock, fixed before every date these tests book (bookings in the past are refused).
+        if env["OVERBLIK_NOW"] == nil { env["OVERBLIK_NOW"] = "2026-01-01T00:00" }
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {

@@ -33,7 +33,8 @@ struct ServiceTests {
         #expect(document["openapi"] as? String == "3.1.0")
         let paths = try #require(document["paths"] as? [String: Any])
         for path in ["/healthz", "/metrics", "/api/near", "/api/places", "/api/bookings", "/api/bookings/{id}", "/api/requests",
-                     "/api/requests/{id}/approve", "/api/login", "/api/rooms/{id}/free", "/api/audit", "/"] {
+                     "/api/requests/{id}/approve", "/api/login", "/api/rooms/{id}/free", "/api/audit", "/", "/api/coverage", "/api/gaps",
+                     "/api/rooms", "/api/rooms/{id}/policy", "/api/allocation"] {
             #expect(paths[path] != nil, "missing \(path)")
         }
     }

@@ -27,11 +27,26 @@ extension Overblik {
     ///   - applicationsPath: CSV or JSON file of applications.
     ///   - season: the season's first and last dates.
     ///   - rulesPath: optional local rules file (JSON).
-    ///   - dryRun: compute and report only.
+    ///   - dryRun: compute and report only (a season that started before today is refused unless dry).
+    ///   - now: the facade's clock (``currentInstant()`` when nil): the first day a written round may start,
+    ///     and the bookings' creation stamp.
     public func allocate(applicationsPath: String, season: AllocationSeason, rulesPath: String? = nil,
                          dryRun: Bool, now: UTCInstant? = nil) throws -> AllocationRun {
+        try allocate(applicationsText: try TextFile.read(applicationsPath), source: applicationsPath, season: season,
+                     rulesPath: rulesPath, dryRun: dryRun, now: now, then: nil)
+    }
+
+    /// ``allocate(applicationsPath:season:rulesPath:dryRun:now:)`` on applications given as text
+    /// (`source` names them in errors); `then` runs inside the writing transaction (the audit log).
+    func allocate(applicationsText text: String, source applicationsPath: String, season: AllocationSeason, rulesPath: String?,
+                  dryRun: Bool, now: UTCInstant?, then: ((AllocationResult, Int) throws -> Void)?) throws -> AllocationRun {
+        if !dryRun {   // bookings in the past are refused everywhere: a round that writes starts today or later
+            let today = CopenhagenTime.localTime(at: now ?? Self.currentInstant()).date
+            guard season.from >= today else {
+                throw OverblikError.badInput("the season starts \(season.from), before today (\(today)); bookings in the past are refused, so a round that writes must start today or later (a dry run may look back)")
+            }
+        }
         let catalog = try catalog()
-        let text = try TextFile.read(applicationsPath)
         let applications: [AllocationApplication]
         do { applications = try ApplicationParser.parse(text, settlements: catalog.settlements) } catch {
             throw OverblikError.badInput("\(applicationsPath): \(error)")
@@ -62,7 +77,7 @@ extension Overblik {
         }
         guard !dryRun else { return AllocationRun(result: result, bookingsWritten: 0, dryRun: true) }
         let byID = Dictionary(applications.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let stamp = (now ?? UTCInstant(secondsSince1970: Int64(Date().timeIntervalSince1970))).secondsSince1970
+        let stamp = (now ?? Self.currentInstant()).secondsSince1970
         let written = try writeRetrying("allocation round") { () -> Int in
             var count = 0
             for allocation in result.allocations {
@@ -89,6 +104,7 @@ extension Overblik {
                     count += 1
                 }
             }
+            try then?(result, count)
             return count
         }
         return AllocationRun(result: result, bookingsWritten: written, dryRun: false)

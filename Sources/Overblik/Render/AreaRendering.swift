@@ -3,33 +3,8 @@ import Foundation
 
 /// Renderings of the area measure of coverage (used when there are no residents to count).
 enum AreaRendering {
-    /// The JSON document: `{source: "area", reaches: [...], districts: [{code, name, rural, area_km2,
-    /// covered_km2{label}, area_share{label}, facilities}], total: {area_km2, covered_km2, area_share}}`.
-    struct Document: Encodable {
-        var source = "area"
-        var reaches: [String]
-        var districts: [DistrictArea]
-        var total: Total
-        struct Total: Encodable {
-            var areaKm2: Double
-            var coveredKm2: [String: Double]
-            var areaShare: [String: Double]
-            enum CodingKeys: String, CodingKey { case areaKm2 = "area_km2", coveredKm2 = "covered_km2", areaShare = "area_share" }
-        }
-    }
-
-    static func document(_ areas: [DistrictArea], labels: [String]) -> Document {
-        let area = areas.reduce(0) { $0 + $1.areaKm2 }
-        var covered: [String: Double] = [:], share: [String: Double] = [:]
-        for l in labels {
-            covered[l] = areas.reduce(0) { $0 + ($1.coveredKm2[l] ?? 0) }
-            if area > 0 { share[l] = covered[l]! / area }
-        }
-        return Document(reaches: labels, districts: areas, total: .init(areaKm2: area, coveredKm2: covered, areaShare: share))
-    }
-
     static func render(_ areas: [DistrictArea], labels: [String], format: OutputFormat, to sink: OutcomeSink) throws {
-        let doc = document(areas, labels: labels)
+        let doc = AreaCoverageDocument(areas, labels: labels)
         switch format {
         case .json: try sink.json(doc)
         case .csv:

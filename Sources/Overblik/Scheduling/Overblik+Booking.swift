@@ -27,10 +27,11 @@ extension Overblik {
     ///   - activity: one of ``activityClasses``, or nil.
     ///   - repeatWeeklyUntil: repeat every week at the same wall-clock time through this date.
     ///   - includeHolidays: keep occurrences on public holidays (else they are skipped and reported).
-    ///   - now: the creation time stamp (injected for tests).
+    ///   - now: the facade's clock (``currentInstant()``): a first occurrence that starts before it is
+    ///     refused, and it stamps the bookings written (injected for tests).
     /// - Returns: the bookings written, the series id and the skipped dates.
     /// - Throws: ``OverblikError/notFound(what:suggestions:)`` for an unknown room,
-    ///   ``OverblikError/badInput(_:)`` for bad times or names, ``OverblikError/conflict(_:)`` (with a
+    ///   ``OverblikError/badInput(_:)`` for bad times or names or a start in the past, ``OverblikError/conflict(_:)`` (with a
     ///   ``BookingRefusal`` text naming the other bookings and the parts outside availability) when refused,
     ///   ``OverblikError/io(_:)`` when the store stayed locked by other writers through every retry.
     @discardableResult
@@ -38,22 +39,20 @@ extension Overblik {
                      repeatWeeklyUntil: LocalDate? = nil, includeHolidays: Bool = false, skipConflicts: Bool = false,
                      now: UTCInstant = Overblik.currentInstant()) throws -> BookingReceipt {
         try book(roomID: roomID, from: from, to: to, holder: holder, activity: activity, repeatWeeklyUntil: repeatWeeklyUntil,
-                 includeHolidays: includeHolidays, skipConflicts: skipConflicts, now: now, refusingPast: false, showsHolder: nil, then: nil)
+                 includeHolidays: includeHolidays, skipConflicts: skipConflicts, now: now, showsHolder: nil, then: nil)
     }
 
     /// ``book(roomID:from:to:holder:activity:repeatWeeklyUntil:includeHolidays:now:)`` with the service's
-    /// policies: `refusingPast` refuses a first occurrence that starts before `now`, and `then` runs in
+    /// policies: a first occurrence that starts before `now` is refused (as always), and `then` runs in
     /// the same transaction as the check and the insert (the audit log, a request's decision), so that
     /// either all of it lands or none does. Holders `showsHolder` refuses are not named in a refusal.
     func book(roomID: String, from: LocalDateTime, to: LocalDateTime, holder: String, activity: String?,
-              repeatWeeklyUntil: LocalDate?, includeHolidays: Bool, skipConflicts: Bool = false, now: UTCInstant, refusingPast: Bool,
+              repeatWeeklyUntil: LocalDate?, includeHolidays: Bool, skipConflicts: Bool = false, now: UTCInstant,
               showsHolder: ((String) -> Bool)?, then: ((BookingReceipt) throws -> Void)?) throws -> BookingReceipt {
         if skipConflicts && repeatWeeklyUntil == nil {
             throw OverblikError.badInput("skipping conflicts applies to weekly bookings (--repeat weekly)")
         }
-        if refusingPast && CopenhagenTime.instant(of: from) < now {
-            throw OverblikError.badInput("\(from) lies in the past (now \(CopenhagenTime.localTime(at: now))); bookings must start in the future")
-        }
+        try Self.refusePast(from, now: now)
         let holderName = holder.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !holderName.isEmpty else { throw OverblikError.badInput("--holder must name who books") }
         if let activity, !Self.activityClasses.contains(activity) {
@@ -204,9 +203,23 @@ extension Overblik {
         }
     }
 
-    /// The current instant from the system clock.
+    /// The one rule for the past: a booking or request must not start before `now`.
+    /// - Throws: ``OverblikError/badInput(_:)`` naming the start and the clock's time.
+    static func refusePast(_ start: LocalDateTime, now: UTCInstant) throws {
+        if CopenhagenTime.instant(of: start) < now {
+            throw OverblikError.badInput("\(start) lies in the past (now \(CopenhagenTime.localTime(at: now))); bookings must start in the future")
+        }
+    }
+
+    /// The facade's one clock: the system clock, or the fixed local time (Europe/Copenhagen) in the
+    /// environment variable `OVERBLIK_NOW` (`2026-01-01T00:00`), which makes runs and tests repeatable.
+    /// A value that does not parse as a local time is ignored.
     public static func currentInstant() -> UTCInstant {
-        UTCInstant(secondsSince1970: Int64(Date().timeIntervalSince1970.rounded(.down)))
+        if let fixed = ProcessInfo.processInfo.environment["OVERBLIK_NOW"], !fixed.isEmpty,
+           let local = try? LocalDateTime(parsing: fixed) {
+            return CopenhagenTime.instant(of: local)
+        }
+        return UTCInstant(secondsSince1970: Int64(Date().timeIntervalSince1970.rounded(.down)))
     }
 
     /// UTC seconds of a wall-clock interval (spring-gap policy of ``CopenhagenTime``).

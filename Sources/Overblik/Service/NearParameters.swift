@@ -10,7 +10,8 @@ import Scheduling
 /// Keys: `at` (LON,LAT) or `place` (settlement, facility id), `limit`, `within` (`500m`, `2.5km`),
 /// `kind` (comma-separated), `wheelchair` (yes|limited), `step_free`, `hearing_loop`,
 /// `toilets_wheelchair`, `parking_accessible` (true|false), `capacity`, `equipment`, `owner`,
-/// `free_at` + `for`, `free_weekly` + `from` + `to`, `by` (geodesic).
+/// `free_at` + `for`, `free_weekly` + `from` + `to`, `by` (geodesic, walk, bike, car: by road, where
+/// `within` may be a duration such as `10min`), `rank` (distance|time, by road without `within`).
 public struct NearParameters: Sendable {
     /// The values by key, as given.
     public var values: [String: String]
@@ -21,7 +22,7 @@ public struct NearParameters: Sendable {
     public static let keys: Set<String> = [
         "at", "place", "limit", "within", "kind", "wheelchair", "step_free", "hearing_loop", "toilets_wheelchair",
         "parking_accessible", "capacity", "equipment", "owner", "free_at", "for", "free_weekly", "from", "to", "by",
-        "min_share",
+        "min_share", "rank",
     ]
 
     /// The place text: `at` or `place`, exactly one of them.
@@ -38,6 +39,36 @@ public struct NearParameters: Sendable {
     /// The query these parameters ask.
     /// - Throws: ``OverblikError/badInput(_:)`` naming the parameter and what was expected.
     public func query() throws -> NearQuery {
+        let road = try roadQuestion()
+        let limit = try values["limit"].map { try count("limit", $0, maximum: 1_000) } ?? 10
+        var within: Double?
+        if road == nil, let text = values["within"] {
+            do { within = try Distance(parsing: text).metres } catch {
+                throw OverblikError.badInput("within: \(error) (expected e.g. 500m, 2.5km)")
+            }
+        }
+        return NearQuery(filter: try filter(), limit: limit, within: within, time: try timeCondition())
+    }
+
+    /// The question by road of `by=walk|bike|car` (with `within` a distance or a duration, and `rank`),
+    /// nil for `by=geodesic` or no `by`.
+    /// - Throws: ``OverblikError/badInput(_:)`` for another `by`, or a `within` or `rank` it cannot read.
+    public func roadQuestion() throws -> RoadQuestion? {
+        guard let by = values["by"], by != "geodesic" else {
+            if values["rank"] != nil { throw OverblikError.badInput("rank needs by=walk, bike or car") }
+            return nil
+        }
+        guard ["walk", "bike", "car"].contains(by) else {
+            throw OverblikError.badInput("by: expected geodesic, walk, bike or car, not '\(by)'")
+        }
+        do { return try RoadQuestion(by: by, within: values["within"], rank: values["rank"]) } catch let error as OverblikError {
+            throw OverblikError.badInput(error.description.replacingOccurrences(of: "--", with: ""))
+        }
+    }
+
+    /// The facility filter of these parameters (every key but the place, the limit, the reach and the time).
+    /// - Throws: ``OverblikError/badInput(_:)`` naming the parameter and what was expected.
+    public func filter() throws -> FacilityFilter {
         var filter = FacilityFilter()
         for part in list("kind") {
             guard let kind = FacilityKind(parsing: part) else {
@@ -63,20 +94,7 @@ public struct NearParameters: Sendable {
         filter.parkingAccessible = try flag("parking_accessible")
         if let text = values["capacity"] { filter.minCapacity = try count("capacity", text, maximum: 1_000_000) }
         filter.equipment = Set(list("equipment").map { $0.lowercased() })
-        if let by = values["by"], by != "geodesic" {
-            guard ["walk", "bike", "car"].contains(by) else {
-                throw OverblikError.badInput("by: expected geodesic, walk, bike or car, not '\(by)'")
-            }
-            throw OverblikError.badInput("by=\(by): this store has no road network loaded; use by=geodesic")
-        }
-        let limit = try values["limit"].map { try count("limit", $0, maximum: 1_000) } ?? 10
-        var within: Double?
-        if let text = values["within"] {
-            do { within = try Distance(parsing: text).metres } catch {
-                throw OverblikError.badInput("within: \(error) (expected e.g. 500m, 2.5km)")
-            }
-        }
-        return NearQuery(filter: filter, limit: limit, within: within, time: try timeCondition())
+        return filter
     }
 
     func timeCondition() throws -> TimeCondition? {
@@ -150,6 +168,16 @@ extension Overblik {
     ///   for an unknown place.
     public func near(_ parameters: NearParameters) throws -> NearAnswer {
         let query = try parameters.query()
-        return try near(resolvePlace(try parameters.placeText()), query)
+        guard let road = try parameters.roadQuestion() else { return try near(resolvePlace(try parameters.placeText()), query) }
+        try requireNetwork(road)
+        return try near(resolvePlace(try parameters.placeText()), query, by: road)
+    }
+
+    /// Refuses a question by road on a store without a network for its mode.
+    /// - Throws: ``OverblikError/badInput(_:)`` saying how to load one.
+    public func requireNetwork(_ road: RoadQuestion) throws {
+        do { _ = try roads.state(road.mode, store: store) } catch OverblikError.notFound {
+            throw OverblikError.badInput("by=\(road.modeName): this store has no \(road.modeName) road network (load one with `overblik import network FILE.osm.pbf`); use by=geodesic")
+        }
     }
 }

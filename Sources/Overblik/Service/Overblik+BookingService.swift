@@ -59,7 +59,7 @@ extension Overblik {
         }
         let receipt = try book(roomID: room.id, from: from, to: to, holder: holder, activity: input.activity,
                                repeatWeeklyUntil: until, includeHolidays: false, skipConflicts: input.skipConflicts ?? false,
-                               now: now, refusingPast: true,
+                               now: now,
                                showsHolder: account.maySeeHolder) { receipt in
             for b in receipt.bookings {
                 try self.store.appendAudit(atUTC: now.secondsSince1970, actor: account.name, action: "book", roomID: b.roomID,
@@ -71,9 +71,7 @@ extension Overblik {
 
     func fileRequest(room: String, from: LocalDateTime, to: LocalDateTime, until: LocalDate?, holder: String,
                      activity: String?, account: Account, now: UTCInstant) throws -> BookingRequestView {
-        guard CopenhagenTime.instant(of: from) >= now else {
-            throw OverblikError.badInput("\(from) lies in the past; bookings must start in the future")
-        }
+        try Self.refusePast(from, now: now)
         let interval: LocalInterval
         do { interval = try LocalInterval(start: from, end: to) } catch {
             throw OverblikError.badInput("the booking must end after it starts (from \(from), to \(to))")
@@ -153,7 +151,7 @@ extension Overblik {
             let from = try Self.serviceTime(q.startLocal, field: "start"), to = try Self.serviceTime(q.endLocal, field: "end")
             _ = try book(roomID: q.roomID, from: from, to: to, holder: q.holder, activity: q.activity,
                          repeatWeeklyUntil: try q.repeatUntil.map { try LocalDate(parsing: $0) }, includeHolidays: false,
-                         now: now, refusingPast: true, showsHolder: account.maySeeHolder) { receipt in
+                         now: now, showsHolder: account.maySeeHolder) { receipt in
                 try record(now.secondsSince1970, receipt.bookings.map(\.id))
             }
         } else {
@@ -167,15 +165,6 @@ extension Overblik {
         guard let account else { throw AccessDenied.loginRequired("log in to read the audit log") }
         guard account.role == .clerk else { throw AccessDenied.forbidden("only a clerk reads the audit log") }
         return try store.auditLog(limit: max(1, min(limit, 10_000))).map(AuditEntry.init)
-    }
-
-    /// Sets how a room is booked: on approval or at once, and the cancellation deadline in minutes.
-    public func setRoomPolicy(roomID: String, approval: Bool, cancelDeadlineMinutes: Int = 0) throws {
-        let room = try bookableRoom(roomID)
-        guard cancelDeadlineMinutes >= 0 else { throw OverblikError.badInput("the cancellation deadline must be >= 0 minutes") }
-        try writeRetrying("set policy of \(room.id)") {
-            try store.setRoomPolicy(roomID: room.id, StoredRoomPolicy(approval: approval, cancelDeadlineMinutes: cancelDeadlineMinutes))
-        }
     }
 
     static func serviceTime(_ text: String, field: String) throws -> LocalDateTime {

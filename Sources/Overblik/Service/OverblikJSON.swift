@@ -19,8 +19,3 @@ public enum OverblikJSON {
         String(decoding: try data(value), as: UTF8.self)
     }
 }
-
-extension NearAnswer {
-    /// The JSON of `overblik near --format json` and of `GET /api/near`: the list of hits.
-    public func json() throws -> Data { try OverblikJSON.data(hits) }
-}

@@ -32,21 +32,9 @@ struct AllocateCommand: ParsableCommand {
 
     func run() throws {
         try global.require([.table, .json, .csv, .geojson], command: "allocate")
-        let parsedSeason: AllocationSeason
-        do {
-            parsedSeason = try AllocationSeason(parsing: season ?? Self.defaultSeason())
-        } catch {
-            throw ValidationError("--season: \(error) (expected FROM..TO, e.g. 2026-08-17..2027-06-18)")
-        }
+        let parsedSeason = try Overblik.allocationSeason(season, name: "--season")
         let overblik = try global.open()
         try Output.render(try overblik.allocationReport(applicationsPath: applications, season: parsedSeason, rulesPath: rules, dryRun: dryRun),
                           as: global.format)
-    }
-
-    /// 1 August to 30 June of the season that has not started yet (or is under way before August).
-    static func defaultSeason() -> String {
-        let now = Overblik.localNow()
-        let startYear = now.month >= 8 ? now.year + 1 : now.year
-        return "\(startYear)-08-01..\(startYear + 1)-06-30"
     }
 }

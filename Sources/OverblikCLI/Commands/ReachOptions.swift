@@ -31,35 +31,16 @@ struct ReachOptions: ParsableArguments {
         return codes.isEmpty ? nil : codes
     }
 
-    /// The rural policy of `--town-population` and `--urban-majority`.
+    /// The rural policy of `--town-population` and `--urban-majority` (checked by the library).
     func policy() throws -> RuralPolicy {
-        guard townPopulation.isFinite, townPopulation >= 0 else {
-            throw ValidationError("--town-population must be a number >= 0, not \(townPopulation)")
-        }
-        guard urbanMajority.isFinite, (0 ... 1).contains(urbanMajority) else {
-            throw ValidationError("--urban-majority must be a share in 0...1, not \(urbanMajority)")
-        }
-        return RuralPolicy(townPopulation: townPopulation, urbanMajority: urbanMajority)
+        try CoverageParameters.policy(townPopulation: townPopulation, urbanMajority: urbanMajority, name: Self.option)
     }
 
-    func reaches(defaultMetres: Double = 5_000) throws -> [Reach] {
-        var out: [Reach] = []
-        for text in within.flatMap({ $0.split(separator: ",").map(String.init) }) {
-            out.append(Reach(.within(metres: try parseDistance(text, option: "--within")), label: text.trimmingCharacters(in: .whitespaces)))
-        }
-        guard ruralWithin.count == urbanWithin.count else {
-            throw ValidationError("--rural-within and --urban-within come in pairs (\(ruralWithin.count) vs \(urbanWithin.count))")
-        }
-        for (r, u) in zip(ruralWithin, urbanWithin) {
-            out.append(Reach(.byClass(ruralMetres: try parseDistance(r, option: "--rural-within"),
-                                      urbanMetres: try parseDistance(u, option: "--urban-within")),
-                             label: "rural \(r)/urban \(u)"))
-        }
-        if out.isEmpty { out.append(Reach(.within(metres: defaultMetres), label: "5km")) }
-        var seen = Set<String>()
-        for r in out where !seen.insert(r.label).inserted {
-            throw ValidationError("reach \(r.label) given twice")
-        }
-        return out
+    /// The reaches of `--within` and `--rural-within`/`--urban-within` (default 5km), by the library's rules.
+    func reaches() throws -> [Reach] {
+        try CoverageParameters.reaches(within: within, ruralWithin: ruralWithin, urbanWithin: urbanWithin, name: Self.option)
     }
+
+    /// A parameter name as an option: `rural_within` → `--rural-within`.
+    static func option(_ key: String) -> String { "--" + key.replacingOccurrences(of: "_", with: "-") }
 }

@@ -53,7 +53,8 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             .product(name: "Logging", package: "swift-log"),
-        ], resources: [.embedInCode("openapi.json")]),
+        ], resources: [.embedInCode("openapi.json")] + ["app.css", "common.js", "i18n.js", "find.js", "map.js", "room.js", "mine.js", "desk.js",
+                        "planner.js"].map { .embedInCode("Web/\($0)") }),
         .executableTarget(name: "OverblikCLI", dependencies: [
             "Overblik", "OverblikServer", "GeoJSON", "GeoTypes", "Facilities", "Scheduling", "Analysis", "Formats",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

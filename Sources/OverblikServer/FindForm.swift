@@ -61,15 +61,14 @@ struct FindForm {
                       ("0.75", "mindst 75 % af ugerne", "at least 75 % of the weeks")]
             .map { "<option value=\"\($0.0)\"\(selected("min_share", $0.0))>\(s.t($0.1, $0.2))</option>" }.joined()
         return """
-        <h1>\(s.t("Find et lokale", "Find a room"))</h1>
         <form role="search" method="get" action="/" id="find" class="card" aria-label="\(s.t("Find et lokale nær et sted", "Find a room near a place"))">
         \(s.lang == "en" ? "<input type=\"hidden\" name=\"lang\" value=\"en\">" : "")
         <div class="field place"><label for="q">\(s.t("Sted: by, landsby, postnummer eller distrikt", "Place: town, village, postcode or district"))</label>
-        <input id="q" name="q" type="search" value="\(v("q"))" autocomplete="off" required role="combobox" aria-autocomplete="list"
+        <input id="q" name="q" type="text" value="\(v("q"))" autocomplete="off" required role="combobox" aria-autocomplete="list"
          aria-expanded="false" aria-controls="q-suggestions" aria-describedby="q-hint">
         <ul id="q-suggestions" role="listbox" aria-label="\(s.t("Forslag", "Suggestions"))" hidden></ul>
         <p id="q-hint" class="hint">\(s.t("Skriv et par bogstaver og vælg et forslag med piletasterne.", "Type a few letters and pick a suggestion with the arrow keys."))</p></div>
-        <div class="row">
+        <div class="row two">
         <div class="field"><label for="f-kind">\(s.t("Type af sted", "Kind of place"))</label>
         <select id="f-kind" name="kind"><option value="">\(s.t("Alle", "All"))</option>\(kinds)</select></div>
         <div class="field"><label for="f-capacity">\(s.t("Deltagere", "Participants"))</label>
@@ -78,8 +77,10 @@ struct FindForm {
         <fieldset><legend>\(s.t("Tilgængelighed", "Accessibility"))</legend>
         \(check("step_free", "Niveaufri adgang", "Step-free access"))\(check("toilets_wheelchair", "Handicaptoilet", "Wheelchair toilet"))\(check("hearing_loop", "Teleslynge", "Hearing loop"))
         </fieldset>
+        <div class="when">
         <fieldset><legend>\(s.t("Hvornår", "When"))</legend>
         \(radio("any", "Når som helst", "Any time"))\(radio("once", "Én gang", "Once"))\(radio("weekly", "Hver uge i en sæson", "Weekly over a season"))
+        </fieldset>
         <div class="when-once row" data-when="once">
         <div class="field"><label for="f-free_at">\(s.t("Dato og tid", "Date and time"))</label>
         <input id="f-free_at" name="free_at" type="datetime-local" value="\(v("free_at"))"></div>
@@ -93,7 +94,7 @@ struct FindForm {
         <div class="field"><label for="f-to">\(s.t("Sæsonen slutter", "Season ends"))</label><input id="f-to" name="to" type="date" value="\(v("to"))"></div>
         <div class="field"><label for="f-min_share">\(s.t("Ledigt", "Free"))</label><select id="f-min_share" name="min_share">\(shares)</select></div>
         </div>
-        </fieldset>
+        </div>
         <button type="submit">\(s.t("Søg", "Search"))</button>
         </form>
         """

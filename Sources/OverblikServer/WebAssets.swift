@@ -23,6 +23,8 @@ struct WebAssets {
         "planner.js": (PackageResources.planner_js, "text/javascript; charset=utf-8"),
     ]
 
+    static let developmentDirectory = ProcessInfo.processInfo.environment["OVERBLIK_WEB_DIR"].flatMap { $0.isEmpty ? nil : $0 }
+
     /// The vendor files the pages load (a fixed list: nothing else under the folder is served).
     static let vendorFiles: Set<String> = [
         "leaflet.min.js", "leaflet.css", "leaflet.markercluster.min.js", "MarkerCluster.css", "MarkerCluster.Default.css",
@@ -34,8 +36,10 @@ struct WebAssets {
             guard let name = context.parameters.get("name"), let file = Self.files[name] else {
                 throw OverblikError.notFound(what: "asset", suggestions: [])
             }
+            // `OVERBLIK_WEB_DIR` (development): the files are read from that folder, so edits show without a rebuild.
+            let bytes = Self.developmentDirectory.flatMap { FileManager.default.contents(atPath: "\($0)/\(name)") }.map { [UInt8]($0) } ?? file.bytes
             return Response(status: .ok, headers: [.contentType: file.type, .cacheControl: "no-cache"],
-                            body: .init(byteBuffer: ByteBuffer(bytes: file.bytes)))
+                            body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
         }
         router.get("vendor/leaflet/:name") { request, context in
             try vendor(context.parameters.get("name") ?? "", request)

@@ -88,8 +88,10 @@ struct WebPage {
                 results = "<p role=\"alert\">\(WebShell.escape(error.description))</p>"
             }
         }
-        let main = form.html(shell) + """
-        <div class="split find">
+        let main = """
+        <h1>\(shell.t("Find et lokale", "Find a room"))</h1>
+        <div class="find-layout">
+        \(form.html(shell))
         <section class="list" aria-labelledby="results-heading">
         <h2 id="results-heading">\(shell.t("Resultater", "Results"))</h2>
         <p id="status" role="status" aria-live="polite"></p>

@@ -21,7 +21,7 @@ async function renderRequests() {
   const rows = await Promise.all(data.map(async (q) => {
     const conflicts = await conflictsOf(q, data);
     return `<li class="card" data-request-id="${q.id}"><h3>#${q.id} ${esc(q.holder)}: <a href="${esc(href(`/room/${encodeURIComponent(q.room)}`))}">${esc(q.room)}</a></h3>
-      <p>${esc(localText(q.start))}–${esc(q.end.slice(11))}${q.repeat_until ? `, ${esc(t.repeatUntil.split(" (")[0].toLowerCase())} ${esc(localText(q.repeat_until))}` : ""} · ${esc(q.activity || "")}</p>
+      <p>${esc(localText(q.start))}–${esc(q.end.slice(11))}${q.repeat_until ? `, ${esc(t.repeatUntil.split(" (")[0].toLowerCase())} ${esc(localText(q.repeat_until))}` : ""} · ${esc(t.activities[q.activity] || q.activity || "")}</p>
       <p class="${conflicts.length ? "error" : "muted"}">${esc(t.conflicts)}: ${conflicts.length ? esc(conflicts.join("; ")) : esc(t.noConflict)}</p>
       <div class="row"><button type="button" class="approve" data-id="${q.id}">${esc(t.approve)} #${q.id}</button>
       <div class="field"><label for="reason-${q.id}">${esc(t.rejectReason)} #${q.id}</label><input id="reason-${q.id}"></div>
@@ -70,8 +70,8 @@ async function main() {
     <div class="field"><label for="c-from">${esc(t.closeFrom)}</label><input id="c-from" type="datetime-local" required></div>
     <div class="field"><label for="c-to">${esc(t.closeTo)}</label><input id="c-to" type="datetime-local" required></div>
     <div class="field"><label for="c-reason">${esc(t.reason)}</label><input id="c-reason"></div></div>
-    <fieldset><legend>${esc(t.facilityOrRoom)}</legend><div class="check"><input type="radio" name="c-what" id="c-room" value="room" checked><label for="c-room">${esc(t.room)}</label></div>
-    <div class="check"><input type="radio" name="c-what" id="c-facility" value="facility"><label for="c-facility">${esc(t.kind)}: ${esc(t.facts === "Fakta" ? "hele stedet" : "the whole place")}</label></div></fieldset>
+    <fieldset><legend>${esc(t.closeWhat)}</legend><div class="check"><input type="radio" name="c-what" id="c-room" value="room" checked><label for="c-room">${esc(t.oneRoom)}</label></div>
+    <div class="check"><input type="radio" name="c-what" id="c-facility" value="facility"><label for="c-facility">${esc(t.wholePlace)}</label></div></fieldset>
     <button type="submit">${esc(t.addClosure)}</button></form></section>`;
   document.getElementById("closure-form").addEventListener("submit", async (event) => {
     event.preventDefault();

@@ -46,7 +46,7 @@ function showWhen() {
   for (const block of form.querySelectorAll("[data-when]")) block.hidden = block.dataset.when !== when;
   if (when === "weekly") {
     const from = document.getElementById("f-from"), to = document.getElementById("f-to");
-    if (!from.value) from.value = today();
+    if (!from.value) from.value = addDays(today(), 1);
     if (!to.value) to.value = addDays(from.value, 7 * 25);
     if (!document.getElementById("f-start").value) document.getElementById("f-start").value = "19:00";
     if (!document.getElementById("f-end").value) document.getElementById("f-end").value = "21:00";
@@ -127,7 +127,7 @@ async function ensureMap() {
 }
 
 function accessLine(hit) {
-  return ["step_free", "toilets_wheelchair", "hearing_loop", "wheelchair"]
+  return `<span class="muted">${esc(t.building)}:</span> ` + ["step_free", "toilets_wheelchair", "hearing_loop", "wheelchair"]
     .map((k) => `<span class="badge ${esc(hit[k])}">${esc(t[k])}: ${esc(t.access[hit[k]] || hit[k])}</span>`).join(" ");
 }
 
@@ -141,12 +141,15 @@ function renderList(hits, place, fields, asOf) {
   if (!hits.length) { results.innerHTML = `<p>${esc(t.none(place))}</p>`; return; }
   const weekly = fields.get("when") === "weekly";
   const once = fields.get("when") === "once" && fields.get("free_at");
+  // The rooms listed meet the accessibility asked for (a room's own values override its building's).
+  const meets = ["step_free", "toilets_wheelchair", "hearing_loop"].filter((k) => fields.get(k) === "true")
+    .map((k) => ` · <span class="ok">✓ ${esc(t[k])}</span>`).join("");
   results.innerHTML = `<ol class="results">` + hits.map((hit) => {
     const km = (hit.distance_m / 1000).toLocaleString(lang === "en" ? "en-GB" : "da-DK", { maximumFractionDigits: 1, minimumFractionDigits: 1 });
     const direction = lang === "en" ? hit.direction : (directions[hit.direction] || hit.direction);
     const rooms = hit.rooms.map((room) => `<li><a href="${esc(roomLink(room, fields))}">${esc(room.name)}</a>`
       + (room.capacity ? ` · ${room.capacity} ${esc(t.people)}` : "")
-      + (room.equipment?.length ? ` · <span class="muted">${esc(room.equipment.join(", "))}</span>` : "")
+      + (room.equipment?.length ? ` · <span class="muted">${esc(room.equipment.join(", "))}</span>` : "") + meets
       + (weekly ? ` · <span class="season" data-room="${esc(room.id)}">${esc(t.checking)}</span>` : "")
       + (once ? ` · <span class="free">${esc(t.freeAt)} (${esc(t.asOf(instant(asOf)))})</span>` : "") + `</li>`).join("");
     return `<li data-facility-id="${esc(hit.id)}" id="fac-${esc(hit.id)}" tabindex="-1">`
@@ -208,8 +211,8 @@ async function search({ timing = false } = {}) {
     if (fields.get("when") === "weekly") seasonFigures(fields, asOf);
   } catch (error) {
     if (mine !== generation) return;
-    results.innerHTML = `<p role="alert">${esc(error.message)}</p>`;
-    status(t.error(error.message), true);
+    results.innerHTML = `<p role="alert">${esc(error.message || error)}</p>`;
+    status(t.error(error.message || error), true);
   }
 }
 

@@ -48,7 +48,7 @@ export async function createMap(element, { outline = true } = {}) {
     element.classList.add("missing");
     return null;
   }
-  const map = L.map(element, { zoomSnap: 0.5 });
+  const map = L.map(element, { zoomSnap: 0.5, maxZoom: 18 });
   map.attributionControl.setPrefix("Leaflet");
   if (config.tiles) {
     L.tileLayer(config.tiles, { maxZoom: 19, attribution: esc(config.tilesAttribution || "") }).addTo(map);

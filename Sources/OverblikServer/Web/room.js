@@ -31,6 +31,9 @@ export function hoursInWords(text) {
   }).join("; ");
 }
 
+/// "19:00" of a local time, in the page language's clock ("19.00" in Danish).
+const clock = (text) => (lang === "en" ? text.slice(11, 16) : text.slice(11, 16).replace(":", "."));
+
 function mondayOf(date) {
   const [y, m, d] = date.split("-").map(Number);
   const weekday = (new Date(Date.UTC(y, m - 1, d, 12)).getUTCDay() + 6) % 7;
@@ -58,7 +61,7 @@ async function showWeek() {
     ]);
     const rows = [0, 1, 2, 3, 4, 5, 6].map((i) => {
       const day = addDays(week, i);
-      const span = (list) => list.filter((x) => x.start.startsWith(day)).map((x) => `${x.start.slice(11)}–${x.end.slice(11)}`
+      const span = (list) => list.filter((x) => x.start.startsWith(day)).map((x) => `${clock(x.start)}–${clock(x.end)}`
         + (x.holder ? ` (${esc(x.holder)})` : "")).join(", ");
       return `<tr><th scope="row">${esc(localText(day))}</th><td>${span(free.data.free) || esc(t.closedAll)}</td><td>${span(busy.data) || "–"}</td></tr>`;
     }).join("");
@@ -82,9 +85,9 @@ function requestForm(room) {
     <div class="row"><div class="field"><label for="r-date">${esc(t.date)}</label><input id="r-date" name="date" type="date" required value="${esc(date)}"></div>
     <div class="field"><label for="r-start">${esc(t.from)}</label><input id="r-start" name="start" type="time" required value="${esc(start)}"></div>
     <div class="field"><label for="r-end">${esc(t.to)}</label><input id="r-end" name="end" type="time" required value="${esc(end)}"></div></div>
-    <div class="row"><div class="field"><label for="r-activity">${esc(t.activity)}</label><input id="r-activity" name="activity" required value=""></div>
+    <div class="row"><div class="field"><label for="r-activity">${esc(t.activity)}</label><select id="r-activity" name="activity">${Object.entries(t.activities).map(([value, words]) => `<option value="${value}">${esc(words)}</option>`).join("")}</select></div>
     <div class="field"><label for="r-until">${esc(t.repeatUntil)}</label><input id="r-until" name="until" type="date" value="${esc(until)}"></div></div>
-    <button type="submit">${esc(t.send)}</button> <span class="muted">${esc(room.name)}</span>
+    <button type="submit" id="r-send">${esc(t.send)}</button> <span class="muted">${esc(room.name)}</span>
     <p id="request-result" role="status" aria-live="polite"></p></form>`;
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Overblik
 
 /// The find form's fields, as they stand in the address bar (a shared URL asks the same question):
 /// `q` (place), `kind`, `capacity`, `step_free`, `toilets_wheelchair`, `hearing_loop`, `when`
@@ -8,13 +9,6 @@ import Foundation
 struct FindForm {
     var values: [String: String]
 
-    /// The facility kinds with their Danish and English names (the page's kind filter and labels).
-    static let kinds: [(String, String, String)] = [
-        ("village_hall", "Forsamlingshus", "Village hall"), ("school", "Skole", "School"), ("sports_hall", "Idrætshal", "Sports hall"),
-        ("library", "Bibliotek", "Library"), ("culture_house", "Kulturhus", "Culture house"), ("clubhouse", "Klubhus", "Clubhouse"),
-        ("activity_centre", "Aktivitetscenter", "Activity centre"), ("volunteer_house", "Frivillighus", "Volunteer house"),
-        ("youth_club", "Ungdomsklub", "Youth club"), ("association_house", "Foreningshus", "Association house"), ("other", "Andet", "Other"),
-    ]
     static let days: [(String, String, String)] = [("Mo", "mandag", "Monday"), ("Tu", "tirsdag", "Tuesday"), ("We", "onsdag", "Wednesday"),
                                                    ("Th", "torsdag", "Thursday"), ("Fr", "fredag", "Friday"), ("Sa", "lørdag", "Saturday"),
                                                    ("Su", "søndag", "Sunday")]
@@ -54,7 +48,7 @@ struct FindForm {
         func radio(_ value: String, _ da: String, _ en: String) -> String {
             "<div class=\"check\"><input type=\"radio\" id=\"when-\(value)\" name=\"when\" value=\"\(value)\"\(when == value ? " checked" : "")><label for=\"when-\(value)\">\(s.t(da, en))</label></div>"
         }
-        let kinds = FindForm.kinds.map { "<option value=\"\($0.0)\"\(selected("kind", $0.0))>\(s.t($0.1, $0.2))</option>" }.joined()
+        let kinds = PageWords.kinds.map { "<option value=\"\($0.0)\"\(selected("kind", $0.0))>\(s.t($0.1, $0.2))</option>" }.joined()
         let days = FindForm.days.map { "<option value=\"\($0.0)\"\(selected("day", $0.0))>\(s.t($0.1, $0.2))</option>" }.joined()
         let durations = ["1h", "2h", "3h", "4h"].map { "<option value=\"\($0)\"\(selected("for", $0))>\($0.dropLast()) \(s.t("timer", "hours"))</option>" }.joined()
         let shares = [("1", "hver uge", "every week"), ("0.9", "mindst 90 % af ugerne", "at least 90 % of the weeks"),

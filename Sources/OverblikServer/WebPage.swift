@@ -34,10 +34,10 @@ struct WebPage {
             }
         }
         router.get("planner") { request, _ in
-            let classification = try await pool.read { try OverblikJSON.data($0.ogcCoverageClassification()) }
+            let classification = try await pool.read { try $0.ogcCoverageClassification() }
             let classes = MapStyle.shareClasses.map { "[\($0.from),\(WebShell.jsonString($0.color))]" }.joined(separator: ",")
-            let legend = "{\"classification\":\(String(decoding: classification, as: UTF8.self)),\"classes\":[\(classes)],"
-                + "\"noResidents\":\(WebShell.jsonString(MapStyle.noResidents))}"
+            let legend = "{\"source\":{\"da\":\(WebShell.jsonString(classification?.danishSummary)),\"en\":\(WebShell.jsonString(classification?.summary))},"
+                + "\"classes\":[\(classes)],\"noResidents\":\(WebShell.jsonString(MapStyle.noResidents))}"
             return try page(request, title: ("Planlægning", "Planner's map"), module: "planner") { shell in
                 """
                 <script type="application/json" id="legend">\(legend.replacingOccurrences(of: "<", with: "\\u003c"))</script>

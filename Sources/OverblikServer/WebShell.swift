@@ -1,4 +1,5 @@
 import Foundation
+import Overblik
 
 /// The tile layer the web app's maps draw, if any (`overblik serve --tiles URL --tiles-attribution TEXT`).
 struct WebMapSettings: Sendable {
@@ -37,7 +38,7 @@ struct WebShell {
         var switched = query
         switched["lang"] = lang == "en" ? "da" : "en"
         let switchHref = path + "?" + Self.queryString(switched)
-        let kinds = FindForm.kinds.map { "\(Self.jsonString($0.0)):\(Self.jsonString(t($0.1, $0.2)))" }.joined(separator: ",")
+        let kinds = PageWords.kinds.map { "\(Self.jsonString($0.kind)):\(Self.jsonString(t($0.danish, $0.english)))" }.joined(separator: ",")
         let config = "{\"tiles\":\(Self.jsonString(map.tiles)),\"tilesAttribution\":\(Self.jsonString(map.attribution)),\"kinds\":{\(kinds)}}"
         return """
         <!doctype html>
@@ -60,7 +61,7 @@ struct WebShell {
         <noscript><p class="notice">\(t("Siden virker bedst med JavaScript; søgningen og listen virker også uden.", "The page works best with JavaScript; the search and the list also work without it."))</p></noscript>
         \(main)
         </main>
-        <footer class="site"><p id="attribution">\(t("Data", "Data")): \(t("kommunens lokaleregister og distrikter; bynavne og indbyggertal fra GeoNames (CC BY 4.0)", "the municipality's register of premises and districts; town names and populations from GeoNames (CC BY 4.0)"))\(map.attribution.map { "; \(t("kortbaggrund", "map tiles")): \(Self.escape($0))" } ?? "").</p></footer>
+        <footer class="site"><p id="attribution">\(t("Data", "Data")): \(t(PageWords.dataAttribution.danish, PageWords.dataAttribution.english))\(map.attribution.map { "; \(t("kortbaggrund", "map tiles")): \(Self.escape($0))" } ?? "").</p></footer>
         </body></html>
         """
     }

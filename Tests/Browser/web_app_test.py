@@ -272,7 +272,7 @@ def pages_without_login(driver):
     driver.get(BASE + "/planner")
     wait(driver, lambda d: d.execute_script("return document.querySelectorAll('#gaps li').length > 0"), "planner gaps")
     legend = driver.find_element(By.ID, "planner").text
-    check("ingen beboere" in legend and "Land/by-klassen kommer fra" in legend, "the planner legend has 'ingen beboere' and the classification source")
+    check("ingen beboere" in legend and "Kilde: land/by-klassen fra" in legend, "the planner legend has 'ingen beboere' and the classification source")
 
 
 def without_leaflet(driver):

@@ -7,7 +7,7 @@ import { createMap } from "./map.js";
 
 // The share classes and the "no residents" grey of the static map (MapStyle), and the classification,
 // written into the page by the server.
-const { classification, classes, noResidents } = JSON.parse(document.getElementById("legend").textContent);
+const { source, classes, noResidents } = JSON.parse(document.getElementById("legend").textContent);
 const share = (p) => (typeof p.share_5000m === "number" && p.population > 0 ? p.share_5000m : null);
 function color(value) { let c = classes[0][1]; for (const [from, col] of classes) if (value >= from) c = col; return c; }
 const pct = (x) => `${Math.round(x * 100)} %`;
@@ -20,13 +20,10 @@ async function main() {
     [coverage, gaps] = await Promise.all([api("/ogc/collections/coverage/items?limit=10000"), api("/ogc/collections/gaps/items?limit=10000")]);
   } catch (error) { status(t.error(error.message), true); return; }
   const asOf = t.asOf(instant(coverage.asOf));
-  const source = classification?.source ? (t.sources[classification.source] || classification.source) : "–";
-  const policy = classification ? t.policy(classification.policy?.town_population ?? 3000,
-    Math.round(100 * (classification.policy?.urban_majority ?? 0.5))) : "";
   const legend = `<h2 id="h-legend">${esc(t.coverage)}</h2><ul class="legend">`
     + classes.map(([from, col], i) => `<li><span class="swatch" style="background:${col}"></span>${pct(from)}–${pct(i + 1 < classes.length ? classes[i + 1][0] : 1)}</li>`).join("")
     + `<li><span class="swatch" style="background:${noResidents}"></span>${esc(t.noResidents)}</li></ul>`
-    + `<p>${esc(t.reach)}.</p><p>${esc(t.legendSource(source))}${policy ? ` (${esc(policy)})` : ""}.</p><p class="muted">${esc(asOf)}</p>`;
+    + `<p>${esc(t.reach)}.</p><p>${esc(source[lang] ? t.legendSource(source[lang]) : "")}.</p><p class="muted">${esc(asOf)}</p>`;
   const districts = [...coverage.data.features].sort((a, b) => (share(a.properties) ?? 2) - (share(b.properties) ?? 2));
   const table = `<table><caption>${esc(t.districtsLabel)} (${esc(asOf)})</caption><thead><tr><th scope="col">${esc(t.district)}</th><th scope="col">%</th></tr></thead><tbody>`
     + districts.map((f) => `<tr><th scope="row">${esc(f.properties.name)} <span class="muted">(${esc(f.properties.rural ? t.rural : t.urban)})</span></th>`

@@ -5,7 +5,8 @@ the sample store and passes:
   OVERBLIK_BASE   http://127.0.0.1:PORT
   OVERBLIK_OUT    a folder for screenshots and the report (report.json)
   CLERK_TOKEN     an API token of the clerk account (to put the chosen room on approval)
-Accounts: koret / korets-kodeord (association "Sebbersund Kor"), clerk / clerk-kodeord.
+Accounts: koret / korets-kodeord (association "Sebbersund Kor"), klubben / klubbens-kodeord ("Skakklubben"),
+clerk / clerk-kodeord.
 
 Checks, with Chromium through chromedriver (Debian) and axe-core (axe-selenium-python):
   1. first load of the find page: bytes transferred (< 300 KB without tiles) and no request outside the origin;
@@ -58,6 +59,19 @@ def api(method, path, body=None):
         request.add_header("Content-Type", "application/json")
     with urllib.request.urlopen(request, timeout=30) as response:
         return json.loads(response.read() or b"null")
+
+
+def request_as(name, password, body):
+    """Logs in over the API as `name` (session cookie + CSRF token) and posts a booking request."""
+    login = urllib.request.Request(BASE + "/api/login", method="POST", data=json.dumps({"name": name, "password": password}).encode(),
+                                   headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(login, timeout=30) as response:
+        cookie = response.headers["Set-Cookie"].split(";")[0]
+        csrf = json.loads(response.read())["csrf_token"]
+    post = urllib.request.Request(BASE + "/api/bookings", method="POST", data=json.dumps(body).encode(),
+                                  headers={"Content-Type": "application/json", "Cookie": cookie, "X-CSRF-Token": csrf})
+    with urllib.request.urlopen(post, timeout=30) as response:
+        return json.loads(response.read())
 
 
 def browser():
@@ -239,20 +253,28 @@ def flow(driver):
     wait(driver, lambda d: "Anmodningen er sendt" in d.find_element(By.ID, "request-result").text, "the request is sent")
     screenshots(driver, "room")
     logout(driver)
+    # Another association asks for the same room on the first Tuesday: the desk must show the overlap.
+    other = request_as("klubben", "klubbens-kodeord", {"room": room, "start": f"{first_tuesday}T19:30", "end": f"{first_tuesday}T20:30",
+                                                       "activity": "adults"})
+    check(other.get("status") == "requested", f"the second association's overlapping request is filed: {other}")
 
     login(driver, "clerk", "clerk-kodeord", "/desk")
     wait(driver, lambda d: d.execute_script("return document.querySelectorAll('[data-request-id]').length > 0"), "the desk lists the pending request")
-    check(room in driver.find_element(By.ID, "pending").text, "the pending request names the room")
+    check(f"/room/{room}" in driver.execute_script("return document.getElementById('pending').innerHTML"), "the pending request links the room")
+    check("Overlapper" in driver.find_element(By.ID, "pending").text and "Skakklubben" in driver.find_element(By.ID, "pending").text,
+          "the desk shows the two requests' conflict")
     run_axe(driver, "desk")
     screenshots(driver, "desk")
-    tab_to(driver, "e.classList.contains('approve')", "the approve button")
+    tab_to(driver, "e.classList.contains('approve') && e.closest('li').textContent.includes('Sebbersund Kor') "
+                   f"&& e.closest('li').innerHTML.includes('/room/{room}')", "the approve button of the association's request")
     keys(driver, Keys.ENTER)
     wait(driver, lambda d: "Godkendt" in d.find_element(By.ID, "status").text, "the clerk's approval is confirmed")
     logout(driver)
 
     login(driver, "koret", "korets-kodeord", "/mine")
     wait(driver, lambda d: d.execute_script("return !!document.querySelector('#confirmed li')"), "my bookings list the confirmed booking")
-    check(room in driver.find_element(By.ID, "confirmed").text, "the approved room appears under confirmed bookings")
+    check(f"/room/{room}" in driver.execute_script("return document.getElementById('confirmed').innerHTML"),
+          "the approved room appears under confirmed bookings")
     run_axe(driver, "mine")
     screenshots(driver, "mine")
 

@@ -65,6 +65,21 @@ export function addDays(text, days) {
   return isoDate(new Date(Date.UTC(y, m - 1, d + days, 12)));
 }
 
+const roomNames = new Map();
+/// "Sal, Nibe Kulturhus" for a room id (from the rooms layer; the id itself when the room is unknown).
+export function roomName(id) {
+  if (!roomNames.has(id)) {
+    roomNames.set(id, api(`/ogc/collections/rooms/items/${encodeURIComponent(id)}`)
+      .then(({ data }) => `${data.properties.name}, ${data.properties.facility_name}`).catch(() => id));
+  }
+  return roomNames.get(id);
+}
+
+/// A link to a room's page, named.
+export async function roomLink(id) {
+  return `<a href="${esc(href(`/room/${encodeURIComponent(id)}`))}">${esc(await roomName(id))}</a>`;
+}
+
 let accountPromise;
 /// The signed-in account, or null.
 export function account() {

@@ -1,6 +1,6 @@
 // The clerk's desk: pending requests with their conflicts (confirmed bookings and other pending requests
 // in the same room and time), approve or reject with a reason; closures: list, add, remove.
-import { account, api, esc, href, instant, localText, loginLink, status } from "./common.js";
+import { account, api, esc, instant, localText, loginLink, roomLink, status } from "./common.js";
 import { t } from "./i18n.js";
 
 const box = document.getElementById("desk");
@@ -20,7 +20,7 @@ async function renderRequests() {
   const { data, asOf } = await api("/api/requests?status=pending");
   const rows = await Promise.all(data.map(async (q) => {
     const conflicts = await conflictsOf(q, data);
-    return `<li class="card" data-request-id="${q.id}"><h3>#${q.id} ${esc(q.holder)}: <a href="${esc(href(`/room/${encodeURIComponent(q.room)}`))}">${esc(q.room)}</a></h3>
+    return `<li class="card" data-request-id="${q.id}"><h3>#${q.id} ${esc(q.holder)}: ${await roomLink(q.room)}</h3>
       <p>${esc(localText(q.start))}–${esc(q.end.slice(11))}${q.repeat_until ? `, ${esc(t.repeatUntil.split(" (")[0].toLowerCase())} ${esc(localText(q.repeat_until))}` : ""} · ${esc(t.activities[q.activity] || q.activity || "")}</p>
       <p class="${conflicts.length ? "error" : "muted"}">${esc(t.conflicts)}: ${conflicts.length ? esc(conflicts.join("; ")) : esc(t.noConflict)}</p>
       <div class="row"><button type="button" class="approve" data-id="${q.id}">${esc(t.approve)} #${q.id}</button>

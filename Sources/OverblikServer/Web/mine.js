@@ -1,6 +1,6 @@
 // My bookings (an association): requests, confirmed bookings (cancel within the room's deadline, the
 // server decides), cancelled and rejected ones, and a private calendar feed to add to a calendar app.
-import { account, addDays, api, esc, href, instant, localText, loginLink, status, today } from "./common.js";
+import { account, addDays, api, esc, instant, localText, loginLink, roomLink, status, today } from "./common.js";
 import { t } from "./i18n.js";
 
 const box = document.getElementById("mine");
@@ -10,11 +10,12 @@ function when(start, end, until) {
   return `${localText(start)}–${end.slice(11)}` + (until ? ` (${t.repeatUntil.split(" (")[0].toLowerCase()} ${localText(until)})` : "");
 }
 
-function roomLink(id) { return `<a href="${esc(href(`/room/${encodeURIComponent(id)}`))}">${esc(id)}</a>`; }
 
 async function render() {
   const [requests, bookings] = await Promise.all([api("/api/requests"), api(`/api/bookings?mine=true&from=${today()}T00:00&to=${addDays(today(), 800)}T00:00`)]);
   const asOf = instant(bookings.asOf);
+  const links = new Map(await Promise.all([...new Set(requests.data.map((q) => q.room).concat(bookings.data.map((b) => b.room)))]
+    .map(async (id) => [id, await roomLink(id)])));
   const pending = requests.data.filter((q) => q.status === "pending");
   const closed = requests.data.filter((q) => q.status === "rejected" || q.status === "withdrawn");
   const series = new Map();
@@ -23,18 +24,18 @@ async function render() {
     if (!series.has(key)) series.set(key, []);
     series.get(key).push(b);
   }
-  const requestRows = pending.map((q) => `<li>${roomLink(q.room)}: ${esc(when(q.start, q.end, q.repeat_until))} · ${esc(t.activities[q.activity] || q.activity || "")}`
+  const requestRows = pending.map((q) => `<li>${links.get(q.room)}: ${esc(when(q.start, q.end, q.repeat_until))} · ${esc(t.activities[q.activity] || q.activity || "")}`
     + ` · <strong>${esc(t.status[q.status])}</strong></li>`).join("");
   const bookingRows = [...series.values()].map((list) => {
     const first = list[0];
     const dates = list.length > 1 ? `<details><summary>${list.length} × ${esc(localText(first.start).split(" ")[0])}</summary><ul>`
       + list.map((b) => `<li>${esc(localText(b.start))}–${esc(b.end.slice(11))} <button type="button" class="cancel" data-id="${b.id}">${esc(t.cancel)}<span class="visually-hidden"> ${esc(localText(b.start))}</span></button></li>`).join("")
       + `</ul></details>` : "";
-    return `<li data-booking-id="${first.id}">${roomLink(first.room)}: ${esc(localText(first.start))}–${esc(first.end.slice(11))}`
+    return `<li data-booking-id="${first.id}">${links.get(first.room)}: ${esc(localText(first.start))}–${esc(first.end.slice(11))}`
       + (list.length > 1 ? ` … ${esc(localText(list[list.length - 1].start))}` : "") + ` · ${esc(t.activities[first.activity] || first.activity || "")}`
       + ` <button type="button" class="cancel" data-id="${first.id}" data-series="${list.length > 1}">${esc(t.cancel)}<span class="visually-hidden"> ${esc(first.room)} ${esc(localText(first.start))}</span></button>${dates}</li>`;
   }).join("");
-  const closedRows = closed.map((q) => `<li>${roomLink(q.room)}: ${esc(when(q.start, q.end, q.repeat_until))} · <strong>${esc(t.status[q.status])}</strong>`
+  const closedRows = closed.map((q) => `<li>${links.get(q.room)}: ${esc(when(q.start, q.end, q.repeat_until))} · <strong>${esc(t.status[q.status])}</strong>`
     + (q.note ? ` · ${esc(t.reason)}: ${esc(q.note)}` : "") + `</li>`).concat(cancelledHere).join("");
   box.innerHTML = `<section aria-labelledby="h-requests"><h2 id="h-requests">${esc(t.requests)}</h2>${requestRows ? `<ul>${requestRows}</ul>` : `<p>${esc(t.nothing)}</p>`}</section>
     <section aria-labelledby="h-confirmed"><h2 id="h-confirmed">${esc(t.confirmed)}</h2><p class="muted">${esc(t.asOf(asOf))}</p>

@@ -25,6 +25,7 @@ export function hoursInWords(text) {
     r = r.replace(/\s*\boff$/, "");
     r = r.replace(/\b(\d{2}):(\d{2})-(\d{2}):(\d{2})\b/g, (_, a, b, c, d) => lang === "en" ? `${a}:${b}–${c}:${d}` : `kl. ${a}.${b}–${c}.${d}`);
     r = r.replace(/\b(Mo|Tu|We|Th|Fr|Sa|Su|PH|SH)\b/g, (d) => dayWords[d]);
+    r = r.replace(/\b(\d{4}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{2})\b/g, (_, y, m, d) => `${Number(d)}. ${monthWords[m]} ${y}`);
     r = r.replace(/\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b( \d{2})?/g, (_, m, d) => d ? `${Number(d)}. ${monthWords[m]}` : monthWords[m]);
     r = r.replace(/(\p{L})-(\p{L})/gu, "$1–$2").replace(/,/g, ", ");
     return off ? `${lang === "en" ? "closed" : "lukket"}: ${r}` : r;

@@ -111,7 +111,8 @@ struct WebPage {
         for hit in answer.hits {
             let km = String(format: "%.1f km", hit.distanceM / 1000)
             out += "<li data-facility-id=\"\(WebShell.escape(hit.id))\"><h3>\(WebShell.escape(hit.name))</h3><p>\(km)"
-            out += ", \(WebShell.escape(hit.kind))</p><ul>"
+            let kind = PageWords.kinds.first { $0.kind == hit.kind }.map { shell.t($0.danish, $0.english) } ?? hit.kind
+            out += ", \(WebShell.escape(kind))</p><ul>"
             for room in hit.rooms {
                 out += "<li><a href=\"/room/\(WebShell.escape(room.id))\">\(WebShell.escape(room.name))</a>"
                 if let capacity = room.capacity { out += " (\(capacity) \(shell.t("pers.", "people")))" }

@@ -45,6 +45,7 @@ struct WebShell {
         <html lang="\(lang)">
         <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(Self.escape(title)) · Overblik</title>
+        <link rel="icon" href="data:,">
         <link rel="stylesheet" href="/assets/app.css">
         <script type="application/json" id="overblik-config">\(config.replacingOccurrences(of: "<", with: "\\u003c"))</script>
         <script type="module" src="/assets/\(module).js"></script>

@@ -123,7 +123,8 @@ function wireLogin() {
       const { data: answer } = await api("/api/login", { method: "POST", body: { name: data.get("name"), password: data.get("password") } });
       localStorage.setItem("overblik.csrf", answer.csrf_token);
       const next = new URLSearchParams(location.search).get("next");
-      location.assign(next && next.startsWith("/") && !next.startsWith("//") ? next : href("/"));
+      // Only a path on this site ("/..." but not "//host" or "/\host", which browsers read as another origin).
+      location.assign(next && /^\/(?![\/\\])/.test(next) ? next : href("/"));
     } catch (error) {
       status(error.status === 401 ? t.loginFailed : t.error(error.message), true);
       document.getElementById("login-password").focus();

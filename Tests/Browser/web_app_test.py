@@ -265,7 +265,7 @@ def flow(driver):
           "the desk shows the two requests' conflict")
     run_axe(driver, "desk")
     screenshots(driver, "desk")
-    tab_to(driver, "e.classList.contains('approve') && e.closest('li').textContent.includes('Sebbersund Kor') "
+    tab_to(driver, "e.classList.contains('approve') && e.closest('li').querySelector('h3').textContent.includes('Sebbersund Kor') "
                    f"&& e.closest('li').innerHTML.includes('/room/{room}')", "the approve button of the association's request")
     keys(driver, Keys.ENTER)
     wait(driver, lambda d: "Godkendt" in d.find_element(By.ID, "status").text, "the clerk's approval is confirmed")
@@ -277,6 +277,18 @@ def flow(driver):
           "the approved room appears under confirmed bookings")
     run_axe(driver, "mine")
     screenshots(driver, "mine")
+    # Add to calendar: a private feed URL; then cancel the whole series (within the room's deadline).
+    tab_to(driver, "e.id === 'calendar-link'", "the add-to-calendar button")
+    keys(driver, Keys.ENTER)
+    wait(driver, lambda d: d.find_element(By.ID, "calendar-url").text.startswith(ORIGIN + "/api/calendar/"), "the calendar feed URL")
+    feed = urllib.request.urlopen(driver.find_element(By.ID, "calendar-url").text, timeout=30).read().decode()
+    check(feed.startswith("BEGIN:VCALENDAR") and "VEVENT" in feed, "the association's feed lists its booking")
+    tab_to(driver, "e.classList.contains('cancel') && e.dataset.series === 'true'", "the cancel button of the series")
+    keys(driver, Keys.ENTER)
+    wait(driver, lambda d: "annulleret" in d.find_element(By.ID, "status").text, "the cancellation is confirmed")
+    check(f"/room/{room}" not in driver.execute_script("return document.getElementById('confirmed')?.innerHTML || ''"),
+          "no confirmed booking of the room is left after cancelling the series")
+    check("annulleret" in driver.find_element(By.ID, "h-cancelled").find_element(By.XPATH, "..").text, "the series is listed as cancelled")
 
 
 def pages_without_login(driver):
@@ -295,6 +307,14 @@ def pages_without_login(driver):
     wait(driver, lambda d: d.execute_script("return document.querySelectorAll('#gaps li').length > 0"), "planner gaps")
     legend = driver.find_element(By.ID, "planner").text
     check("ingen beboere" in legend and "Kilde: land/by-klassen fra" in legend, "the planner legend has 'ingen beboere' and the classification source")
+
+
+def once(driver):
+    """One date and time: the rooms free then, each with an 'as of' time."""
+    driver.get(BASE + "/?q=Nibe&when=once&free_at=2027-03-02T19:00&for=2h")
+    wait(driver, lambda d: d.execute_script("return document.querySelectorAll('#results .free').length > 0"), "rooms free on 2 March 19:00")
+    text = driver.find_element(By.CSS_SELECTOR, "#results .free").text
+    check("ledigt på tidspunktet" in text and "pr." in text, f"a once result says it is free then, with 'as of': {text!r}")
 
 
 def without_leaflet(driver):
@@ -316,6 +336,7 @@ def main():
         run_axe(driver, "find")
         pages_without_login(driver)
         flow(driver)
+        once(driver)
         without_leaflet(driver)
     except Exception as error:  # a crash of the script is a failure too, with its message
         failures.append(f"{type(error).__name__}: {error}")

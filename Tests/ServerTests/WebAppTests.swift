@@ -26,6 +26,10 @@ struct WebAppTests {
         #expect(found.text.contains("<form role=\"search\"") && found.text.contains("name=\"q\"") && found.text.contains("id=\"results\""))
         #expect(found.text.contains("data-facility-id=\"nibe-kulturhus\""))
         #expect(found.text.contains("value=\"Sebbersund\"") && found.text.contains("id=\"f-step_free\" name=\"step_free\" value=\"true\" checked"))
+        let once = try await server.get("/?q=Nibe&when=once&free_at=2027-03-02T19:00&for=2h")
+        #expect(once.status == 200 && once.text.contains("data-facility-id="), "one date and time is answered on the server too")
+        let badTime = try await server.get("/?q=Nibe&when=once&free_at=someday")
+        #expect(badTime.status == 400 && badTime.text.contains("free_at"), "a bad time is named in the page")
         let unknown = try await server.get("/?q=Atlantis")
         #expect(unknown.status == 404 && unknown.text.contains("role=\"alert\""))
     }

@@ -29,11 +29,11 @@ async function render() {
   const bookingRows = [...series.values()].map((list) => {
     const first = list[0];
     const dates = list.length > 1 ? `<details><summary>${list.length} × ${esc(localText(first.start).split(" ")[0])}</summary><ul>`
-      + list.map((b) => `<li>${esc(localText(b.start))}–${esc(b.end.slice(11))} <button type="button" class="cancel" data-id="${b.id}">${esc(t.cancel)}<span class="visually-hidden"> ${esc(localText(b.start))}</span></button></li>`).join("")
+      + list.map((b) => `<li>${esc(localText(b.start))}–${esc(b.end.slice(11))} <button type="button" class="cancel" data-id="${b.id}" data-when="${esc(localText(b.start))}">${esc(t.cancel)}<span class="visually-hidden"> ${esc(localText(b.start))}</span></button></li>`).join("")
       + `</ul></details>` : "";
     return `<li data-booking-id="${first.id}">${links.get(first.room)}: ${esc(localText(first.start))}–${esc(first.end.slice(11))}`
       + (list.length > 1 ? ` … ${esc(localText(list[list.length - 1].start))}` : "") + ` · ${esc(t.activities[first.activity] || first.activity || "")}`
-      + ` <button type="button" class="cancel" data-id="${first.id}" data-series="${list.length > 1}">${esc(t.cancel)}<span class="visually-hidden"> ${esc(first.room)} ${esc(localText(first.start))}</span></button>${dates}</li>`;
+      + ` <button type="button" class="cancel" data-id="${first.id}" data-series="${list.length > 1}" data-when="${esc(localText(first.start) + (list.length > 1 ? ` … ${localText(list[list.length - 1].start)}` : ""))}">${esc(t.cancel)}<span class="visually-hidden"> ${esc(first.room)} ${esc(localText(first.start))}</span></button>${dates}</li>`;
   }).join("");
   const closedRows = closed.map((q) => `<li>${links.get(q.room)}: ${esc(when(q.start, q.end, q.repeat_until))} · <strong>${esc(t.status[q.status])}</strong>`
     + (q.note ? ` · ${esc(t.reason)}: ${esc(q.note)}` : "") + `</li>`).concat(cancelledHere).join("");
@@ -50,7 +50,8 @@ box.addEventListener("click", async (event) => {
   if (cancel) {
     try {
       await api(`/api/bookings/${cancel.dataset.id}${cancel.dataset.series === "true" ? "?series=true" : ""}`, { method: "DELETE" });
-      cancelledHere.push(`<li>${esc(cancel.closest("li").firstChild?.textContent || "")} ${esc(cancel.textContent)} · <strong>${esc(t.status.cancelled)}</strong></li>`);
+      const room = cancel.closest("li[data-booking-id]")?.querySelector("a")?.textContent || "";
+      cancelledHere.push(`<li>${esc(room)}: ${esc(cancel.dataset.when)} · <strong>${esc(t.status.cancelled)}</strong></li>`);
       status(t.cancelledOk);
       await render();
     } catch (error) { status(t.error(error.message), true); }

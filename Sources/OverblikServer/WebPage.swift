@@ -90,10 +90,11 @@ struct WebPage {
         }
         let main = """
         <h1>\(shell.t("Find et lokale", "Find a room"))</h1>
+        <p class="to-results"><a href="#results-heading">\(shell.t("Gå til resultaterne", "Go to the results"))</a></p>
         <div class="find-layout">
         \(form.html(shell))
         <section class="list" aria-labelledby="results-heading">
-        <h2 id="results-heading">\(shell.t("Resultater", "Results"))</h2>
+        <h2 id="results-heading" tabindex="-1">\(shell.t("Resultater", "Results"))</h2>
         <p id="status" role="status" aria-live="polite"></p>
         <div id="results">\(results)</div>
         </section>

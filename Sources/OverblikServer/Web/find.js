@@ -1,7 +1,7 @@
 // Find a room: the place box with suggestions, the filters, the list and the map in step. The question
 // lives in the address bar (the form's fields, as FindForm.swift names them), so a URL can be shared.
 import { addDays, api, config, esc, href, instant, status, today } from "./common.js";
-import { lang, t } from "./i18n.js";
+import { equipmentList, lang, t } from "./i18n.js";
 import { createMap } from "./map.js";
 
 const form = document.getElementById("find");
@@ -149,7 +149,7 @@ function renderList(hits, place, fields, asOf) {
     const direction = lang === "en" ? hit.direction : (directions[hit.direction] || hit.direction);
     const rooms = hit.rooms.map((room) => `<li><a href="${esc(roomLink(room, fields))}">${esc(room.name)}</a>`
       + (room.capacity ? ` · ${room.capacity} ${esc(t.people)}` : "")
-      + (room.equipment?.length ? ` · <span class="muted">${esc(room.equipment.join(", "))}</span>` : "") + meets
+      + (room.equipment?.length ? ` · <span class="muted">${esc(equipmentList(room.equipment))}</span>` : "") + meets
       + (weekly ? ` · <span class="season" data-room="${esc(room.id)}">${esc(t.checking)}</span>` : "")
       + (once ? ` · <span class="free">${esc(t.freeAt)} (${esc(t.asOf(instant(asOf)))})</span>` : "") + `</li>`).join("");
     return `<li data-facility-id="${esc(hit.id)}" id="fac-${esc(hit.id)}" tabindex="-1">`

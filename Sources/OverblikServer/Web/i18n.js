@@ -42,6 +42,7 @@ const words = {
     gapLine: (n, pop, d, f) => `${n}: ${pop} indbyggere, ${d} til ${f}`, legendSource: (s) => `Kilde: ${s}`,
     reach: "Rækkevidde: 5 km i både land og by", districtsLabel: "Distrikter", loading: "Henter …", error: (m) => `Fejl: ${m}`,
     loginFailed: "Forkert brugernavn eller adgangskode.", wrongRole: "Denne side er for en anden rolle.",
+    equipmentNames: { wifi: "wifi", projector: "projektor", sports_floor: "idrætsgulv", piano: "klaver", stage: "scene", kitchen: "køkken" },
     activities: { adults: "Voksne", children: "Børn og unge", "adult-education": "Folkeoplysende voksenundervisning", disability: "Aktivitet for handicappede" },
     weekdaysLong: ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"],
   },
@@ -85,6 +86,7 @@ const words = {
     gapLine: (n, pop, d, f) => `${n}: ${pop} residents, ${d} to ${f}`, legendSource: (s) => `Source: ${s}`,
     reach: "Reach: 5 km in rural and urban areas alike", districtsLabel: "Districts", loading: "Loading …", error: (m) => `Error: ${m}`,
     loginFailed: "Wrong user name or password.", wrongRole: "This page is for another role.",
+    equipmentNames: { wifi: "wifi", projector: "projector", sports_floor: "sports floor", piano: "piano", stage: "stage", kitchen: "kitchen" },
     activities: { adults: "Adults", children: "Children and young people", "adult-education": "Adult education", disability: "Activity for people with disabilities" },
     weekdaysLong: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
   },
@@ -92,3 +94,8 @@ const words = {
 
 /// The words of the page language.
 export const t = words[lang];
+
+/// Equipment names in the page language ("sports_floor" -> "idrætsgulv"); unknown ones as written.
+export function equipmentList(items) {
+  return items.map((e) => t.equipmentNames[e] || String(e).replace(/_/g, " ")).join(", ");
+}

@@ -1,7 +1,7 @@
 // A room: facts, accessibility in words, capacity and equipment, opening hours in words, the week's free
 // and busy times (busy without names for the public), contact, and the booking request for an association.
 import { account, addDays, api, config, esc, href, instant, localText, loginLink, status, today } from "./common.js";
-import { lang, t } from "./i18n.js";
+import { equipmentList, lang, t } from "./i18n.js";
 
 const box = document.getElementById("room");
 const roomID = box.dataset.roomId;
@@ -141,7 +141,7 @@ async function main() {
       ${facility.checked ? `<p class="muted">${esc(t.checked(localText(facility.checked)))}</p>` : ""}
       ${facility.god_adgang ? `<p>${esc(t.godAdgang)}: ${esc(facility.god_adgang.replace(/\|/g, ", "))}</p>` : ""}</section>
     <section aria-labelledby="h-capacity"><h2 id="h-capacity">${esc(t.capacity)}</h2>
-      <p>${room.capacity ? esc(t.seats(room.capacity)) : "–"}</p><p>${esc(t.equipment)}: ${equipment.length ? esc(equipment.join(", ")) : esc(t.noEquipment)}</p></section>
+      <p>${room.capacity ? esc(t.seats(room.capacity)) : "–"}</p><p>${esc(t.equipment)}: ${equipment.length ? esc(equipmentList(equipment)) : esc(t.noEquipment)}</p></section>
     <section aria-labelledby="h-hours"><h2 id="h-hours">${esc(t.hours)}</h2><p>${esc(hoursInWords(room.opening_hours || facility.opening_hours))}</p></section>
     <section aria-labelledby="h-contact"><h2 id="h-contact">${esc(t.contact)}</h2><p>${contact || "–"}</p></section>
     </div>

@@ -55,7 +55,8 @@ let package = Package(
             "Overblik",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
-        ], resources: [.embedInCode("openapi.json")]),
+        ], resources: [.embedInCode("openapi.json")] + ["app.css", "common.js", "i18n.js", "find.js", "map.js", "room.js", "mine.js", "desk.js",
+                        "planner.js"].map { .embedInCode("Web/\($0)") }),
         .executableTarget(name: "OverblikCLI", dependencies: [
             "Overblik", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),

@@ -9,12 +9,13 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 required=(libsqlite3-dev libspatialite-dev libgeos-dev libsqlite3-mod-spatialite sqlite3 zlib1g-dev)
-optional=(gdal-bin spatialite-bin libjs-leaflet chromium time python3-venv)
+optional=(gdal-bin spatialite-bin libjs-leaflet libjs-leaflet.markercluster chromium chromium-driver time python3-venv)
 # PyPI packages the tests use (module name=package name), installed into .venv/ (gitignored):
 #   topojson      quantised TopoJSON of the real parishes (district import test)
 #   schemathesis  property-based run against the service's OpenAPI document
 #   highspy       HiGHS, the set-covering cross-check (with numpy)
-pypi=(topojson=topojson schemathesis=schemathesis highspy=highspy numpy=numpy)
+#   selenium, axe-selenium-python  the web app's browser test (Chromium + chromedriver) and axe-core
+pypi=(topojson=topojson schemathesis=schemathesis highspy=highspy numpy=numpy selenium=selenium axe_selenium_python=axe-selenium-python)
 
 missing_of() {
   local p out=()

@@ -51,7 +51,10 @@ public struct OverblikService: Sendable {
         AuthRoutes(pool: pool, throttle: LoginThrottle(attempts: configuration.loginAttempts, windowSeconds: configuration.loginWindowSeconds),
                    secureCookies: configuration.secureCookies).register(on: router)
         OGCRoutes(pool: pool).register(on: router)
-        WebPage(pool: pool).register(on: router)
+        ClosureRoutes(pool: pool).register(on: router)
+        CalendarLinkRoutes(pool: pool).register(on: router)
+        WebAssets(javascriptDirectory: configuration.javascriptDirectory).register(on: router)
+        WebPage(pool: pool, map: WebMapSettings(tiles: configuration.tiles, attribution: configuration.tilesAttribution)).register(on: router)
 
         let app = Application(
             router: router,

@@ -21,6 +21,15 @@ public struct ServerConfiguration: Sendable {
     /// Failed logins per name and address allowed within ``loginWindowSeconds``.
     public var loginAttempts: Int = 5
     public var loginWindowSeconds: Int = 300
+    /// Tile URL template for the web app's maps (`https://tile.example/{z}/{x}/{y}.png`); nil draws the
+    /// municipality's outline and districts only, and the pages ask nothing of any other origin.
+    public var tiles: String?
+    /// The tiles' attribution, shown on every map (required with ``tiles``).
+    public var tilesAttribution: String?
+    /// Where Debian's libjs-leaflet and libjs-leaflet.markercluster put their files
+    /// (`$OVERBLIK_JAVASCRIPT_DIR`, default `/usr/share/javascript`); served under `/vendor/`.
+    public var javascriptDirectory: String =
+        ProcessInfo.processInfo.environment["OVERBLIK_JAVASCRIPT_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/usr/share/javascript"
 
     /// Resolves flags over the environment over the defaults.
     /// - Throws: ``OverblikError/badInput(_:)`` for an unusable value, naming its source.

@@ -2,87 +2,125 @@ import Foundation
 import Hummingbird
 import Overblik
 
-/// The web app at `/`: a find form (`form[role=search]`, input `q`) answered on the server, results
-/// in `#results`, one `li` per facility carrying `data-facility-id`. Plain HTML that works without
-/// JavaScript and with a screen reader; the full app is its own issue.
+/// The web app's pages: find a room (`/`), a room (`/room/{id}`), my bookings (`/mine`), the clerk's
+/// desk (`/desk`), the planner's map (`/planner`) and the login (`/login`). The server writes each
+/// page's frame and form in the page language; the ES modules fill in what they fetch from `/api`.
+/// The find page answers its query on the server too (`form[role=search]`, input `q`, results in
+/// `#results`, one `li` per facility carrying `data-facility-id`), so the list works without JavaScript
+/// and without the map.
 struct WebPage {
     let pool: StorePool
+    let map: WebMapSettings
 
     func register(on router: Router<ServerContext>) {
-        router.get("/", use: page)
+        router.get("/", use: find)
+        router.get("room/:id") { request, context in
+            try page(request, title: ("Lokale", "Room"), module: "room") { shell in
+                let id = WebShell.escape(context.parameters.get("id") ?? "")
+                return """
+                <div id="room" data-room-id="\(id)"><h1 id="room-title">\(shell.t("Lokale", "Room")) \(id)</h1>
+                <p id="status" role="status" aria-live="polite"></p></div>
+                """
+            }
+        }
+        router.get("mine") { request, _ in
+            try page(request, title: ("Mine bookinger", "My bookings"), module: "mine") { shell in
+                "<h1>\(shell.t("Mine bookinger", "My bookings"))</h1><p id=\"status\" role=\"status\" aria-live=\"polite\"></p><div id=\"mine\"></div>"
+            }
+        }
+        router.get("desk") { request, _ in
+            try page(request, title: ("Sagsbehandler", "Clerk's desk"), module: "desk") { shell in
+                "<h1>\(shell.t("Sagsbehandlerens skrivebord", "The clerk's desk"))</h1><p id=\"status\" role=\"status\" aria-live=\"polite\"></p><div id=\"desk\"></div>"
+            }
+        }
+        router.get("planner") { request, _ in
+            let classification = try await pool.read { try $0.ogcCoverageClassification() }
+            let classes = MapStyle.shareClasses.map { "[\($0.from),\(WebShell.jsonString($0.color))]" }.joined(separator: ",")
+            let legend = "{\"source\":{\"da\":\(WebShell.jsonString(classification?.danishSummary)),\"en\":\(WebShell.jsonString(classification?.summary))},"
+                + "\"classes\":[\(classes)],\"noResidents\":\(WebShell.jsonString(MapStyle.noResidents))}"
+            return try page(request, title: ("Planlægning", "Planner's map"), module: "planner") { shell in
+                """
+                <script type="application/json" id="legend">\(legend.replacingOccurrences(of: "<", with: "\\u003c"))</script>
+                <h1>\(shell.t("Dækning og huller", "Coverage and gaps"))</h1><p id="status" role="status" aria-live="polite"></p>
+                <div class="split"><div id="map" class="map" role="region" aria-label="\(shell.t("Kort over dækningen", "Map of the coverage"))"></div>
+                <div id="planner"></div></div>
+                """
+            }
+        }
+        router.get("login") { request, _ in
+            try page(request, title: ("Log ind", "Log in"), module: "common") { shell in
+                """
+                <h1>\(shell.t("Log ind", "Log in"))</h1>
+                <form id="login" class="card" method="post" action="/api/login">
+                <div class="field"><label for="login-name">\(shell.t("Brugernavn", "User name"))</label>
+                <input id="login-name" name="name" autocomplete="username" required></div>
+                <div class="field"><label for="login-password">\(shell.t("Adgangskode", "Password"))</label>
+                <input id="login-password" name="password" type="password" autocomplete="current-password" required></div>
+                <button type="submit">\(shell.t("Log ind", "Log in"))</button>
+                <p id="status" role="status" aria-live="polite"></p>
+                </form>
+                """
+            }
+        }
     }
 
-    @Sendable func page(_ request: Request, context: ServerContext) async throws -> Response {
+    func page(_ request: Request, title: (String, String), module: String, main: (WebShell) -> String) throws -> Response {
+        let shell = WebShell(query: (try? HTTP.query(request)) ?? [:], path: request.uri.path, map: map)
+        return HTTP.text(shell.page(title: shell.t(title.0, title.1), module: module, main: main(shell)), contentType: "text/html; charset=utf-8")
+    }
+
+    @Sendable func find(_ request: Request, context: ServerContext) async throws -> Response {
         var results = ""
         var status: HTTPResponse.Status = .ok
-        var asked = ""
-        do { asked = try HTTP.query(request)["q"]?.trimmingCharacters(in: .whitespaces) ?? "" } catch {
+        var query: [String: String] = [:]
+        do { query = try HTTP.query(request) } catch {
             status = .badRequest
-            results = "<p role=\"alert\">\(Self.escape(String(describing: error)))</p>"
+            results = "<p role=\"alert\">\(WebShell.escape(String(describing: error)))</p>"
         }
-        let q = asked
-        if !q.isEmpty {
+        let shell = WebShell(query: query, path: "/", map: map)
+        let form = FindForm(values: query)
+        if status == .ok, let parameters = form.nearParameters() {
             do {
-                let answer = try await pool.read { try $0.near(NearParameters(["place": q, "limit": "10"])) }
-                results = Self.render(answer)
+                let answer = try await pool.read { try $0.near(NearParameters(parameters)) }
+                results = Self.render(answer, shell: shell)
             } catch let error as OverblikError {
                 status = { if case .notFound = error { return .notFound }; return .badRequest }()
-                results = "<p role=\"alert\">\(Self.escape(error.description))</p>"
+                results = "<p role=\"alert\">\(WebShell.escape(error.description))</p>"
             }
         }
-        let html = """
-        <!doctype html>
-        <html lang="da">
-        <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>Overblik: find a room</title>
-        <style>body{font:1rem/1.5 system-ui,sans-serif;max-width:48rem;margin:1rem auto;padding:0 1rem}
-        label{display:block;font-weight:600}input,button{font-size:1rem;padding:.4rem}li{margin:.5rem 0}</style></head>
-        <body>
-        <header><h1>Overblik</h1><p>Rooms for associations: find the nearest free premises.</p></header>
-        <main>
-        <form role="search" method="get" action="/" aria-label="Find facilities near a place">
-        <label for="q">Place (town, village, facility id or LON,LAT)</label>
-        <input id="q" name="q" type="search" value="\(Self.escape(q))" autocomplete="off" required>
-        <button type="submit">Find</button>
-        </form>
-        <section aria-live="polite" aria-labelledby="results-heading">
-        <h2 id="results-heading">Results</h2>
+        let main = """
+        <h1>\(shell.t("Find et lokale", "Find a room"))</h1>
+        <p class="to-results"><a href="#results-heading">\(shell.t("Gå til resultaterne", "Go to the results"))</a></p>
+        <div class="find-layout">
+        \(form.html(shell))
+        <section class="list" aria-labelledby="results-heading">
+        <h2 id="results-heading" tabindex="-1">\(shell.t("Resultater", "Results"))</h2>
+        <p id="status" role="status" aria-live="polite"></p>
         <div id="results">\(results)</div>
         </section>
-        </main>
-        </body></html>
+        <div id="map" class="map" role="region" aria-label="\(shell.t("Kort over resultaterne (listen viser de samme)", "Map of the results (the list shows the same)"))"></div>
+        </div>
         """
-        return HTTP.text(html, contentType: "text/html; charset=utf-8", status: status)
+        return HTTP.text(shell.page(title: shell.t("Find et lokale", "Find a room"), module: "find", main: main),
+                         contentType: "text/html; charset=utf-8", status: status)
     }
 
-    static func render(_ answer: NearAnswer) -> String {
-        guard !answer.hits.isEmpty else { return "<p>No facility found near \(escape(answer.place.name)).</p>" }
-        var out = "<ol>"
+    /// The answer as the no-JavaScript list (the module replaces it with the same list, richer).
+    static func render(_ answer: NearAnswer, shell: WebShell) -> String {
+        guard !answer.hits.isEmpty else { return "<p>\(shell.t("Intet lokale fundet nær", "No room found near")) \(WebShell.escape(answer.place.name)).</p>" }
+        var out = "<ol class=\"results\">"
         for hit in answer.hits {
             let km = String(format: "%.1f km", hit.distanceM / 1000)
-            let rooms = hit.rooms.map { r in r.capacity.map { "\(r.name) (\($0))" } ?? r.name }.joined(separator: ", ")
-            out += "<li data-facility-id=\"\(escape(hit.id))\"><strong>\(escape(hit.name))</strong> (\(escape(hit.kind)), \(km))"
-            out += "<br>Wheelchair: \(escape(hit.wheelchair))"
-            if !rooms.isEmpty { out += "; rooms: \(escape(rooms))" }
-            if let contact = hit.bookingURL ?? hit.email ?? hit.phone { out += "<br>Contact: \(escape(contact))" }
-            out += "</li>"
+            out += "<li data-facility-id=\"\(WebShell.escape(hit.id))\"><h3>\(WebShell.escape(hit.name))</h3><p>\(km)"
+            let kind = PageWords.kinds.first { $0.kind == hit.kind }.map { shell.t($0.danish, $0.english) } ?? hit.kind
+            out += ", \(WebShell.escape(kind))</p><ul>"
+            for room in hit.rooms {
+                out += "<li><a href=\"/room/\(WebShell.escape(room.id))\">\(WebShell.escape(room.name))</a>"
+                if let capacity = room.capacity { out += " (\(capacity) \(shell.t("pers.", "people")))" }
+                out += "</li>"
+            }
+            out += "</ul></li>"
         }
         return out + "</ol>"
-    }
-
-    /// Escapes text for HTML element content and attribute values.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for ch in text.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out
     }
 }

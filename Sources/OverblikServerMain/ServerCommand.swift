@@ -18,6 +18,8 @@ struct ServerCommand: ParsableCommand {
     @Option(help: "Reading store connections (default 2, or $OVERBLIK_READERS).") var readers: Int?
     @Flag(help: "Mark the session cookie Secure (when served behind TLS).") var secureCookies = false
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel: String?
+    @Option(help: "Tile URL template for the web app's maps ({z}/{x}/{y}); without it the maps draw the districts only.") var tiles: String?
+    @Option(help: "Attribution of --tiles, shown on the maps (e.g. \"© OpenStreetMap contributors\").") var tilesAttribution: String?
 
     static func main() {
         signal(SIGPIPE, SIG_IGN)
@@ -35,8 +37,14 @@ struct ServerCommand: ParsableCommand {
     }
 
     func run() throws {
-        let configuration = try ServerConfiguration.resolve(database: db, host: host, port: port, readers: readers,
-                                                            secureCookies: secureCookies, logLevel: logLevel)
+        var resolved = try ServerConfiguration.resolve(database: db, host: host, port: port, readers: readers,
+                                                       secureCookies: secureCookies, logLevel: logLevel)
+        if tiles != nil && (tilesAttribution ?? "").isEmpty {
+            throw OverblikError.badInput("--tiles needs --tiles-attribution (the tile provider's licence asks for it)")
+        }
+        resolved.tiles = tiles
+        resolved.tilesAttribution = tilesAttribution
+        let configuration = resolved
         let service = OverblikService(configuration)
         let done = DispatchSemaphore(value: 0)
         let failure = FailureBox()

@@ -124,7 +124,19 @@ struct ExportCLITests {
         #expect(markers == facilities, "expected \(facilities) facility markers in the rendered DOM, found \(markers)")
         #expect(try paths("overblik-district") > 40)
         #expect(dom.stdout.contains("leaflet-control-layers") && dom.stdout.contains("overblik-legend"))
-        #expect(dom.stdout.contains("Population covered"), "districts are coloured by coverage share when settlements are stored")
+        #expect(dom.stdout.contains("Andel af beboerne dækket"), "districts are coloured by coverage share when settlements are stored")
+        #expect(dom.stdout.contains("<h1 class=\"overblik-title\">") && !dom.stdout.contains("<p class=\"overblik-fallback\""),
+                "a visible heading, and the fallback message is gone once Leaflet drew the map")
+        #expect(dom.stdout.contains("GeoNames (CC BY 4.0)") && dom.stdout.contains("pr. 1.12.2026 kl. 17.30"), "attribution and 'as of'")
+
+        // A Leaflet that does not load (here: empty files) leaves the message, not a blank page.
+        let broken = dir.appendingPathComponent("broken-leaflet")
+        try FileManager.default.createDirectory(at: broken, withIntermediateDirectories: true)
+        for name in ["leaflet.js", "leaflet.css"] { try Data().write(to: broken.appendingPathComponent(name)) }
+        let brokenPage = dir.appendingPathComponent("broken.html")
+        #expect(try CLI.run(["map", "--out", brokenPage.path, "--leaflet", broken.path, "--tiles", "none"], db: db).status == 0)
+        let brokenDOM = try TestSupport.run(chromium, common + ["--dump-dom", brokenPage.absoluteString])
+        #expect(brokenDOM.stdout.contains("<p class=\"overblik-fallback\"") && brokenDOM.stdout.contains("Kortet kunne ikke tegnes"))
 
         let shot = dir.appendingPathComponent("map.png")
         let s = try TestSupport.run(chromium, common + ["--screenshot=\(shot.path)", page.absoluteString])

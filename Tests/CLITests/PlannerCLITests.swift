@@ -53,7 +53,7 @@ struct PlannerCLITests {
         let page = try TestSupport.temporaryDirectory("planner-map").appendingPathComponent("map.html")
         let map = try CLI.run(["map", "--out", page.path, "--kind", "village_hall", "--within", "5km", "--district", "D13,D20"], db: db)
         #expect(map.status == 0 && map.stderr.contains("2 districts"), "\(map.stderr)")
-        #expect(try String(contentsOf: page, encoding: .utf8).contains("rural class from urban areas"))
+        #expect(try String(contentsOf: page, encoding: .utf8).contains("land/by-klassen fra byzonerne"))
     }
 
     @Test("demand outside every district is its own row in table, CSV and JSON and never in TOTAL")

@@ -27,12 +27,12 @@ struct MapClassesTests {
         let c = try #require(features.first { $0[property: "code"] == .string("C") })
         #expect(c[property: "fill"] == .string(MapStyle.noResidents))
         #expect(!MapStyle.shareClasses.contains { $0.color == MapStyle.noResidents })
-        let notes = ["reach: 3000m", try #require(classification).summary]
+        let notes = ["rækkevidde: 3000m", try #require(classification).danishSummary]
         let html = try WebMap(facilities: [], districts: features, coverageLabel: headline, legendNotes: notes,
                               options: WebMapOptions(leaflet: .cdn, tiles: nil)).html()
-        #expect(html.contains("no residents"))
+        #expect(html.contains("ingen beboere"), "the Danish legend names the no-residents class")
         #expect(html.contains("const NO_RESIDENTS_COLOR = \"\(MapStyle.noResidents)\""))
-        #expect(html.contains("rural class from urban areas"))
-        #expect(html.contains("reach: 3000m"))
+        #expect(html.contains("land/by-klassen fra byzonerne"))
+        #expect(html.contains("rækkevidde: 3000m"))
     }
 }

@@ -21,13 +21,13 @@ final class RunningServer: @unchecked Sendable {
     var base: String { "http://127.0.0.1:\(port)" }
 
     /// Starts the server on `database` with `--port 0` and waits for its "listening on" line.
-    init(database: String, extraArguments: [String] = []) throws {
+    init(database: String, extraArguments: [String] = [], environment extra: [String: String] = [:]) throws {
         self.database = database
         process = Process()
         process.executableURL = URL(fileURLWithPath: Self.binary)
         process.arguments = ["serve", "--db", database, "--port", "0", "--log-level", "warning"] + extraArguments
         var env = ProcessInfo.processInfo.environment
-        for (k, v) in Self.environment { env[k] = v }
+        for (k, v) in Self.environment.merging(extra, uniquingKeysWith: { $1 }) { env[k] = v }
         process.environment = env
         process.currentDirectoryURL = TestSupport.packageRoot
         let out = Pipe()

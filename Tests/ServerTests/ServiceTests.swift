@@ -102,7 +102,7 @@ struct ServiceTests {
         #expect(empty.text.contains("name=\"q\""))
         let page = try await server.get("/?q=Sebbersund")
         #expect(page.text.contains("id=\"results\""))
-        #expect(page.text.components(separatedBy: "data-facility-id=").count - 1 == 10)
+        #expect(page.text.components(separatedBy: "data-facility-id=").count - 1 == 20, "the web app lists the 20 nearest")
         let hostile = try await server.get("/?q=%3Cscript%3E")
         #expect(hostile.status == 404)
         #expect(!hostile.text.contains("<script>"))

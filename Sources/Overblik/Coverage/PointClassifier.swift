@@ -175,6 +175,21 @@ public struct RuralClassification: Sendable, Codable, Hashable {
             + "\(Int((policy.urbanMajority * 100).rounded())) % of its residents are)"
     }
 
+    /// The same line in Danish (web pages and maps are Danish by default):
+    /// `land/by-klassen fra byzonerne (byer med 3000+ indbyggere; et distrikt er byområde, når over 50 % af beboerne bor i by)`.
+    public var danishSummary: String {
+        let name: String
+        switch source {
+        case .pointFlag?: name = "punkternes eget rural-felt"
+        case .urbanAreas?: name = "byzonerne"
+        case .districtLayer?: name = "distriktslagets rural-felt"
+        case .settlementRule?: name = "bystørrelse (sidste udvej)"
+        case nil: name = "ingen kilde"
+        }
+        return "land/by-klassen fra \(name) (byer med \(Int(policy.townPopulation))+ indbyggere; et distrikt er byområde, når over "
+            + "\(Int((policy.urbanMajority * 100).rounded())) % af beboerne bor i by)"
+    }
+
     enum CodingKeys: String, CodingKey {
         case policy, source, warning
         case residentsBySource = "residents_by_source"

@@ -10,17 +10,25 @@ extension WebMap {
     <title>%TITLE%</title>
     %LEAFLET%
     <style>
-    html, body, #map { height: 100%; margin: 0; }
+    html, body { height: 100%; margin: 0; font: 16px/1.4 system-ui, sans-serif; color: #1b1b1b; }
+    body { display: flex; flex-direction: column; }
+    h1.overblik-title { font-size: 1.25rem; margin: 0; padding: .4rem .75rem; background: #0a4f8f; color: #fff; }
+    #map { flex: 1; min-height: 60vh; }
+    .overblik-fallback { margin: 1rem; padding: .75rem 1rem; background: #fff4ce; border: 1px solid #8a6d00; border-radius: 4px; max-width: 40rem; }
     .overblik-legend { background: #fff; padding: 6px 10px; font: 12px/18px sans-serif; border-radius: 4px;
       box-shadow: 0 1px 4px rgba(0,0,0,.3); }
     .overblik-legend i { display: inline-block; width: 12px; height: 12px; margin-right: 6px; vertical-align: -1px;
       border: 1px solid #555; }
     .overblik-legend i.dot { border-radius: 6px; }
+    @media (max-width: 700px) { .overblik-legend { max-height: 28vh; max-width: 60vw; overflow: auto; font-size: 11px; } }
     .overblik-popup td { padding: 0 6px 0 0; vertical-align: top; }
     </style>
     </head>
     <body>
-    <div id="map"></div>
+    <h1 class="overblik-title">%TITLE%</h1>
+    <div id="map"><p class="overblik-fallback" id="overblik-fallback">Kortet kunne ikke tegnes: Leaflet blev ikke indlæst
+    (siden er åbnet uden net, og Leaflet er hentet fra nettet, eller JavaScript er slået fra). Lav siden igen med
+    <code>overblik map --leaflet /usr/share/javascript/leaflet</code> (Debians libjs-leaflet), så virker den uden net.</p></div>
     <script>
     %DATA%
     (function () {
@@ -37,21 +45,25 @@ extension WebMap {
       function link(url) {
         return /^https?:\/\//.test(url) ? "<a href=\"" + esc(url) + "\" target=\"_blank\" rel=\"noopener\">booking</a>" : esc(url);
       }
+      var ACCESS = {wheelchair: "kørestol", step_free: "niveaufri adgang", toilets_wheelchair: "handicaptoilet",
+                    hearing_loop: "teleslynge", parking_accessible: "handicapparkering"};
+      var VALUES = {yes: "ja", no: "nej", limited: "delvist", designated: "ja", unknown: "ukendt"};
+      function clock(t) { return String(t).replace("T", " kl. ").replace(/(\d\d):(\d\d)$/, "$1.$2"); }
       function facilityPopup(p) {
-        var access = ["wheelchair", "step_free", "toilets_wheelchair", "hearing_loop", "parking_accessible"]
-          .map(function (k) { return k.replace(/_/g, " ") + ": " + (p[k] || "unknown"); }).join(", ");
-        var free = p.next_free_start ? p.next_free_start.replace("T", " ") + " to " + p.next_free_end.replace("T", " ")
-          + (p.next_free_room ? " (" + p.next_free_room + ")" : "") : "none in the next days";
+        var access = Object.keys(ACCESS)
+          .map(function (k) { return ACCESS[k] + ": " + (VALUES[p[k] || "unknown"] || p[k]); }).join(", ");
+        var free = p.next_free_start ? clock(p.next_free_start) + " til " + clock(p.next_free_end)
+          + (p.next_free_room ? " (" + p.next_free_room + ")" : "") : "intet de næste dage";
         var contact = [p.contact_name, p.phone, p.email].filter(Boolean).map(esc).join(", ");
         if (p.booking_url) contact += (contact ? ", " : "") + link(p.booking_url);
-        return "<b>" + esc(p.name) + "</b><br>" + esc(String(p.kind).replace(/_/g, " "))
+        return "<b>" + esc(p.name) + "</b><br>" + esc(KIND_NAMES[p.kind] || String(p.kind).replace(/_/g, " "))
           + (p.address ? "<br>" + esc(p.address) : "")
           + "<table class=\"overblik-popup\">"
-          + row("Accessibility", access) + row("God Adgang", p.god_adgang) + row("Checked", p.checked)
-          + row("Rooms", p.rooms) + row("Opening hours", p.opening_hours)
-          + row("Open now", p.open_now === null ? null : (p.open_now ? "yes" : "no"))
-          + row("Next free", free)
-          + (contact ? "<tr><td>Contact</td><td>" + contact + "</td></tr>" : "")
+          + row("Tilgængelighed", access) + row("God Adgang", p.god_adgang) + row("Tjekket", p.checked)
+          + row("Lokaler", p.rooms) + row("Åbningstider", p.opening_hours)
+          + row("Åbent nu", p.open_now === null ? null : (p.open_now ? "ja" : "nej") + (AS_OF ? " (pr. " + AS_OF + ")" : ""))
+          + row("Næste ledige tid", free + (AS_OF ? " (pr. " + AS_OF + ")" : ""))
+          + (contact ? "<tr><td>Kontakt</td><td>" + contact + "</td></tr>" : "")
           + "</table>";
       }
       function shareColor(share) {
@@ -64,17 +76,22 @@ extension WebMap {
         return p.rural ? RURAL_COLORS.rural : RURAL_COLORS.urban;
       }
       function districtPopup(p) {
-        var html = "<b>" + esc(p.name) + "</b> (" + esc(p.code) + ")<br>" + (p.rural ? "rural" : "urban")
-          + "<table class=\"overblik-popup\">" + row("Area", p.area_km2 === null ? null : p.area_km2 + " km²")
-          + row("Facilities", p.facilities);
+        var html = "<b>" + esc(p.name) + "</b> (" + esc(p.code) + ")<br>" + (p.rural ? "landdistrikt" : "byområde")
+          + "<table class=\"overblik-popup\">" + row("Areal", p.area_km2 === null ? null : p.area_km2 + " km²")
+          + row("Steder", p.facilities);
         if (SHARE_KEY && typeof p[SHARE_KEY] === "number") {
-          html += row("Population", Math.round(p.population)) + row("Covered", (p[SHARE_KEY] * 100).toFixed(1) + " %")
-            + row("Median distance", p.median_m === null ? null : p.median_m + " m");
+          html += row("Indbyggere", Math.round(p.population)) + row("Dækket", (p[SHARE_KEY] * 100).toFixed(1) + " %")
+            + row("Median afstand", p.median_m === null ? null : p.median_m + " m");
+        } else if (SHARE_KEY) {
+          html += row("Indbyggere", "ingen beboere");
         }
         return html + "</table>";
       }
 
-      var map = L.map("map");
+      var map = L.map("map");  // throws when Leaflet did not load: the message stays
+      var fallback = document.getElementById("overblik-fallback");
+      if (fallback) fallback.parentNode.removeChild(fallback);
+      map.attributionControl.addAttribution("Data: " + esc(DATA_ATTRIBUTION));
       var base = {};
       if (TILES) {
         base["OpenStreetMap"] = L.tileLayer(TILES, {maxZoom: 19,
@@ -88,7 +105,7 @@ extension WebMap {
         },
         onEachFeature: function (f, layer) { layer.bindPopup(districtPopup(f.properties)); }
       }).addTo(map);
-      if (DISTRICTS.features.length) overlays["Districts"] = districts;
+      if (DISTRICTS.features.length) overlays["Distrikter"] = districts;
       var byKind = {};
       FACILITIES.features.forEach(function (f) { (byKind[f.properties.kind] = byKind[f.properties.kind] || []).push(f); });
       var all = [];
@@ -102,9 +119,11 @@ extension WebMap {
         }).addTo(map);
         all.push(layer);
         overlays["<i style=\"display:inline-block;width:10px;height:10px;border-radius:5px;background:"
-          + (KIND_COLORS[kind] || "#7f7f7f") + "\"></i> " + esc(kind.replace(/_/g, " ")) + " (" + byKind[kind].length + ")"] = layer;
+          + (KIND_COLORS[kind] || "#7f7f7f") + "\"></i> " + esc(KIND_NAMES[kind] || kind.replace(/_/g, " ")) + " (" + byKind[kind].length + ")"] = layer;
       });
-      L.control.layers(base, overlays, {collapsed: false}).addTo(map);
+      // On a phone the controls fold away, so that they do not cover the map.
+      var narrow = window.innerWidth < 700;
+      L.control.layers(base, overlays, {collapsed: narrow}).addTo(map);
 
       var legend = L.control({position: "bottomright"});
       legend.onAdd = function () {
@@ -113,22 +132,23 @@ extension WebMap {
         LEGEND_NOTES.forEach(function (n) { html += "<small>" + esc(n) + "</small><br>"; });
         if (DISTRICTS.features.length) {
           if (SHARE_KEY) {
-            html += "<b>Population covered (" + esc(SHARE_KEY.replace("share_", "within ")) + ")</b><br>";
+            html += "<b>Andel af beboerne dækket (inden for " + esc(SHARE_KEY.replace("share_", "")) + ")</b><br>";
             SHARE_CLASSES.forEach(function (c, i) {
               var to = i + 1 < SHARE_CLASSES.length ? SHARE_CLASSES[i + 1][0] : 1;
               html += "<i style=\"background:" + c[1] + "\"></i>" + Math.round(c[0] * 100) + "–" + Math.round(to * 100) + " %<br>";
             });
-            html += "<i style=\"background:" + NO_RESIDENTS_COLOR + "\"></i>no residents<br>";
+            html += "<i style=\"background:" + NO_RESIDENTS_COLOR + "\"></i>ingen beboere<br>";
           } else {
-            html += "<b>Districts</b><br><i style=\"background:" + RURAL_COLORS.rural + "\"></i>rural<br>"
-              + "<i style=\"background:" + RURAL_COLORS.urban + "\"></i>urban<br>";
+            html += "<b>Distrikter</b><br><i style=\"background:" + RURAL_COLORS.rural + "\"></i>landdistrikt<br>"
+              + "<i style=\"background:" + RURAL_COLORS.urban + "\"></i>byområde<br>";
           }
         }
-        html += "<b>Facilities</b> (" + FACILITIES.features.length + ")<br>";
+        html += "<b>Steder</b> (" + FACILITIES.features.length + ")<br>";
         Object.keys(byKind).sort().forEach(function (kind) {
           html += "<i class=\"dot\" style=\"background:" + (KIND_COLORS[kind] || "#7f7f7f") + "\"></i>"
-            + esc(kind.replace(/_/g, " ")) + "<br>";
+            + esc(KIND_NAMES[kind] || kind.replace(/_/g, " ")) + "<br>";
         });
+        if (AS_OF) html += "<small>Åbent nu og næste ledige tid pr. " + esc(AS_OF) + "</small><br>";
         div.innerHTML = html;
         return div;
       };

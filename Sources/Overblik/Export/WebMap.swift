@@ -20,6 +20,8 @@ public struct WebMapOptions: Sendable {
     public var title: String
     /// Coordinate decimals of the embedded layers.
     public var precision: Int
+    /// The local time "open now" and "next free" were computed for (`2026-12-07T17:05`), shown as "pr. ...".
+    public var asOf: String?
 
     public init(leaflet: LeafletSource = .cdn, tiles: String? = WebMapOptions.openStreetMapTiles,
                 title: String = "Overblik", precision: Int = 6) {
@@ -31,6 +33,11 @@ public struct WebMapOptions: Sendable {
 
     /// The OpenStreetMap standard tile layer.
     public static let openStreetMapTiles = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+    /// Debian's libjs-leaflet folder when it is installed (inlined: the page works offline), else the CDN.
+    public static var defaultLeaflet: LeafletSource {
+        let debian = "/usr/share/javascript/leaflet"
+        return FileManager.default.fileExists(atPath: "\(debian)/leaflet.js") ? .directory(debian) : .cdn
+    }
     /// The Leaflet version loaded from the CDN.
     public static let cdnVersion = "1.9.4"
 }
@@ -91,6 +98,9 @@ public struct WebMap {
         data += "const SHARE_CLASSES = [" + MapStyle.shareClasses.map { "[\($0.from), \"\($0.color)\"]" }.joined(separator: ", ") + "];\n"
         data += "const RURAL_COLORS = {rural: \"\(MapStyle.fill(rural: true))\", urban: \"\(MapStyle.fill(rural: false))\"};\n"
         data += "const NO_RESIDENTS_COLOR = \"\(MapStyle.noResidents)\";\n"
+        data += "const KIND_NAMES = {" + PageWords.kinds.map { "\"\($0.kind)\": \(EmbeddedJSON.string($0.danish))" }.joined(separator: ", ") + "};\n"
+        data += "const AS_OF = \(options.asOf.map { EmbeddedJSON.string(PageWords.danishTime($0)) } ?? "null");\n"
+        data += "const DATA_ATTRIBUTION = \(EmbeddedJSON.string(PageWords.dataAttribution.danish));\n"
         data += "const LEGEND_NOTES = [" + legendNotes.map(EmbeddedJSON.string).joined(separator: ", ") + "];\n"
         page = page.replacingOccurrences(of: "%DATA%", with: data)
         return page

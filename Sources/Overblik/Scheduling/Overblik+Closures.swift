@@ -12,9 +12,10 @@ extension Overblik {
     ///   - from: start, local time; `to`: end (exclusive), after `from`.
     /// - Throws: ``OverblikError/badInput(_:)`` for neither/both ids or an empty window;
     ///   ``OverblikError/notFound(what:suggestions:)`` for an unknown facility or room.
+    ///   - recording: runs inside the write's transaction with the stored closure (the service's audit line).
     @discardableResult
     public func addClosure(facilityID: String?, roomID: String?, from: LocalDateTime, to: LocalDateTime,
-                           reason: String?) throws -> StoredClosure {
+                           reason: String?, recording: (StoredClosure) throws -> Void = { _ in }) throws -> StoredClosure {
         guard (facilityID == nil) != (roomID == nil) else {
             throw OverblikError.badInput("a closure is of one facility (--facility) or one room (--room), not \(facilityID == nil ? "neither" : "both")")
         }
@@ -27,7 +28,11 @@ extension Overblik {
         }
         var closure = StoredClosure(facilityID: facilityID, roomID: roomID, startLocal: from.description,
                                     endLocal: to.description, reason: reason)
-        closure.id = try store.write { try store.insert(closure: closure) }
+        closure = try store.write {
+            closure.id = try store.insert(closure: closure)
+            try recording(closure)
+            return closure
+        }
         return closure
     }
 
@@ -38,8 +43,13 @@ extension Overblik {
 
     /// Removes a closure.
     /// - Throws: ``OverblikError/notFound(what:suggestions:)`` when there is no closure with that id.
-    public func removeClosure(id: Int64) throws {
-        guard try store.write({ try store.deleteClosure(id: id) }) else {
+    /// - Parameter recording: runs inside the write's transaction after the delete (the service's audit line).
+    public func removeClosure(id: Int64, recording: () throws -> Void = {}) throws {
+        guard try store.write({
+            guard try store.deleteClosure(id: id) else { return false }
+            try recording()
+            return true
+        }) else {
             throw OverblikError.notFound(what: "closure \(id)", suggestions: [])
         }
     }

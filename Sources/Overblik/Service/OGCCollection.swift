@@ -70,9 +70,17 @@ extension Overblik {
         return try Self.encode(feature)
     }
 
+    /// The coverage question of the `coverage` and `gaps` layers: 5 km for rural and urban residents alike.
+    static let ogcCoverageQuery = CoverageQuery(reaches: [Reach(.within(metres: 5_000))], includeDemand: false)
+
+    /// How the residents of the `coverage` layer were classed rural or urban (the planner's legend names it).
+    public func ogcCoverageClassification() throws -> RuralClassification? {
+        try exportCoverageWithClassification(Self.ogcCoverageQuery).classification
+    }
+
     func ogcFeatures(_ collection: OGCCollection, now: UTCInstant) throws -> [GeoJSONFeature] {
         let options = ExportOptions(now: CopenhagenTime.localTime(at: now))
-        let reach = CoverageQuery(reaches: [Reach(.within(metres: 5_000))], includeDemand: false)
+        let reach = Self.ogcCoverageQuery
         switch collection {
         case .facilities: return try facilityFeatures(options: options)
         case .rooms: return try roomFeatures(now: options.now)

@@ -13,9 +13,11 @@ struct MapCommand: ParsableCommand {
         facilities are circle markers coloured by kind, with a popup (name, kind, accessibility, opening
         hours, next free slot, contact). A legend and a layer switcher (one layer per kind) are included.
         The layers are embedded in the page as JavaScript, so it opens from file:// without a server.
-        Leaflet comes from the unpkg CDN unless --leaflet DIR names a local copy (Debian's libjs-leaflet:
-        /usr/share/javascript/leaflet), which is inlined into the page for offline use. --tiles none
-        leaves out the OpenStreetMap base layer (no network access at all).
+        The page is Danish, with a heading, the data sources and the time "open now" was computed for.
+        Leaflet is inlined from Debian's libjs-leaflet (/usr/share/javascript/leaflet) when it is installed,
+        so the page works offline; --leaflet DIR names another local copy, --leaflet cdn loads it from unpkg.
+        When Leaflet cannot load, the page says so instead of staying blank. --tiles none leaves out the
+        OpenStreetMap base layer (no network access at all).
 
         Examples:
           overblik map --out aalborg.html
@@ -25,7 +27,7 @@ struct MapCommand: ParsableCommand {
         """)
 
     @Option(help: "The HTML file to write.") var out: String
-    @Option(help: "A local Leaflet folder (leaflet.js, leaflet.css, images/) to inline instead of the CDN.") var leaflet: String?
+    @Option(help: "A local Leaflet folder (leaflet.js, leaflet.css, images/) to inline, or cdn (default: Debian's /usr/share/javascript/leaflet when installed, else the CDN).") var leaflet: String?
     @Option(help: "Tile URL template of the base layer, or none.") var tiles: String = WebMapOptions.openStreetMapTiles
     @Option(help: "Page title.") var title: String = "Overblik"
     @Option(help: "Coordinate decimals of the embedded layers, 0...15.") var precision: Int = 6
@@ -58,15 +60,19 @@ struct MapCommand: ParsableCommand {
         }
         var notes: [String] = []
         if let coverage {
-            notes.append("reach: " + reaches.map(\.label).joined(separator: ", "))
-            if let c = coverage.classification { notes.append(c.summary) }
+            notes.append("rækkevidde: " + reaches.map(\.label).joined(separator: ", "))
+            if let c = coverage.classification { notes.append(c.danishSummary) }
         }
         // --district: only the planner's own districts (the others have no figures, not "no residents").
         let districts = try overblik.districtFeatures(options: options, coverage: coverage?.figures, time: time,
                                                       only: reach.districtCodes.map(Set.init))
-        let map = WebMap(facilities: facilities, districts: districts, coverageLabel: coverage?.headline, legendNotes: notes, options: WebMapOptions(
-            leaflet: leaflet.map(LeafletSource.directory) ?? .cdn, tiles: tiles == "none" ? nil : tiles,
-            title: title, precision: precision))
+        let source = leaflet.map { $0 == "cdn" ? LeafletSource.cdn : .directory($0) } ?? WebMapOptions.defaultLeaflet
+        if leaflet == nil, source == .cdn {
+            Output.error("overblik: libjs-leaflet is not installed; the page loads Leaflet from the CDN and needs a network (--leaflet DIR inlines a local copy)")
+        }
+        var mapOptions = WebMapOptions(leaflet: source, tiles: tiles == "none" ? nil : tiles, title: title, precision: precision)
+        mapOptions.asOf = options.now.description
+        let map = WebMap(facilities: facilities, districts: districts, coverageLabel: coverage?.headline, legendNotes: notes, options: mapOptions)
         let file = try overblik.outputFile(path: out)
         try file.write(try map.html())
         try file.commit()

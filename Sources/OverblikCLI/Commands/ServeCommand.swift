@@ -24,6 +24,8 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Reading store connections (default 2, or $OVERBLIK_READERS).") var readers: Int?
     @Flag(help: "Mark the session cookie Secure (when served behind TLS).") var secureCookies = false
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel: String?
+    @Option(help: "Tile URL template for the web app's maps ({z}/{x}/{y}); without it the maps draw the districts only.") var tiles: String?
+    @Option(help: "Attribution of --tiles, shown on the maps (e.g. \"© OpenStreetMap contributors\").") var tilesAttribution: String?
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -34,6 +36,8 @@ struct ServeCommand: ParsableCommand {
         if let readers { arguments += ["--readers", String(readers)] }
         if secureCookies { arguments.append("--secure-cookies") }
         if let logLevel { arguments += ["--log-level", logLevel] }
+        if let tiles { arguments += ["--tiles", tiles] }
+        if let tilesAttribution { arguments += ["--tiles-attribution", tilesAttribution] }
         try Output.finish()
         try SiblingProgram.replaceProcess(with: "overblik-server", arguments: arguments)
     }

@@ -26,11 +26,13 @@ struct AccessCommand: ParsableCommand {
     @OptionGroup var reach: ReachOptions
     @Option(help: "A date in the reference ISO week (default: next Monday).") var weekOf: String?
     @Option(help: "Distance decay: gaussian (default, Dai 2010) or none (classic 2SFCA).") var decay: DistanceDecay = .gaussian
+    @Option(help: "Travel by road: walk, bike or car (the catchment then by road, e.g. --within 10min).") var by: String?
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         try global.require([.table, .json, .csv], command: "access")
-        let reaches = try reach.reaches()
+        let road = try by.map { try RoadQuestion.reaches(by: $0, within: reach.within, ruralWithin: reach.ruralWithin, urbanWithin: reach.urbanWithin) }
+        let reaches = try road?.1 ?? reach.reaches()
         if reach.districtCodes != nil {
             throw ValidationError("access --district: accessibility competes for supply across the whole area; run it without --district")
         }
@@ -38,9 +40,10 @@ struct AccessCommand: ParsableCommand {
         if let weekOf {
             do { week = try LocalDate(parsing: weekOf) } catch { throw ValidationError("--week-of: \(error) (expected e.g. 2026-11-30)") }
         }
-        let outcome = try global.open().accessibility(AccessibilityQuery(
-            filter: try filters.filter(), time: try filters.timeCondition(), reach: reaches[0], source: reach.source,
-            weekOf: week, decay: decay, policy: try reach.policy()))
+        var query = AccessibilityQuery(filter: try filters.filter(), time: try filters.timeCondition(), reach: reaches[0],
+                                       source: reach.source, weekOf: week, decay: decay, policy: try reach.policy())
+        query.road = road?.0
+        let outcome = try global.open().accessibility(query)
         func value(_ a: Double?) -> String { a.map { String(format: "%.4f", $0) } ?? "-" }
         switch global.format {
         case .json: try Output.json(outcome)
@@ -50,7 +53,7 @@ struct AccessCommand: ParsableCommand {
                 Output.write(CSVText.row([d.code, d.name, String(d.rural), Format.count(d.population), d.accessibility.map { String($0) } ?? ""]))
             }
         default:
-            Output.line("Demand: \(outcome.source.rawValue); week \(outcome.weekFrom)..\(outcome.weekTo); catchment \(Format.distance(outcome.catchmentM)); "
+            Output.line("Demand: \(outcome.source.rawValue); week \(outcome.weekFrom)..\(outcome.weekTo); catchment \(outcome.catchmentS.map(Format.minutes) ?? outcome.catchmentM.map(Format.distance) ?? "-") (\(outcome.travel.map { "by \($0), " } ?? "")\(outcome.metric)); "
                 + "decay \(outcome.decay.rawValue); \(outcome.facilities.count) qualifying facilities")
             var t = TextTable(["code", "district", "area", "residents", "person-hours/week per resident"], rightAligned: [3, 4])
             for d in outcome.districts {

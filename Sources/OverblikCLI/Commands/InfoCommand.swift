@@ -36,8 +36,8 @@ struct InfoCommand: ParsableCommand {
         Output.line("Facilities     \(s.facilities)   rooms \(s.rooms)   bookings \(s.bookings)")
         Output.line("Settlements    \(s.settlements) (\(s.ruralSettlements) rural, \(s.urbanSettlements) urban; residents \(Format.count(s.ruralPopulation)) rural, \(Format.count(s.urbanPopulation)) urban)")
         Output.line("Population pts \(s.populationPoints)")
-        Output.line("Districts      \(s.districts) (\(s.ruralDistricts) rural, \(s.urbanDistricts) urban; \(s.classification.summary))")
-        if let warning = s.classification.warning { Output.line("Warning        \(warning)") }
+        Output.line("Districts      \(s.districts) (\(s.ruralDistricts) rural, \(s.urbanDistricts) urban\(s.districts > 0 ? "; " + s.classification.summary : ""))")
+        if s.districts > 0, let warning = s.classification.warning { Output.line("Warning        \(warning)") }
         if let e = s.extent {
             Output.line("Extent         lon \(e.minLon)...\(e.maxLon), lat \(e.minLat)...\(e.maxLat)")
         }

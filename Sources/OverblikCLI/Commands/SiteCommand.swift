@@ -38,6 +38,7 @@ struct SiteCommand: ParsableCommand {
     var coverAll = false
     @Option(help: "With --cover-all: stop the exact search after this long (e.g. 30s, 2min) and print the best cover, the bound and the gap.")
     var timeLimit: String?
+    @Option(help: "Travel by road: walk, bike or car (the reach then by road, e.g. --within 10min).") var by: String?
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
@@ -53,7 +54,8 @@ struct SiteCommand: ParsableCommand {
 
     func run() throws {
         try global.require([.table, .json, .csv, .geojson], command: "site")
-        let reaches = try reach.reaches()
+        let road = try by.map { try RoadQuestion.reaches(by: $0, within: reach.within, ruralWithin: reach.ruralWithin, urbanWithin: reach.urbanWithin) }
+        let reaches = try road?.1 ?? reach.reaches()
         guard reaches.count == 1 else { throw ValidationError("site takes one reach (one --within or one --rural-within/--urban-within pair)") }
         let source: CandidateSource
         if candidates.lowercased() == "settlements" {
@@ -64,9 +66,10 @@ struct SiteCommand: ParsableCommand {
             }
         }
         let limit = try timeLimit.map { try parseSeconds($0, option: "--time-limit") }
-        let query = SiteQuery(filter: try filters.filter(), time: try filters.timeCondition(), reach: reaches[0],
+        var query = SiteQuery(filter: try filters.filter(), time: try filters.timeCondition(), reach: reaches[0],
                               source: reach.source, candidates: source, p: p ?? 0, ruralWeight: ruralWeight, coverAll: coverAll,
                               policy: try reach.policy(), districts: reach.districtCodes, timeLimit: limit)
+        query.road = road?.0
         let outcome = try global.open().site(query)
         switch global.format {
         case .json: try Output.json(outcome)
@@ -94,7 +97,7 @@ struct SiteCommand: ParsableCommand {
 
     private func table(_ o: SitingOutcome) {
         Output.line("Demand: \(o.source.rawValue), \(o.demandPoints) points, \(Format.count(o.population)) residents; "
-            + "\(o.candidates) candidates; reach \(o.reach)")
+            + "\(o.candidates) candidates; reach \(o.reach) (\(o.travel.map { "by \($0), " } ?? "")\(o.metric))")
         Output.line("Already covered: \(Format.count(o.alreadyCoveredPopulation))" + (o.population > 0
             ? " (\(Format.percent(o.alreadyCoveredPopulation / o.population)))" : ""))
         var t = TextTable(["#", "site", "kind", "newly covered", "covered", "share"], rightAligned: [0, 3, 4, 5])

@@ -1,4 +1,8 @@
-import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The outcome of the subgradient optimisation.
 struct LagrangianOutcome {
@@ -81,7 +85,8 @@ extension MaximalCovering {
         var bestLambda = lambda
         var direction = [Double](repeating: 0, count: m)
         var bestL = Double.infinity
-        let deadline = seconds.map { DispatchTime.now().uptimeNanoseconds &+ UInt64($0 * 1e9) }
+        // The budget is this thread's CPU time, so that a loaded machine does not loosen the bound.
+        let deadline = seconds.map { Self.threadCPUSeconds() + $0 }
         let entries = members.count
         members.withUnsafeBufferPointer { mem in
         starts.withUnsafeBufferPointer { st in
@@ -95,7 +100,7 @@ extension MaximalCovering {
         bestLambda.withUnsafeMutableBufferPointer { bestLambda in
         direction.withUnsafeMutableBufferPointer { direction in
             for iteration in 0 ..< iterations {
-                if let deadline, iteration % 16 == 0, DispatchTime.now().uptimeNanoseconds > deadline { break }
+                if let deadline, iteration % 16 == 0, Self.threadCPUSeconds() > deadline { break }
                 var free = 0.0
                 for k in 0 ..< m { free += max(0, v[k] - lambda[k]) }
                 if iteration % 64 == 0 || recompute {
@@ -127,9 +132,11 @@ extension MaximalCovering {
                 for j in top { L += g[j] }
                 // The best multipliers are tracked apart from the bound, which starts at the total
                 // (a value every L may exceed at first).
-                if L < bestL - tolerance {
+                // Every better value is kept (with its gains, for fixing); only a real improvement
+                // resets the patience.
+                if L < bestL {
+                    sinceImprovement = L < bestL - tolerance ? 0 : sinceImprovement + 1
                     bestL = L
-                    sinceImprovement = 0
                     for j in 0 ..< n { bestGains[j] = g[j] }
                     for k in 0 ..< m { bestLambda[k] = lambda[k] }
                 } else {
@@ -202,5 +209,14 @@ extension MaximalCovering {
         // The gains belong to the bound only when the bound is the best Lagrangian value.
         if bestL <= outcome.upper { outcome.gains = bestGains }
         return outcome
+    }
+}
+
+extension MaximalCovering {
+    /// CPU seconds used by the calling thread.
+    static func threadCPUSeconds() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 }

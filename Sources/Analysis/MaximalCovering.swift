@@ -13,7 +13,7 @@ public struct SitingOptions: Sendable, Hashable {
     public var adaptiveGap: Double = 0.003
     /// Maximum subgradient iterations of the Lagrangian upper bound (0 disables the bound).
     public var lagrangianIterations: Int = 3_000
-    /// Wall-clock budget of the Lagrangian bound in seconds (nil: iterations only).
+    /// Budget of the Lagrangian bound in seconds of the solving thread's CPU time (nil: iterations only).
     public var lagrangianSeconds: Double? = 2
     /// Stop the bound once `(UB − LB) / UB` is at most this.
     public var targetGap: Double = 1e-5

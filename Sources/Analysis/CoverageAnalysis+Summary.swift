@@ -199,7 +199,9 @@ extension CoverageAnalysis {
                            quantiles: quantiles[bucketCount + 1], facilities: urbanFacilities),
             total: figures(acc, groups: Array(first ..< groupCount), quantiles: quantiles[bucketCount + 2],
                            facilities: facilityDistricts.count - (first == 0 ? 0 : facilityCount[0])),
-            outsideDistricts: figures(acc, groups: [0, 1], quantiles: quantiles[0], facilities: facilityCount[0]),
+            // Without districts nothing is outside one: the row is empty (the points are in the total).
+            outsideDistricts: first == 0 ? figures(acc, groups: [], quantiles: (nil, nil), facilities: 0)
+                : figures(acc, groups: [0, 1], quantiles: quantiles[0], facilities: facilityCount[0]),
             unreachablePoints: unreachablePoints)
     }
 

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The outcome of the subgradient optimisation.
 struct LagrangianOutcome {
     /// The smallest Lagrangian value seen: an upper bound on the optimum.
@@ -17,18 +23,21 @@ extension MaximalCovering {
     /// Relaxing `y_i <= Σ_{j ∈ N_i} x_j` with multipliers `λ_i >= 0` gives
     /// `L(λ) = Σ_i max(0, v_i − λ_i) + (sum of the p largest g_j)`, `g_j = Σ_{i reached by j} λ_i`,
     /// an upper bound for every λ (and at its minimum equal to the LP relaxation bound, since the
-    /// subproblem is integral). It is minimised by subgradient steps
-    /// `λ_i ← clamp(λ_i + t v_i s_i, 0, v_i)` with `s_i = y_i − X_i`, `y_i = [v_i > λ_i]`, `X_i` the number of
-    /// chosen sites reaching `i`, and `t = π (L − LB) / Σ v_i s_i²` (the subgradient scaled by each
-    /// multiplier's range); π starts at `initialStep` and halves after
-    /// `patience` iterations without improvement. It stops early once the relative gap to the best
-    /// feasible value is at most `targetGap`.
+    /// subproblem is integral). It is minimised by projected, deflected subgradient steps
+    /// `λ_i ← clamp(λ_i + t v_i d_i, 0, v_i)`: `s_i = y_i − X_i` (`y_i = [v_i > λ_i]`, `X_i` the number
+    /// of chosen sites reaching `i`; zero where `λ_i` sits at the bound it points past), deflected as
+    /// `d = s + deflection · d_prev`, scaled by each multiplier's range, with the Polyak step
+    /// `t = π (L − LB) / dᵀVd` toward the best feasible value LB. π starts at `initialStep`; after
+    /// `patience` iterations without a better bound it halves and the search restarts from the best
+    /// multipliers seen. It stops at `iterations`, after `seconds`, when π falls below `minimumStep`,
+    /// or once the relative gap to the best feasible value is at most `targetGap`.
     ///
     /// The multipliers start from the incumbent `sites` (complementary slackness at an LP optimum):
     /// `λ_i = 0` where two or more incumbent sites reach `i`, `v_i / 2` where one does, `v_i` where
     /// none does.
     static func lagrangianBound(_ problem: CoverageProblem, p: Int, lowerBound: Double, incumbent sites: [Int] = [],
-                                iterations: Int, targetGap: Double = 0, patience: Int = 40, initialStep: Double = 2) -> LagrangianOutcome {
+                                iterations: Int, seconds: Double? = nil, targetGap: Double = 0, patience: Int = 100,
+                                initialStep: Double = 2, deflection: Double = 0.7, minimumStep: Double = 1e-6) -> LagrangianOutcome {
         let n = problem.candidateCount
         let active = problem.values.indices.filter { problem.values[$0] > 0 && problem.candidatesReaching.rowLength($0) > 0 }
         let m = active.count
@@ -73,7 +82,11 @@ extension MaximalCovering {
         var delta = [Double](repeating: 0, count: m)
         var recompute = false
         var bestGains = [Double](repeating: 0, count: n)
-        var improved = false
+        var bestLambda = lambda
+        var direction = [Double](repeating: 0, count: m)
+        var bestL = Double.infinity
+        // The budget is this thread's CPU time, so that a loaded machine does not loosen the bound.
+        let deadline = seconds.map { Self.threadCPUSeconds() + $0 }
         let entries = members.count
         members.withUnsafeBufferPointer { mem in
         starts.withUnsafeBufferPointer { st in
@@ -84,7 +97,10 @@ extension MaximalCovering {
         g.withUnsafeMutableBufferPointer { g in
         hits.withUnsafeMutableBufferPointer { hits in
         delta.withUnsafeMutableBufferPointer { delta in
+        bestLambda.withUnsafeMutableBufferPointer { bestLambda in
+        direction.withUnsafeMutableBufferPointer { direction in
             for iteration in 0 ..< iterations {
+                if let deadline, iteration % 16 == 0, Self.threadCPUSeconds() > deadline { break }
                 var free = 0.0
                 for k in 0 ..< m { free += max(0, v[k] - lambda[k]) }
                 if iteration % 64 == 0 || recompute {
@@ -114,14 +130,19 @@ extension MaximalCovering {
                 }
                 var L = free
                 for j in top { L += g[j] }
-                if L < outcome.upper - tolerance {
-                    outcome.upper = L
-                    sinceImprovement = 0
+                // The best multipliers are tracked apart from the bound, which starts at the total
+                // (a value every L may exceed at first).
+                // Every better value is kept (with its gains, for fixing); only a real improvement
+                // resets the patience.
+                if L < bestL {
+                    sinceImprovement = L < bestL - tolerance ? 0 : sinceImprovement + 1
+                    bestL = L
                     for j in 0 ..< n { bestGains[j] = g[j] }
-                    improved = true
+                    for k in 0 ..< m { bestLambda[k] = lambda[k] }
                 } else {
                     sinceImprovement += 1
                 }
+                outcome.upper = min(outcome.upper, L)
 
                 // The subproblem's sites as a feasible solution.
                 var value = 0.0
@@ -138,17 +159,29 @@ extension MaximalCovering {
                 // Step along the subgradient scaled by v (each multiplier moves in proportion to its
                 // range [0, v_k]; with merged demand classes of very different values the plain
                 // direction stalls): λ ← λ + t·V·s, t = π (L − LB) / sᵀVs.
+                // The direction is deflected (Camerini, Fratta and Maffioli 1975): a share of the
+                // previous direction damps the zig-zag of plain subgradient steps.
                 var norm = 0.0
                 for k in 0 ..< m {
-                    let s = (v[k] > lambda[k] ? 1.0 : 0.0) - Double(hits[k])
+                    var s = (v[k] > lambda[k] ? 1.0 : 0.0) - Double(hits[k])
+                    // A multiplier at a bound of its box moves only inward.
+                    if (lambda[k] <= 0 && s < 0) || (lambda[k] >= v[k] && s > 0) { s = 0 }
+                    s += deflection * direction[k]
+                    direction[k] = s
                     norm += s * s * v[k]
                 }
-                if norm == 0 { break }
+                if norm == 0 {
+                    // A kink where this subgradient vanishes (ties among the p-th gains) but the gap is
+                    // open: step off it toward the centre of the box and go on.
+                    for k in 0 ..< m { lambda[k] = 0.8 * lambda[k] + 0.1 * v[k]; hits[k] = 0; direction[k] = 0 }
+                    recompute = true
+                    continue
+                }
                 let step = pi * max(L - outcome.bestValue, tolerance) / norm
                 // New multipliers; their changes go to g by scatter when few rows are touched.
                 var touched = 0
                 for k in 0 ..< m {
-                    let s = (v[k] > lambda[k] ? 1.0 : 0.0) - Double(hits[k])
+                    let s = direction[k]
                     hits[k] = 0
                     let old = lambda[k]
                     let new = s == 0 ? old : min(v[k], max(0, old + step * v[k] * s))
@@ -164,13 +197,26 @@ extension MaximalCovering {
                     }
                 }
                 if sinceImprovement >= patience {
+                    // Halve the step and go back to the best multipliers seen.
                     pi /= 2
                     sinceImprovement = 0
-                    if pi < 1e-4 { break }
+                    if pi < minimumStep { break }
+                    for k in 0 ..< m { lambda[k] = bestLambda[k]; direction[k] = 0 }
+                    recompute = true
                 }
             }
-        }}}}}}}}}
-        if improved { outcome.gains = bestGains }
+        }}}}}}}}}}}
+        // The gains belong to the bound only when the bound is the best Lagrangian value.
+        if bestL <= outcome.upper { outcome.gains = bestGains }
         return outcome
+    }
+}
+
+extension MaximalCovering {
+    /// CPU seconds used by the calling thread.
+    static func threadCPUSeconds() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 }

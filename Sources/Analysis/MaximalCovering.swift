@@ -12,7 +12,9 @@ public struct SitingOptions: Sendable, Hashable {
     /// (0 disables it).
     public var adaptiveGap: Double = 0.003
     /// Maximum subgradient iterations of the Lagrangian upper bound (0 disables the bound).
-    public var lagrangianIterations: Int = 400
+    public var lagrangianIterations: Int = 3_000
+    /// Budget of the Lagrangian bound in seconds of the solving thread's CPU time (nil: iterations only).
+    public var lagrangianSeconds: Double? = 2
     /// Stop the bound once `(UB − LB) / UB` is at most this.
     public var targetGap: Double = 1e-5
     /// Run the exact branch and bound when C(useful candidates, p) is at most this.
@@ -21,8 +23,10 @@ public struct SitingOptions: Sendable, Hashable {
     public var nodeLimit: Int = 5_000_000
 
     public init(localSearch: Bool = true, perturbationRounds: Int = 100, perturbationWork: Double = 120,
-                adaptiveGap: Double = 0.003, lagrangianIterations: Int = 400,
-                targetGap: Double = 1e-5, exactCombinationLimit: Double = 2e6, nodeLimit: Int = 5_000_000) {
+                adaptiveGap: Double = 0.003, lagrangianIterations: Int = 3_000,
+                targetGap: Double = 1e-5, exactCombinationLimit: Double = 2e6, nodeLimit: Int = 5_000_000,
+                lagrangianSeconds: Double? = 2) {
+        self.lagrangianSeconds = lagrangianSeconds
         self.localSearch = localSearch
         self.perturbationRounds = perturbationRounds
         self.perturbationWork = perturbationWork
@@ -162,7 +166,8 @@ public enum MaximalCovering {
         }
         if options.lagrangianIterations > 0, value < total - tolerance {
             let bound = lagrangianBound(problem, p: p, lowerBound: value, incumbent: sites,
-                                        iterations: options.lagrangianIterations, targetGap: options.targetGap)
+                                        iterations: options.lagrangianIterations, seconds: options.lagrangianSeconds,
+                                        targetGap: options.targetGap)
             upper = min(upper, bound.upper)
             // With integral values the optimum is an integer: round the bound down.
             if problem.values.allSatisfy({ $0 == $0.rounded() }) { upper = min(upper, (upper + tolerance).rounded(.down)) }

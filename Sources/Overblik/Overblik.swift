@@ -64,8 +64,8 @@ public final class Overblik {
     public func summary() throws -> Summary {
         let stored = try store.summary()
         let settlements = try store.settlements()
-        let districts = try store.districts().map(\.district)
-        let ruralByDistrict = RuralClassifier.classify(districts: districts, settlements: settlements)
+        // Districts are classed as coverage classes them: by the majority of their residents.
+        let classes = try districtClasses()
         var ruralSettlements = 0, urbanSettlements = 0
         var ruralPopulation = 0.0, urbanPopulation = 0.0
         for s in settlements {
@@ -74,9 +74,9 @@ public final class Overblik {
             }
         }
         let lines = stored.districtLines.map { line in
-            Summary.DistrictLine(code: line.code, name: line.name, rural: ruralByDistrict[line.code] ?? true,
-                                 ruralFromLayer: line.rural != nil, facilities: line.facilities,
-                                 settlements: line.settlements, population: line.population)
+            Summary.DistrictLine(code: line.code, name: line.name, rural: classes.rural[line.code] ?? true,
+                                 ruralFromLayer: line.rural != nil, ruralBy: classes.decidedBy[line.code] ?? "settlement_rule",
+                                 facilities: line.facilities, settlements: line.settlements, population: line.population)
         }
         return Summary(
             database: stored.path, schemaVersion: stored.schemaVersion, facilities: stored.facilities,
@@ -88,7 +88,7 @@ public final class Overblik {
             ruralDistricts: lines.filter(\.rural).count, urbanDistricts: lines.filter { !$0.rural }.count,
             ruralSettlements: ruralSettlements, urbanSettlements: urbanSettlements,
             ruralPopulation: ruralPopulation, urbanPopulation: urbanPopulation,
-            outsideDistricts: stored.outsideDistricts, districtList: lines)
+            outsideDistricts: stored.outsideDistricts, districtList: lines, classification: classes.classification)
     }
 }
 
@@ -106,11 +106,13 @@ public struct Summary: Sendable, Codable {
         public var rural: Bool
         /// Whether the rural flag came from the district layer rather than the settlement rule.
         public var ruralFromLayer: Bool
+        /// What decided ``rural``: `district_layer`, `resident_majority` or `settlement_rule`.
+        public var ruralBy: String
         public var facilities: Int
         public var settlements: Int
         public var population: Double
         enum CodingKeys: String, CodingKey {
-            case code, name, rural, ruralFromLayer = "rural_from_layer", facilities, settlements, population
+            case code, name, rural, ruralFromLayer = "rural_from_layer", ruralBy = "rural_by", facilities, settlements, population
         }
     }
     public var database: String
@@ -132,6 +134,8 @@ public struct Summary: Sendable, Codable {
     /// Ids of facilities, settlements and population points outside every district, per table.
     public var outsideDistricts: [String: [String]]
     public var districtList: [DistrictLine]
+    /// How the residents behind the district classes were classed (source, policy, warning).
+    public var classification: RuralClassification
 
     enum CodingKeys: String, CodingKey {
         case database, schemaVersion = "schema_version", facilities, rooms, settlements
@@ -140,6 +144,6 @@ public struct Summary: Sendable, Codable {
         case urbanDistricts = "urban_districts", ruralSettlements = "rural_settlements"
         case urbanSettlements = "urban_settlements", ruralPopulation = "rural_population"
         case urbanPopulation = "urban_population", outsideDistricts = "outside_districts"
-        case districtList = "district_list"
+        case districtList = "district_list", classification
     }
 }

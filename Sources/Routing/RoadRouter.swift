@@ -1,6 +1,4 @@
-import HeapModule
-
-/// One network's shortest-path searches (Dijkstra with a binary heap) with reusable scratch space:
+/// One network's shortest-path searches (Dijkstra with a 4-ary heap) with reusable scratch space:
 /// only the nodes a search touched are reset, so a bounded query costs what it explores.
 ///
 /// Not thread-safe: give each task its own router (they can share the network).
@@ -10,12 +8,6 @@ public final class RoadRouter {
     var other: [Double]
     var origin: [Int32]
     var touched: [UInt32] = []
-
-    struct Entry: Comparable {
-        var key: Double
-        var node: UInt32
-        static func < (a: Entry, b: Entry) -> Bool { (a.key, a.node) < (b.key, b.node) }
-    }
 
     public init(network: RoadNetwork) {
         self.network = network
@@ -29,19 +21,41 @@ public final class RoadRouter {
         touched.removeAll(keepingCapacity: true)
     }
 
+    /// Per arc (in the CSR order of the out- or in-arcs) the cost in the search's metric and in the
+    /// other unit, computed once per metric and direction: the inner loop then reads two
+    /// contiguous arrays instead of two lookups through the segment index and a division.
+    var arcCosts: [Int: (key: [Double], other: [Double])] = [:]
+
+    func costs(metric: RoadMetric, reverse: Bool) -> (key: [Double], other: [Double]) {
+        let slot = (metric == .distance ? 0 : 1) + (reverse ? 2 : 0)
+        if let known = arcCosts[slot] { return known }
+        let segment = reverse ? network.inSegment : network.outSegment
+        let metres = network.segmentMetres, speed = network.segmentSpeed
+        var key = [Double](repeating: 0, count: segment.count), other = key
+        for arc in segment.indices {
+            let s = Int(segment[arc])
+            let m = metres[s], t = m / speed[s]
+            (key[arc], other[arc]) = metric == .distance ? (m, t) : (t, m)
+        }
+        arcCosts[slot] = (key, other)
+        return (key, other)
+    }
+
     /// Runs Dijkstra from `seeds` (each with its origin label) over out-arcs, or in-arcs when
     /// `reverse`. `visit` is called for every settled node with its key, its cost in both units and
     /// its origin label; it returns false to stop. Nodes with a key above `limit` are not settled.
     ///
     /// The scratch arrays are moved into locals for the search (no exclusivity checks on the
-    /// class's storage in the inner loop) and moved back afterwards.
+    /// class's storage in the inner loop) and moved back afterwards. The queue is a 4-ary heap
+    /// ordered by (key, node), so nodes settle in the same order as with any heap of that order.
     func search(seeds: [(seed: RoadSeed, origin: Int32)], metric: RoadMetric, reverse: Bool, limit: Double,
                 visit: (UInt32, Double, RoadCost, Int32) -> Bool) {
         reset()
+        let (arcKey, arcOther) = costs(metric: metric, reverse: reverse)
         var key = self.key, other = self.other, origin = self.origin, touched = self.touched
         self.key = []; self.other = []; self.origin = []; self.touched = []
         defer { self.key = key; self.other = other; self.origin = origin; self.touched = touched }
-        var heap = Heap<Entry>()
+        var heap = QuaternaryHeap()
         for (seed, label) in seeds {
             let v = Int(seed.node), k = seed.cost.value(metric)
             if k < key[v] || (k == key[v] && label < origin[v]) {
@@ -49,32 +63,37 @@ public final class RoadRouter {
                 key[v] = k
                 other[v] = metric == .distance ? seed.cost.seconds : seed.cost.metres
                 origin[v] = label
-                heap.insert(Entry(key: k, node: seed.node))
+                heap.insert(key: k, node: seed.node)
             }
         }
         let start = reverse ? network.inStart : network.outStart
         let next = reverse ? network.inTail : network.outHead
-        let segment = reverse ? network.inSegment : network.outSegment
-        let metres = network.segmentMetres, speed = network.segmentSpeed
         let byDistance = metric == .distance
-        while let top = heap.popMin() {
-            let u = Int(top.node)
-            guard top.key == key[u] else { continue }
-            let both = byDistance ? RoadCost(metres: top.key, seconds: other[u]) : RoadCost(metres: other[u], seconds: top.key)
-            guard top.key <= limit, visit(top.node, top.key, both, origin[u]) else { return }
-            let base = other[u], label = origin[u]
-            for arc in Int(start[u])..<Int(start[u + 1]) {
-                let v = Int(next[arc]), s = Int(segment[arc])
-                let m = metres[s], t = m / speed[s]
-                let candidate = top.key + (byDistance ? m : t)
-                if candidate < key[v] {
-                    if key[v] == .infinity { touched.append(next[arc]) }
-                    key[v] = candidate
-                    other[v] = base + (byDistance ? t : m)
-                    origin[v] = label
-                    heap.insert(Entry(key: candidate, node: next[arc]))
+        start.withUnsafeBufferPointer { start in
+        next.withUnsafeBufferPointer { next in
+        arcKey.withUnsafeBufferPointer { arcKey in
+        arcOther.withUnsafeBufferPointer { arcOther in
+        key.withUnsafeMutableBufferPointer { key in
+        other.withUnsafeMutableBufferPointer { other in
+        origin.withUnsafeMutableBufferPointer { origin in
+            while let top = heap.popMin() {
+                let u = Int(top.node)
+                guard top.key == key[u] else { continue }
+                let both = byDistance ? RoadCost(metres: top.key, seconds: other[u]) : RoadCost(metres: other[u], seconds: top.key)
+                guard top.key <= limit, visit(top.node, top.key, both, origin[u]) else { return }
+                let base = other[u], label = origin[u]
+                for arc in Int(start[u])..<Int(start[u + 1]) {
+                    let v = Int(next[arc])
+                    let candidate = top.key + arcKey[arc]
+                    if candidate < key[v] {
+                        if key[v] == .infinity { touched.append(next[arc]) }
+                        key[v] = candidate
+                        other[v] = base + arcOther[arc]
+                        origin[v] = label
+                        heap.insert(key: candidate, node: next[arc])
+                    }
                 }
             }
-        }
+        }}}}}}}
     }
 }

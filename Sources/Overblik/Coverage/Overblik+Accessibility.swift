@@ -17,6 +17,8 @@ public struct AccessibilityQuery: Sendable {
     public var decay: DistanceDecay
     /// Thresholds of the rural rule.
     public var policy: RuralPolicy
+    /// By road: the mode and metric; ``reach`` is then in the metric's unit (metres or seconds). Nil: geodesic.
+    public var road: RoadQuestion?
 
     public init(filter: FacilityFilter = FacilityFilter(), time: TimeCondition? = nil, reach: Reach,
                 source: DemandSource? = nil, weekOf: LocalDate? = nil, decay: DistanceDecay = .gaussian,
@@ -62,7 +64,12 @@ public struct DistrictAccessibility: Sendable, Codable, Hashable {
 public struct AccessibilityOutcome: Sendable, Codable {
     public var source: DemandSource
     public var decay: DistanceDecay
-    public var catchmentM: Double
+    /// The catchment `d0` in metres (geodesic or by road), or in seconds by road time (``catchmentS``).
+    public var catchmentM: Double?
+    public var catchmentS: Double?
+    /// `geodesic`, `road_distance` or `road_time`; and the travel mode by road.
+    public var metric: String
+    public var travel: String?
     /// First and last day of the reference week (ISO dates).
     public var weekFrom: String
     public var weekTo: String
@@ -79,7 +86,8 @@ public struct AccessibilityOutcome: Sendable, Codable {
     enum CodingKeys: String, CodingKey {
         case source, decay, districts, rural, urban, total, facilities, classification
         case outsideDistricts = "outside_districts"
-        case catchmentM = "catchment_m", weekFrom = "week_from", weekTo = "week_to"
+        case metric, travel
+        case catchmentM = "catchment_m", catchmentS = "catchment_s", weekFrom = "week_from", weekTo = "week_to"
     }
 }
 
@@ -89,7 +97,8 @@ extension Overblik {
     /// Supply `S_j` of a qualifying facility = Σ over its matching rooms of (free hours in the
     /// reference ISO week: opening-hours intervals minus bookings) × capacity (a room without a
     /// capacity uses the facility's, else 1). Catchment `d0` = the reach (the larger threshold of
-    /// a rural/urban pair). Distances are exact geodesics from the index.
+    /// a rural/urban pair). Distances are exact geodesics from the index, or by road with
+    /// ``AccessibilityQuery/road`` (network distance or travel time, ``roadReach(_:points:targets:limit:)``).
     /// - Throws: store and input errors.
     /// - Complexity: O(demand · (log n + facilities in the catchment)) plus the schedule expansion.
     public func accessibility(_ query: AccessibilityQuery) throws -> AccessibilityOutcome {
@@ -97,7 +106,7 @@ extension Overblik {
             throw OverblikError.badInput("access --source area: accessibility needs residents; use --source population or --source settlements")
         }
         let outcome = try coverage(CoverageQuery(filter: query.filter, time: query.time, reaches: [query.reach], source: query.source,
-                                                 policy: query.policy))
+                                                 policy: query.policy), by: query.road)
         let catalog = try catalog()
         let engine = catalog.engine
         let accept = try query.time.map { try timeFilter($0, catalog: catalog) }
@@ -126,9 +135,18 @@ extension Overblik {
         let d0 = query.reach.rule.maximumMetres
         let mask = engine.facilities.map { qualifying.contains($0.id) }
         let locations = outcome.demand.map { Coordinate(lon: $0.lon, lat: $0.lat) }
-        let distances = try DistanceRows.build(rowCount: locations.count, columnCount: engine.facilities.count) { i in
-            engine.qualifyingWithin(radius: d0, of: locations[i], qualifying: mask)
-                .map { NearestFacility(facility: Int($0.rank), metres: $0.distance) }
+        let distances: DistanceRows
+        if let road = query.road {
+            let indices = engine.facilities.indices.filter { mask[$0] }
+            let reached = try roadReach(road, points: locations, targets: indices.map { engine.facilities[$0].location }, limit: d0)
+            distances = try DistanceRows.build(rowCount: locations.count, columnCount: engine.facilities.count) { i in
+                reached[i].map { NearestFacility(facility: indices[$0.target], metres: $0.cost) }
+            }
+        } else {
+            distances = try DistanceRows.build(rowCount: locations.count, columnCount: engine.facilities.count) { i in
+                engine.qualifyingWithin(radius: d0, of: locations[i], qualifying: mask)
+                    .map { NearestFacility(facility: Int($0.rank), metres: $0.distance) }
+            }
         }
         var districtIndex: [String: Int32] = [:]
         for (k, d) in catalog.districts.enumerated() { districtIndex[d.code] = Int32(k) }
@@ -154,7 +172,10 @@ extension Overblik {
             FacilitySupply(id: engine.facilities[i].id, name: engine.facilities[i].name, freeHours: hours[i],
                            supply: supply[i], ratio: result.ratio[i])
         }
-        return AccessibilityOutcome(source: outcome.source, decay: query.decay, catchmentM: d0, weekFrom: monday.description,
+        let byTime = query.road?.ranksByTime == true
+        return AccessibilityOutcome(source: outcome.source, decay: query.decay, catchmentM: byTime ? nil : d0,
+                                    catchmentS: byTime ? d0 : nil, metric: query.road?.metricName ?? "geodesic",
+                                    travel: query.road?.modeName, weekFrom: monday.description,
                                     weekTo: monday.adding(days: 6).description, districts: districts,
                                     rural: mean([.rural]), urban: mean([.urban]), total: mean([.rural, .urban]),
                                     outsideDistricts: mean([.outside]), facilities: facilities,

@@ -35,6 +35,9 @@ public struct SiteQuery: Sendable {
     public var districts: [String]?
     /// With ``coverAll``: stop the exact search after this many seconds (best cover, bound and gap).
     public var timeLimit: Double?
+    /// By road: the mode and metric; ``reach`` is then in the metric's unit (metres or seconds, as
+    /// ``RoadQuestion/reaches(by:within:ruralWithin:urbanWithin:)`` gives it). Nil: geodesic.
+    public var road: RoadQuestion?
 
     public init(filter: FacilityFilter = FacilityFilter(), time: TimeCondition? = nil, reach: Reach,
                 source: DemandSource? = nil, candidates: CandidateSource, p: Int, ruralWeight: Double = 1,
@@ -115,9 +118,13 @@ public struct SitingOutcome: Sendable, Codable {
     public var seconds: Double?
     /// How the demand was classified rural or urban.
     public var classification: RuralClassification?
+    /// The metric of the reach: `geodesic`, `road_distance` or `road_time`; and the travel mode by road.
+    public var metric: String = "geodesic"
+    public var travel: String?
 
     enum CodingKeys: String, CodingKey {
         case mode, reach, p, source, candidates, population, share, sites, value, gap, uncoverable, nodes, seconds, classification
+        case metric, travel
         case stopReason = "stop_reason"
         case ruralWeight = "rural_weight", demandPoints = "demand_points"
         case alreadyCoveredPopulation = "already_covered_population", newlyCoveredPopulation = "newly_covered_population"
@@ -130,9 +137,10 @@ extension Overblik {
     /// Chooses where to add facilities: `p` sites maximising newly covered residents (maximal
     /// covering, Church & ReVelle 1974), or the fewest sites reaching everyone reachable (cover-all).
     ///
-    /// Demand and "already covered" come from ``coverage(_:)`` with the existing qualifying
+    /// Demand and "already covered" come from ``coverage(_:by:)`` with the existing qualifying
     /// facilities. Coverage sets are exact geodesic radius queries on an index over the candidates,
-    /// with each demand point's own threshold (rural or urban).
+    /// with each demand point's own threshold (rural or urban); by road (``SiteQuery/road``) they are
+    /// the candidates each point reaches by road within its threshold (``roadReach(_:points:targets:limit:)``).
     /// - Throws: ``OverblikError/badInput(_:)`` for a negative p or a bad rural weight; store errors.
     /// - Complexity: O(demand · log candidates + entries) to build the sets, then the solver's cost.
     public func site(_ query: SiteQuery) throws -> SitingOutcome {
@@ -144,7 +152,7 @@ extension Overblik {
             throw OverblikError.badInput("site --source area: siting needs demand points; use --source population or --source settlements")
         }
         let outcome = try coverage(CoverageQuery(filter: query.filter, time: query.time, reaches: [query.reach], source: query.source,
-                                                 policy: query.policy, districts: query.districts))
+                                                 policy: query.policy, districts: query.districts), by: query.road)
         let catalog = try catalog()
         let area = query.districts.map(Set.init)
         func inArea(_ district: String?) -> Bool { area.map { s in district.map(s.contains) ?? false } ?? true }
@@ -164,12 +172,20 @@ extension Overblik {
         }
         // Demand outside every district belongs to no one's plan.
         let demand = outcome.demand.filter { $0.pointClass != .outside }
-        let index = GeodesicIndex(points: candidates.map(\.location))
         let rule = query.reach.rule
         let locations = demand.map { Coordinate(lon: $0.lon, lat: $0.lat) }
         let rural = demand.map { $0.pointClass == .rural }
-        let rows = try SparseRows.build(rowCount: demand.count, columnCount: candidates.count) { i in
-            index.within(radius: rule.thresholdMetres(rural: rural[i]), of: locations[i]).map { Int($0.rank) }
+        let rows: SparseRows
+        if let road = query.road {
+            let reached = try roadReach(road, points: locations, targets: candidates.map(\.location), limit: rule.maximumMetres)
+            rows = try SparseRows.build(rowCount: demand.count, columnCount: candidates.count) { i in
+                reached[i].filter { $0.cost <= rule.thresholdMetres(rural: rural[i]) }.map(\.target)
+            }
+        } else {
+            let index = GeodesicIndex(points: candidates.map(\.location))
+            rows = try SparseRows.build(rowCount: demand.count, columnCount: candidates.count) { i in
+                index.within(radius: rule.thresholdMetres(rural: rural[i]), of: locations[i]).map { Int($0.rank) }
+            }
         }
         let already = demand.map { $0.covered[query.reach.label] == true }
         let problem = try CoverageProblem(candidatesReaching: rows, weights: demand.map(\.weight), alreadyCovered: already,
@@ -184,6 +200,8 @@ extension Overblik {
                                    alreadyCoveredPopulation: Self.rounded(alreadyPopulation), newlyCoveredPopulation: 0,
                                    coveredPopulation: alreadyPopulation, share: nil, sites: [], provedOptimal: false,
                                    uncoverablePopulation: 0, uncoverable: [], classification: outcome.classification)
+        result.metric = query.road?.metricName ?? "geodesic"
+        result.travel = query.road?.modeName
         if query.coverAll {
             var options = CoverAllOptions()
             options.timeLimitSeconds = query.timeLimit

@@ -13,7 +13,7 @@ extension AccessibilityOutcome: RenderableOutcome {
                 sink.write(CSVText.row([d.code, d.name, String(d.rural), Format.count(d.population), d.accessibility.map { String($0) } ?? ""]))
             }
         case .table:
-            sink.line("Demand: \(o.source.rawValue); week \(o.weekFrom)..\(o.weekTo); catchment \(Format.distance(o.catchmentM)); "
+            sink.line("Demand: \(o.source.rawValue); week \(o.weekFrom)..\(o.weekTo); catchment \(o.catchmentS.map(Format.minutes) ?? o.catchmentM.map(Format.distance) ?? "-") (\(o.travel.map { "by \($0), " } ?? "")\(o.metric)); "
                 + "decay \(o.decay.rawValue); \(o.facilities.count) qualifying facilities")
             var t = TextTable(["code", "district", "area", "residents", "person-hours/week per resident"], rightAligned: [3, 4])
             for d in o.districts {

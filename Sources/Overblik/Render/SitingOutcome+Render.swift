@@ -21,7 +21,7 @@ extension SitingOutcome: RenderableOutcome {
     private func table(to sink: OutcomeSink) {
         let o = self
         sink.line("Demand: \(o.source.rawValue), \(o.demandPoints) points, \(Format.count(o.population)) residents; "
-            + "\(o.candidates) candidates; reach \(o.reach)")
+            + "\(o.candidates) candidates; reach \(o.reach) (\(o.travel.map { "by \($0), " } ?? "")\(o.metric))")
         sink.line("Already covered: \(Format.count(o.alreadyCoveredPopulation))" + (o.population > 0
             ? " (\(Format.percent(o.alreadyCoveredPopulation / o.population)))" : ""))
         var t = TextTable(["#", "site", "kind", "newly covered", "covered", "share"], rightAligned: [0, 3, 4, 5])

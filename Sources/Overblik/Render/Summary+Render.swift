@@ -17,7 +17,8 @@ extension Summary: RenderableOutcome {
             sink.line("Facilities     \(s.facilities)   rooms \(s.rooms)   bookings \(s.bookings)")
             sink.line("Settlements    \(s.settlements) (\(s.ruralSettlements) rural, \(s.urbanSettlements) urban; residents \(Format.count(s.ruralPopulation)) rural, \(Format.count(s.urbanPopulation)) urban)")
             sink.line("Population pts \(s.populationPoints)")
-            sink.line("Districts      \(s.districts) (\(s.ruralDistricts) rural, \(s.urbanDistricts) urban)")
+            sink.line("Districts      \(s.districts) (\(s.ruralDistricts) rural, \(s.urbanDistricts) urban\(s.districts > 0 ? "; " + s.classification.summary : ""))")
+            if s.districts > 0, let warning = s.classification.warning { sink.line("Warning        \(warning)") }
             if let e = s.extent {
                 sink.line("Extent         lon \(e.minLon)...\(e.maxLon), lat \(e.minLat)...\(e.maxLat)")
             }

@@ -24,11 +24,13 @@ struct AccessCommand: ParsableCommand {
     @OptionGroup var reach: ReachOptions
     @Option(help: "A date in the reference ISO week (default: next Monday).") var weekOf: String?
     @Option(help: "Distance decay: gaussian (default, Dai 2010) or none (classic 2SFCA).") var decay: DistanceDecay = .gaussian
+    @Option(help: "Travel by road: walk, bike or car (the catchment then by road, e.g. --within 10min).") var by: String?
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         try global.require([.table, .json, .csv], command: "access")
-        let reaches = try reach.reaches()
+        let road = try by.map { try RoadQuestion.reaches(by: $0, within: reach.within, ruralWithin: reach.ruralWithin, urbanWithin: reach.urbanWithin) }
+        let reaches = try road?.1 ?? reach.reaches()
         if reach.districtCodes != nil {
             throw ValidationError("access --district: accessibility competes for supply across the whole area; run it without --district")
         }
@@ -36,9 +38,10 @@ struct AccessCommand: ParsableCommand {
         if let weekOf {
             do { week = try LocalDate(parsing: weekOf) } catch { throw ValidationError("--week-of: \(error) (expected e.g. 2026-11-30)") }
         }
-        let outcome = try global.open().accessibility(AccessibilityQuery(
-            filter: try filters.filter(), time: try filters.timeCondition(), reach: reaches[0], source: reach.source,
-            weekOf: week, decay: decay, policy: try reach.policy()))
+        var query = AccessibilityQuery(filter: try filters.filter(), time: try filters.timeCondition(), reach: reaches[0],
+                                       source: reach.source, weekOf: week, decay: decay, policy: try reach.policy())
+        query.road = road?.0
+        let outcome = try global.open().accessibility(query)
         try Output.render(outcome, as: global.format)
     }
 }

@@ -35,6 +35,7 @@ struct SiteCommand: ParsableCommand {
     var coverAll = false
     @Option(help: "With --cover-all: stop the exact search after this long (e.g. 30s, 2min) and print the best cover, the bound and the gap.")
     var timeLimit: String?
+    @Option(help: "Travel by road: walk, bike or car (the reach then by road, e.g. --within 10min).") var by: String?
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
@@ -50,7 +51,8 @@ struct SiteCommand: ParsableCommand {
 
     func run() throws {
         try global.require([.table, .json, .csv, .geojson], command: "site")
-        let reaches = try reach.reaches()
+        let road = try by.map { try RoadQuestion.reaches(by: $0, within: reach.within, ruralWithin: reach.ruralWithin, urbanWithin: reach.urbanWithin) }
+        let reaches = try road?.1 ?? reach.reaches()
         guard reaches.count == 1 else { throw ValidationError("site takes one reach (one --within or one --rural-within/--urban-within pair)") }
         let source: CandidateSource
         if candidates.lowercased() == "settlements" {
@@ -61,9 +63,10 @@ struct SiteCommand: ParsableCommand {
             }
         }
         let limit = try timeLimit.map { try parseSeconds($0, option: "--time-limit") }
-        let query = SiteQuery(filter: try filters.filter(), time: try filters.timeCondition(), reach: reaches[0],
+        var query = SiteQuery(filter: try filters.filter(), time: try filters.timeCondition(), reach: reaches[0],
                               source: reach.source, candidates: source, p: p ?? 0, ruralWeight: ruralWeight, coverAll: coverAll,
                               policy: try reach.policy(), districts: reach.districtCodes, timeLimit: limit)
+        query.road = road?.0
         let outcome = try global.open().site(query)
         try Output.render(outcome, as: global.format)
     }

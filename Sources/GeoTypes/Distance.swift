@@ -1,7 +1,8 @@
 /// A length in metres, with the parser and formatter the CLI uses for `--within 2.5km`.
 ///
-/// Text forms: a number followed by an optional unit, `m` or `km` (case-insensitive), with optional
-/// spaces between: `500m`, `2.5km`, `5 km`, `1200` (metres). Formatting rounds to the metre:
+/// Text forms: a number followed by a unit, `m` or `km` (case-insensitive), with optional spaces
+/// between: `500m`, `2.5km`, `5 km`. A bare number is refused (`5` would be read as 5 metres by some
+/// and 5 km by others). Formatting rounds to the metre:
 /// `850 m`, `12.345 km`.
 public struct Distance: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     /// The length in metres.
@@ -18,9 +19,9 @@ public struct Distance: Hashable, Comparable, Sendable, Codable, CustomStringCon
         Distance(metres: km * 1000)
     }
 
-    /// Parses a distance such as `500m`, `2.5km`, `5 km` or `1200` (metres).
+    /// Parses a distance such as `500m`, `2.5km` or `5 km`.
     /// - Throws: ``DistanceParseError`` naming the text and what was wrong with it: empty, not a
-    ///   number, unknown unit, negative or not finite.
+    ///   number, no unit, unknown unit, negative or not finite.
     public init(parsing text: String) throws(DistanceParseError) {
         let trimmed = trimmingSpaces(text)
         guard !trimmed.isEmpty else { throw DistanceParseError(text: text, reason: .empty) }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Words the web pages share (the live web app of `overblik serve` and the static `overblik map`):
 /// the facility kinds' names in Danish and English, and the data sources every page names.
 public enum PageWords {

@@ -1,3 +1,5 @@
+public import Foundation
+
 /// The formats outcomes render in; each outcome lists the ones it supports.
 public enum OutputFormat: String, CaseIterable, Sendable {
     case table, json, csv, geojson, ics
@@ -10,6 +12,17 @@ public protocol RenderableOutcome {
     /// - Throws: ``OverblikError/badInput(_:)`` for a format this outcome does not support, or the
     ///   error of a GeoJSON writer.
     func render(_ format: OutputFormat, to sink: OutcomeSink) throws
+}
+
+extension RenderableOutcome {
+    /// The outcome rendered as `format` in memory (the server sends these bytes).
+    /// - Throws: what ``render(_:to:)`` throws.
+    public func rendered(_ format: OutputFormat) throws -> Data {
+        let sink = OutcomeSink.memory()
+        try render(format, to: sink)
+        try sink.finish()
+        return Data(sink.collected)
+    }
 }
 
 extension OutputFormat {

@@ -1,5 +1,5 @@
 import Analysis
-import Foundation
+public import Foundation
 
 /// The area measure of coverage as JSON (when no residents are stored, or `source=area`):
 /// `{source: "area", reaches: [...], districts: [{code, name, rural, area_km2, covered_km2{label},
@@ -31,47 +31,20 @@ public struct AreaCoverageDocument: Encodable, Sendable {
     }
 }
 
-/// The one JSON rendering of coverage and gaps, for `coverage --format json`, `gaps --format json`,
-/// `GET /api/coverage` and `GET /api/gaps`.
-public enum CoverageJSON {
-    /// By district: the area document when the outcome measured area, else the district report
-    /// (``CoverageDocument``); by settlement or point: the demand rows.
-    public static func data(_ outcome: CoverageOutcome, grouping: CoverageParameters.Grouping, labels: [String]) throws -> Data {
-        switch (grouping, outcome.areas) {
-        case let (.district, areas?): return try OverblikJSON.data(AreaCoverageDocument(areas, labels: labels))
-        case (.district, nil): return try OverblikJSON.data(CoverageDocument(outcome))
-        default: return try OverblikJSON.data(outcome.demand)
-        }
-    }
-}
-
 extension Overblik {
-    /// Answers a coverage question (see ``CoverageParameters/question(gaps:)``); by road only on a store
-    /// with a network for the mode.
-    /// - Throws: ``OverblikError/badInput(_:)`` for a road question without a network, store errors.
-    public func coverage(_ question: CoverageParameters.Question) throws -> CoverageOutcome {
-        if let road = question.road { try requireNetwork(road) }
-        return try coverage(question.query, by: question.road)
-    }
-
-    /// Answers a gaps question (see ``CoverageParameters/question(gaps:)``), worst first.
-    /// - Throws: ``OverblikError/badInput(_:)`` for a road question without a network, store errors.
-    public func gaps(_ question: CoverageParameters.Question, includeOutside: Bool) throws -> [GapLine] {
-        if let road = question.road { try requireNetwork(road) }
-        return try gaps(question.query, by: question.road, includeOutside: includeOutside)
-    }
-
     /// `GET /api/coverage`: the bytes of `coverage --format json` for the same question.
     /// - Throws: ``OverblikError/badInput(_:)`` naming the parameter, store errors.
     public func coverageJSON(_ parameters: CoverageParameters) throws -> Data {
         let question = try parameters.question(gaps: false)
-        return try CoverageJSON.data(coverage(question), grouping: question.grouping, labels: question.labels)
+        if let road = question.road { try requireNetwork(road) }
+        return try coverage(question.query, by: question.road, grouping: question.grouping).rendered(.json)
     }
 
     /// `GET /api/gaps`: the bytes of `gaps --format json` for the same question.
     /// - Throws: ``OverblikError/badInput(_:)`` naming the parameter, store errors.
     public func gapsJSON(_ parameters: CoverageParameters) throws -> Data {
         let question = try parameters.question(gaps: true)
-        return try OverblikJSON.data(gaps(question, includeOutside: try parameters.includeOutside()))
+        if let road = question.road { try requireNetwork(road) }
+        return try gapList(question.query, by: question.road, includeOutside: try parameters.includeOutside()).rendered(.json)
     }
 }

@@ -14,7 +14,7 @@ import GeoTypes
 /// travel mode only), and for gaps `include_outside`.
 public struct CoverageParameters: Sendable {
     /// How coverage rows are grouped.
-    public enum Grouping: String, Sendable, CaseIterable { case district, settlement, point }
+    public typealias Grouping = CoverageGrouping
 
     /// The values by key, as given.
     public var values: [String: String]

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 extension NearAnswer {
     /// The JSON of `overblik near --format json` and of `GET /api/near`: the list of hits, in the

@@ -11,14 +11,15 @@ export OVERBLIK_DB="$DB"
 step() { printf '\n\033[1m== %s\033[0m\n$ %s\n' "$1" "${*:2}"; "${@:2}"; }
 
 step "Import the sample (districts first, so every point gets its district)" \
-  "$BIN" import districts Data/districts.geojson --name-field name --code-field code --rural-field rural
-"$BIN" import settlements Data/settlements.csv
-"$BIN" import facilities Data/facilities.csv
-"$BIN" import rooms Data/rooms.csv
-"$BIN" import population Data/population.csv
+  "$BIN" import districts Data/districts.geojson --name-field name --code-field code --rural-field rural \
+    --attribution "Overblik sample (synthetic), CC0"
+"$BIN" import settlements Data/settlements.csv --attribution "GeoNames (CC BY 4.0) and the Overblik sample (CC0)"
+"$BIN" import facilities Data/facilities.csv --attribution "Overblik sample (illustrative), CC0"
+"$BIN" import rooms Data/rooms.csv --attribution "Overblik sample (illustrative), CC0"
+"$BIN" import population Data/population.csv --attribution "Overblik sample (synthetic), CC0"
 "$BIN" calendar import Data/calendars/aalborg-school-holidays.csv
 step "Town extents (SYNTHETIC, see Data/README.md): points inside a town of 3 000+ are urban" \
-  "$BIN" import urban-areas Data/urban-areas.geojson
+  "$BIN" import urban-areas Data/urban-areas.geojson --attribution "Overblik sample (synthetic town extents), CC0"
 step "What is in the store" "$BIN" info
 for extra in Tools/demo.d/*.sh; do
   [ -f "$extra" ] && source "$extra"

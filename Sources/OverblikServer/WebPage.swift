@@ -15,7 +15,7 @@ struct WebPage {
     func register(on router: Router<ServerContext>) {
         router.get("/", use: find)
         router.get("room/:id") { request, context in
-            try page(request, title: ("Lokale", "Room"), module: "room") { shell in
+            try await page(request, title: ("Lokale", "Room"), module: "room") { shell in
                 let id = WebShell.escape(context.parameters.get("id") ?? "")
                 return """
                 <div id="room" data-room-id="\(id)"><h1 id="room-title">\(shell.t("Lokale", "Room")) \(id)</h1>
@@ -24,12 +24,12 @@ struct WebPage {
             }
         }
         router.get("mine") { request, _ in
-            try page(request, title: ("Mine bookinger", "My bookings"), module: "mine") { shell in
+            try await page(request, title: ("Mine bookinger", "My bookings"), module: "mine") { shell in
                 "<h1>\(shell.t("Mine bookinger", "My bookings"))</h1><p id=\"status\" role=\"status\" aria-live=\"polite\"></p><div id=\"mine\"></div>"
             }
         }
         router.get("desk") { request, _ in
-            try page(request, title: ("Sagsbehandler", "Clerk's desk"), module: "desk") { shell in
+            try await page(request, title: ("Sagsbehandler", "Clerk's desk"), module: "desk") { shell in
                 "<h1>\(shell.t("Sagsbehandlerens skrivebord", "The clerk's desk"))</h1><p id=\"status\" role=\"status\" aria-live=\"polite\"></p><div id=\"desk\"></div>"
             }
         }
@@ -38,7 +38,7 @@ struct WebPage {
             let classes = MapStyle.shareClasses.map { "[\($0.from),\(WebShell.jsonString($0.color))]" }.joined(separator: ",")
             let legend = "{\"source\":{\"da\":\(WebShell.jsonString(classification?.danishSummary)),\"en\":\(WebShell.jsonString(classification?.summary))},"
                 + "\"classes\":[\(classes)],\"noResidents\":\(WebShell.jsonString(MapStyle.noResidents))}"
-            return try page(request, title: ("Planlægning", "Planner's map"), module: "planner") { shell in
+            return try await page(request, title: ("Planlægning", "Planner's map"), module: "planner") { shell in
                 """
                 <script type="application/json" id="legend">\(legend.replacingOccurrences(of: "<", with: "\\u003c"))</script>
                 <h1>\(shell.t("Dækning og huller", "Coverage and gaps"))</h1><p id="status" role="status" aria-live="polite"></p>
@@ -48,7 +48,7 @@ struct WebPage {
             }
         }
         router.get("login") { request, _ in
-            try page(request, title: ("Log ind", "Log in"), module: "common") { shell in
+            try await page(request, title: ("Log ind", "Log in"), module: "common") { shell in
                 """
                 <h1>\(shell.t("Log ind", "Log in"))</h1>
                 <form id="login" class="card" method="post" action="/api/login">
@@ -64,9 +64,14 @@ struct WebPage {
         }
     }
 
-    func page(_ request: Request, title: (String, String), module: String, main: (WebShell) -> String) throws -> Response {
-        let shell = WebShell(query: (try? HTTP.query(request)) ?? [:], path: request.uri.path, map: map)
+    func page(_ request: Request, title: (String, String), module: String, main: (WebShell) -> String) async throws -> Response {
+        let shell = WebShell(query: (try? HTTP.query(request)) ?? [:], path: request.uri.path, map: map, sources: try await sources())
         return HTTP.text(shell.page(title: shell.t(title.0, title.1), module: module, main: main(shell)), contentType: "text/html; charset=utf-8")
+    }
+
+    /// The recorded data sources, for the footer of every page.
+    func sources() async throws -> [DataSource] {
+        try await pool.read { try $0.dataSources() }
     }
 
     @Sendable func find(_ request: Request, context: ServerContext) async throws -> Response {
@@ -77,7 +82,7 @@ struct WebPage {
             status = .badRequest
             results = "<p role=\"alert\">\(WebShell.escape(String(describing: error)))</p>"
         }
-        let shell = WebShell(query: query, path: "/", map: map)
+        let shell = WebShell(query: query, path: "/", map: map, sources: try await sources())
         let form = FindForm(values: query)
         if status == .ok, let parameters = form.nearParameters() {
             do {

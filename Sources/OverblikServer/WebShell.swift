@@ -17,8 +17,11 @@ struct WebShell {
     let query: [String: String]
     let path: String
     let map: WebMapSettings
+    /// The store's recorded data sources, named in the footer.
+    let sources: [DataSource]
 
-    init(query: [String: String], path: String, map: WebMapSettings) {
+    init(query: [String: String], path: String, map: WebMapSettings, sources: [DataSource] = []) {
+        self.sources = sources
         lang = query["lang"] == "en" ? "en" : "da"
         self.query = query
         self.path = path
@@ -62,7 +65,7 @@ struct WebShell {
         <noscript><p class="notice">\(t("Siden virker bedst med JavaScript; søgningen og listen virker også uden.", "The page works best with JavaScript; the search and the list also work without it."))</p></noscript>
         \(main)
         </main>
-        <footer class="site"><p id="attribution">\(t("Data", "Data")): \(t(PageWords.dataAttribution.danish, PageWords.dataAttribution.english))\(map.attribution.map { "; \(t("kortbaggrund", "map tiles")): \(Self.escape($0))" } ?? "").</p></footer>
+        <footer class="site"><p id="attribution">\(t("Data", "Data")): \(Self.escape(PageWords.attribution(sources, english: lang == "en")))\(map.attribution.map { "; \(t("kortbaggrund", "map tiles")): \(Self.escape($0))" } ?? "").</p></footer>
         </body></html>
         """
     }

@@ -85,3 +85,14 @@ extension OverblikStore {
         try database.run("INSERT OR REPLACE INTO overblik_meta(key, value) VALUES (?, ?)", [.text(key), .text(value)])
     }
 }
+
+extension OverblikStore {
+    /// Every key/value pair of the store's key/value table whose key starts with `prefix`, by key.
+    public func metas(prefix: String) throws -> [(key: String, value: String)] {
+        try database.query("SELECT key, value FROM overblik_meta WHERE substr(key, 1, length(?1)) = ?1 ORDER BY key",
+                           [.text(prefix)]).compactMap { row in
+            guard let key = row[0].string, let value = row[1].string else { return nil }
+            return (key, value)
+        }
+    }
+}

@@ -22,8 +22,9 @@ public struct StoredRoadNetwork: Sendable, Hashable {
 
 extension OverblikStore {
     /// Replaces the stored networks with `networks` in one transaction: all land or none.
-    public func replace(roadNetworks networks: [StoredRoadNetwork]) throws {
+    public func replace(roadNetworks networks: [StoredRoadNetwork], alsoInTransaction also: () throws -> Void = {}) throws {
         try write {
+            try also()
             try database.execute("DELETE FROM road_networks")
             for n in networks {
                 try database.run("INSERT INTO road_networks (mode, format, nodes, segments, islands, source, body) VALUES (?,?,?,?,?,?,?)",

@@ -25,7 +25,7 @@ enum CLI {
         let db = try TestSupport.temporaryDirectory(label).appendingPathComponent("cli.sqlite").path
         let steps: [[String]] = [
             ["import", "districts", "Data/districts.geojson", "--name-field", "name", "--code-field", "code", "--rural-field", "rural"],
-            ["import", "settlements", "Data/settlements.csv"],
+            ["import", "settlements", "Data/settlements.csv", "--attribution", "GeoNames (CC BY 4.0)"],
             ["import", "facilities", "Data/facilities.csv"],
             ["import", "rooms", "Data/rooms.csv"],
         ]

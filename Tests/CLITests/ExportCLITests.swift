@@ -127,7 +127,7 @@ struct ExportCLITests {
         #expect(dom.stdout.contains("Andel af beboerne dækket"), "districts are coloured by coverage share when settlements are stored")
         #expect(dom.stdout.contains("<h1 class=\"overblik-title\">") && !dom.stdout.contains("<p class=\"overblik-fallback\""),
                 "a visible heading, and the fallback message is gone once Leaflet drew the map")
-        #expect(dom.stdout.contains("GeoNames (CC BY 4.0)") && dom.stdout.contains("pr. 1.12.2026 kl. 17.30"), "attribution and 'as of'")
+        #expect(dom.stdout.contains("byer: GeoNames (CC BY 4.0) (importeret ") && dom.stdout.contains("pr. 1.12.2026 kl. 17.30"), "recorded attribution and 'as of'")
 
         // A Leaflet that does not load (here: empty files) leaves the message, not a blank page.
         let broken = dir.appendingPathComponent("broken-leaflet")

@@ -135,7 +135,8 @@ enum ServerFixtures {
     static func sampleStore(_ label: String) throws -> String {
         let db = try TestSupport.temporaryDirectory(label).appendingPathComponent("serve.sqlite").path
         try cli(["import", "districts", "Data/districts.geojson", "--name-field", "name", "--code-field", "code", "--rural-field", "rural"], db: db)
-        for layer in ["settlements", "facilities", "rooms"] { try cli(["import", layer, "Data/\(layer).csv"], db: db) }
+        try cli(["import", "settlements", "Data/settlements.csv", "--attribution", "GeoNames (CC BY 4.0) & <sample>"], db: db)
+        for layer in ["facilities", "rooms"] { try cli(["import", layer, "Data/\(layer).csv"], db: db) }
         try cli(["users", "add", "koret", "--role", "association", "--association", "Sebbersund Kor"], db: db, stdin: "korets-kodeord\n")
         try cli(["users", "add", "klubben", "--role", "association", "--association", "Skakklubben"], db: db, stdin: "klubbens-kodeord\n")
         try cli(["users", "add", "clerk", "--role", "clerk"], db: db, stdin: "clerk-kodeord\n")

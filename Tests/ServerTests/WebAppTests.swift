@@ -17,7 +17,8 @@ struct WebAppTests {
             #expect(da.status == 200, "\(path)")
             #expect(da.header("Content-Type") == "text/html; charset=utf-8")
             #expect(da.text.contains("<html lang=\"da\">") && da.text.contains("<h1"), "\(path) is Danish with a heading")
-            #expect(da.text.contains("GeoNames (CC BY 4.0)"), "\(path) names its data sources")
+            #expect(da.text.contains("byer: GeoNames (CC BY 4.0) &amp; &lt;sample&gt; (importeret "), "\(path) names its data sources, escaped")
+            #expect(da.text.contains("lokaler: facilities.csv (importeret "), "\(path) names a source without attribution by its file")
             let en = try await server.get(path + "?lang=en")
             #expect(en.text.contains("<html lang=\"en\">"), "\(path)?lang=en is English")
         }

@@ -22,6 +22,8 @@ public struct WebMapOptions: Sendable {
     public var precision: Int
     /// The local time "open now" and "next free" were computed for (`2026-12-07T17:05`), shown as "pr. ...".
     public var asOf: String?
+    /// The store's recorded data sources (``Overblik/dataSources()``), named on the page.
+    public var sources: [DataSource] = []
 
     public init(leaflet: LeafletSource = .cdn, tiles: String? = WebMapOptions.openStreetMapTiles,
                 title: String = "Overblik", precision: Int = 6) {
@@ -100,7 +102,7 @@ public struct WebMap {
         data += "const NO_RESIDENTS_COLOR = \"\(MapStyle.noResidents)\";\n"
         data += "const KIND_NAMES = {" + PageWords.kinds.map { "\"\($0.kind)\": \(EmbeddedJSON.string($0.danish))" }.joined(separator: ", ") + "};\n"
         data += "const AS_OF = \(options.asOf.map { EmbeddedJSON.string(PageWords.danishTime($0)) } ?? "null");\n"
-        data += "const DATA_ATTRIBUTION = \(EmbeddedJSON.string(PageWords.dataAttribution.danish));\n"
+        data += "const DATA_ATTRIBUTION = \(EmbeddedJSON.string(PageWords.attribution(options.sources, english: false)));\n"
         data += "const LEGEND_NOTES = [" + legendNotes.map(EmbeddedJSON.string).joined(separator: ", ") + "];\n"
         page = page.replacingOccurrences(of: "%DATA%", with: data)
         return page

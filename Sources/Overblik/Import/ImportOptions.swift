@@ -48,6 +48,9 @@ public struct ImportOptions: Sendable {
     public var dissolveBy: String?
     /// Tag or field giving a facility's name when it has no `name` (OpenStreetMap: e.g. `operator`, `ref`).
     public var nameFrom: String?
+    /// Who the data is from and its licence (`GeoNames, CC BY 4.0`), recorded with the import and
+    /// shown on every map and page (``Overblik/dataSources()``).
+    public var attribution: String?
     /// Let `replace` leave a layer empty (a file without records); refused otherwise.
     public var allowEmpty = false
     /// Called with (records read, total when known) during long imports.

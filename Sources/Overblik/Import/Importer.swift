@@ -74,6 +74,10 @@ extension Overblik {
             return true
         }
 
+        func recordSource() throws {
+            try self.recordSource(layer.rawValue, path: path, attribution: options.attribution, osm: source.isOSM)
+        }
+
         var report = ImportReport(layer: layer, file: path, format: source.formatName, crs: crs.rawValue, imported: 0,
                                   replaced: 0, skippedEmptyGeometry: [], outsideDistricts: [], reassignedPoints: 0, seconds: 0)
 
@@ -104,7 +108,7 @@ extension Overblik {
             try problems.throwIfAny()
             report.outsideDistricts = try assignDistricts(&rows, location: location, code: code)
             let written = rows
-            report.replaced = try writeRows(table: table, ids: rows.map(\.id), replace: options.replace) { try insert(written) }
+            report.replaced = try writeRows(table: table, ids: rows.map(\.id), replace: options.replace, recordSource: recordSource) { try insert(written) }
             report.imported = rows.count
         }
 
@@ -151,7 +155,7 @@ extension Overblik {
                                            expected: "expected the id of an imported facility (room '\(room.id)')"))
             }
             try problems.throwIfAny()
-            report.replaced = try writeRows(table: "rooms", ids: rows.map(\.id), replace: options.replace) {
+            report.replaced = try writeRows(table: "rooms", ids: rows.map(\.id), replace: options.replace, recordSource: recordSource) {
                 try store.insert(rooms: rows, replace: options.replace)
             }
             report.imported = rows.count
@@ -189,6 +193,7 @@ extension Overblik {
                     throw StoreError.duplicateIDs(table: "districts", ids: existing, total: existing.count)
                 }
                 try store.insert(districts: rows, replace: false)
+                try recordSource()
                 return try reassignAllPoints()
             }
             report.imported = rows.count
@@ -202,6 +207,7 @@ extension Overblik {
                     if !existing.isEmpty { throw StoreError.duplicateIDs(table: "urban_areas", ids: existing, total: existing.count) }
                 }
                 try store.insert(urbanAreas: rows, replace: false)
+                try recordSource()
             }
             report.imported = rows.count
         }
@@ -215,13 +221,15 @@ extension Overblik {
     }
 
     /// Writes rows in one transaction, refusing existing ids unless `replace`. Returns how many replaced.
-    private func writeRows(table: String, ids: [String], replace: Bool, _ insert: () throws -> Void) throws -> Int {
+    private func writeRows(table: String, ids: [String], replace: Bool, recordSource: () throws -> Void,
+                           _ insert: () throws -> Void) throws -> Int {
         try writeRetrying("import into \(table)") {
             let existing = try store.existingIDs(in: table, among: ids)
             if !existing.isEmpty && !replace {
                 throw StoreError.duplicateIDs(table: table, ids: existing, total: existing.count)
             }
             try insert()
+            try recordSource()
             return existing.count
         }
     }

@@ -46,8 +46,9 @@ extension Overblik {
     /// - Parameters:
     ///   - path: an `.osm.pbf` or `.osm` file.
     ///   - clipTo: keep only the parts of ways inside this box (a segment with an end outside goes).
+    ///   - attribution: the data's source and licence (default: OpenStreetMap's), recorded with it.
     /// - Throws: ``OverblikError/badInput(_:)`` for an unreadable or malformed file.
-    public func importNetwork(path: String, clipTo: BoundingBox? = nil) throws -> RoadNetworkImport {
+    public func importNetwork(path: String, clipTo: BoundingBox? = nil, attribution: String? = nil) throws -> RoadNetworkImport {
         let built: RoadNetworks
         do { built = try RoadNetworks.read(osmFile: path, clipTo: clipTo) } catch {
             throw OverblikError.badInput("\(error)")
@@ -63,7 +64,9 @@ extension Overblik {
                                                 allSegments: report.allSegments, keptNodes: report.keptNodes,
                                                 keptSegments: report.keptSegments, islands: report.islands, storedBytes: body.count))
         }
-        try store.replace(roadNetworks: stored)
+        try store.replace(roadNetworks: stored) {
+            try recordSource(ImportLayer.network.rawValue, path: path, attribution: attribution, osm: true)
+        }
         roads.states = [:]
         return RoadNetworkImport(source: (path as NSString).lastPathComponent, incompleteWays: built.incompleteWays, networks: summaries)
     }

@@ -55,6 +55,8 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Districts: repair invalid polygons with GEOS MakeValid and report each repair with areas before and after.") var makeValid = false
     @Flag(help: "Districts: leave invalid polygons out (listed) and import the rest.") var skipInvalid = false
     @Option(help: "Districts: merge parts that share this field's value (e.g. SOGNEKODE) into one MultiPolygon.") var dissolveBy: String?
+    @Option(help: "Who the data is from and its licence (e.g. \"GeoNames, CC BY 4.0\"), shown on every map and page; OpenStreetMap files default to OpenStreetMap's.")
+    var attribution: String?
     @Option(help: "Tag or field naming a facility that has no name (OpenStreetMap: e.g. operator, ref); without it nameless OSM features are skipped and listed.") var nameFrom: String?
     @Flag(help: "Let --replace empty the district layer when the file has no districts.") var allowEmpty = false
 
@@ -94,6 +96,7 @@ struct ImportCommand: ParsableCommand {
         options.skipInvalid = skipInvalid
         options.dissolveBy = dissolveBy
         options.allowEmpty = allowEmpty
+        options.attribution = attribution
         let overblik = try global.openCreating()
         let report: ImportReport
         do {
@@ -135,7 +138,7 @@ struct ImportCommand: ParsableCommand {
 extension ImportCommand {
     func runNetwork() throws {
         let overblik = try global.open()
-        let report = try overblik.importNetwork(path: file, clipTo: try clipTo.map(Overblik.boundingBox(parsing:)))
+        let report = try overblik.importNetwork(path: file, clipTo: try clipTo.map(Overblik.boundingBox(parsing:)), attribution: attribution)
         if global.format == .json { try Output.json(report) } else { Output.write(report.text) }
         Output.flush()
     }

@@ -72,6 +72,7 @@ struct MapCommand: ParsableCommand {
         }
         var mapOptions = WebMapOptions(leaflet: source, tiles: tiles == "none" ? nil : tiles, title: title, precision: precision)
         mapOptions.asOf = options.now.description
+        mapOptions.sources = try overblik.dataSources()
         let map = WebMap(facilities: facilities, districts: districts, coverageLabel: coverage?.headline, legendNotes: notes, options: mapOptions)
         let file = try overblik.outputFile(path: out)
         try file.write(try map.html())

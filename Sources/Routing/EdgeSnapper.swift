@@ -59,8 +59,24 @@ public struct EdgeSnapper: Sendable {
     }
 
     /// The snap of `point`, or nil when no segment lies within ``maximumLeg``.
+    ///
+    /// The search looks within 100 m first and widens fourfold (up to ``maximumLeg``) only while
+    /// nothing is found that near: a segment outside the cells of a radius, or with a lower bound
+    /// above it, is farther than the radius, so a snap within the radius is the nearest of all
+    /// (ties included) and the answer equals one search over the whole ``maximumLeg``.
     public func snap(_ point: Coordinate) -> RoadSnap? {
-        let margin = Self.maximumLeg + 10
+        var radius = min(100, Self.maximumLeg)
+        while true {
+            if let best = snap(point, within: radius), best.leg <= radius { return best }
+            if radius >= Self.maximumLeg { return nil }
+            radius = min(radius * 4, Self.maximumLeg)
+        }
+    }
+
+    /// The nearest snap among the segments whose lower bound is at most `radius` (its leg may
+    /// exceed `radius`); nil when there is none.
+    func snap(_ point: Coordinate, within radius: Double) -> RoadSnap? {
+        let margin = radius + 10
         let dLat = margin / 110_000, dLon = dLat / max(0.01, cos(point.lat * .pi / 180))
         let (x0, y0) = Self.cell(lon: point.lon - dLon, lat: point.lat - dLat, lonScale)
         let (x1, y1) = Self.cell(lon: point.lon + dLon, lat: point.lat + dLat, lonScale)
@@ -73,7 +89,7 @@ public struct EdgeSnapper: Sendable {
         for s in candidates where s != previous {
             previous = s
             let bound = lowerBound(p, Int(s))
-            if bound <= Self.maximumLeg { ranked.append((bound, s)) }
+            if bound <= radius { ranked.append((bound, s)) }
         }
         ranked.sort { ($0.bound, $0.segment) < ($1.bound, $1.segment) }
         var best: RoadSnap? = nil
@@ -86,7 +102,6 @@ public struct EdgeSnapper: Sendable {
                 best = RoadSnap(segment: s, along: f.along, foot: f.foot, leg: f.metres)
             }
         }
-        guard let best, best.leg <= Self.maximumLeg else { return nil }
         return best
     }
 

@@ -48,10 +48,10 @@ struct MaximalCoveringBoundTests {
                                           weights: instance.weights, alreadyCovered: covered, rural: instance.rural,
                                           ruralMultiplier: multiplier)
         let highs = try HiGHSCovering.solve(problem, p: p)
-        let heuristic = MaximalCovering.solve(problem, p: p, options: SitingOptions(exactCombinationLimit: 0, lagrangianSeconds: nil))
+        let heuristic = MaximalCovering.solve(problem, p: p, options: SitingOptions(lagrangianIterations: 3_000, exactCombinationLimit: 0, lagrangianSeconds: nil))
         let bound = MaximalCovering.lagrangianBound(problem, p: p, lowerBound: heuristic.value,
                                                     incumbent: heuristic.sites.map(\.candidate),
-                                                    iterations: SitingOptions().lagrangianIterations)
+                                                    iterations: 3_000)
         let tolerance = 1e-6 * highs.lp
         // Every Lagrangian value bounds the LP relaxation from above (the subproblem is integral).
         #expect(bound.upper >= highs.lp - tolerance)

@@ -33,6 +33,23 @@ struct OneDoorCLITests {
         #expect(Array(exported.stdout.utf8) == Array(answered.stdout.utf8))
     }
 
+    @Test("with demand outside every district, coverage --format geojson and export coverage both carry it as one feature without geometry")
+    func outsideDemandInBothLayers() throws {
+        let db = try Self.store()
+        let file = try TestSupport.writeTemporary("id,lon,lat,weight\nfar-1,10.6,56.5,5000\nnear-1,9.9187,57.048,100\n", name: "population.csv")
+        #expect(try CLI.run(["import", "population", file.path], db: db).status == 0)
+        let options = ["--kind", "village_hall", "--within", "5km"]
+        let exported = try CLI.run(["export", "coverage"] + options, db: db)
+        let answered = try CLI.run(["coverage"] + options + ["--format", "geojson"], db: db)
+        #expect(Array(exported.stdout.utf8) == Array(answered.stdout.utf8))
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(answered.stdout.utf8)) as? [String: Any])
+        let features = try #require(document["features"] as? [[String: Any]])
+        let outside = try #require(features.first { ($0["id"] as? String) == "outside" })
+        #expect(outside["geometry"] is NSNull)
+        #expect((outside["properties"] as? [String: Any])?["population"] as? Double == 5000)
+        #expect(features.dropLast().allSatisfy { ($0["properties"] as? [String: Any])?["rural_source"] is String })
+    }
+
     @Test("near's CSV carries every property of its GeoJSON features, for single places and --from-file")
     func nearCSVCarriesTheGeoJSONFields() throws {
         let db = try Self.store()

@@ -86,8 +86,27 @@ extension Overblik {
 
     /// The coverage layer of an outcome: district polygons with its figures (the same bytes from
     /// `export coverage` and `coverage --format geojson`).
+    /// Each district names how its residents were classed (`rural_source`); demand outside every
+    /// district is one more feature without a geometry (RFC 7946 §3.2), counted in no district.
     func coverageFeatures(_ outcome: CoverageOutcome, query: CoverageQuery, options: ExportOptions) throws -> [GeoJSONFeature] {
-        try districtFeatures(options: options, coverage: Self.coverageFigures(outcome, reaches: query.reaches),
-                             time: query.time, only: query.districts.map(Set.init))
+        let source = outcome.classification?.source.map { JSONValue.string($0.rawValue) } ?? .null
+        var features = try districtFeatures(options: options, coverage: Self.coverageFigures(outcome, reaches: query.reaches),
+                                            time: query.time, only: query.districts.map(Set.init)).map { feature in
+            var feature = feature
+            feature.properties.append(JSONMember("rural_source", source))
+            return feature
+        }
+        let outside = outcome.report.outsideDistricts
+        if outside.points > 0 {
+            var properties: [JSONMember] = [JSONMember("code", .null), JSONMember("name", .string("outside every district")),
+                                            JSONMember("rural", .null), JSONMember("population", .number(outside.population))]
+            for reach in query.reaches {
+                let label = Self.propertyLabel(reach.label)
+                properties.append(JSONMember("covered_\(label)", .number(outside.coveredPopulation[reach.label] ?? 0)))
+                properties.append(JSONMember("share_\(label)", (outside.share[reach.label] ?? nil).map(JSONValue.number) ?? .null))
+            }
+            features.append(GeoJSONFeature(id: .string("outside"), geometry: nil, properties: properties))
+        }
+        return features
     }
 }

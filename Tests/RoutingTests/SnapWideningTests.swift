@@ -1,4 +1,5 @@
 import GeoTypes
+import Overblik
 import Testing
 import TestSupport
 @testable import Routing

@@ -62,6 +62,26 @@ struct CoverageTests {
         #expect(gaps.allSatisfy { $0.thresholdM == ($0.rural == true ? 5_000 : 2_000) })
     }
 
+    @Test("without a source, gaps lists settlements, or population points on a store without settlements")
+    func gapsDefaultSource() throws {
+        let reach = Reach(.within(metres: 2_000), label: "2km")
+        let halls = FacilityFilter(kinds: [.villageHall])
+        let o = try Self.sample()
+        _ = try o.importFile(.population, at: TestSupport.sampleFile("population.csv").path)
+        let byDefault = try o.gaps(CoverageQuery(filter: halls, reaches: [reach]))
+        #expect(!byDefault.isEmpty)
+        #expect(byDefault.map(\.id) == (try o.gaps(CoverageQuery(filter: halls, reaches: [reach], source: .settlements))).map(\.id))
+
+        let (points, _) = try freshOverblik("gaps-points")
+        _ = try points.importFile(.districts, at: TestSupport.sampleFile("districts.geojson").path,
+                                  options: ImportOptions(nameField: "name", codeField: "code", ruralField: "rural"))
+        _ = try points.importFile(.facilities, at: TestSupport.sampleFile("facilities.csv").path)
+        _ = try points.importFile(.population, at: TestSupport.sampleFile("population.csv").path)
+        let onPoints = try points.gaps(CoverageQuery(filter: halls, reaches: [reach]))
+        #expect(!onPoints.isEmpty, "a store with population points only has gaps to list")
+        #expect(onPoints.map(\.id) == (try points.gaps(CoverageQuery(filter: halls, reaches: [reach], source: .population))).map(\.id))
+    }
+
     @Test("the real parish layer with the sample facilities: 57 districts, rural parishes first",
           .enabled(if: TestSupport.hasSharedFile("aalborg/parishes-2014.geojson"), "../shared/data is not beside the project"))
     func parishes() throws {

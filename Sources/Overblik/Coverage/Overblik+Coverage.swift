@@ -302,7 +302,14 @@ extension Overblik {
     /// first, then urban ones, then (only with `includeOutside`) those outside every district; each
     /// class worst first (residents × distance; those with no facility at all first). With `road`,
     /// by road in its mode and metric.
+    ///
+    /// Without a source, gaps lists settlements (named places a planner can act on), or population
+    /// points when no settlements are stored; this default lives here only.
     public func gaps(_ query: CoverageQuery, by road: RoadQuestion? = nil, includeOutside: Bool = false) throws -> [GapLine] {
+        var query = query
+        if query.source == nil {
+            query.source = try catalog().settlements.isEmpty && store.hasPopulation() ? .population : .settlements
+        }
         if query.source == .area {
             throw OverblikError.badInput("gaps --source area: the area measure has no demand points to list; "
                 + "use --source population or --source settlements (or coverage --source area for the area within reach)")

@@ -61,7 +61,6 @@ public struct CoverageParameters: Sendable {
             source = parsed
         }
         if grouping == .settlement { source = .settlements }
-        if gaps { source = source ?? .settlements }
         var query = CoverageQuery(filter: try near.filter(), time: try near.timeCondition(),
                                   reaches: try road?.1 ?? Self.reaches(within: within, ruralWithin: rural, urbanWithin: urban),
                                   source: source, includeDemand: gaps || grouping != .district, policy: try policy(),

@@ -64,6 +64,7 @@ struct GapsCommand: ParsableCommand {
         discussion: """
         Ordered by residents × distance to the nearest qualifying facility (those with no qualifying
         facility at all first), each with that facility and the distance. The first reach decides.
+        Lists settlements by default (population points when no settlements are stored).
 
         Examples:
           overblik gaps --kind village_hall --within 5km
@@ -82,7 +83,7 @@ struct GapsCommand: ParsableCommand {
         try global.require([.table, .json, .csv, .geojson], command: "gaps")
         let road = try by.map { try RoadQuestion.reaches(by: $0, within: reach.within, ruralWithin: reach.ruralWithin, urbanWithin: reach.urbanWithin) }
         var query = CoverageQuery(filter: try filters.filter(), time: try filters.timeCondition(),
-                                  reaches: try road?.1 ?? reach.reaches(), source: reach.source ?? .settlements)
+                                  reaches: try road?.1 ?? reach.reaches(), source: reach.source)
         query.policy = try reach.policy()
         query.districts = reach.districtCodes
         if let road = road?.0 {

@@ -15,10 +15,14 @@ struct WebPage {
     func register(on router: Router<ServerContext>) {
         router.get("/", use: find)
         router.get("room/:id") { request, context in
-            try await page(request, title: ("Lokale", "Room"), module: "room") { shell in
-                let id = WebShell.escape(context.parameters.get("id") ?? "")
+            let roomID = context.parameters.get("id") ?? ""
+            let english = (try? HTTP.query(request))?["lang"] == "en"
+            // The opening hours in words come from the library (an unknown room says so on the page).
+            let hours = (try? await pool.read { try $0.hoursInWords(roomID: roomID, english: english) }) ?? nil
+            return try await page(request, title: ("Lokale", "Room"), module: "room") { shell in
+                let id = WebShell.escape(roomID)
                 return """
-                <div id="room" data-room-id="\(id)"><h1 id="room-title">\(shell.t("Lokale", "Room")) \(id)</h1>
+                <div id="room" data-room-id="\(id)" data-hours="\(WebShell.escape(hours ?? ""))"><h1 id="room-title">\(shell.t("Lokale", "Room")) \(id)</h1>
                 <p id="status" role="status" aria-live="polite"></p></div>
                 """
             }

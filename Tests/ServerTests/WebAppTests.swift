@@ -22,6 +22,11 @@ struct WebAppTests {
             let en = try await server.get(path + "?lang=en")
             #expect(en.text.contains("<html lang=\"en\">"), "\(path)?lang=en is English")
         }
+        // The room page carries its opening hours in the library's words, in the page language.
+        let room = try await server.get("/room/nibe-skole-aula")
+        #expect(room.text.contains("data-hours=\"mandag–torsdag kl. 17.00–22.00; helligdage: lukket; skoleferier: lukket; juli: lukket\""))
+        let roomEN = try await server.get("/room/nibe-skole-aula?lang=en")
+        #expect(roomEN.text.contains("data-hours=\"Monday–Thursday 17:00–22:00; public holidays: closed; school holidays: closed; July: closed\""))
         let found = try await server.get("/?q=Sebbersund&capacity=25&step_free=true&when=weekly&day=Tu&start=19:00&end=21:00&from=2027-01-05&to=2027-06-29&min_share=0.9")
         #expect(found.status == 200)
         #expect(found.text.contains("<form role=\"search\"") && found.text.contains("name=\"q\"") && found.text.contains("id=\"results\""))

@@ -48,10 +48,21 @@ public enum TestSupport {
         packageRoot.appendingPathComponent("Data").appendingPathComponent(relative)
     }
 
-    /// A fresh temporary directory, removed by the caller (or left for inspection on failure).
-    public static func temporaryDirectory(_ label: String = "test") throws -> URL {
+    /// The folder that holds every temporary directory of this test process. It is removed when the
+    /// process exits, so repeated runs do not fill the disk; set `OVERBLIK_KEEP_TEST_FILES=1` to keep
+    /// it for inspection.
+    public static let runRoot: URL = {
         let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("overblik-\(label)-\(UUID().uuidString.prefix(8))")
+            .appendingPathComponent("overblik-tests-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        TemporaryRoot.path = url.path
+        atexit { TemporaryRoot.remove() }
+        return url
+    }()
+
+    /// A fresh temporary directory inside ``runRoot``.
+    public static func temporaryDirectory(_ label: String = "test") throws -> URL {
+        let url = runRoot.appendingPathComponent("overblik-\(label)-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
@@ -112,5 +123,15 @@ public enum TestSupport {
         return ProcessResult(status: process.terminationStatus,
                              stdout: String(decoding: outData, as: UTF8.self),
                              stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
+
+/// The run's temporary root, removed at exit (a C `atexit` handler cannot capture context).
+enum TemporaryRoot {
+    nonisolated(unsafe) static var path: String?
+
+    static func remove() {
+        guard let path, ProcessInfo.processInfo.environment["OVERBLIK_KEEP_TEST_FILES"] == nil else { return }
+        try? FileManager.default.removeItem(atPath: path)
     }
 }

@@ -25,6 +25,14 @@ extension Overblik {
         }
     }
 
+    /// The room's availability in words, in Danish or English (the room page shows it), from the
+    /// compiled rules the engine evaluates; nil when the room has no opening hours.
+    /// - Throws: ``OverblikError/notFound(what:suggestions:)`` for an unknown room,
+    ///   ``OverblikError/badInput(_:)`` when its stored opening_hours does not parse.
+    public func hoursInWords(roomID: String, english: Bool = false) throws -> String? {
+        try availability(of: bookableRoom(roomID))?.words(english ? .english : .danish)
+    }
+
     /// Explicit closures of the room (its own and its facility's) overlapping `[from, to)`, as local intervals.
     func closureIntervals(of room: Room, from: LocalDateTime, to: LocalDateTime) throws -> [LocalInterval] {
         try store.closures(roomID: room.id, facilityID: room.facilityID, fromLocal: from.description, toLocal: to.description)

@@ -5,32 +5,9 @@ import { equipmentList, lang, t } from "./i18n.js";
 
 const box = document.getElementById("room");
 const roomID = box.dataset.roomId;
+// The opening hours in words, from the library (rendered by the server into the page).
+const hoursWords = box.dataset.hours;
 const params = new URLSearchParams(location.search);
-
-const dayWords = {
-  da: { Mo: "mandag", Tu: "tirsdag", We: "onsdag", Th: "torsdag", Fr: "fredag", Sa: "lørdag", Su: "søndag", PH: "helligdage", SH: "skoleferier" },
-  en: { Mo: "Monday", Tu: "Tuesday", We: "Wednesday", Th: "Thursday", Fr: "Friday", Sa: "Saturday", Su: "Sunday", PH: "public holidays", SH: "school holidays" },
-}[lang];
-const monthWords = {
-  da: { Jan: "januar", Feb: "februar", Mar: "marts", Apr: "april", May: "maj", Jun: "juni", Jul: "juli", Aug: "august", Sep: "september", Oct: "oktober", Nov: "november", Dec: "december" },
-  en: { Jan: "January", Feb: "February", Mar: "March", Apr: "April", May: "May", Jun: "June", Jul: "July", Aug: "August", Sep: "September", Oct: "October", Nov: "November", Dec: "December" },
-}[lang];
-
-/// An opening_hours text in words, rule by rule: "Mo-Th 17:00-22:00; PH off" -> "mandag–torsdag kl. 17.00–22.00; lukket på helligdage".
-export function hoursInWords(text) {
-  if (!text) return lang === "en" ? "No opening hours given." : "Ingen åbningstider oplyst.";
-  return text.split(";").map((rule) => {
-    let r = rule.trim();
-    const off = /\boff$/.test(r);
-    r = r.replace(/\s*\boff$/, "");
-    r = r.replace(/\b(\d{2}):(\d{2})-(\d{2}):(\d{2})\b/g, (_, a, b, c, d) => lang === "en" ? `${a}:${b}–${c}:${d}` : `kl. ${a}.${b}–${c}.${d}`);
-    r = r.replace(/\b(Mo|Tu|We|Th|Fr|Sa|Su|PH|SH)\b/g, (d) => dayWords[d]);
-    r = r.replace(/\b(\d{4}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{2})\b/g, (_, y, m, d) => `${Number(d)}. ${monthWords[m]} ${y}`);
-    r = r.replace(/\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b( \d{2})?/g, (_, m, d) => d ? `${Number(d)}. ${monthWords[m]}` : monthWords[m]);
-    r = r.replace(/(\p{L})-(\p{L})/gu, "$1–$2").replace(/,/g, ", ");
-    return off ? `${lang === "en" ? "closed" : "lukket"}: ${r}` : r;
-  }).join("; ");
-}
 
 /// "19:00" of a local time, in the page language's clock ("19.00" in Danish).
 const clock = (text) => (lang === "en" ? text.slice(11, 16) : text.slice(11, 16).replace(":", "."));
@@ -142,7 +119,7 @@ async function main() {
       ${facility.god_adgang ? `<p>${esc(t.godAdgang)}: ${esc(facility.god_adgang.replace(/\|/g, ", "))}</p>` : ""}</section>
     <section aria-labelledby="h-capacity"><h2 id="h-capacity">${esc(t.capacity)}</h2>
       <p>${room.capacity ? esc(t.seats(room.capacity)) : "–"}</p><p>${esc(t.equipment)}: ${equipment.length ? esc(equipmentList(equipment)) : esc(t.noEquipment)}</p></section>
-    <section aria-labelledby="h-hours"><h2 id="h-hours">${esc(t.hours)}</h2><p>${esc(hoursInWords(room.opening_hours || facility.opening_hours))}</p></section>
+    <section aria-labelledby="h-hours"><h2 id="h-hours">${esc(t.hours)}</h2><p>${esc(hoursWords || (lang === "en" ? "No opening hours given." : "Ingen åbningstider oplyst."))}</p></section>
     <section aria-labelledby="h-contact"><h2 id="h-contact">${esc(t.contact)}</h2><p>${contact || "–"}</p></section>
     </div>
     <section id="week" aria-labelledby="h-week"><h2 id="h-week">${esc(t.week)}</h2>

@@ -8,6 +8,11 @@ BIN=${OVERBLIK_BIN:-.build/release/overblik}
 mkdir -p "$(dirname "$DB")" out
 rm -f "$DB" "$DB-wal" "$DB-shm"
 export OVERBLIK_DB="$DB"
+# The sample's season runs from August 2026 to June 2027, and bookings in the past are refused: the demo
+# runs as of 1 August 2026 through the facade's clock (OVERBLIK_NOW), so it answers the same every day.
+# Set OVERBLIK_NOW yourself (or to the empty string for the real clock) to change that.
+export OVERBLIK_NOW="${OVERBLIK_NOW-2026-08-01T09:00}"
+[ -n "$OVERBLIK_NOW" ] || unset OVERBLIK_NOW
 step() { printf '\n\033[1m== %s\033[0m\n$ %s\n' "$1" "${*:2}"; "${@:2}"; }
 
 step "Import the sample (districts first, so every point gets its district)" \
@@ -25,4 +30,4 @@ for extra in Tools/demo.d/*.sh; do
   [ -f "$extra" ] && source "$extra"
 done
 echo
-echo "Database: $DB   GeoJSON layers: out/*.geojson"
+echo "Database: $DB   GeoJSON layers: out/*.geojson   (answers as of ${OVERBLIK_NOW:-now})"

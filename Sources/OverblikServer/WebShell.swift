@@ -20,7 +20,7 @@ struct WebShell {
     /// The store's recorded data sources, named in the footer.
     let sources: [DataSource]
 
-    init(query: [String: String], path: String, map: WebMapSettings, sources: [DataSource] = []) {
+    init(query: [String: String], path: String, map: WebMapSettings, sources: [DataSource]) {
         self.sources = sources
         lang = query["lang"] == "en" ? "en" : "da"
         self.query = query

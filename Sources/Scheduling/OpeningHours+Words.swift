@@ -64,9 +64,8 @@ struct HoursWords {
     /// `17:00-22:00` as "kl. 17.00–22.00" / "17:00–22:00"; past midnight with "(næste dag)".
     func span(_ s: TimeSpan) -> String {
         func clock(_ minutes: Int) -> String {
-            let m = minutes % 1440 == 0 && minutes > 0 && minutes <= 1440 ? 1440 : minutes % 1440
-            let text = (m / 60 < 10 ? "0" : "") + "\(m / 60)" + (da ? "." : ":") + (m % 60 < 10 ? "0" : "") + "\(m % 60)"
-            return text
+            let m = minutes == 1440 ? 1440 : minutes % 1440   // a span ending at midnight ends at 24.00
+            return CivilCalendar.pad(m / 60, 2) + (da ? "." : ":") + CivilCalendar.pad(m % 60, 2)
         }
         let next = s.end > 1440 ? t(" (næste dag)", " (next day)") : ""
         return t("kl. ", "") + clock(s.start) + "–" + clock(s.end) + next

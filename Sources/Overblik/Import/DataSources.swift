@@ -39,9 +39,8 @@ extension Overblik {
             text = osm ? "© OpenStreetMap contributors (ODbL)"
                 : try store.meta(key).flatMap { try? JSONDecoder().decode(DataSource.self, from: Data($0.utf8)) }?.attribution
         }
-        let now = Self.localNow()
         let source = DataSource(layer: layer, file: URL(fileURLWithPath: path).lastPathComponent, attribution: text,
-                                importedAt: String(describing: now).prefix(16).description)
+                                importedAt: Self.localNow().description)
         try store.setMeta(key, String(decoding: try JSONEncoder().encode(source), as: UTF8.self))
     }
 }

@@ -178,8 +178,13 @@ extension CoverageAnalysis {
         // Facility counts.
         var facilityCount = [Int](repeating: 0, count: bucketCount)
         for d in facilityDistricts { facilityCount[Int(d) + 1] += 1 }
-        let ruralFacilities = districts.indices.reduce(0) { $0 + (districts[$1].rural ? facilityCount[$1 + 1] : 0) }
-        let urbanFacilities = districts.indices.reduce(0) { $0 + (districts[$1].rural ? 0 : facilityCount[$1 + 1]) }
+        var ruralFacilities = districts.indices.reduce(0) { $0 + (districts[$1].rural ? facilityCount[$1 + 1] : 0) }
+        var urbanFacilities = districts.indices.reduce(0) { $0 + (districts[$1].rural ? 0 : facilityCount[$1 + 1]) }
+        // Without districts a facility counts in the class of its own location.
+        if districts.isEmpty, let facilityRural {
+            ruralFacilities = facilityRural.count { $0 }
+            urbanFacilities = facilityRural.count - ruralFacilities
+        }
 
         var districtRows: [DistrictCoverage] = []
         districtRows.reserveCapacity(districts.count)

@@ -19,15 +19,20 @@ public struct CoverageAnalysis: Sendable {
     public let points: DemandPoints
     /// District index (or -1) of every qualifying facility; only the counts per district are used.
     public let facilityDistricts: [Int32]
+    /// Without districts, the class of every qualifying facility's own location (true rural), which
+    /// then decides the facility counts of the RURAL and URBAN rows; nil counts none there. With
+    /// districts, a facility counts in the class of its district.
+    public let facilityRural: [Bool]?
     public let reaches: [Reach]
 
     /// Inputs with at least this many points are split across threads.
     public static let parallelThreshold = 50_000
 
     /// - Throws: ``AnalysisInputError`` for a district index out of range (points or facilities),
-    ///   a bad threshold, duplicate reach labels or no reach.
+    ///   facility classes of another length than the facilities, a bad threshold, duplicate reach
+    ///   labels or no reach.
     public init(districts: [DistrictInfo], points: DemandPoints, facilityDistricts: [Int32],
-                reaches: [Reach]) throws(AnalysisInputError) {
+                facilityRural: [Bool]? = nil, reaches: [Reach]) throws(AnalysisInputError) {
         try Reach.validate(reaches)
         for (i, d) in points.districts.enumerated() where d < -1 || Int(d) >= districts.count {
             throw .indexOutOfRange(what: "demand point district", index: i, value: Int(d), count: districts.count)
@@ -37,7 +42,11 @@ public struct CoverageAnalysis: Sendable {
         }
         self.districts = districts
         self.points = points
+        if let facilityRural, facilityRural.count != facilityDistricts.count {
+            throw .countMismatch(what: "facility classes", expected: facilityDistricts.count, got: facilityRural.count)
+        }
         self.facilityDistricts = facilityDistricts
+        self.facilityRural = facilityRural
         self.reaches = reaches
     }
 

@@ -114,6 +114,20 @@ struct CoverageAnalysisTests {
         #expect(r.report.rural.population + r.report.urban.population == r.report.total.population)
     }
 
+    @Test("Without districts, facilities count in RURAL or URBAN by the class of their own location")
+    func facilitiesWithoutDistricts() throws {
+        let points = try DemandPoints(weights: [5, 7], districts: [-1, -1], rural: [true, false])
+        let analysis = try CoverageAnalysis(districts: [], points: points, facilityDistricts: [-1, -1, -1],
+                                            facilityRural: [true, false, true], reaches: [Reach(.within(metres: 1000))])
+        let r = try analysis.run(nearestFacility: [0, 1], nearestMetres: [10, 20])
+        #expect(r.report.rural.facilities == 2 && r.report.urban.facilities == 1 && r.report.total.facilities == 3)
+        #expect(r.report.rural.facilitiesPer1000 == 2.0 / 5 * 1000)
+        #expect(throws: AnalysisInputError.countMismatch(what: "facility classes", expected: 3, got: 1)) {
+            try CoverageAnalysis(districts: [], points: points, facilityDistricts: [-1, -1, -1], facilityRural: [true],
+                                 reaches: [Reach(.within(metres: 1))])
+        }
+    }
+
     @Test("Empty inputs give zero populations and null ratios")
     func empty() throws {
         let analysis = try CoverageAnalysis(districts: [DistrictInfo(code: "E", name: "Empty", rural: true)],

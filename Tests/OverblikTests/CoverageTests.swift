@@ -94,4 +94,24 @@ struct CoverageTests {
         if let firstUrban = flags.firstIndex(of: false) { #expect(!flags[firstUrban...].contains(true)) }
         #expect(outcome.report.outsideDistricts.population == 0)
     }
+
+    @Test("without districts, every qualifying facility counts in RURAL or URBAN by its own location's class",
+          arguments: [true, false])
+    func facilitiesWithoutDistricts(includeDemand: Bool) throws {
+        let (o, _) = try freshOverblik("coverage-no-districts")
+        _ = try o.importFile(.settlements, at: TestSupport.sampleFile("settlements.csv").path)
+        _ = try o.importFile(.facilities, at: TestSupport.sampleFile("facilities.csv").path)
+        _ = try o.importFile(.urbanAreas, at: TestSupport.sampleFile("urban-areas.geojson").path)
+        _ = try o.importFile(.population, at: TestSupport.sampleFile("population.csv").path)
+        let outcome = try o.coverage(CoverageQuery(reaches: [Reach(.within(metres: 5_000), label: "5km")],
+                                                   includeDemand: includeDemand))
+        let r = outcome.report
+        #expect(r.districts.isEmpty && r.total.facilities == outcome.qualifyingFacilities.count)
+        let facilities = try o.store.facilities()
+        let classes = try o.pointClassifier().classify(facilities.map(\.location), districts: facilities.map { _ in nil },
+                                                       pointRural: facilities.map { _ in nil })
+        let rural = classes.count { $0.class == .rural }
+        #expect(rural > 0 && rural < facilities.count, "the sample's town extents must hold some facilities, not all")
+        #expect(r.rural.facilities == rural && r.urban.facilities == facilities.count - rural)
+    }
 }

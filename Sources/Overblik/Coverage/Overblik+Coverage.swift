@@ -138,11 +138,13 @@ extension Overblik {
             guard qualifying[i] else { return nil }
             return catalog.engine.facilities[i].districtCode.flatMap { districtIndex[$0] } ?? -1
         }
+        let facilityRural = kept.isEmpty ? Self.facilityRural(catalog, qualifying: qualifying, classifier: classifier) : nil
         // Report only, from stored population points: only then is the store asked whether it has any.
         let reportOnly = road == nil && !query.includeDemand && query.source != .settlements && query.source != .area
         if reportOnly, try query.source == .population || store.hasPopulation() {
             return try streamedCoverage(query, catalog: catalog, classifier: classifier, qualifying: qualifying,
-                                        kept: kept, districtIndex: districtIndex, facilityDistricts: facilityDistricts)
+                                        kept: kept, districtIndex: districtIndex, facilityDistricts: facilityDistricts,
+                                        facilityRural: facilityRural)
         }
 
         struct Demand { var id: String; var name: String?; var location: Coordinate; var weight: Double; var district: String?; var rural: Bool? }
@@ -172,7 +174,7 @@ extension Overblik {
         let demandPoints = try DemandPoints(weights: demand.map(\.weight), districts: indices,
                                             rural: classes.map { $0.class == .rural })
         let analysis = try CoverageAnalysis(districts: infos, points: demandPoints, facilityDistricts: facilityDistricts,
-                                            reaches: query.reaches)
+                                            facilityRural: facilityRural, reaches: query.reaches)
         let engine = catalog.engine
         let lons = demand.map(\.location.lon), lats = demand.map(\.location.lat)
         var roadHits: [RoadHit?] = [], unreachable: [String] = []
@@ -255,11 +257,20 @@ extension Overblik {
         return kept.indices.map { DistrictInfo(code: kept[$0].code, name: kept[$0].name, rural: rural[$0]) }
     }
 
+    /// Without districts, the class of each qualifying facility's location (in facility order), by the
+    /// same classifier as the demand, so that the RURAL and URBAN rows count facilities too.
+    private static func facilityRural(_ catalog: Catalog, qualifying: [Bool], classifier: PointClassifier) -> [Bool] {
+        let located = catalog.engine.facilities.indices.filter { qualifying[$0] }.map { catalog.engine.facilities[$0].location }
+        return classifier.classify(located, districts: located.map { _ in nil }, pointRural: located.map { _ in nil })
+            .map { $0.class == .rural }
+    }
+
     /// The report of ``coverage(_:)`` for stored population points without the per-point rows: the
     /// store's columns are read in chunks while one worker runs the batch nearest-facility search on
     /// the chunks already read; then the points are classified and summarised on two threads.
     private func streamedCoverage(_ query: CoverageQuery, catalog: Catalog, classifier: PointClassifier, qualifying: [Bool],
-                                  kept: [District], districtIndex: [String: Int32], facilityDistricts: [Int32]) throws -> CoverageOutcome {
+                                  kept: [District], districtIndex: [String: Int32], facilityDistricts: [Int32],
+                                  facilityRural: [Bool]?) throws -> CoverageOutcome {
         let engine = catalog.engine
         var weights: [Double] = [], districts: [Int32] = [], classes: [PointClass] = [], sources: [RuralSource?] = []
         let restricted = query.districts != nil
@@ -289,7 +300,7 @@ extension Overblik {
         let infos = districtInfos(kept, classifier: classifier, indices: districts, classes: classes, weights: weights)
         let demandPoints = try DemandPoints(weights: weights, districts: districts, rural: classes.map { $0 == .rural })
         let analysis = try CoverageAnalysis(districts: infos, points: demandPoints, facilityDistricts: facilityDistricts,
-                                            reaches: query.reaches)
+                                            facilityRural: facilityRural, reaches: query.reaches)
         let result = try analysis.run(nearestFacility: answers.flatMap(\.facility), nearestMetres: answers.flatMap(\.metres),
                                       threads: 2)
         let ids = engine.facilities.indices.filter { qualifying[$0] }.map { engine.facilities[$0].id }

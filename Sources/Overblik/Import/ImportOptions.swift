@@ -130,8 +130,9 @@ public struct ImportReport: Sendable, Codable {
     public var skipped: [SkippedRecord] = []
     /// District polygons repaired by `--make-valid`, with areas before and after.
     public var repaired: [DistrictRepair] = []
-    /// Districts: how many parts `--dissolve-by` merged away.
+    /// Districts: how many parts `--dissolve-by` merged away, and the field they shared.
     public var dissolvedParts = 0
+    public var dissolvedBy: String? = nil
     /// Records left out by `--clip-to` / `--municipality` (outside the planner's area).
     public var outsideArea = 0
     public var seconds: Double
@@ -140,6 +141,6 @@ public struct ImportReport: Sendable, Codable {
         case layer, file, format, crs, imported, replaced, seconds
         case skippedEmptyGeometry = "skipped_empty_geometry", outsideDistricts = "outside_districts"
         case reassignedPoints = "reassigned_points", skippedUnmapped = "skipped_unmapped", skipped
-        case repaired, dissolvedParts = "dissolved_parts", outsideArea = "outside_area"
+        case repaired, dissolvedParts = "dissolved_parts", dissolvedBy = "dissolved_by", outsideArea = "outside_area"
     }
 }

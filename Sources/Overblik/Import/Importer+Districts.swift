@@ -118,6 +118,7 @@ extension Overblik {
                 merged.areaKm2 = Self.areaKm2(merged.rings)
                 merged.district.rural = members.lazy.compactMap { rows[$0].stored.district.rural }.first
                 report.dissolvedParts += members.count - 1
+                report.dissolvedBy = field
             }
             out.append(merged)
             outPositions.append(positions[members[0]])

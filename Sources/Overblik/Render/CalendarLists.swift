@@ -66,7 +66,7 @@ extension Overblik {
     public func schoolHolidayList() throws -> SchoolHolidayList { SchoolHolidayList(try holidayCalendar().schoolHolidays) }
 
     /// Stores a school-holiday calendar (see ``importSchoolHolidays(csv:source:)``) and lists its periods.
-    public func importSchoolHolidayList(csv: String, source: String) throws -> SchoolHolidayList {
-        SchoolHolidayList(try importSchoolHolidays(csv: csv, source: source))
+    public func importSchoolHolidayList(csv: String, source: String) throws -> SchoolHolidayImport {
+        SchoolHolidayImport(periods: SchoolHolidayList(try importSchoolHolidays(csv: csv, source: source)).periods, source: source)
     }
 }

@@ -48,20 +48,6 @@ struct BookCommand: ParsableCommand {
         let receipt = try global.open().book(roomID: room, from: start, to: end, holder: holder, activity: activity,
                                              repeatWeeklyUntil: last, includeHolidays: includeHolidays, skipConflicts: skipConflicts)
         for warning in receipt.warnings { Output.error("overblik: warning: " + warning) }
-        switch global.format {
-        case .json:
-            try Output.json(receipt)
-        case .csv:
-            Output.write(BookingRendering.csv(receipt.bookings))
-        default:
-            let count = receipt.bookings.count
-            Output.line("booked \(receipt.bookings[0].roomID): \(count) booking\(count == 1 ? "" : "s")"
-                        + (receipt.seriesID.map { " in weekly series \($0)" } ?? ""))
-            Output.write(BookingRendering.table(receipt.bookings))
-            if !receipt.skipped.isEmpty {
-                Output.line("skipped: " + receipt.skipped.map(\.description).joined(separator: ", "))
-            }
-        }
-        Output.flush()
+        try Output.render(receipt, as: global.format)
     }
 }

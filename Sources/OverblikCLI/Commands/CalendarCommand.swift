@@ -34,14 +34,7 @@ struct CalendarCommand: ParsableCommand {
         func run() throws {
             try global.require([.table, .json], command: "calendar import")
             let text = try TextFile.read(file)
-            let periods = try global.openCreating().importSchoolHolidayList(csv: text, source: file).periods
-            if global.format == .json {
-                try Output.json(["imported": periods])
-            } else {
-                Output.line("stored \(periods.count) school holiday periods from \(file)"
-                            + (periods.isEmpty ? "" : " (\(periods.first!.from) .. \(periods.last!.to))"))
-            }
-            Output.flush()
+            try Output.render(try global.openCreating().importSchoolHolidayList(csv: text, source: file), as: global.format)
         }
     }
 

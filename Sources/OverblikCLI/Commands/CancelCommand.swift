@@ -23,16 +23,6 @@ struct CancelCommand: ParsableCommand {
     func run() throws {
         try global.require([.table, .json, .csv], command: "cancel")
         let receipt = try global.open().cancel(bookingID: booking, wholeSeries: series)
-        switch global.format {
-        case .json:
-            try Output.json(receipt)
-        case .csv:
-            Output.write(BookingRendering.csv(receipt.cancelled))
-        default:
-            let count = receipt.cancelled.count
-            Output.line("cancelled \(count) booking\(count == 1 ? "" : "s")" + (receipt.seriesID.map { " (series \($0))" } ?? ""))
-            Output.write(BookingRendering.table(receipt.cancelled))
-        }
-        Output.flush()
+        try Output.render(receipt, as: global.format)
     }
 }

@@ -29,10 +29,7 @@ struct ClosuresCommand: ParsableCommand {
             try global.require([.table, .json], command: "closures add")
             let (start, end) = try TimeInput.span(from: from, to: to)
             let closure = try global.open().addClosure(facilityID: facility, roomID: room, from: start, to: end, reason: reason)
-            if global.format == .json { try Output.json(closure) } else {
-                Output.line("closure \(closure.id): \(closure.facilityID ?? closure.roomID ?? "") closed \(closure.startLocal) - \(closure.endLocal)")
-            }
-            Output.flush()
+            try Output.render(closure, as: global.format)
         }
     }
 
@@ -43,15 +40,7 @@ struct ClosuresCommand: ParsableCommand {
 
         func run() throws {
             try global.require([.table, .json], command: "closures list")
-            let list = try global.open().closures(facilityID: facility)
-            if global.format == .json { try Output.json(list) } else {
-                var t = TextTable(["id", "facility", "room", "from", "to", "reason"], rightAligned: [0])
-                for c in list {
-                    t.add([String(c.id), c.facilityID ?? "-", c.roomID ?? "-", c.startLocal, c.endLocal, c.reason ?? ""])
-                }
-                Output.write(t.render())
-            }
-            Output.flush()
+            try Output.render(try global.open().closureList(facilityID: facility), as: global.format)
         }
     }
 

@@ -106,32 +106,8 @@ struct ImportCommand: ParsableCommand {
             progress?.finish()
             throw error
         }
-        if !report.skippedEmptyGeometry.isEmpty {
-            Output.error("overblik: warning: skipped \(report.skippedEmptyGeometry.count) record(s) with empty geometry: "
-                + report.skippedEmptyGeometry.prefix(30).joined(separator: ", ")
-                + (report.skippedEmptyGeometry.count > 30 ? ", ..." : ""))
-        }
-        if global.format == .json {
-            try Output.json(report)
-        } else {
-            var line = "imported \(report.imported) \(layer.rawValue) from \(report.file) (\(report.format), \(report.crs))"
-            if report.replaced > 0 { line += ", \(report.replaced) replaced" }
-            if report.outsideArea > 0 { line += ", \(report.outsideArea) outside the area left out" }
-            line += String(format: " in %.2f s", report.seconds)
-            Output.line(line)
-            if !report.outsideDistricts.isEmpty {
-                Output.line("\(report.outsideDistricts.count) outside every district: "
-                    + report.outsideDistricts.prefix(20).joined(separator: ", ")
-                    + (report.outsideDistricts.count > 20 ? ", ..." : ""))
-            }
-            if layer == .districts {
-                if report.dissolvedParts > 0 { Output.line("merged \(report.dissolvedParts) part(s) into districts with the same \(dissolveBy ?? "code")") }
-                for repair in report.repaired { Output.line("repaired \(repair)") }
-                Output.line("assigned \(report.reassignedPoints) stored points to districts")
-            }
-        }
-        Output.flush()
-        for line in report.skippedSummary { Output.error("overblik: warning: " + line) }
+        try Output.render(report, as: global.format)
+        for line in report.warnings { Output.error("overblik: warning: " + line) }
     }
 }
 

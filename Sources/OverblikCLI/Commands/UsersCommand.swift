@@ -40,9 +40,7 @@ struct UsersCommand: ParsableCommand {
 
         func run() throws {
             try global.require([.table, .json], command: "users list")
-            let users = try global.open().users()
-            if global.format == .json { print(try OverblikJSON.text(users), terminator: ""); return }
-            for u in users { print("\(u.name)\t\(u.role.rawValue)\t\(u.association ?? "-")") }
+            try Output.render(try global.open().accountList(), as: global.format)
         }
     }
 

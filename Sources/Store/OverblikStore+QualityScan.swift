@@ -35,4 +35,18 @@ extension OverblikStore {
     public func districtCount() throws -> Int {
         Int(try database.scalar("SELECT count(*) FROM districts")?.int ?? 0)
     }
+
+    /// Calls `body` with the opening_hours of facilities and rooms whose text contains `needle`
+    /// (ASCII letters in either case), until it returns false.
+    /// - Throws: ``DatabaseError``; whatever `body` throws.
+    public func forEachOpeningHours(mentioning needle: String, _ body: (String) throws -> Bool) throws {
+        let statement = try database.prepare("""
+            SELECT opening_hours FROM facilities WHERE instr(upper(opening_hours), upper(?1)) > 0
+            UNION ALL SELECT opening_hours FROM rooms WHERE instr(upper(opening_hours), upper(?1)) > 0
+            """)
+        try statement.bind([.text(needle)])
+        while let row = try statement.step() {
+            if let text = row[0].string, try !body(text) { break }
+        }
+    }
 }

@@ -23,19 +23,21 @@ struct DuplicateFinder {
 
     func pairs(_ items: [Candidate]) -> [Pair] {
         let normalised = items.map { NameSimilarity.normalise($0.name) }
-        return closePairs(items.map(\.location))
-            .filter { NameSimilarity.similar(normalised[$0.first], normalised[$0.second]) }
-            .map { Pair(first: items[$0.first], second: items[$0.second], metres: $0.metres) }
-            .sorted { ($0.first.id, $0.second.id) < ($1.first.id, $1.second.id) }
+        var found: [Pair] = []
+        closePairs(items.map(\.location)) { i, j, metres in
+            if NameSimilarity.similar(normalised[i], normalised[j]) { found.append(Pair(first: items[i], second: items[j], metres: metres)) }
+        }
+        return found.sorted { ($0.first.id, $0.second.id) < ($1.first.id, $1.second.id) }
     }
 
-    /// The pairs of points (by index, first < second) within the radius, by exact geodesic distance,
-    /// ordered by (first, second).
+    /// Calls `body(first, second, metres)` for the pairs of points (by index, first < second) within
+    /// the radius, by exact geodesic distance, ordered by (first, second).
     ///
-    /// Points are ordered by cell instead of hashed into per-cell arrays: about 20 bytes a point,
-    /// so a national register's points fit in a few tens of megabytes.
-    func closePairs(_ locations: [Coordinate]) -> [(first: Int, second: Int, metres: Double)] {
-        guard radiusMetres > 0 else { return [] }
+    /// Points are ordered by cell instead of hashed into per-cell arrays, and pairs are handed on as
+    /// they are found: about 20 bytes a point, so a national register's points fit in a few tens of
+    /// megabytes however many pairs crowded places hold.
+    func closePairs(_ locations: [Coordinate], _ body: (Int, Int, Double) throws -> Void) rethrows {
+        guard radiusMetres > 0 else { return }
         let cell = radiusMetres * 1.25
         func key(_ c: Coordinate) -> SIMD2<Int> {
             let y = c.lat * 110_574 / cell
@@ -57,8 +59,9 @@ struct DuplicateFinder {
             }
             return lo
         }
-        var found: [(first: Int, second: Int, metres: Double)] = []
+        var found: [(second: Int, metres: Double)] = []
         for (i, location) in locations.enumerated() {
+            found.removeAll(keepingCapacity: true)
             let k = key(location)
             for dx in -1...1 {
                 for dy in -1...1 {
@@ -69,12 +72,13 @@ struct DuplicateFinder {
                         p += 1
                         guard j > i else { continue }
                         let metres = Geodesic.distance(from: location, to: locations[j])
-                        if metres <= radiusMetres { found.append((i, j, metres)) }
+                        if metres <= radiusMetres { found.append((j, metres)) }
                     }
                 }
             }
+            found.sort { $0.second < $1.second }
+            for pair in found { try body(i, pair.second, pair.metres) }
         }
-        return found.sorted { ($0.first, $0.second) < ($1.first, $1.second) }
     }
 }
 

@@ -46,9 +46,13 @@ extension Overblik {
         var rooms = RoomChecks(options: options, calendar: calendar, booked: Set(bookings.map(\.roomID)),
                                schoolHolidaysMissing: try store.meta("school_holidays") == nil)
         var ids: [String] = [], locations: [Coordinate] = []
+        // Names as duplicates compare them, packed: UTF-8 bytes and where each ends.
+        var nameBytes: [UInt8] = [], nameEnds: [Int] = []
         try store.forEachFacility { f, listed in
             ids.append(f.id)
             locations.append(f.location)
+            nameBytes += NameSimilarity.normalise(f.name).utf8
+            nameEnds.append(nameBytes.count)
             func problem(_ kind: QualityProblem.Kind, _ detail: String) throws {
                 try emit(QualityProblem(kind: kind, table: "facilities", id: f.id, name: f.name, detail: detail), .facilities)
             }
@@ -67,19 +71,19 @@ extension Overblik {
         }
         try store.forEachRoomByID { room in try rooms.check(room) { try emit($0, .listedRooms) } }
 
-        let pairs = DuplicateFinder(radiusMetres: options.duplicateRadiusMetres).closePairs(locations)
-        locations = []
-        let names = try store.facilityNames(ids: Set(pairs.flatMap { [ids[$0.first], ids[$0.second]] }))
-        var normalised: [String: String] = [:]
-        func similarityKey(_ id: String) -> String {
-            if let known = normalised[id] { return known }
-            let key = NameSimilarity.normalise(names[id] ?? "")
-            normalised[id] = key
-            return key
+        func normalisedName(_ i: Int) -> String {
+            String(decoding: nameBytes[(i == 0 ? 0 : nameEnds[i - 1])..<nameEnds[i]], as: UTF8.self)
         }
+        var pairs: [(first: Int, second: Int, metres: Double)] = []
+        DuplicateFinder(radiusMetres: options.duplicateRadiusMetres).closePairs(locations) { i, j, metres in
+            if NameSimilarity.similar(normalisedName(i), normalisedName(j)) { pairs.append((i, j, metres)) }
+        }
+        locations = []
+        nameBytes = []
+        nameEnds = []
+        let names = try store.facilityNames(ids: Set(pairs.flatMap { [ids[$0.first], ids[$0.second]] }))
         for pair in pairs {
             let first = ids[pair.first], second = ids[pair.second]
-            guard NameSimilarity.similar(similarityKey(first), similarityKey(second)) else { continue }
             try emit(QualityProblem(
                 kind: .likelyDuplicate, table: "facilities", id: first, name: names[first] ?? "",
                 detail: String(format: "%.1f m from '%@' (%@) with a similar name", pair.metres, second, names[second] ?? ""),

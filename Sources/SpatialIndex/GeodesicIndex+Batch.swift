@@ -46,6 +46,7 @@ extension GeodesicIndex {
         var distances = [Double](repeating: .infinity, count: range.count)
         let limit = within ?? .infinity
         guard count > 0, limit >= 0, !range.isEmpty else { return NearestNeighbors(ranks: ranks, distances: distances) }
+        memory.pager?.ensureAll()
         let eligible: [Bool] = withStorage { s in
             (0 ..< count).map { i in (required == 0 || s.masks[i] & required == required) && accept(s.records[i].rank) }
         }

@@ -8,7 +8,7 @@ extension GeodesicIndex {
     private static let magic: UInt32 = 0x3158_4947 // "GIX1", little-endian
     private static let headerFixedSize = 40
     /// Bytes per point in a data part: ECEF (24), mask (8), lon (8), lat (8), rank (4).
-    static let packedBytesPerPoint = 52
+    public static let packedBytesPerPoint = 52
 
     /// The index as byte blobs that ``PackedLoader`` turns back into the same index (same tree, same
     /// answers), without sorting or measuring anything again.
@@ -65,9 +65,10 @@ extension GeodesicIndex {
     /// ```
     public struct PackedLoader {
         let memory: Memory
-        let count: Int
+        /// Points, and points per data part (the last part holds the rest).
+        public let count: Int
         let depth: Int
-        let pointsPerPart: Int
+        public let pointsPerPart: Int
         /// Data parts expected and read so far.
         public let partCount: Int
         public private(set) var partsRead = 0
@@ -87,7 +88,8 @@ extension GeodesicIndex {
             guard depth == expectedDepth, nodeCount == (1 << (depth + 1)) - 1,
                   parts == (count + perPart - 1) / perPart,
                   raw.count == GeodesicIndex.headerFixedSize + nodeCount * MemoryLayout<Node>.stride else { return nil }
-            memory = Memory(count: count, nodeCount: nodeCount)
+            // No huge pages: a paged index touches only the parts its questions reach.
+            memory = Memory(count: count, nodeCount: nodeCount, hugePages: false)
             UnsafeMutableRawPointer(memory.nodes).copyMemory(from: raw.baseAddress! + GeodesicIndex.headerFixedSize,
                                                              byteCount: nodeCount * MemoryLayout<Node>.stride)
             self.count = count
@@ -100,23 +102,30 @@ extension GeodesicIndex {
         public mutating func add(_ raw: UnsafeRawBufferPointer) -> Bool {
             guard !failed, partsRead < partCount else { failed = true; return false }
             let start = partsRead * pointsPerPart
-            let m = min(count, start + pointsPerPart) - start
-            guard raw.count == m * GeodesicIndex.packedBytesPerPoint, let base = raw.baseAddress else {
+            guard Self.fill(memory, start: start, end: min(count, start + pointsPerPart), from: raw) else {
                 failed = true
                 return false
             }
+            partsRead += 1
+            return true
+        }
+
+        /// Copies the data blob of tree positions `start..<end` into `memory`; false when its size does
+        /// not fit or a rank lies out of range (the positions are then partly written).
+        static func fill(_ memory: Memory, start: Int, end: Int, from raw: UnsafeRawBufferPointer) -> Bool {
+            let m = end - start
+            guard raw.count == m * GeodesicIndex.packedBytesPerPoint, let base = raw.baseAddress else { return false }
             UnsafeMutableRawPointer(memory.points + start).copyMemory(from: base, byteCount: m * 24)
             UnsafeMutableRawPointer(memory.masks + start).copyMemory(from: base + m * 24, byteCount: m * 8)
             let lons = m * 32, lats = m * 40, ranks = m * 48
             for j in 0..<m {
                 let rank = Int32(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: ranks + 4 * j, as: UInt32.self)))
-                guard rank >= 0, Int(rank) < count else { failed = true; return false }
+                guard rank >= 0, Int(rank) < memory.count else { return false }
                 memory.records[start + j] = Record(
                     lon: Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: lons + 8 * j, as: UInt64.self))),
                     lat: Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: lats + 8 * j, as: UInt64.self))),
                     rank: rank)
             }
-            partsRead += 1
             return true
         }
 

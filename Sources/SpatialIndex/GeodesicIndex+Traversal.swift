@@ -11,6 +11,8 @@ extension GeodesicIndex {
         let nodes: UnsafePointer<Node>
         let count: Int
         let depth: Int
+        /// Reads data parts on first use (nil when every point is in memory).
+        let pager: Pager?
 
         @inline(__always)
         func chord2(_ i: Int, _ q: (x: Double, y: Double, z: Double)) -> Double {
@@ -38,6 +40,7 @@ extension GeodesicIndex {
                     }
                     let node = Int(e.node), lo = Int(e.lo), hi = Int(e.hi)
                     if Int(e.level) == depth {
+                        pager?.ensure(lo, hi)
                         for i in lo..<hi where required == 0 || masks[i] & required == required {
                             let c2 = chord2(i, q)
                             if c2 <= bound2 && c2 < list.threshold {
@@ -95,6 +98,7 @@ extension GeodesicIndex {
                     guard hi > lo, nodes[node].mask & required == required,
                           nodes[node].box.distanceSquared(q.x, q.y, q.z) <= radius2 else { continue }
                     if Int(e.level) == depth {
+                        pager?.ensure(lo, hi)
                         for i in lo..<hi where required == 0 || masks[i] & required == required {
                             let c2 = chord2(i, q)
                             if c2 <= radius2 { body(i, c2) }
@@ -122,7 +126,7 @@ extension GeodesicIndex {
             try body(Storage(points: UnsafeBufferPointer(start: memory.points, count: count),
                              masks: UnsafeBufferPointer(start: memory.masks, count: count),
                              records: UnsafeBufferPointer(start: memory.records, count: count),
-                             nodes: UnsafePointer(memory.nodes), count: count, depth: depth))
+                             nodes: UnsafePointer(memory.nodes), count: count, depth: depth, pager: memory.pager))
         }
     }
 }

@@ -35,11 +35,14 @@ extension GeodesicIndex {
         let nodeCount: Int
         /// Bytes allocated.
         let byteCount: Int
+        /// For an index whose data parts are read on first use: set once, before the index is
+        /// handed out (``PackedLoader/finishPaged(source:)``).
+        var pager: Pager?
         private let base: UnsafeMutableRawPointer
 
         /// Allocates uninitialised room for `count` points and `nodeCount` nodes (trivial types, so
         /// the caller initialises by assignment).
-        init(count: Int, nodeCount: Int) {
+        init(count: Int, nodeCount: Int, hugePages: Bool = true) {
             self.count = count
             self.nodeCount = nodeCount
             func rounded(_ n: Int) -> Int { (n + 63) & ~63 }
@@ -49,7 +52,7 @@ extension GeodesicIndex {
             let recordBytes = rounded(count * MemoryLayout<Record>.stride)
             let total = max(64, nodeBytes + pointBytes + maskBytes + recordBytes)
             byteCount = total
-            base = Self.allocate(total)
+            base = Self.allocate(total, hugePages: hugePages)
             nodes = (base).bindMemory(to: Node.self, capacity: nodeCount + 1) + 1
             nodes[-1] = Node(box: Box(), mask: 0)
             points = (base + nodeBytes).bindMemory(to: ECEFPoint.self, capacity: count)
@@ -62,7 +65,7 @@ extension GeodesicIndex {
         }
 
         /// 64-byte-aligned memory; blocks of 2 MiB and more are 2 MiB-aligned and advised for huge pages.
-        private static func allocate(_ bytes: Int) -> UnsafeMutableRawPointer {
+        private static func allocate(_ bytes: Int, hugePages: Bool) -> UnsafeMutableRawPointer {
             let huge = 2 << 20
             var pointer: UnsafeMutableRawPointer?
             let alignment = bytes >= huge ? huge : 64
@@ -70,7 +73,7 @@ extension GeodesicIndex {
                 fatalError("GeodesicIndex: cannot allocate \(bytes) bytes")
             }
             #if os(Linux)
-            if bytes >= huge { _ = madvise(pointer, bytes, MADV_HUGEPAGE) }
+            if hugePages && bytes >= huge { _ = madvise(pointer, bytes, MADV_HUGEPAGE) }
             #endif
             return pointer
         }

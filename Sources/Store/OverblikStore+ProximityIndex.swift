@@ -110,6 +110,18 @@ extension OverblikStore {
         return complete && expected == parts.upperBound
     }
 
+    /// The byte length of every stored part of the index of `version`, in part order (SQLite reads
+    /// the lengths without the bodies); nil when a part is of another version or a number is missing.
+    /// - Throws: ``DatabaseError``.
+    public func proximityIndexPartSizes(version: String) throws -> [Int]? {
+        var sizes: [Int] = []
+        for row in try database.query("SELECT part, version, length(body) FROM proximity_index ORDER BY part") {
+            guard row[0].int == Int64(sizes.count), row[1].string == version, let size = row[2].int else { return nil }
+            sizes.append(Int(size))
+        }
+        return sizes
+    }
+
     /// Calls `body` for every facility in id order (SQLite's byte order) with the columns the
     /// proximity index needs and its listed rooms (joined by byte-equal facility id).
     /// - Returns: false when the join may differ from one by Swift's string equality: a room left
@@ -182,14 +194,15 @@ extension OverblikStore {
         return (facility, listed)
     }
 
-    private func proximityLookups() throws -> (facility: Statement, rooms: Statement) {
+    func proximityLookups() throws -> (facility: Statement, rooms: Statement, dataVersion: Statement) {
         if let cached = lookupStatements { return cached }
         let made = (
             facility: try database.prepare("SELECT \(Self.facilityColumns) FROM facilities WHERE rowid = ?1"),
             rooms: try database.prepare("""
                 SELECT id, facility_id, name, capacity, equipment, opening_hours, wheelchair, toilets_wheelchair,
                 step_free, hearing_loop, disability_suited FROM rooms WHERE facility_id = ?1 ORDER BY id
-                """))
+                """),
+            dataVersion: try database.prepare("PRAGMA data_version"))
         lookupStatements = made
         return made
     }

@@ -89,9 +89,12 @@ extension OverblikStore {
         return try database.scalar("SELECT EXISTS (SELECT 1 FROM \(table) WHERE \(condition))")?.int == 0
     }
 
-    /// `PRAGMA data_version`: changes whenever another connection commits to the file.
+    /// `PRAGMA data_version`: changes whenever another connection commits to the file. (A prepared
+    /// statement, reused: `near --from-file` asks before every answer.)
     public func dataVersion() throws -> Int64 {
-        try database.scalar("PRAGMA data_version")?.int ?? 0
+        let statement = try proximityLookups().dataVersion
+        defer { sqlite3_reset(statement.handle) }
+        return try statement.step()?[0].int ?? 0
     }
 
     /// A second, read-only connection to the same file without SpatiaLite (for a reader thread);

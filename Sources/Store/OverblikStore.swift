@@ -15,7 +15,7 @@ public final class OverblikStore {
     /// before it commits when its writes dropped it (see ``refreshProximityIndex()``).
     public var proximityIndexBuilder: (any ProximityIndexBuilding)?
     /// Statements of ``facility(rowID:)``, prepared on first use.
-    var lookupStatements: (facility: Statement, rooms: Statement)?
+    var lookupStatements: (facility: Statement, rooms: Statement, dataVersion: Statement)?
 
     /// Opens (creating and migrating when needed) the store at `path`.
     ///

@@ -175,4 +175,26 @@ struct DecimalAndCSVTests {
         #expect(CSVField.encode(text) == expected)
         #expect(CSVField.encode("=1", guardFormulas: false) == "=1")
     }
+
+    @Test("cells with quotes, line breaks or both keep every character, doubled quotes included", arguments: [
+        "\"", "\"\"", "a\"", "\"a", "a\nb", "a\r\nb\"c\"", "x,\"y\",z", "Ø \"Hal\", 2",
+    ])
+    func csvQuoting(_ text: String) {
+        let encoded = CSVField.encode(text)
+        #expect(encoded.hasPrefix("\"") && encoded.hasSuffix("\""))
+        #expect(encoded.dropFirst().dropLast().replacingOccurrences(of: "\"\"", with: "\"") == text)
+    }
+
+    static let decimalValues: [Double] = {
+        let edges: [Double] = [0, 0.001, 0.0005, 1.5, 12.345, 999.9995, 1_000, 4_050.0, 123_456.789, 1e11 + 0.125, 1e13,
+                               -0.0, -1.25, 0.1 + 0.2, .infinity, .nan]
+        let spread: [Double] = (0..<100).map { (i: Int) -> Double in Double(i * 7919 % 100_003) / 1000 }
+        let rounded: [Double] = (0..<50).map { (i: Int) -> Double in (Double(i) * 0.3141).rounded(.up) / 1000 }
+        return edges + spread + rounded
+    }()
+
+    @Test("three decimals are written as %.3f writes them", arguments: decimalValues)
+    func threeDecimals(_ value: Double) {
+        #expect(Format.threeDecimals(value) == String(format: "%.3f", value), "\(value)")
+    }
 }

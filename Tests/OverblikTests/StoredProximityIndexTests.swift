@@ -135,7 +135,7 @@ struct StoredProximityIndexTests {
     }
 
     @Test("an index of another version, a damaged one or one a file edit went around is never read", arguments: [
-        "foreign version", "damaged part", "missing part", "renamed id behind the triggers",
+        "foreign version", "damaged part", "missing part", "renamed id behind the triggers", "rank out of range in a part of the right size",
     ])
     func neverReadWhenNotHonest(damage: String) throws {
         let o = try ExportRowsTests.store("proximity-\(damage.prefix(8))", seed: 33, count: 80, rooms: true, nastyIDs: false)
@@ -150,6 +150,11 @@ struct StoredProximityIndexTests {
             try other.run("UPDATE proximity_index SET body = X'00010203' WHERE part = 1")
         case "missing part":
             try other.run("DELETE FROM proximity_index WHERE part = (SELECT max(part) FROM proximity_index)")
+        case "rank out of range in a part of the right size":
+            // The last point's rank (the last 4 bytes of the first data part) becomes 0xFFFFFFFF.
+            var body = try #require(try other.scalar("SELECT body FROM proximity_index WHERE part = 1")?.bytes)
+            body.replaceSubrange((body.count - 4)..., with: [0xFF, 0xFF, 0xFF, 0xFF])
+            try other.run("UPDATE proximity_index SET body = ? WHERE part = 1", [.blob(body)])
         default:
             try other.execute("PRAGMA foreign_keys = OFF")
             try other.execute("DROP TRIGGER proximity_index_on_update")
@@ -159,8 +164,9 @@ struct StoredProximityIndexTests {
                 """)
         }
         let place = ResolvedPlace(kind: .coordinate, name: "p", location: Self.places[0])
-        if damage == "renamed id behind the triggers" {
-            // It reads, but the first row it points at is not the facility it names: not used.
+        if damage == "renamed id behind the triggers" || damage.hasPrefix("rank out of range") {
+            // It loads (its data parts are read as searches reach them), but a row it points at is not
+            // the facility it names, or the part does not fit: the answer is not used.
             #expect(try StoredProximityIndex.load(from: o.store) != nil)
             let reader = try Overblik(queryingDatabasePath: o.store.path)
             try other.execute("BEGIN IMMEDIATE")

@@ -63,4 +63,66 @@ struct GeodesicIndexPackingTests {
         }
         #expect(Self.load(parts) == nil, "\(damage)")
     }
+
+    /// The parts of `parts` served one at a time, counting reads; `damaged` parts are served wrong.
+    final class PartServer {
+        let parts: [[UInt8]]
+        var reads: [Int] = []
+        var damaged: Set<Int> = []
+        init(_ parts: [[UInt8]]) { self.parts = parts }
+
+        func serve(_ part: Int, _ fill: (UnsafeRawBufferPointer) -> Bool) -> Bool {
+            reads.append(part)
+            var bytes = parts[part + 1]
+            if damaged.contains(part) { for i in (bytes.count - 4)..<bytes.count { bytes[i] = 0xFF } }
+            return bytes.withUnsafeBytes(fill)
+        }
+
+        func paged() -> GeodesicIndex? {
+            parts[0].withUnsafeBytes { GeodesicIndex.PackedLoader(header: $0) }?.finishPaged { [self] in serve($0, $1) }
+        }
+    }
+
+    @Test("a paged index reads the parts its searches reach, once each, and answers exactly as the whole one",
+          arguments: [1, 33, 1_500])
+    func paged(count: Int) throws {
+        let points = Scenario.aalborgClusters.points(count: count, seed: 14)
+        let masks = Self.masks(count, seed: 15)
+        let index = GeodesicIndex(points: points, attributes: masks)
+        let server = PartServer(index.packed(pointsPerPart: 32))
+        let paged = try #require(server.paged())
+        #expect(server.reads.isEmpty, "nothing is read before a search")
+        var rng = SeededGenerator(seed: 16)
+        let first = Scenario.aalborgClusters.point(&rng)
+        #expect(Self.identical(paged.nearest(to: first, k: 3), index.nearest(to: first, k: 3)))
+        if count > 1_000 { #expect(server.reads.count < (server.parts.count - 1) / 4, "one query reads a few parts: \(server.reads)") }
+        for _ in 0..<30 {
+            let q = Scenario.aalborgClusters.point(&rng)
+            for required: UInt64 in [0, 1, 3] {
+                #expect(Self.identical(paged.nearest(to: q, k: 9, requiring: required), index.nearest(to: q, k: 9, requiring: required)))
+                #expect(Self.identical(paged.within(radius: 800, of: q, requiring: required), index.within(radius: 800, of: q, requiring: required)))
+            }
+        }
+        let queries = (0..<50).map { _ in Scenario.aalborgClusters.point(&rng) }
+        #expect(paged.nearestNeighbors(to: queries) { _ in true }.ranks == index.nearestNeighbors(to: queries) { _ in true }.ranks)
+        #expect(Set(server.reads).count == server.reads.count, "no part is read twice")
+        #expect(!paged.hasUnreadablePart)
+    }
+
+    @Test("a paged index with a part that does not fit says so and never reports that part's points")
+    func pagedDamage() throws {
+        let points = Scenario.aalborgClusters.points(count: 400, seed: 17)
+        let index = GeodesicIndex(points: points)
+        let server = PartServer(index.packed(pointsPerPart: 50))
+        server.damaged = [0, 3]
+        let paged = try #require(server.paged())
+        var rng = SeededGenerator(seed: 18)
+        for _ in 0..<20 {
+            let q = Scenario.aalborgClusters.point(&rng)
+            let got = paged.nearest(to: q, k: 400)
+            #expect(got.count <= 300, "the points of the two damaged parts are never reported")
+        }
+        #expect(paged.hasUnreadablePart)
+        #expect(Set(server.reads) == Set(0..<8))
+    }
 }

@@ -25,11 +25,11 @@ public struct ProximityEngine: Sendable {
     /// Builds the engine. Facilities need not be sorted; rooms whose facility is unknown are ignored.
     /// - Complexity: O(n log n) for n facilities.
     public init(facilities: [Facility], rooms: [Room]) {
-        let sorted = facilities.sorted { $0.id < $1.id }
-        var byFacility: [String: [Room]] = [:]
-        for room in rooms { byFacility[room.facilityID, default: []].append(room) }
+        // Facilities from the store come sorted: then the array is shared, not copied.
+        let sorted = facilities.indices.dropFirst().allSatisfy { facilities[$0 - 1].id < facilities[$0].id }
+            ? facilities : facilities.sorted { $0.id < $1.id }
         self.facilities = sorted
-        self.rooms = sorted.map { f in (byFacility[f.id] ?? [f.implicitRoom]).sorted { $0.id < $1.id } }
+        self.rooms = Self.roomsPerFacility(sorted, rooms)
         var masks: [UInt64] = []
         masks.reserveCapacity(sorted.count)
         for (i, f) in sorted.enumerated() { masks.append(AttributeMask.of(f, rooms: self.rooms[i])) }
@@ -37,6 +37,26 @@ public struct ProximityEngine: Sendable {
         var positions: [String: Int] = [:]
         for (i, f) in sorted.enumerated() { positions[f.id] = i }
         positionByID = positions
+    }
+
+    /// Each facility's rooms sorted by id (its implicit room when none is listed). Rooms sorted by
+    /// (facility id, id), as the store gives them, are split in one pass when no two facility ids are
+    /// equal as strings; otherwise they are grouped by facility id.
+    static func roomsPerFacility(_ facilities: [Facility], _ rooms: [Room]) -> [[Room]] {
+        let grouped = rooms.indices.dropFirst().allSatisfy { (rooms[$0 - 1].facilityID, rooms[$0 - 1].id) < (rooms[$0].facilityID, rooms[$0].id) }
+        let distinct = facilities.indices.dropFirst().allSatisfy { facilities[$0 - 1].id < facilities[$0].id }
+        guard grouped && distinct else {
+            var byFacility: [String: [Room]] = [:]
+            for room in rooms { byFacility[room.facilityID, default: []].append(room) }
+            return facilities.map { f in (byFacility[f.id] ?? [f.implicitRoom]).sorted { $0.id < $1.id } }
+        }
+        var next = 0
+        return facilities.map { f in
+            while next < rooms.count, rooms[next].facilityID < f.id { next += 1 }
+            let start = next
+            while next < rooms.count, rooms[next].facilityID == f.id { next += 1 }
+            return start < next ? Array(rooms[start..<next]) : [f.implicitRoom]
+        }
     }
 
     /// The position of a facility id in ``facilities``.

@@ -20,9 +20,9 @@ extension Overblik {
     /// - Throws: store errors.
     /// - Complexity: O(points) time, O(districts) memory beyond one chunk.
     public func districtClasses(policy: RuralPolicy = RuralPolicy()) throws -> DistrictClasses {
-        let catalog = try catalog()
+        // Districts and settlements from the store: `info` needs no facilities.
         let classifier = try pointClassifier(policy: policy)
-        let codes = catalog.districts.map(\.code)
+        let codes = try store.districtSummaries().map(\.code)
         var index: [String: Int32] = [:]
         for (k, code) in codes.enumerated() { index[code] = Int32(k) }
         var residents = [(rural: Double, urban: Double)](repeating: (0, 0), count: codes.count)
@@ -46,7 +46,7 @@ extension Overblik {
                       pointRural: chunk.rural.map { $0 < 0 ? nil : $0 == 1 }, weights: chunk.weight)
             }
         } else {
-            let s = catalog.settlements
+            let s = try store.settlements()
             tally(s.map(\.location), districts: s.map { $0.districtCode.flatMap { index[$0] } ?? -1 },
                   pointRural: s.map { $0.population >= policy.townPopulation ? false : nil }, weights: s.map(\.population))
         }

@@ -200,10 +200,13 @@ extension Overblik {
     /// The point classifier of this store under `policy` (urban areas, district flags, settlements).
     /// - Throws: store errors.
     package func pointClassifier(policy: RuralPolicy = RuralPolicy()) throws -> PointClassifier {
-        let catalog = try catalog()
-        if policy == catalog.classifier.policy { return catalog.classifier }
-        return PointClassifier(policy: policy, urbanAreas: try store.urbanAreas(), districts: catalog.districts,
-                               settlements: catalog.settlements)
+        // The loaded catalogue's own when it fits; else made from the store (without loading facilities).
+        if cachedCatalog != nil {
+            let catalog = try catalog()
+            if policy == catalog.classifier.policy { return catalog.classifier }
+        }
+        return PointClassifier(policy: policy, urbanAreas: try store.urbanAreas(), districts: try store.districtSummaries(),
+                               settlements: try store.settlements())
     }
 }
 

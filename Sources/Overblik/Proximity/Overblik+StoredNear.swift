@@ -33,7 +33,7 @@ extension Overblik {
     /// Call inside a read transaction.
     func currentStoredProximity() throws -> StoredProximityIndex? {
         guard let builder = store.proximityIndexBuilder else { return nil }
-        let dataVersion = try store.database.scalar("PRAGMA data_version")?.int ?? 0
+        let dataVersion = try store.dataVersion()
         if let loaded = storedProximity, loaded.dataVersion == dataVersion { return loaded }
         storedProximity = nil
         districtLookup = nil
@@ -52,7 +52,7 @@ extension Overblik {
     /// match the rows (a stale index is never read).
     func hasUsableStoredProximity() throws -> Bool {
         guard let builder = store.proximityIndexBuilder else { return false }
-        if let loaded = storedProximity, try store.database.scalar("PRAGMA data_version")?.int == loaded.dataVersion { return true }
+        if let loaded = storedProximity, try store.dataVersion() == loaded.dataVersion { return true }
         if try !store.proximityIndexIsCurrent(version: builder.version) {
             store.refreshProximityIndexIfFree()
         }
@@ -124,6 +124,8 @@ extension Overblik {
             }
         }
         if let failure { throw failure }
+        // A data part that could not be read was searched as empty: the answer may be wrong.
+        if stored.index.hasUnreadablePart { throw StoredIndexMismatch() }
         var hits: [NearHit] = []
         hits.reserveCapacity(neighbours.count)
         for n in neighbours {

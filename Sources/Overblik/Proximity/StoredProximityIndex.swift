@@ -19,9 +19,9 @@ import Store
 /// Unicode normal form, or not text) gets a header marked "not usable": `near` then reads the
 /// rows as before, and writers do not build it again until something changes.
 struct ProximityIndexCodec: ProximityIndexBuilding {
-    static let version = "overblik-proximity/1 " + GeodesicIndex.packedLayoutVersion
-    static let pointsPerPart = 16_384
-    static let ranksPerPart = 65_536
+    static let version = "overblik-proximity/2 " + GeodesicIndex.packedLayoutVersion
+    static let pointsPerPart = 4_096
+    static let ranksPerPart = 1_024
     static let magic: UInt32 = 0x5850_424F // "OBPX"
     static let headerSize = 24
     static let bytesPerRank = 16
@@ -125,15 +125,15 @@ final class StoredProximityIndex {
         }
     }
 
-    /// Reads the stored index's header and tree; nil when it is missing, of another version, marked
-    /// not usable, or does not hold together (then nothing of it is used).
+    /// Reads the stored index's header and tree; its data parts are read when a search first
+    /// reaches them (see ``GeodesicIndex/PackedLoader/finishPaged(source:)``; check
+    /// ``GeodesicIndex/hasUnreadablePart`` after a search). Nil when it is missing, of another
+    /// version, marked not usable, or a part is missing or of the wrong size (then nothing of it is
+    /// used). Call inside a read transaction, and search only inside one on the same snapshot
+    /// (``dataVersion`` unchanged).
     static func load(from store: OverblikStore) throws -> StoredProximityIndex? {
-        let dataVersion = try store.database.scalar("PRAGMA data_version")?.int ?? 0
-        // The parts pass through SQLite's page cache once: keep it small meanwhile, or a cold `near`
-        // holds tens of megabytes of cached pages it never reads again.
-        let cacheSize = try store.database.scalar("PRAGMA cache_size")?.int ?? -2000
-        try store.database.execute("PRAGMA cache_size = -1024")
-        defer { try? store.database.execute("PRAGMA cache_size = \(cacheSize)") }
+        let dataVersion = try store.dataVersion()
+        guard let sizes = try store.proximityIndexPartSizes(version: ProximityIndexCodec.version), !sizes.isEmpty else { return nil }
         var loader: GeodesicIndex.PackedLoader?
         var count = 0, indexParts = 0, rankParts = 0
         guard try store.readProximityIndex(version: ProximityIndexCodec.version, parts: 0..<1, { _, raw in
@@ -146,13 +146,17 @@ final class StoredProximityIndex {
             rankParts = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 20, as: UInt32.self)))
             loader = GeodesicIndex.PackedLoader(header: UnsafeRawBufferPointer(rebasing: raw[ProximityIndexCodec.headerSize...]))
             return loader?.partCount == indexParts && rankParts == (count + ProximityIndexCodec.ranksPerPart - 1) / ProximityIndexCodec.ranksPerPart
-        }), try store.readProximityIndex(version: ProximityIndexCodec.version, parts: 1..<(1 + indexParts), { _, raw in
-            loader?.add(raw) ?? false
-        }), let index = loader?.finish(), index.count == count else { return nil }
-        // The last part must be there too (a write that stopped short never commits, but another
-        // program may have deleted parts).
-        let last = 1 + indexParts + rankParts
-        guard try store.database.scalar("SELECT count(*) FROM proximity_index")?.int == Int64(last) else { return nil }
+        }), let loader, loader.count == count else { return nil }
+        // Every part must be there with its size (a write that stopped short never commits, but
+        // another program may have deleted or changed parts).
+        func expected(_ total: Int, _ per: Int, _ i: Int) -> Int { min(per, total - i * per) }
+        let wanted = (0..<indexParts).map { expected(count, loader.pointsPerPart, $0) * GeodesicIndex.packedBytesPerPoint }
+            + (0..<rankParts).map { expected(count, ProximityIndexCodec.ranksPerPart, $0) * ProximityIndexCodec.bytesPerRank }
+        guard Array(sizes.dropFirst()) == wanted else { return nil }
+        let index = loader.finishPaged { part, fill in
+            (try? store.readProximityIndex(version: ProximityIndexCodec.version, parts: (1 + part)..<(2 + part)) { _, raw in fill(raw) }) ?? false
+        }
+        guard let index else { return nil }
         return StoredProximityIndex(index: index, indexParts: indexParts, dataVersion: dataVersion)
     }
 }

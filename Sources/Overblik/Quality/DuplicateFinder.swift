@@ -22,30 +22,63 @@ struct DuplicateFinder {
     var radiusMetres: Double
 
     func pairs(_ items: [Candidate]) -> [Pair] {
-        guard radiusMetres > 0 else { return [] }
+        let normalised = items.map { NameSimilarity.normalise($0.name) }
+        var found: [Pair] = []
+        closePairs(items.map(\.location)) { i, j, metres in
+            if NameSimilarity.similar(normalised[i], normalised[j]) { found.append(Pair(first: items[i], second: items[j], metres: metres)) }
+        }
+        return found.sorted { ($0.first.id, $0.second.id) < ($1.first.id, $1.second.id) }
+    }
+
+    /// Calls `body(first, second, metres)` for the pairs of points (by index, first < second) within
+    /// the radius, by exact geodesic distance, ordered by (first, second).
+    ///
+    /// Points are ordered by cell instead of hashed into per-cell arrays, and pairs are handed on as
+    /// they are found: about 20 bytes a point, so a national register's points fit in a few tens of
+    /// megabytes however many pairs crowded places hold.
+    func closePairs(_ locations: [Coordinate], _ body: (Int, Int, Double) throws -> Void) rethrows {
+        guard radiusMetres > 0 else { return }
         let cell = radiusMetres * 1.25
         func key(_ c: Coordinate) -> SIMD2<Int> {
             let y = c.lat * 110_574 / cell
             let x = c.lon * 111_320 * cos(c.lat * .pi / 180) / cell
             return SIMD2(Int(x.rounded(.down)), Int(y.rounded(.down)))
         }
-        var grid: [SIMD2<Int>: [Int]] = [:]
-        for (i, item) in items.enumerated() { grid[key(item.location), default: []].append(i) }
-        let normalised = items.map { NameSimilarity.normalise($0.name) }
-        var found: [Pair] = []
-        for (i, item) in items.enumerated() {
-            let k = key(item.location)
+        func before(_ a: SIMD2<Int>, _ b: SIMD2<Int>) -> Bool { a.x != b.x ? a.x < b.x : a.y < b.y }
+        let keys = locations.map(key)
+        let order = (0..<Int32(locations.count)).sorted { (a: Int32, b: Int32) -> Bool in
+            let ka = keys[Int(a)], kb = keys[Int(b)]
+            return ka == kb ? a < b : before(ka, kb)
+        }
+        /// The start of the run of points in cell `k` (in `order`).
+        func firstIndex(of k: SIMD2<Int>) -> Int {
+            var lo = 0, hi = order.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if before(keys[Int(order[mid])], k) { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        }
+        var found: [(second: Int, metres: Double)] = []
+        for (i, location) in locations.enumerated() {
+            found.removeAll(keepingCapacity: true)
+            let k = key(location)
             for dx in -1...1 {
                 for dy in -1...1 {
-                    for j in grid[k &+ SIMD2(dx, dy)] ?? [] where j > i {
-                        let metres = Geodesic.distance(from: item.location, to: items[j].location)
-                        guard metres <= radiusMetres, NameSimilarity.similar(normalised[i], normalised[j]) else { continue }
-                        found.append(Pair(first: item, second: items[j], metres: metres))
+                    let neighbour = k &+ SIMD2(dx, dy)
+                    var p = firstIndex(of: neighbour)
+                    while p < order.count, keys[Int(order[p])] == neighbour {
+                        let j = Int(order[p])
+                        p += 1
+                        guard j > i else { continue }
+                        let metres = Geodesic.distance(from: location, to: locations[j])
+                        if metres <= radiusMetres { found.append((j, metres)) }
                     }
                 }
             }
+            found.sort { $0.second < $1.second }
+            for pair in found { try body(i, pair.second, pair.metres) }
         }
-        return found.sorted { ($0.first.id, $0.second.id) < ($1.first.id, $1.second.id) }
     }
 }
 

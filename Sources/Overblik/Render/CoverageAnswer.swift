@@ -133,7 +133,7 @@ enum CoverageRendering {
         for d in o.demand {
             let rural = d.rural.map { String($0) } ?? ""
             sink.write(CSVText.row([d.id, d.name ?? "", String(d.lon), String(d.lat), Format.count(d.weight), rural,
-                                      d.district ?? "", d.nearestFacility ?? "", d.distanceM.map { String(format: "%.3f", $0) } ?? ""]
+                                      d.district ?? "", d.nearestFacility ?? "", d.distanceM.map(Format.threeDecimals) ?? ""]
                                      + labels.map { String(d.covered[$0] ?? false) }))
         }
     }

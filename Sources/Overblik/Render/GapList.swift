@@ -20,7 +20,7 @@ public struct GapList: RenderableOutcome {
                 let rural = g.rural.map { String($0) } ?? ""
                 sink.write(CSVText.row([g.id, g.name ?? "", String(g.lon), String(g.lat), Format.count(g.population),
                                           rural, g.district ?? "", g.nearestFacility ?? "", g.nearestFacilityName ?? "",
-                                          g.distanceM.map { String(format: "%.3f", $0) } ?? "", String(g.thresholdM),
+                                          g.distanceM.map(Format.threeDecimals) ?? "", String(g.thresholdM),
                                           g.score.map { String(format: "%.0f", $0) } ?? ""]))
             }
         case .table:

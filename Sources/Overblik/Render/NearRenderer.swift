@@ -45,7 +45,7 @@ public final class NearRenderer {
         case .csv:
             for (rank, h) in answer.hits.enumerated() {
                 sink.write(CSVText.row([queryID ?? "", String(rank + 1), h.id, h.name, h.kind, String(h.lon), String(h.lat),
-                                        String(format: "%.3f", h.distanceM), h.direction ?? "", h.district ?? "",
+                                        Format.threeDecimals(h.distanceM), h.direction ?? "", h.district ?? "",
                                         h.rural.map { String($0) } ?? "", h.owner, h.wheelchair, h.toiletsWheelchair,
                                         h.stepFree, h.hearingLoop, h.roomsText, h.phone ?? "", h.email ?? "", h.bookingURL ?? "",
                                         h.bearingDeg.map { String($0) } ?? "", h.districtName ?? "", h.address ?? "",

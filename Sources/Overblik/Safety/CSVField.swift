@@ -15,14 +15,31 @@ import GeoTypes
 public enum CSVField {
     /// The cell text, guarded and quoted as needed.
     public static func encode(_ text: String, guardFormulas: Bool = true) -> String {
-        var cell = text
-        if guardFormulas, let first = text.utf8.first, isFormulaStart(first), DecimalNumber.parse(text) == nil {
-            cell = "'" + text
+        var out = ""
+        append(text, guardFormulas: guardFormulas, to: &out)
+        return out
+    }
+
+    /// Appends the encoded cell to `out` (what ``encode(_:guardFormulas:)`` returns), without
+    /// intermediate strings: the row writer of large CSV answers.
+    public static func append(_ text: String, guardFormulas: Bool = true, to out: inout String) {
+        let guarded = guardFormulas && text.utf8.first.map(isFormulaStart) == true && DecimalNumber.parse(text) == nil
+        var quotes = false, special = false
+        for b in text.utf8 where b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == 0x0A || b == 0x0D {
+            special = true
+            if b == UInt8(ascii: "\"") { quotes = true; break }
         }
-        if cell.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) {
-            return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        if special { out.append("\"") }
+        if guarded { out.append("'") }
+        if quotes {
+            for part in text.split(separator: "\"", omittingEmptySubsequences: false).enumerated() {
+                if part.offset > 0 { out.append("\"\"") }
+                out.append(contentsOf: part.element)
+            }
+        } else {
+            out.append(text)
         }
-        return cell
+        if special { out.append("\"") }
     }
 
     static func isFormulaStart(_ byte: UInt8) -> Bool {

@@ -52,12 +52,23 @@ extension Overblik {
     /// - Parameter hours: the opening_hours strings involved; nil for every room and facility in the store.
     public func calendarWarnings(hours: [String]? = nil) throws -> [String] {
         guard try store.meta("school_holidays") == nil else { return [] }
-        let texts: [String]
-        if let hours { texts = hours } else {
+        func usesSchoolHolidays(_ text: String) -> Bool { (try? OpeningHours(parsing: text))?.usesSchoolHolidays == true }
+        let usesSH: Bool
+        if let hours {
+            usesSH = Set(hours).contains(where: usesSchoolHolidays)
+        } else if cachedCatalog != nil {
             let catalog = try catalog()
-            texts = catalog.facilities.compactMap(\.openingHours) + catalog.rooms.compactMap(\.openingHours)
+            usesSH = Set(catalog.facilities.compactMap(\.openingHours) + catalog.rooms.compactMap(\.openingHours)).contains(where: usesSchoolHolidays)
+        } else {
+            // Without a loaded catalogue (a cold `near`): only the texts that mention SH at all, until one uses it.
+            var found = false
+            var seen: Set<String> = []
+            try store.forEachOpeningHours(mentioning: "SH") { text in
+                if seen.insert(text).inserted, usesSchoolHolidays(text) { found = true }
+                return !found
+            }
+            usesSH = found
         }
-        let usesSH = Set(texts).contains { (try? OpeningHours(parsing: $0))?.usesSchoolHolidays == true }
         return usesSH ? [Self.missingSchoolHolidaysWarning] : []
     }
 

@@ -53,9 +53,9 @@ struct CheckCommand: ParsableCommand {
         } else {
             now = Overblik.localNow()
         }
-        let report = try global.open().checkQuality(
-            QualityOptions(staleAfterYears: years, duplicateRadiusMetres: radius, now: now))
-        try Output.render(report, as: global.format)
-        if !report.isClean { throw SilentExit(code: ExitCodes.noResult, message: nil) }
+        let clean = try global.open().checkQuality(
+            QualityOptions(staleAfterYears: years, duplicateRadiusMetres: radius, now: now), format: global.format, to: Output.sink)
+        Output.flush()
+        if !clean { throw SilentExit(code: ExitCodes.noResult, message: nil) }
     }
 }

@@ -27,17 +27,18 @@ public struct RoadSnap: Sendable, Hashable {
 /// Snaps points to the nearest point of any segment of a network (DESIGN.md: geodesic, to 1 cm;
 /// a straight leg over 1 km means unreachable).
 ///
-/// A uniform grid of about 1 km cells lists the segments whose padded bounding box meets each cell.
-/// A query takes the segments of the cells within 1 km, ranks them by a lower bound (3D distance to
-/// the chord minus the chord's sagitta), and refines with the exact geodesic foot in that order
-/// until the bound passes the best exact distance. Ties go to the lowest segment id.
+/// A packed uniform grid (``SegmentGrid``, about one segment per cell) lists the segments whose
+/// padded bounding box meets each cell. A query takes the segments of the cells within its radius,
+/// keeps those whose lower bound (3D distance to the chord minus the chord's sagitta) is within it,
+/// and refines them with the exact geodesic foot in the order of that bound until the bound passes
+/// the best exact distance. Ties go to the lowest segment id. The answer is the same as refining
+/// every segment of the network in that order (the grid only leaves out segments whose bound
+/// exceeds the radius).
 public struct EdgeSnapper: Sendable {
     /// The longest straight leg a snap may have, metres.
     public static let maximumLeg = 1000.0
-    static let cellDegrees = 0.01
     let network: RoadNetwork
-    let lonScale: Double
-    let cells: [Int64: [UInt32]]
+    let grid: SegmentGrid
     /// Node positions in ECEF, for the candidates' lower bounds.
     let ecef: [ECEFPoint]
 
@@ -45,18 +46,12 @@ public struct EdgeSnapper: Sendable {
     /// - Complexity: O(segments) for short segments.
     public init(network: RoadNetwork) {
         self.network = network
-        let meanLat = network.coordinates.isEmpty ? 0 : network.coordinates.reduce(0) { $0 + $1.lat } / Double(network.nodeCount)
-        lonScale = max(0.05, cos(meanLat * .pi / 180))
-        var cells: [Int64: [UInt32]] = [:]
-        for s in 0..<network.segmentCount {
-            let box = Self.box(network, s)
-            let (x0, y0) = Self.cell(lon: box.minLon, lat: box.minLat, lonScale)
-            let (x1, y1) = Self.cell(lon: box.maxLon, lat: box.maxLat, lonScale)
-            for x in x0...x1 { for y in y0...y1 { cells[Self.key(x, y), default: []].append(UInt32(s)) } }
-        }
-        self.cells = cells
+        grid = SegmentGrid(network: network)
         ecef = network.coordinates.map(ECEFPoint.init)
     }
+
+    /// A segment whose lower bound is within a search radius.
+    typealias Candidate = (bound: Double, segment: UInt32)
 
     /// The snap of `point`, or nil when no segment lies within ``maximumLeg``.
     ///
@@ -65,9 +60,15 @@ public struct EdgeSnapper: Sendable {
     /// above it, is farther than the radius, so a snap within the radius is the nearest of all
     /// (ties included) and the answer equals one search over the whole ``maximumLeg``.
     public func snap(_ point: Coordinate) -> RoadSnap? {
+        var scratch: [Candidate] = []
+        return snap(point, scratch: &scratch)
+    }
+
+    /// ``snap(_:)`` with a reusable candidate buffer (one per thread).
+    func snap(_ point: Coordinate, scratch: inout [Candidate]) -> RoadSnap? {
         var radius = min(100, Self.maximumLeg)
         while true {
-            if let best = snap(point, within: radius), best.leg <= radius { return best }
+            if let best = snap(point, within: radius, scratch: &scratch), best.leg <= radius { return best }
             if radius >= Self.maximumLeg { return nil }
             radius = min(radius * 4, Self.maximumLeg)
         }
@@ -76,24 +77,31 @@ public struct EdgeSnapper: Sendable {
     /// The nearest snap among the segments whose lower bound is at most `radius` (its leg may
     /// exceed `radius`); nil when there is none.
     func snap(_ point: Coordinate, within radius: Double) -> RoadSnap? {
-        let margin = radius + 10
-        let dLat = margin / 110_000, dLon = dLat / max(0.01, cos(point.lat * .pi / 180))
-        let (x0, y0) = Self.cell(lon: point.lon - dLon, lat: point.lat - dLat, lonScale)
-        let (x1, y1) = Self.cell(lon: point.lon + dLon, lat: point.lat + dLat, lonScale)
-        var candidates: [UInt32] = []
-        for x in x0...x1 { for y in y0...y1 { if let list = cells[Self.key(x, y)] { candidates += list } } }
-        candidates.sort()
+        var scratch: [Candidate] = []
+        return snap(point, within: radius, scratch: &scratch)
+    }
+
+    func snap(_ point: Coordinate, within radius: Double, scratch ranked: inout [Candidate]) -> RoadSnap? {
+        guard let cells = grid.cells(around: point, metres: radius) else { return nil }
+        ranked.removeAll(keepingCapacity: true)
         let p = ECEFPoint(point)
-        var ranked: [(bound: Double, segment: UInt32)] = []
-        var previous: UInt32? = nil
-        for s in candidates where s != previous {
-            previous = s
-            let bound = lowerBound(p, Int(s))
-            if bound <= radius { ranked.append((bound, s)) }
-        }
+        grid.start.withUnsafeBufferPointer { start in
+        grid.items.withUnsafeBufferPointer { items in
+            for y in cells.y0...cells.y1 {
+                let row = y * grid.columns
+                for i in Int(start[row + cells.x0])..<Int(start[row + cells.x1 + 1]) {
+                    let s = items[i]
+                    let bound = lowerBound(p, Int(s))
+                    if bound <= radius { ranked.append((bound, s)) }
+                }
+            }
+        }}
+        // A segment listed in several cells comes once per cell, with the same bound: adjacent here.
         ranked.sort { ($0.bound, $0.segment) < ($1.bound, $1.segment) }
         var best: RoadSnap? = nil
-        for (bound, s) in ranked {
+        var previous: UInt32? = nil
+        for (bound, s) in ranked where s != previous {
+            previous = s
             if let best, bound > best.leg { break }
             let seg = Int(s)
             let a = network.coordinates[Int(network.segmentFrom[seg])], b = network.coordinates[Int(network.segmentTo[seg])]
@@ -125,10 +133,4 @@ public struct EdgeSnapper: Sendable {
         let padLon = pad / max(0.01, cos(max(abs(a.lat), abs(b.lat)) * .pi / 180))
         return (min(a.lon, b.lon) - padLon, min(a.lat, b.lat) - pad, max(a.lon, b.lon) + padLon, max(a.lat, b.lat) + pad)
     }
-
-    static func cell(lon: Double, lat: Double, _ lonScale: Double) -> (Int, Int) {
-        (Int((lon * lonScale / cellDegrees).rounded(.down)), Int((lat / cellDegrees).rounded(.down)))
-    }
-
-    static func key(_ x: Int, _ y: Int) -> Int64 { Int64(x) << 32 | Int64(UInt32(bitPattern: Int32(truncatingIfNeeded: y))) }
 }

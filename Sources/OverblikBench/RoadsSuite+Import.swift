@@ -16,6 +16,11 @@ extension RoadsSuite {
             let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
             let store = FileManager.default.temporaryDirectory.appendingPathComponent("overblik-roads-import-\(getpid()).sqlite").path
             defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: store + suffix) } }
+            // A store to import into (not measured): one facility.
+            let csv = store + ".csv"
+            defer { try? FileManager.default.removeItem(atPath: csv) }
+            try "id,name,kind,lon,lat\nf1,Bench hall,village_hall,24.94,60.17\n".write(toFile: csv, atomically: true, encoding: .utf8)
+            _ = try ChildProcess.measure([binary, "--db", store, "import", "facilities", csv], stdout: "/dev/null")
             let m = try ChildProcess.measure([binary, "--db", store, "import", "network", path], stdout: "/dev/null")
             guard m.status == 0 else { throw BenchUsageError(message: "overblik import network \(path) exited \(m.status)") }
             let scale = 400e6 / Double(max(1, bytes))

@@ -39,15 +39,19 @@ public struct EdgeSnapper: Sendable {
     public static let maximumLeg = 1000.0
     let network: RoadNetwork
     let grid: SegmentGrid
-    /// Node positions in ECEF, for the candidates' lower bounds.
-    let ecef: [ECEFPoint]
+    /// Each segment's chord in ECEF, for the candidates' lower bounds: one record per segment,
+    /// so a candidate costs one memory access rather than five.
+    let chords: [SegmentChord]
 
     /// Indexes every segment of `network`.
     /// - Complexity: O(segments) for short segments.
     public init(network: RoadNetwork) {
         self.network = network
         grid = SegmentGrid(network: network)
-        ecef = network.coordinates.map(ECEFPoint.init)
+        let ecef = network.coordinates.map(ECEFPoint.init)
+        chords = (0..<network.segmentCount).map { s in
+            SegmentChord(ecef[Int(network.segmentFrom[s])], ecef[Int(network.segmentTo[s])], length: network.segmentMetres[s])
+        }
     }
 
     /// A segment whose lower bound is within a search radius.
@@ -113,16 +117,10 @@ public struct EdgeSnapper: Sendable {
         return best
     }
 
-    /// A lower bound on the geodesic distance from `p` to segment `s`: the 3D distance to its chord
-    /// less the chord's sagitta (L²/8R with R ≥ 6.33e6 m) and 1 mm.
+    /// A lower bound on the geodesic distance from `p` to segment `s` (see ``SegmentChord``).
+    @inline(__always)
     func lowerBound(_ p: ECEFPoint, _ s: Int) -> Double {
-        let a = ecef[Int(network.segmentFrom[s])], b = ecef[Int(network.segmentTo[s])]
-        let ux = b.x - a.x, uy = b.y - a.y, uz = b.z - a.z
-        let uu = ux * ux + uy * uy + uz * uz
-        let t = uu > 0 ? min(max(((p.x - a.x) * ux + (p.y - a.y) * uy + (p.z - a.z) * uz) / uu, 0), 1) : 0
-        let dx = p.x - (a.x + t * ux), dy = p.y - (a.y + t * uy), dz = p.z - (a.z + t * uz)
-        let length = network.segmentMetres[s]
-        return (dx * dx + dy * dy + dz * dz).squareRoot() - length * length / (8 * 6.33e6) - 0.001
+        chords.withUnsafeBufferPointer { $0[s].lowerBound(p) }
     }
 
     static func box(_ network: RoadNetwork, _ s: Int) -> (minLon: Double, minLat: Double, maxLon: Double, maxLat: Double) {
@@ -132,5 +130,37 @@ public struct EdgeSnapper: Sendable {
         let pad = (length * length / (4 * 6.33e6) + 1) / 110_000
         let padLon = pad / max(0.01, cos(max(abs(a.lat), abs(b.lat)) * .pi / 180))
         return (min(a.lon, b.lon) - padLon, min(a.lat, b.lat) - pad, max(a.lon, b.lon) + padLon, max(a.lat, b.lat) + pad)
+    }
+}
+
+/// A segment's chord in ECEF (end `a` exact, the vector to `b` in single precision) and the slack
+/// that turns the 3D distance to it into a lower bound on the geodesic distance to the segment.
+///
+/// The geodesic is a curve of curvature at most 1/6.33e6 m⁻¹ (the ellipsoid's largest), so it lies
+/// within its sagitta L²/8R of the chord; the stored vector is off by at most 1.1e-7·L (single
+/// precision), which moves the chord by no more; 1 mm covers the rest of the rounding. The slack
+/// is the sum of the three, rounded up. Any valid lower bound gives the same snaps (the snapper
+/// refines every segment whose bound is within the best exact distance); this one only has to be
+/// cheap and close.
+struct SegmentChord {
+    let ax: Double, ay: Double, az: Double
+    let ux: Float, uy: Float, uz: Float
+    let slack: Float
+
+    init(_ a: ECEFPoint, _ b: ECEFPoint, length: Double) {
+        (ax, ay, az) = (a.x, a.y, a.z)
+        (ux, uy, uz) = (Float(b.x - a.x), Float(b.y - a.y), Float(b.z - a.z))
+        slack = Float(length * length / (8 * 6.33e6) + 1.1e-7 * length + 0.001).nextUp
+    }
+
+    /// The 3D distance from `p` to the stored chord less the slack.
+    @inline(__always)
+    func lowerBound(_ p: ECEFPoint) -> Double {
+        let ux = Double(self.ux), uy = Double(self.uy), uz = Double(self.uz)
+        let px = p.x - ax, py = p.y - ay, pz = p.z - az
+        let uu = ux * ux + uy * uy + uz * uz
+        let t = uu > 0 ? min(max((px * ux + py * uy + pz * uz) / uu, 0), 1) : 0
+        let dx = px - t * ux, dy = py - t * uy, dz = pz - t * uz
+        return (dx * dx + dy * dy + dz * dz).squareRoot() - Double(slack)
     }
 }

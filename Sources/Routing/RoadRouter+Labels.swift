@@ -33,7 +33,7 @@ extension RoadRouter {
                       limit: Double = .infinity) -> RoadLabels {
         let n = network.nodeCount
         var slots = [LabelSlot](repeating: LabelSlot(key: .infinity, other: .infinity, origin: -1), count: n)
-        var heap = QuaternaryHeap()
+        var heap = QuaternaryHeap(capacity: network.nodeCount / 8)
         for (i, snap) in sources.snaps.enumerated() {
             guard let snap else { continue }
             let label = Int32(i)

@@ -35,11 +35,23 @@ struct SnapIndexTests {
         return best
     }
 
-    /// No grid: every segment of the network ranked by its chord bound, refined with the original
-    /// foot until the bound passes the best; nil past 1 km. Ties go to the lowest segment.
-    static func exhaustiveSnap(_ point: Coordinate, _ network: RoadNetwork, _ snapper: EdgeSnapper) -> RoadSnap? {
+    /// The first lower bound: the 3D distance to the chord (both ends in double precision) less
+    /// the sagitta and 1 mm.
+    static func chordBound(_ p: ECEFPoint, _ network: RoadNetwork, _ ecef: [ECEFPoint], _ s: Int) -> Double {
+        let a = ecef[Int(network.segmentFrom[s])], b = ecef[Int(network.segmentTo[s])]
+        let ux = b.x - a.x, uy = b.y - a.y, uz = b.z - a.z
+        let uu = ux * ux + uy * uy + uz * uz
+        let t = uu > 0 ? min(max(((p.x - a.x) * ux + (p.y - a.y) * uy + (p.z - a.z) * uz) / uu, 0), 1) : 0
+        let dx = p.x - (a.x + t * ux), dy = p.y - (a.y + t * uy), dz = p.z - (a.z + t * uz)
+        let length = network.segmentMetres[s]
+        return (dx * dx + dy * dy + dz * dz).squareRoot() - length * length / (8 * 6.33e6) - 0.001
+    }
+
+    /// No grid: every segment of the network ranked by the first chord bound, refined with the
+    /// original foot until the bound passes the best; nil past 1 km. Ties go to the lowest segment.
+    static func exhaustiveSnap(_ point: Coordinate, _ network: RoadNetwork, _ ecef: [ECEFPoint]) -> RoadSnap? {
         let p = ECEFPoint(point)
-        let ranked = (0..<network.segmentCount).map { (snapper.lowerBound(p, $0), $0) }.sorted { $0 < $1 }
+        let ranked = (0..<network.segmentCount).map { (chordBound(p, network, ecef, $0), $0) }.sorted { $0 < $1 }
         var best: RoadSnap? = nil
         for (bound, s) in ranked {
             if let best, bound > best.leg { break }
@@ -52,8 +64,8 @@ struct SnapIndexTests {
         return best.flatMap { $0.leg <= EdgeSnapper.maximumLeg ? $0 : nil }
     }
 
-    /// Random points over the network's box and 2 km beyond, every 40th node exactly, and points
-    /// 3 m off the middle of every 60th segment.
+    /// Random points over the network's box and 2 km beyond, every 80th node exactly, and points
+    /// 3 m off the middle of every 120th segment.
     static func points(_ network: RoadNetwork, random count: Int, seed: UInt64) -> [Coordinate] {
         var generator = SeededGenerator(seed: seed)
         let lons = network.coordinates.map(\.lon), lats = network.coordinates.map(\.lat)
@@ -61,28 +73,29 @@ struct SnapIndexTests {
             Coordinate(lon: .random(in: (lons.min()! - 0.03)...(lons.max()! + 0.03), using: &generator),
                        lat: .random(in: (lats.min()! - 0.02)...(lats.max()! + 0.02), using: &generator))
         }
-        points += stride(from: 0, to: network.nodeCount, by: 40).map { network.coordinates[$0] }
-        for s in stride(from: 0, to: network.segmentCount, by: 60) {
+        points += stride(from: 0, to: network.nodeCount, by: 80).map { network.coordinates[$0] }
+        for s in stride(from: 0, to: network.segmentCount, by: 120) {
             let a = network.coordinates[Int(network.segmentFrom[s])], b = network.coordinates[Int(network.segmentTo[s])]
             points.append(Coordinate(lon: (a.lon + b.lon) / 2 + 0.00003, lat: (a.lat + b.lat) / 2 + 0.00002))
         }
         return points
     }
 
-    @Test("the grid snaps every point as the exhaustive search with the original foot does",
+    @Test("the grid and single-precision chord bounds snap every point as the exhaustive search with the original foot does",
           .enabled(if: HelsinkiNetworkTests.available), arguments: TravelMode.allCases)
     func gridEqualsExhaustive(_ mode: TravelMode) throws {
         let network = try #require(HelsinkiNetworkTests.networks?.networks[mode])
         let snapper = EdgeSnapper(network: network)
+        let ecef = network.coordinates.map(ECEFPoint.init)
         var onNode = 0, far = 0
-        for p in Self.points(network, random: 150, seed: 11) {
-            let got = snapper.snap(p), expected = Self.exhaustiveSnap(p, network, snapper)
+        for p in Self.points(network, random: 80, seed: 11) {
+            let got = snapper.snap(p), expected = Self.exhaustiveSnap(p, network, ecef)
             #expect(got == expected, "\(mode) \(p)")
             if got?.leg == 0 { onNode += 1 }
             if got == nil { far += 1 }
         }
         // Points on nodes (ties between the segments meeting there) and beyond 1 km were both tried.
-        #expect(onNode > 10 && far > 0, "on a node \(onNode), beyond 1 km \(far)")
+        #expect(onNode > 5 && far > 0, "on a node \(onNode), beyond 1 km \(far)")
     }
 
     @Test("batch snapping and coverage lookups on two threads equal one point at a time",
@@ -91,7 +104,7 @@ struct SnapIndexTests {
         let network = try #require(HelsinkiNetworkTests.networks?.networks[mode])
         let snapper = EdgeSnapper(network: network)
         let router = RoadRouter(network: network)
-        let points = Self.points(network, random: 5_000, seed: 12)
+        let points = Self.points(network, random: 1_200, seed: 12)
         let facilities = Array(points.prefix(30)).map { snapper.snap($0) }
         let sources = RoadTargets(snaps: facilities, network: network)
         let labels = router.label(sources: sources, metric: .time)
@@ -100,7 +113,7 @@ struct SnapIndexTests {
         let sequential = one.map { $0.flatMap { router.nearest(for: $0, labels: labels, sources: sources) } }
         #expect(snapper.nearestSources(points, labels: labels, sources: sources, threads: 2) == sequential)
         #expect(snapper.nearestSources(points, labels: labels, sources: sources, threads: 1) == sequential)
-        #expect(sequential.compactMap { $0 }.count > 1_000)
+        #expect(sequential.compactMap { $0 }.count > 300)
     }
 
     @Test("the labelling search gives every node the cost and source of the general search",

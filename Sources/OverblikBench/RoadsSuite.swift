@@ -97,19 +97,20 @@ enum RoadsSuite: BenchSuite {
                     note: "\(points) points (labelling + snap and labels on \(ProcessInfo.processInfo.activeProcessorCount) threads: \(fixed(lookups.wall, 2)) s wall, "
                         + "\(fixed(lookups.cpu * 1e6 / Double(max(1, points)), 2)) µs CPU a point); \(covered) covered, \(unreachable) >1 km; target < 5 s; \(load())"))
 
-        var times: [Double] = []
-        var nearCPU: UInt64 = 0
+        var times: [Double] = [], cpuTimes: [Double] = []
         for _ in 0..<1_000 {
             guard let q = snapper.snap(randomPoint()) else { continue }
             let s = nowNanoseconds(), c = threadCPUNanoseconds()
             _ = router.nearest(from: q, to: targets, k: 5, metric: .time)
             times.append(Double(nowNanoseconds() - s) / 1e9)
-            nearCPU += threadCPUNanoseconds() - c
+            cpuTimes.append(Double(threadCPUNanoseconds() - c) / 1e9)
         }
         times.sort()
+        cpuTimes.sort()
         emit(Result(case_: "near --by car k=5 median", nodes: network.nodeCount, arcs: network.arcCount, seconds: times[times.count / 2],
-                    cpuSeconds: Double(nearCPU) / 1e9 / Double(times.count),
-                    note: "\(times.count) queries (search only, point already snapped); p90 \(fixed(times[times.count * 9 / 10] * 1000, 2)) ms; cpu s = mean; target < 5 ms"))
+                    cpuSeconds: cpuTimes[cpuTimes.count / 2],
+                    note: "\(times.count) queries (search only, point already snapped); p90 \(fixed(times[times.count * 9 / 10] * 1000, 2)) ms wall, "
+                        + "\(fixed(cpuTimes[cpuTimes.count * 9 / 10] * 1000, 2)) ms CPU; target < 5 ms; \(load())"))
 
         for r in try importRows() { emit(r) }
     }

@@ -15,7 +15,9 @@ optional=(gdal-bin spatialite-bin libjs-leaflet libjs-leaflet.markercluster chro
 #   schemathesis  property-based run against the service's OpenAPI document
 #   highspy       HiGHS, the set-covering cross-check (with numpy)
 #   selenium, axe-selenium-python  the web app's browser test (Chromium + chromedriver) and axe-core
-pypi=(topojson=topojson schemathesis=schemathesis highspy=highspy numpy=numpy selenium=selenium axe_selenium_python=axe-selenium-python)
+#   scipy, igraph, osmium  `overblik-bench roads`: its two labelling baselines, and Tools/data/tile_pbf.py
+pypi=(topojson=topojson schemathesis=schemathesis highspy=highspy numpy=numpy selenium=selenium axe_selenium_python=axe-selenium-python
+      scipy=scipy igraph=igraph osmium=osmium)
 
 missing_of() {
   local p out=()

@@ -27,36 +27,35 @@ public struct RoadSnap: Sendable, Hashable {
 /// Snaps points to the nearest point of any segment of a network (DESIGN.md: geodesic, to 1 cm;
 /// a straight leg over 1 km means unreachable).
 ///
-/// A uniform grid of about 1 km cells lists the segments whose padded bounding box meets each cell.
-/// A query takes the segments of the cells within 1 km, ranks them by a lower bound (3D distance to
-/// the chord minus the chord's sagitta), and refines with the exact geodesic foot in that order
-/// until the bound passes the best exact distance. Ties go to the lowest segment id.
+/// A packed uniform grid (``SegmentGrid``, about one segment per cell) lists the segments whose
+/// padded bounding box meets each cell. A query takes the segments of the cells within its radius,
+/// keeps those whose lower bound (3D distance to the chord minus the chord's sagitta) is within it,
+/// and refines them with the exact geodesic foot in the order of that bound until the bound passes
+/// the best exact distance. Ties go to the lowest segment id. The answer is the same as refining
+/// every segment of the network in that order (the grid only leaves out segments whose bound
+/// exceeds the radius).
 public struct EdgeSnapper: Sendable {
     /// The longest straight leg a snap may have, metres.
     public static let maximumLeg = 1000.0
-    static let cellDegrees = 0.01
     let network: RoadNetwork
-    let lonScale: Double
-    let cells: [Int64: [UInt32]]
-    /// Node positions in ECEF, for the candidates' lower bounds.
-    let ecef: [ECEFPoint]
+    let grid: SegmentGrid
+    /// Each segment's chord in ECEF, for the candidates' lower bounds: one record per segment,
+    /// so a candidate costs one memory access rather than five.
+    let chords: [SegmentChord]
 
     /// Indexes every segment of `network`.
     /// - Complexity: O(segments) for short segments.
     public init(network: RoadNetwork) {
         self.network = network
-        let meanLat = network.coordinates.isEmpty ? 0 : network.coordinates.reduce(0) { $0 + $1.lat } / Double(network.nodeCount)
-        lonScale = max(0.05, cos(meanLat * .pi / 180))
-        var cells: [Int64: [UInt32]] = [:]
-        for s in 0..<network.segmentCount {
-            let box = Self.box(network, s)
-            let (x0, y0) = Self.cell(lon: box.minLon, lat: box.minLat, lonScale)
-            let (x1, y1) = Self.cell(lon: box.maxLon, lat: box.maxLat, lonScale)
-            for x in x0...x1 { for y in y0...y1 { cells[Self.key(x, y), default: []].append(UInt32(s)) } }
+        grid = SegmentGrid(network: network)
+        let ecef = network.coordinates.map(ECEFPoint.init)
+        chords = (0..<network.segmentCount).map { s in
+            SegmentChord(ecef[Int(network.segmentFrom[s])], ecef[Int(network.segmentTo[s])], length: network.segmentMetres[s])
         }
-        self.cells = cells
-        ecef = network.coordinates.map(ECEFPoint.init)
     }
+
+    /// A segment whose lower bound is within a search radius.
+    typealias Candidate = (bound: Double, segment: UInt32)
 
     /// The snap of `point`, or nil when no segment lies within ``maximumLeg``.
     ///
@@ -65,9 +64,15 @@ public struct EdgeSnapper: Sendable {
     /// above it, is farther than the radius, so a snap within the radius is the nearest of all
     /// (ties included) and the answer equals one search over the whole ``maximumLeg``.
     public func snap(_ point: Coordinate) -> RoadSnap? {
+        var scratch: [Candidate] = []
+        return snap(point, scratch: &scratch)
+    }
+
+    /// ``snap(_:)`` with a reusable candidate buffer (one per thread).
+    func snap(_ point: Coordinate, scratch: inout [Candidate]) -> RoadSnap? {
         var radius = min(100, Self.maximumLeg)
         while true {
-            if let best = snap(point, within: radius), best.leg <= radius { return best }
+            if let best = snap(point, within: radius, scratch: &scratch), best.leg <= radius { return best }
             if radius >= Self.maximumLeg { return nil }
             radius = min(radius * 4, Self.maximumLeg)
         }
@@ -76,24 +81,31 @@ public struct EdgeSnapper: Sendable {
     /// The nearest snap among the segments whose lower bound is at most `radius` (its leg may
     /// exceed `radius`); nil when there is none.
     func snap(_ point: Coordinate, within radius: Double) -> RoadSnap? {
-        let margin = radius + 10
-        let dLat = margin / 110_000, dLon = dLat / max(0.01, cos(point.lat * .pi / 180))
-        let (x0, y0) = Self.cell(lon: point.lon - dLon, lat: point.lat - dLat, lonScale)
-        let (x1, y1) = Self.cell(lon: point.lon + dLon, lat: point.lat + dLat, lonScale)
-        var candidates: [UInt32] = []
-        for x in x0...x1 { for y in y0...y1 { if let list = cells[Self.key(x, y)] { candidates += list } } }
-        candidates.sort()
+        var scratch: [Candidate] = []
+        return snap(point, within: radius, scratch: &scratch)
+    }
+
+    func snap(_ point: Coordinate, within radius: Double, scratch ranked: inout [Candidate]) -> RoadSnap? {
+        guard let cells = grid.cells(around: point, metres: radius) else { return nil }
+        ranked.removeAll(keepingCapacity: true)
         let p = ECEFPoint(point)
-        var ranked: [(bound: Double, segment: UInt32)] = []
-        var previous: UInt32? = nil
-        for s in candidates where s != previous {
-            previous = s
-            let bound = lowerBound(p, Int(s))
-            if bound <= radius { ranked.append((bound, s)) }
-        }
+        grid.start.withUnsafeBufferPointer { start in
+        grid.items.withUnsafeBufferPointer { items in
+            for y in cells.y0...cells.y1 {
+                let row = y * grid.columns
+                for i in Int(start[row + cells.x0])..<Int(start[row + cells.x1 + 1]) {
+                    let s = items[i]
+                    let bound = lowerBound(p, Int(s))
+                    if bound <= radius { ranked.append((bound, s)) }
+                }
+            }
+        }}
+        // A segment listed in several cells comes once per cell, with the same bound: adjacent here.
         ranked.sort { ($0.bound, $0.segment) < ($1.bound, $1.segment) }
         var best: RoadSnap? = nil
-        for (bound, s) in ranked {
+        var previous: UInt32? = nil
+        for (bound, s) in ranked where s != previous {
+            previous = s
             if let best, bound > best.leg { break }
             let seg = Int(s)
             let a = network.coordinates[Int(network.segmentFrom[seg])], b = network.coordinates[Int(network.segmentTo[seg])]
@@ -105,16 +117,10 @@ public struct EdgeSnapper: Sendable {
         return best
     }
 
-    /// A lower bound on the geodesic distance from `p` to segment `s`: the 3D distance to its chord
-    /// less the chord's sagitta (L²/8R with R ≥ 6.33e6 m) and 1 mm.
+    /// A lower bound on the geodesic distance from `p` to segment `s` (see ``SegmentChord``).
+    @inline(__always)
     func lowerBound(_ p: ECEFPoint, _ s: Int) -> Double {
-        let a = ecef[Int(network.segmentFrom[s])], b = ecef[Int(network.segmentTo[s])]
-        let ux = b.x - a.x, uy = b.y - a.y, uz = b.z - a.z
-        let uu = ux * ux + uy * uy + uz * uz
-        let t = uu > 0 ? min(max(((p.x - a.x) * ux + (p.y - a.y) * uy + (p.z - a.z) * uz) / uu, 0), 1) : 0
-        let dx = p.x - (a.x + t * ux), dy = p.y - (a.y + t * uy), dz = p.z - (a.z + t * uz)
-        let length = network.segmentMetres[s]
-        return (dx * dx + dy * dy + dz * dz).squareRoot() - length * length / (8 * 6.33e6) - 0.001
+        chords.withUnsafeBufferPointer { $0[s].lowerBound(p) }
     }
 
     static func box(_ network: RoadNetwork, _ s: Int) -> (minLon: Double, minLat: Double, maxLon: Double, maxLat: Double) {
@@ -125,10 +131,36 @@ public struct EdgeSnapper: Sendable {
         let padLon = pad / max(0.01, cos(max(abs(a.lat), abs(b.lat)) * .pi / 180))
         return (min(a.lon, b.lon) - padLon, min(a.lat, b.lat) - pad, max(a.lon, b.lon) + padLon, max(a.lat, b.lat) + pad)
     }
+}
 
-    static func cell(lon: Double, lat: Double, _ lonScale: Double) -> (Int, Int) {
-        (Int((lon * lonScale / cellDegrees).rounded(.down)), Int((lat / cellDegrees).rounded(.down)))
+/// A segment's chord in ECEF (end `a` exact, the vector to `b` in single precision) and the slack
+/// that turns the 3D distance to it into a lower bound on the geodesic distance to the segment.
+///
+/// The geodesic is a curve of curvature at most 1/6.33e6 m⁻¹ (the ellipsoid's largest), so it lies
+/// within its sagitta L²/8R of the chord; the stored vector is off by at most 1.1e-7·L (single
+/// precision), which moves the chord by no more; 1 mm covers the rest of the rounding. The slack
+/// is the sum of the three, rounded up. Any valid lower bound gives the same snaps (the snapper
+/// refines every segment whose bound is within the best exact distance); this one only has to be
+/// cheap and close.
+struct SegmentChord {
+    let ax: Double, ay: Double, az: Double
+    let ux: Float, uy: Float, uz: Float
+    let slack: Float
+
+    init(_ a: ECEFPoint, _ b: ECEFPoint, length: Double) {
+        (ax, ay, az) = (a.x, a.y, a.z)
+        (ux, uy, uz) = (Float(b.x - a.x), Float(b.y - a.y), Float(b.z - a.z))
+        slack = Float(length * length / (8 * 6.33e6) + 1.1e-7 * length + 0.001).nextUp
     }
 
-    static func key(_ x: Int, _ y: Int) -> Int64 { Int64(x) << 32 | Int64(UInt32(bitPattern: Int32(truncatingIfNeeded: y))) }
+    /// The 3D distance from `p` to the stored chord less the slack.
+    @inline(__always)
+    func lowerBound(_ p: ECEFPoint) -> Double {
+        let ux = Double(self.ux), uy = Double(self.uy), uz = Double(self.uz)
+        let px = p.x - ax, py = p.y - ay, pz = p.z - az
+        let uu = ux * ux + uy * uy + uz * uz
+        let t = uu > 0 ? min(max((px * ux + py * uy + pz * uz) / uu, 0), 1) : 0
+        let dx = px - t * ux, dy = py - t * uy, dz = pz - t * uz
+        return (dx * dx + dy * dy + dz * dz).squareRoot() - Double(slack)
+    }
 }

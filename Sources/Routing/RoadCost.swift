@@ -41,24 +41,36 @@ extension RoadNetwork {
     /// to the node. A foot point that lies on a node (0 m from it) is at that node whatever the
     /// direction.
     public func departures(_ snap: RoadSnap) -> [RoadSeed] {
+        var seeds: [RoadSeed] = []
+        forEachDeparture(snap) { seeds.append($0) }
+        return seeds
+    }
+
+    /// ``departures(_:)`` one by one, in the same order, without building an array.
+    @inline(__always)
+    func forEachDeparture(_ snap: RoadSnap, _ body: (RoadSeed) -> Void) {
         let s = Int(snap.segment), leg = Self.leg(snap)
         let toFrom = snap.along, toTo = segmentMetres[s] - snap.along
-        var seeds: [RoadSeed] = []
-        if opensBackward(s) || toFrom <= 0 { seeds.append(RoadSeed(node: segmentFrom[s], cost: leg + partial(toFrom, s))) }
-        if opensForward(s) || toTo <= 0 { seeds.append(RoadSeed(node: segmentTo[s], cost: leg + partial(max(0, toTo), s))) }
-        return seeds
+        if opensBackward(s) || toFrom <= 0 { body(RoadSeed(node: segmentFrom[s], cost: leg + partial(toFrom, s))) }
+        if opensForward(s) || toTo <= 0 { body(RoadSeed(node: segmentTo[s], cost: leg + partial(max(0, toTo), s))) }
     }
 
     /// Where a search *to* a snapped point leaves the network: the end nodes of its segment from
     /// which the mode may travel to the foot point, each at the geodesic from the node to the foot
     /// plus the leg. A foot point on a node is reached from that node whatever the direction.
     public func arrivals(_ snap: RoadSnap) -> [RoadSeed] {
+        var seeds: [RoadSeed] = []
+        forEachArrival(snap) { seeds.append($0) }
+        return seeds
+    }
+
+    /// ``arrivals(_:)`` one by one, in the same order, without building an array.
+    @inline(__always)
+    func forEachArrival(_ snap: RoadSnap, _ body: (RoadSeed) -> Void) {
         let s = Int(snap.segment), leg = Self.leg(snap)
         let fromFrom = snap.along, fromTo = segmentMetres[s] - snap.along
-        var seeds: [RoadSeed] = []
-        if opensForward(s) || fromFrom <= 0 { seeds.append(RoadSeed(node: segmentFrom[s], cost: partial(fromFrom, s) + leg)) }
-        if opensBackward(s) || fromTo <= 0 { seeds.append(RoadSeed(node: segmentTo[s], cost: partial(max(0, fromTo), s) + leg)) }
-        return seeds
+        if opensForward(s) || fromFrom <= 0 { body(RoadSeed(node: segmentFrom[s], cost: partial(fromFrom, s) + leg)) }
+        if opensBackward(s) || fromTo <= 0 { body(RoadSeed(node: segmentTo[s], cost: partial(max(0, fromTo), s) + leg)) }
     }
 
     /// The same-segment direct cost from `a` to `b` when both snap to one segment and the mode may

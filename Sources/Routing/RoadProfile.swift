@@ -22,6 +22,11 @@ public enum RoadProfile {
         "tertiary": 50, "tertiary_link": 40, "unclassified": 40, "residential": 30,
         "living_street": 10, "service": 15,
     ]
+    /// Every tag key ``usage(of:for:)`` reads: a way's other tags cannot change how a mode uses it.
+    public static let keys: Set<String> = [
+        "highway", "access", "area", "foot", "bicycle", "oneway", "oneway:bicycle", "cycleway", "junction",
+        "motor_vehicle", "motorcar", "maxspeed",
+    ]
     /// Symbolic `maxspeed` values, km/h.
     static let symbolicSpeeds: [String: Double] = ["DK:urban": 50, "DK:rural": 80, "DK:motorway": 130]
 

@@ -56,4 +56,15 @@ struct RoadProfileTests {
         #expect(usage?.backward == backward)
         #expect(abs((usage?.metresPerSecond ?? 0) - kmh / 3.6) < 1e-12)
     }
+
+    @Test("only the keys the profiles name decide a way's use: the import may drop every other tag", arguments: cases)
+    func keysDecide(_ c: Case) {
+        var noisy = c.tags
+        for (k, v) in ["name": "Mannerheimintie", "surface": "asphalt", "lanes": "2", "lit": "yes"] { noisy[k] = v }
+        let kept = noisy.filter { RoadProfile.keys.contains($0.key) }
+        #expect(kept == c.tags)
+        let full = RoadProfile.usage(of: noisy, for: c.mode), filtered = RoadProfile.usage(of: kept, for: c.mode)
+        #expect(full?.forward == filtered?.forward && full?.backward == filtered?.backward
+                && full?.metresPerSecond == filtered?.metresPerSecond && (full == nil) == (filtered == nil))
+    }
 }

@@ -8,16 +8,15 @@ extension Overblik {
     /// the cost in both units; nil for a point more than 1 km from the network or reaching none.
     ///
     /// One multi-source Dijkstra from every qualifying facility over the reverse arcs (people travel
-    /// to the facility) labels each node; each point then takes the labels of its segment's ends.
+    /// to the facility) labels each node; each point then takes the labels of its segment's ends
+    /// (snapping and lookups spread over every core, with the same answers as one).
     func roadNearest(_ road: RoadQuestion, points: [Coordinate], qualifying: [Bool], catalog: Catalog) throws -> [RoadHit?] {
         let state = try roads.state(road.mode, store: store)
         let facilities = catalog.engine.facilities
         let snaps: [RoadSnap?] = facilities.indices.map { qualifying[$0] ? state.snap(facilities[$0].location) : nil }
         let sources = RoadTargets(snaps: snaps, network: state.network)
         let labels = state.router.label(sources: sources, metric: road.metric)
-        return points.map { point in
-            state.snapper.snap(point).flatMap { state.router.nearest(for: $0, labels: labels, sources: sources) }
-        }
+        return state.snapper.nearestSources(points, labels: labels, sources: sources)
     }
 }
 

@@ -49,26 +49,27 @@ extension Overblik {
     ///   - attribution: the data's source and licence (default: OpenStreetMap's), recorded with it.
     /// - Throws: ``OverblikError/badInput(_:)`` for an unreadable or malformed file.
     public func importNetwork(path: String, clipTo: BoundingBox? = nil, attribution: String? = nil) throws -> RoadNetworkImport {
-        let built: RoadNetworks
-        do { built = try RoadNetworks.read(osmFile: path, clipTo: clipTo) } catch {
-            throw OverblikError.badInput("\(error)")
-        }
         var stored: [StoredRoadNetwork] = [], summaries: [RoadNetworkSummary] = []
-        for report in built.reports {
-            let network = built.networks[report.mode]!
-            let body = network.encoded()
-            stored.append(StoredRoadNetwork(mode: report.mode.rawValue, format: Int(RoadNetwork.byteFormat), nodes: network.nodeCount,
-                                            segments: network.segmentCount, islands: report.islands,
-                                            source: (path as NSString).lastPathComponent, body: body))
-            summaries.append(RoadNetworkSummary(mode: report.mode.rawValue, usableWays: report.usableWays, allNodes: report.allNodes,
-                                                allSegments: report.allSegments, keptNodes: report.keptNodes,
-                                                keptSegments: report.keptSegments, islands: report.islands, storedBytes: body.count))
+        let incompleteWays: Int
+        // One mode at a time: each network is encoded and dropped before the next is built.
+        do {
+            incompleteWays = try RoadNetworks.build(osmFile: path, clipTo: clipTo) { network, report in
+                let body = network.encoded()
+                stored.append(StoredRoadNetwork(mode: report.mode.rawValue, format: Int(RoadNetwork.byteFormat), nodes: network.nodeCount,
+                                                segments: network.segmentCount, islands: report.islands,
+                                                source: (path as NSString).lastPathComponent, body: body))
+                summaries.append(RoadNetworkSummary(mode: report.mode.rawValue, usableWays: report.usableWays, allNodes: report.allNodes,
+                                                    allSegments: report.allSegments, keptNodes: report.keptNodes,
+                                                    keptSegments: report.keptSegments, islands: report.islands, storedBytes: body.count))
+            }
+        } catch {
+            throw OverblikError.badInput("\(error)")
         }
         try store.replace(roadNetworks: stored) {
             try recordSource(ImportLayer.network.rawValue, path: path, attribution: attribution, osm: true)
         }
         roads.states = [:]
-        return RoadNetworkImport(source: (path as NSString).lastPathComponent, incompleteWays: built.incompleteWays, networks: summaries)
+        return RoadNetworkImport(source: (path as NSString).lastPathComponent, incompleteWays: incompleteWays, networks: summaries)
     }
 }
 

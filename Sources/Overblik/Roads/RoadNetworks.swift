@@ -14,9 +14,25 @@ package struct RoadNetworks: Sendable {
     /// `clipTo`) outside the box, keeps its runs of consecutive nodes that are present and inside.
     /// - Throws: ``OSMError`` for an unreadable or malformed file.
     public static func read(osmFile path: String, clipTo: BoundingBox? = nil) throws -> RoadNetworks {
+        var result = RoadNetworks(networks: [:], reports: [], incompleteWays: 0)
+        result.incompleteWays = try build(osmFile: path, clipTo: clipTo) { network, report in
+            result.networks[report.mode] = network
+            result.reports.append(report)
+        }
+        return result
+    }
+
+    /// Like ``read(osmFile:clipTo:)``, but hands each mode's network to `each` (walk, bike, car) as
+    /// soon as it is built and keeps none, so that at most one mode's build is in memory at a time.
+    /// The highway ways are held compactly meanwhile: their node ids in one array, and only the tags
+    /// the profiles read (``RoadProfile/keys``), each distinct set once.
+    /// - Returns: the number of highway ways the extract cut (some nodes missing).
+    /// - Throws: ``OSMError`` for an unreadable or malformed file, or what `each` throws.
+    public static func build(osmFile path: String, clipTo: BoundingBox? = nil,
+                             _ each: (RoadNetwork, NetworkBuildReport) throws -> Void) throws -> Int {
         let source: any OSMElementSource = path.hasSuffix(".pbf") ? try OSMPBFReader(path: path) : try OSMXMLReader(path: path)
         // Pass 1: highway ways and the ids of their nodes; pass 2: those nodes' positions.
-        var ways: [OSMWay] = []
+        var ways = CompactWays()
         var positions: [Int64: Coordinate] = [:]
         try source.read(OSMElementVisitor(way: { way in
             guard way.tags["highway"] != nil else { return }
@@ -26,26 +42,22 @@ package struct RoadNetworks: Sendable {
         try source.read(OSMElementVisitor(node: { node in
             if let slot = positions.index(forKey: node.id) { positions.values[slot] = node.coordinate }
         }))
-        var builders = TravelMode.allCases.map { RoadNetworkBuilder(mode: $0) }
         var incomplete = 0
-        for way in ways {
-            let coordinates = way.nodeIDs.map { positions[$0]! }
-            let road = RoadWay(id: way.id, nodeIDs: way.nodeIDs, coordinates: coordinates, tags: way.tags)
-            let present = coordinates.allSatisfy { !$0.lon.isNaN }
-            if !present { incomplete += 1 }
-            // A way cut by the extract's edge keeps its runs of nodes present in the file.
-            let parts = split(road) { !$0.lon.isNaN && (clipTo?.contains($0) ?? true) }
-            for part in parts {
-                for i in builders.indices { builders[i].add(part) }
+        for mode in TravelMode.allCases {
+            var builder = RoadNetworkBuilder(mode: mode)
+            for w in 0..<ways.count {
+                let ids = ways.nodeIDs(w)
+                let coordinates = ids.map { positions[$0]! }
+                if mode == TravelMode.allCases[0] && !coordinates.allSatisfy({ !$0.lon.isNaN }) { incomplete += 1 }
+                let road = RoadWay(id: ways.ids[w], nodeIDs: Array(ids), coordinates: coordinates, tags: ways.tagSets[Int(ways.tags[w])])
+                // A way cut by the extract's edge keeps its runs of nodes present in the file.
+                for part in split(road, keep: { !$0.lon.isNaN && (clipTo?.contains($0) ?? true) }) { builder.add(part) }
             }
-        }
-        var result = RoadNetworks(networks: [:], reports: [], incompleteWays: incomplete)
-        for builder in builders {
             let (network, report) = builder.build()
-            result.networks[builder.mode] = network
-            result.reports.append(report)
+            builder = RoadNetworkBuilder(mode: mode)
+            try each(network, report)
         }
-        return result
+        return incomplete
     }
 
     /// The runs of a way's nodes whose positions pass `keep`, as ways of at least two nodes.
@@ -62,5 +74,34 @@ package struct RoadNetworks: Sendable {
         }
         flush()
         return parts
+    }
+}
+
+/// Highway ways held for the network builds: node ids in one array, the profile-relevant tags of
+/// each way as an index into the distinct sets seen.
+struct CompactWays {
+    var ids: [Int64] = []
+    var start: [Int] = [0]
+    var nodes: [Int64] = []
+    var tags: [Int32] = []
+    var tagSets: [[String: String]] = []
+    var tagIndex: [[String: String]: Int32] = [:]
+
+    var count: Int { ids.count }
+
+    func nodeIDs(_ w: Int) -> ArraySlice<Int64> { nodes[start[w]..<start[w + 1]] }
+
+    mutating func append(_ way: OSMWay) {
+        ids.append(way.id)
+        nodes += way.nodeIDs
+        start.append(nodes.count)
+        let relevant = way.tags.filter { RoadProfile.keys.contains($0.key) }
+        if let known = tagIndex[relevant] {
+            tags.append(known)
+        } else {
+            tagIndex[relevant] = Int32(tagSets.count)
+            tags.append(Int32(tagSets.count))
+            tagSets.append(relevant)
+        }
     }
 }

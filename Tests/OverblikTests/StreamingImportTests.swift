@@ -121,6 +121,29 @@ struct StreamingImportTests {
         #expect(try o.store.database.scalar("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'gii_\(c.layer.rawValue)_geom'")?.int == 1)
     }
 
+    @Test("a file that breaks in a late chunk (invalid UTF-8) is refused with its line while earlier chunks were written, and nothing stays")
+    func lateBrokenFile() throws {
+        let (o, _) = try freshOverblik("stream-broken")
+        var bytes = Array("id,lon,lat,weight\n".utf8)
+        for i in 0..<20_000 {
+            bytes += Array("p\(i),9.\(i % 1_000),57.0,1\n".utf8)
+            if i == 18_000 { bytes += [0x70, 0xFF, 0xFE, 0x2C, 0x39, 0x2C, 0x35, 0x37, 0x2C, 0x31, 0x0A] }
+        }
+        let url = try TestSupport.temporaryDirectory("stream-broken-file").appendingPathComponent("broken.csv")
+        try Data(bytes).write(to: url)
+        do {
+            _ = try o.importFile(.population, at: url.path)
+            Issue.record("expected refusal")
+        } catch let error as ImportError {
+            #expect(error.problems.first?.position.line == 18_003)
+        }
+        #expect(try Self.count(o, "population") == 0)
+        #expect(try Self.count(o, "idx_population_geom") == 0)
+        // The connection is whole: the next import works.
+        let good = try TestSupport.writeTemporary("id,lon,lat,weight\np1,9.9,57.0,2\n", name: "good.csv")
+        #expect(try o.importFile(.population, at: good.path).imported == 1)
+    }
+
     @Test("an id repeated in a late chunk names the line of its first use, and nothing is written")
     func lateRepeat() throws {
         let (o, _) = try freshOverblik("stream-repeat")

@@ -96,7 +96,7 @@ extension Overblik {
 
         /// Streams a point layer into the store in chunks, in one transaction (see ``PointLayerImport``):
         /// unique ids, districts by point-in-polygon, clipping; any problem rolls everything back.
-        func streamPoints<Row: Identifiable>(table: String, osm: OSMHooks? = nil, location: KeyPath<Row, Coordinate>,
+        func streamPoints<Row: Identifiable & Sendable>(table: String, osm: OSMHooks? = nil, location: KeyPath<Row, Coordinate>,
                                              code: WritableKeyPath<Row, String?>, _ map: @escaping (ImportRecord) -> Row?,
                                              writer: @escaping (Int) throws -> PointLayerWriter<Row>) throws where Row.ID == String {
             if source.isOSM && layer != .facilities {

@@ -12,7 +12,7 @@ import Store
 /// repeat, naming the first occurrence (found by reading the file again, on that failure path only);
 /// ids already in the layer are refused without `replace`. The caller throws on any problem inside
 /// the transaction, so a failure in a late chunk leaves nothing written.
-struct PointLayerImport<Row: Identifiable> where Row.ID == String {
+struct PointLayerImport<Row: Identifiable & Sendable> where Row.ID == String {
     /// Rows read before a chunk is written.
     static var chunkSize: Int { 8_192 }
 
@@ -39,16 +39,14 @@ struct PointLayerImport<Row: Identifiable> where Row.ID == String {
     /// Reads every row with `read` (which calls its argument once per mapped row, in file order)
     /// and writes it through the writer `makeWriter` gives (called once, with the number of rows
     /// when the file fits one chunk, else `Int.max`). Call inside the write transaction.
-    func run(districts: [StoredDistrict], read: ((Row, RecordPosition) throws -> Void) throws -> Void,
+    func run(districts: [StoredDistrict], read: @escaping ((Row, RecordPosition) throws -> Void) throws -> Void,
              makeWriter: @escaping (Int) throws -> PointLayerWriter<Row>) throws -> Outcome {
         var outcome = Outcome()
         let locator = districts.isEmpty ? nil : Overblik.locator(for: districts)
         var writer: PointLayerWriter<Row>?
-        var rows: [Row] = [], positions: [RecordPosition] = []
-        rows.reserveCapacity(Self.chunkSize)
-        positions.reserveCapacity(Self.chunkSize)
 
-        func flush(final: Bool) throws {
+        func flush(_ chunk: Chunk, final: Bool) throws {
+            var (rows, positions) = (chunk.rows, chunk.positions)
             if let clip {
                 var keptRows: [Row] = [], keptPositions: [RecordPosition] = []
                 for (row, position) in zip(rows, positions) {
@@ -85,18 +83,49 @@ struct PointLayerImport<Row: Identifiable> where Row.ID == String {
                     if outcome.repeats.count < ImportError.reportLimit { outcome.repeats.append((row.id, position)) }
                 }
             }
-            rows.removeAll(keepingCapacity: true)
-            positions.removeAll(keepingCapacity: true)
         }
 
-        try read { row, position in
-            rows.append(row)
-            positions.append(position)
-            if rows.count == Self.chunkSize { try flush(final: false) }
+        // One thread reads, maps and validates the next chunk while this one writes the last.
+        let handoff = ChunkHandoff<Chunk>(capacity: 2)
+        ProducerThread {
+            var chunk = Chunk()
+            do {
+                try read { row, position in
+                    chunk.rows.append(row)
+                    chunk.positions.append(position)
+                    if chunk.rows.count == Self.chunkSize {
+                        try handoff.put(chunk)
+                        chunk = Chunk()
+                    }
+                }
+                chunk.final = true
+                try handoff.put(chunk)
+                handoff.finish(throwing: nil)
+            } catch {
+                handoff.finish(throwing: error)
+            }
+        }.start()
+        do {
+            while let chunk = try handoff.take() { try flush(chunk, final: chunk.final) }
+            try writer?.finish()
+        } catch {
+            handoff.cancel()
+            handoff.waitUntilFinished()
+            throw error
         }
-        try flush(final: true)
-        try writer?.finish()
         return outcome
+    }
+
+    /// Rows read together, with their positions; `final` on the last.
+    struct Chunk: Sendable {
+        var rows: [Row] = []
+        var positions: [RecordPosition] = []
+        var final = false
+
+        init() {
+            rows.reserveCapacity(PointLayerImport.chunkSize)
+            positions.reserveCapacity(PointLayerImport.chunkSize)
+        }
     }
 
     /// The problems of the repeated ids, each naming the first row with that id (read again with `read`).

@@ -11,6 +11,9 @@ import CSQLite
 /// `%_parent(nodeno, parentnode)` each non-root node to its parent. `rtreecheck()` and SpatiaLite's
 /// `CheckSpatialIndex` accept the result (see `SpatialIndexDeferralTests`).
 extension OverblikStore {
+    /// Layers with more boxes than this are ordered by SQLite's sorter (bounded memory) rather than in memory.
+    static let inMemorySortLimit = 1 << 21
+
     struct RTreeEntry {
         var id: Int64
         var minX: Float, maxX: Float, minY: Float, maxY: Float
@@ -19,7 +22,8 @@ extension OverblikStore {
     /// Fills the R*Tree `index` (2 dimensions, no auxiliary columns) with the boxes of every row of
     /// `table` with a geometry, when the tree is empty. Call inside a transaction.
     /// - Returns: false (and nothing is written) when the tree is not empty or not of that form.
-    func bulkLoadRTree(_ index: String, from table: String) throws -> Bool {
+    /// - Parameter inMemoryLimit: above this many boxes, SQLite's sorter orders them (bounded memory).
+    func bulkLoadRTree(_ index: String, from table: String, inMemoryLimit: Int = inMemorySortLimit) throws -> Bool {
         guard try database.scalar("SELECT NOT EXISTS (SELECT 1 FROM \"\(index)_rowid\")")?.int == 1,
               let nodeSize = try database.scalar("SELECT length(data) FROM \"\(index)_node\" WHERE nodeno = 1")?.int,
               try database.scalar("SELECT count(*) FROM \"\(index)_node\"")?.int == 1,
@@ -57,16 +61,30 @@ extension OverblikStore {
             }
             slice.removeAll(keepingCapacity: true)
         }
+        // Up to a few million boxes are sorted here (24 bytes each, faster); beyond that SQLite's
+        // sorter orders them, spilling to disk, so that memory stays bounded whatever the row count.
+        let external = total > inMemoryLimit
         let read = try database.prepare("""
             SELECT rowid, MbrMinX(geom), MbrMaxX(geom), MbrMinY(geom), MbrMaxY(geom) FROM "\(table)" WHERE geom IS NOT NULL
-            ORDER BY MbrMinX(geom) + MbrMaxX(geom)
-            """)
+            """ + (external ? " ORDER BY MbrMinX(geom) + MbrMaxX(geom)" : ""))
+        var all: [RTreeEntry] = []
+        if !external { all.reserveCapacity(total) }
         var seen = 0
         try read.forEachRow { s in
-            slice.append(RTreeEntry(id: s.int64(0), minX: Self.down(s.double(1)), maxX: Self.up(s.double(2)),
-                                    minY: Self.down(s.double(3)), maxY: Self.up(s.double(4))))
+            let entry = RTreeEntry(id: s.int64(0), minX: Self.down(s.double(1)), maxX: Self.up(s.double(2)),
+                                   minY: Self.down(s.double(3)), maxY: Self.up(s.double(4)))
             seen += 1
+            guard external else { return all.append(entry) }
+            slice.append(entry)
             if slice.count == perSlice { try emitSlice() }
+        }
+        if !external {
+            all.sort { $0.minX + $0.maxX < $1.minX + $1.maxX }
+            for entry in all {
+                slice.append(entry)
+                if slice.count == perSlice { try emitSlice() }
+            }
+            all = []
         }
         try emitSlice()
         guard seen == total, leafBounds.count == sizes[0] else {

@@ -26,15 +26,28 @@ extension OverblikStore {
     public func insert(settlements: [Settlement], replace: Bool) throws {
         let columns = SettlementColumn.sqlList + ", geom"
         let statement = try database.prepare("""
-            INSERT INTO settlements (\(columns)) VALUES (\(SettlementColumn.placeholders), MakePoint(?, ?, 4326))
+            INSERT INTO settlements (\(columns)) VALUES (\(SettlementColumn.placeholders), ?)
             """ + (replace ? Self.upsert(columns) : ""))
+        var point = SpatiaLitePoint()
         try deferringSpatialIndex(of: "settlements", rows: settlements.count) {
             for s in settlements {
-                try statement.run([.text(s.id), .text(s.name), .real(s.location.lon), .real(s.location.lat),
-                                   .real(s.population), .bool(s.approximate), .optional(s.districtCode),
-                                   .real(s.location.lon), .real(s.location.lat)])
+                try Self.bind(s, to: statement, point: &point)
+                try statement.stepDone()
             }
         }
+    }
+
+    /// Binds `s` to the settlement INSERT by column index.
+    static func bind(_ s: Settlement, to statement: Statement, point: inout SpatiaLitePoint) throws {
+        statement.reset()
+        try statement.bind(1, text: s.id)
+        try statement.bind(2, text: s.name)
+        try statement.bind(3, double: s.location.lon)
+        try statement.bind(4, double: s.location.lat)
+        try statement.bind(5, double: s.population)
+        try statement.bind(6, int: s.approximate ? 1 : 0)
+        try statement.bind(7, text: s.districtCode)
+        try Self.bind(point: &point, s.location, at: 8, to: statement)
     }
 
     public func settlements() throws -> [Settlement] {
@@ -51,17 +64,30 @@ extension OverblikStore {
 
     /// Inserts population points (call inside ``write(_:)``). With `replace`, existing ids are overwritten in place.
     public func insert(population: [PopulationPoint], replace: Bool) throws {
-        let columns = "id, lon, lat, weight, district_code, rural, geom"
-        let statement = try database.prepare("""
-            INSERT INTO population (\(columns)) VALUES (?,?,?,?,?,?, MakePoint(?, ?, 4326))
-            """ + (replace ? Self.upsert(columns) : ""))
+        let statement = try database.prepare("INSERT INTO population (\(Self.populationColumns)) VALUES (?,?,?,?,?,?,?)"
+                                             + (replace ? Self.upsert(Self.populationColumns) : ""))
+        var point = SpatiaLitePoint()
         try deferringSpatialIndex(of: "population", rows: population.count) {
             for p in population {
-                try statement.run([.text(p.id), .real(p.location.lon), .real(p.location.lat), .real(p.weight),
-                                   .optional(p.districtCode), p.rural.map { .bool($0) } ?? .null,
-                                   .real(p.location.lon), .real(p.location.lat)])
+                try Self.bind(p, to: statement, point: &point)
+                try statement.stepDone()
             }
         }
+    }
+
+    /// The population columns written, in ``bind(_:to:point:)`` order.
+    static let populationColumns = "id, lon, lat, weight, district_code, rural, geom"
+
+    /// Binds `p` to the population INSERT by index.
+    static func bind(_ p: PopulationPoint, to s: Statement, point: inout SpatiaLitePoint) throws {
+        s.reset()
+        try s.bind(1, text: p.id)
+        try s.bind(2, double: p.location.lon)
+        try s.bind(3, double: p.location.lat)
+        try s.bind(4, double: p.weight)
+        try s.bind(5, text: p.districtCode)
+        if let rural = p.rural { try s.bind(6, int: rural ? 1 : 0) } else { try s.bindNull(6) }
+        try bind(point: &point, p.location, at: 7, to: s)
     }
 
     /// All population points, ordered by id. Reads columns directly (no per-row allocation beyond the value).

@@ -143,24 +143,54 @@ extension OverblikStore {
     /// in place (their rooms and bookings stay).
     public func insert(facilities: [Facility], replace: Bool) throws {
         let statement = try database.prepare("""
-            INSERT INTO facilities (\(Self.facilityColumns), geom)
-            VALUES (\(FacilityColumn.placeholders), MakePoint(?, ?, 4326))
+            INSERT INTO facilities (\(Self.facilityColumns), geom) VALUES (\(FacilityColumn.placeholders), ?)
             """ + (replace ? Self.upsert(Self.facilityColumns + ", geom") : ""))
+        var point = SpatiaLitePoint()
         try deferringSpatialIndex(of: "facilities", rows: facilities.count) {
             for f in facilities {
-                let a = f.accessibility
-                try statement.run([
-                    .text(f.id), .text(f.name), .text(f.kind.rawValue), .real(f.location.lon), .real(f.location.lat),
-                    .optional(f.address), .text(f.owner.rawValue), .optional(f.capacity), .optional(f.openingHours),
-                    .text(a.wheelchair.rawValue), .text(a.toiletsWheelchair.rawValue), .text(a.stepFree.rawValue),
-                    .text(a.ramp.rawValue), .text(a.elevator.rawValue), .text(a.hearingLoop.rawValue),
-                    .text(a.parkingAccessible.rawValue), .optional(a.godAdgang.isEmpty ? nil : a.godAdgang.joined(separator: "|")),
-                    .optional(a.checked), .optional(f.contact.name), .optional(f.contact.phone), .optional(f.contact.email),
-                    .optional(f.contact.bookingURL), .bool(f.disabilitySuited), .optional(f.districtCode),
-                    .real(f.location.lon), .real(f.location.lat),
-                ])
+                try Self.bind(f, to: statement, point: &point)
+                try statement.stepDone()
             }
         }
+    }
+
+    /// Binds `f` to the facility INSERT by column index (no ``SQLValue`` per value).
+    static func bind(_ f: Facility, to s: Statement, point: inout SpatiaLitePoint) throws {
+        typealias C = FacilityColumn
+        func at(_ c: C) -> Int32 { c.rawValue + 1 }
+        let a = f.accessibility
+        s.reset()
+        try s.bind(at(.id), text: f.id)
+        try s.bind(at(.name), text: f.name)
+        try s.bind(at(.kind), text: f.kind.rawValue)
+        try s.bind(at(.lon), double: f.location.lon)
+        try s.bind(at(.lat), double: f.location.lat)
+        try s.bind(at(.address), text: f.address)
+        try s.bind(at(.owner), text: f.owner.rawValue)
+        try s.bind(at(.capacity), int: f.capacity)
+        try s.bind(at(.openingHours), text: f.openingHours)
+        try s.bind(at(.wheelchair), text: a.wheelchair.rawValue)
+        try s.bind(at(.toiletsWheelchair), text: a.toiletsWheelchair.rawValue)
+        try s.bind(at(.stepFree), text: a.stepFree.rawValue)
+        try s.bind(at(.ramp), text: a.ramp.rawValue)
+        try s.bind(at(.elevator), text: a.elevator.rawValue)
+        try s.bind(at(.hearingLoop), text: a.hearingLoop.rawValue)
+        try s.bind(at(.parkingAccessible), text: a.parkingAccessible.rawValue)
+        try s.bind(at(.godAdgang), text: a.godAdgang.isEmpty ? nil : a.godAdgang.joined(separator: "|"))
+        try s.bind(at(.checked), text: a.checked)
+        try s.bind(at(.contactName), text: f.contact.name)
+        try s.bind(at(.phone), text: f.contact.phone)
+        try s.bind(at(.email), text: f.contact.email)
+        try s.bind(at(.bookingURL), text: f.contact.bookingURL)
+        try s.bind(at(.disabilitySuited), int: f.disabilitySuited ? 1 : 0)
+        try s.bind(at(.districtCode), text: f.districtCode)
+        try bind(point: &point, f.location, at: Int32(C.allCases.count) + 1, to: s)
+    }
+
+    /// Binds `location` as a SpatiaLite point blob (EPSG:4326) to parameter `index`.
+    static func bind(point: inout SpatiaLitePoint, _ location: Coordinate, at index: Int32, to s: Statement) throws {
+        point.set(x: location.lon, y: location.lat)
+        try point.bytes.withUnsafeBytes { try s.bind(index, blob: $0) }
     }
 
     /// All facilities, ordered by id.

@@ -1,3 +1,5 @@
+import CSQLite
+
 /// Fills an empty SQLite R*Tree in one pass, packed (Sort-Tile-Recursive), by writing its three
 /// shadow tables directly, instead of inserting row by row (about 10 µs a row here: SQLite's R*Tree
 /// chooses a leaf and splits nodes for every insert).
@@ -9,6 +11,9 @@
 /// `%_parent(nodeno, parentnode)` each non-root node to its parent. `rtreecheck()` and SpatiaLite's
 /// `CheckSpatialIndex` accept the result (see `SpatialIndexDeferralTests`).
 extension OverblikStore {
+    /// Layers with more boxes than this are ordered by SQLite's sorter (bounded memory) rather than in memory.
+    static let inMemorySortLimit = 1 << 21
+
     struct RTreeEntry {
         var id: Int64
         var minX: Float, maxX: Float, minY: Float, maxY: Float
@@ -17,7 +22,8 @@ extension OverblikStore {
     /// Fills the R*Tree `index` (2 dimensions, no auxiliary columns) with the boxes of every row of
     /// `table` with a geometry, when the tree is empty. Call inside a transaction.
     /// - Returns: false (and nothing is written) when the tree is not empty or not of that form.
-    func bulkLoadRTree(_ index: String, from table: String) throws -> Bool {
+    /// - Parameter inMemoryLimit: above this many boxes, SQLite's sorter orders them (bounded memory).
+    func bulkLoadRTree(_ index: String, from table: String, inMemoryLimit: Int = inMemorySortLimit) throws -> Bool {
         guard try database.scalar("SELECT NOT EXISTS (SELECT 1 FROM \"\(index)_rowid\")")?.int == 1,
               let nodeSize = try database.scalar("SELECT length(data) FROM \"\(index)_node\" WHERE nodeno = 1")?.int,
               try database.scalar("SELECT count(*) FROM \"\(index)_node\"")?.int == 1,
@@ -25,60 +31,77 @@ extension OverblikStore {
         let cellSize = 24
         let capacity = (Int(nodeSize) - 4) / cellSize
         guard capacity >= 4 else { return false }
-        var entries: [RTreeEntry] = []
+        let total = Int(try database.scalar("SELECT count(*) FROM \"\(table)\" WHERE geom IS NOT NULL")?.int ?? 0)
+        guard total > 0 else { return true }
+        // Nodes per level, leaves first: tiling n cells makes exactly ceil(n / capacity) nodes.
+        var sizes = [(total + capacity - 1) / capacity]
+        while sizes[sizes.count - 1] > 1 { sizes.append((sizes[sizes.count - 1] + capacity - 1) / capacity) }
+        let depth = sizes.count - 1
+        // Numbers: root 1, then level by level downwards.
+        func firstNumber(_ level: Int) -> Int64 { 1 + Int64(sizes[(level + 1)...].reduce(0, +)) }
+        var writer = try RTreeNodeWriter(database: database, index: index, nodeSize: Int(nodeSize))
+        // Leaves, streamed: the rows in x order from SQLite's sorter (which spills to disk, so memory
+        // stays flat), one vertical slice at a time sorted by y and cut into leaves.
+        let slices = max(1, Int(Double(sizes[0]).squareRoot().rounded(.up)))
+        let perSlice = slices * capacity
+        var slice: [RTreeEntry] = []
+        slice.reserveCapacity(min(perSlice, total))
+        var leafBounds: [RTreeEntry] = []
+        leafBounds.reserveCapacity(sizes[0])
+        func emitSlice() throws {
+            slice.sort { $0.minY + $0.maxY < $1.minY + $1.maxY }
+            var s = 0
+            while s < slice.count {
+                let cells = slice[s..<min(slice.count, s + capacity)]
+                let number = firstNumber(0) + Int64(leafBounds.count)
+                try writer.write(node: number, depth: depth == 0 ? 0 : nil, cells: cells) { $0.id }
+                for cell in cells { try writer.map(rowID: cell.id, to: number) }
+                leafBounds.append(Self.bounds(of: cells, id: Int64(leafBounds.count)))
+                s += capacity
+            }
+            slice.removeAll(keepingCapacity: true)
+        }
+        // Up to a few million boxes are sorted here (24 bytes each, faster); beyond that SQLite's
+        // sorter orders them, spilling to disk, so that memory stays bounded whatever the row count.
+        let external = total > inMemoryLimit
         let read = try database.prepare("""
             SELECT rowid, MbrMinX(geom), MbrMaxX(geom), MbrMinY(geom), MbrMaxY(geom) FROM "\(table)" WHERE geom IS NOT NULL
-            """)
+            """ + (external ? " ORDER BY MbrMinX(geom) + MbrMaxX(geom)" : ""))
+        var all: [RTreeEntry] = []
+        if !external { all.reserveCapacity(total) }
+        var seen = 0
         try read.forEachRow { s in
-            entries.append(RTreeEntry(id: s.int64(0), minX: Self.down(s.double(1)), maxX: Self.up(s.double(2)),
-                                      minY: Self.down(s.double(3)), maxY: Self.up(s.double(4))))
+            let entry = RTreeEntry(id: s.int64(0), minX: Self.down(s.double(1)), maxX: Self.up(s.double(2)),
+                                   minY: Self.down(s.double(3)), maxY: Self.up(s.double(4)))
+            seen += 1
+            guard external else { return all.append(entry) }
+            slice.append(entry)
+            if slice.count == perSlice { try emitSlice() }
         }
-        guard !entries.isEmpty else { return true }
-        // Levels bottom-up: each level's nodes as (cells, box); node numbers are given top-down later.
-        var levels: [[[RTreeEntry]]] = []
-        var current = entries
-        entries = []
-        while true {
-            let nodes = Self.tile(&current, capacity: capacity)
-            levels.append(nodes)
-            if nodes.count == 1 { break }
-            current = nodes.enumerated().map { Self.bounds(of: $1, id: Int64($0)) }
-        }
-        // Number the nodes: root 1, then level by level downwards; a parent's cell ids point at them.
-        var numbers: [[Int64]] = Array(repeating: [], count: levels.count)
-        var next: Int64 = 1
-        for level in stride(from: levels.count - 1, through: 0, by: -1) {
-            numbers[level] = levels[level].indices.map { _ in defer { next += 1 }; return next }
-        }
-        let writeNode = try database.prepare("INSERT OR REPLACE INTO \"\(index)_node\" (nodeno, data) VALUES (?1, ?2)")
-        let writeParent = try database.prepare("INSERT INTO \"\(index)_parent\" (nodeno, parentnode) VALUES (?1, ?2)")
-        let writeRowID = try database.prepare("INSERT INTO \"\(index)_rowid\" (rowid, nodeno) VALUES (?1, ?2)")
-        let depth = levels.count - 1
-        for level in stride(from: depth, through: 0, by: -1) {
-            for (i, cells) in levels[level].enumerated() {
-                var data = [UInt8](repeating: 0, count: Int(nodeSize))
-                if level == depth { Self.put16(UInt16(depth), into: &data, at: 0) }
-                Self.put16(UInt16(cells.count), into: &data, at: 2)
-                for (c, cell) in cells.enumerated() {
-                    let o = 4 + c * cellSize
-                    // Above the leaves a cell names its child node: the i-th node of the level below,
-                    // counted from this node's first child (children were tiled in order).
-                    let id = level == 0 ? cell.id : numbers[level - 1][Int(cell.id)]
-                    Self.put64(UInt64(bitPattern: id), into: &data, at: o)
-                    for (k, v) in [cell.minX, cell.maxX, cell.minY, cell.maxY].enumerated() {
-                        Self.put32(v.bitPattern, into: &data, at: o + 8 + 4 * k)
-                    }
-                    if level == 0 {
-                        try writeRowID.bind([.integer(cell.id), .integer(numbers[0][i])])
-                        try writeRowID.run()
-                    } else {
-                        try writeParent.bind([.integer(numbers[level - 1][Int(cell.id)]), .integer(numbers[level][i])])
-                        try writeParent.run()
-                    }
-                }
-                try writeNode.bind([.integer(numbers[level][i]), .blob(data)])
-                try writeNode.run()
+        if !external {
+            all.sort { $0.minX + $0.maxX < $1.minX + $1.maxX }
+            for entry in all {
+                slice.append(entry)
+                if slice.count == perSlice { try emitSlice() }
             }
+            all = []
+        }
+        try emitSlice()
+        guard seen == total, leafBounds.count == sizes[0] else {
+            throw DatabaseError(code: SQLITE_INTERNAL, message: "R*Tree bulk load read \(seen) of \(total) rows", operation: "bulk load \(index)")
+        }
+        // The levels above (a small fraction of the rows) in memory, as before.
+        var current = leafBounds
+        leafBounds = []
+        for level in 1..<max(1, depth + 1) where depth > 0 {
+            let nodes = Self.tile(&current, capacity: capacity)
+            precondition(nodes.count == sizes[level])
+            for (i, cells) in nodes.enumerated() {
+                let number = firstNumber(level) + Int64(i)
+                try writer.write(node: number, depth: level == depth ? depth : nil, cells: cells[...]) { firstNumber(level - 1) + $0.id }
+                for cell in cells { try writer.parent(of: firstNumber(level - 1) + cell.id, is: number) }
+            }
+            current = nodes.enumerated().map { Self.bounds(of: $1[...], id: Int64($0)) }
         }
         return true
     }
@@ -107,7 +130,7 @@ extension OverblikStore {
     }
 
     /// The box around `cells`, as an entry with `id`.
-    static func bounds(of cells: [RTreeEntry], id: Int64) -> RTreeEntry {
+    static func bounds(of cells: ArraySlice<RTreeEntry>, id: Int64) -> RTreeEntry {
         var b = RTreeEntry(id: id, minX: .infinity, maxX: -.infinity, minY: .infinity, maxY: -.infinity)
         for c in cells {
             b.minX = min(b.minX, c.minX); b.maxX = max(b.maxX, c.maxX)

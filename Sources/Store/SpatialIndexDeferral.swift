@@ -20,20 +20,56 @@ extension OverblikStore {
     /// rowid, unless that is the largest integer; then (and for small batches, or when the layer has
     /// no such trigger) `body` runs with the trigger in place.
     func deferringSpatialIndex<T>(of table: String, rows: Int, _ body: () throws -> T) throws -> T {
-        let triggerName = "gii_\(table)_geom"
-        guard rows >= Self.deferredIndexMinimumRows,
-              let trigger = try storedTrigger(triggerName),
-              let before = try database.scalar("SELECT coalesce(max(rowid), 0) FROM \"\(table)\"")?.int,
-              before < Int64.max / 2 else {
+        guard rows >= Self.deferredIndexMinimumRows, let deferral = try beginDeferringSpatialIndex(of: table) else {
             return try body()
         }
-        // Also set aside: the geometry check (every row here is MakePoint(lon, lat, 4326), the type and
-        // SRID the column requires) and the per-row time stamp, written once afterwards.
-        let check = try storedTrigger("ggi_\(table)_geom"), stamp = try storedTrigger("tmi_\(table)_geom")
-        let setAside = [(triggerName, trigger), ("ggi_\(table)_geom", check), ("tmi_\(table)_geom", stamp)]
-        for case let (name, _?) in setAside { try database.execute("DROP TRIGGER \"\(name)\"") }
         do {
             let result = try body()
+            try finish(deferral)
+            return result
+        } catch {
+            abandon(deferral)
+            throw error
+        }
+    }
+
+    /// Triggers set aside by ``beginDeferringSpatialIndex(of:)``, to be restored by ``finish(_:)``
+    /// (or ``abandon(_:)`` on failure).
+    struct SpatialIndexDeferral {
+        var table: String
+        /// The largest rowid before the batch: rows above it are new.
+        var before: Int64
+        /// Triggers dropped, with their SQL (nil: the layer had none of that name).
+        var setAside: [(name: String, sql: String?)]
+        var bookkeeping: [(name: String, replay: [String])]
+    }
+
+    /// Sets aside the per-row triggers of point layer `table` for a batch of inserts; nil (and
+    /// nothing changed) when the layer has no spatial index trigger or its rowids are near the top.
+    func beginDeferringSpatialIndex(of table: String) throws -> SpatialIndexDeferral? {
+        let triggerName = "gii_\(table)_geom"
+        guard let trigger = try storedTrigger(triggerName),
+              let before = try database.scalar("SELECT coalesce(max(rowid), 0) FROM \"\(table)\"")?.int,
+              before < Int64.max / 2 else { return nil }
+        // Also set aside: the geometry check (every row here is a point in EPSG:4326, the type and
+        // SRID the column requires) and the per-row time stamp, written once afterwards.
+        let check = try storedTrigger("ggi_\(table)_geom"), stamp = try storedTrigger("tmi_\(table)_geom")
+        var setAside: [(name: String, sql: String?)] = [(triggerName, trigger), ("ggi_\(table)_geom", check), ("tmi_\(table)_geom", stamp)]
+        // Overblik's own per-row bookkeeping of inserts, replayed once for the batch in finish.
+        let bookkeeping = Self.insertBookkeeping(of: table, newRowsAfter: before)
+        for (name, _) in bookkeeping { setAside.append((name, try storedTrigger(name))) }
+        for case let (name, _?) in setAside { try database.execute("DROP TRIGGER \"\(name)\"") }
+        return SpatialIndexDeferral(table: table, before: before, setAside: setAside, bookkeeping: bookkeeping)
+    }
+
+    /// Does for the batch's new rows what the set-aside triggers do row by row, fills the R*Tree
+    /// and restores the triggers.
+    func finish(_ deferral: SpatialIndexDeferral) throws {
+        let table = deferral.table, before = deferral.before
+        do {
+            for (name, replay) in deferral.bookkeeping where deferral.setAside.contains(where: { $0.name == name && $0.sql != nil }) {
+                for statement in replay { try database.execute(statement) }
+            }
             // Into an empty layer: the R*Tree is written packed, in one pass; else the new boxes are inserted.
             let packed = try before == 0 && bulkLoadRTree("idx_\(table)_geom", from: table)
             if !packed {
@@ -43,19 +79,45 @@ extension OverblikStore {
                     WHERE rowid > \(before) AND geom IS NOT NULL
                     """)
             }
-            if stamp != nil {
+            if deferral.setAside.contains(where: { $0.name == "tmi_\(table)_geom" && $0.sql != nil }) {
                 try database.run("""
                     UPDATE geometry_columns_time SET last_insert = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
                     WHERE Lower(f_table_name) = Lower(?) AND Lower(f_geometry_column) = 'geom'
                     """, [.text(table)])
             }
-            for case let (_, sql?) in setAside { try database.execute(sql) }
-            return result
+            for case let (_, sql?) in deferral.setAside { try database.execute(sql) }
         } catch {
-            // The caller's rollback restores the triggers too; this keeps the connection whole if it does not.
-            for case let (_, sql?) in setAside { try? database.execute(sql) }
+            abandon(deferral)
             throw error
         }
+    }
+
+    /// Restores the set-aside triggers after a failure (the caller's rollback restores them too;
+    /// this keeps the connection whole if it does not).
+    func abandon(_ deferral: SpatialIndexDeferral) {
+        for case let (name, sql?) in deferral.setAside
+        where (try? storedTrigger(name)) == .some(nil) { try? database.execute(sql) }
+    }
+
+    /// The AFTER INSERT triggers of `table` that keep Overblik's caches honest (stored features,
+    /// catalogue generation, persisted proximity index, see `Schema`), each with the statements that
+    /// do for all rows inserted after rowid `before` what the trigger does row by row.
+    static func insertBookkeeping(of table: String, newRowsAfter before: Int64) -> [(name: String, replay: [String])] {
+        var out: [(name: String, replay: [String])] = []
+        if table == "facilities" {
+            let newIDs = "SELECT id FROM facilities WHERE rowid > \(before)"
+            out.append(("facility_features_on_insert", [
+                "DELETE FROM facility_features WHERE id IN (\(newIDs))",
+                "INSERT INTO facility_features_stale (id) \(newIDs) AND id NOT IN (SELECT id FROM facility_features_stale)",
+            ]))
+            out.append(("proximity_index_on_insert", ["DELETE FROM proximity_index"]))
+        }
+        if ["facilities", "settlements"].contains(table) {
+            out.append(("catalog_generation_\(table)_insert", [
+                "UPDATE overblik_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'catalog_generation'",
+            ]))
+        }
+        return out
     }
 
     private func storedTrigger(_ name: String) throws -> String? {

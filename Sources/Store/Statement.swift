@@ -103,7 +103,8 @@ public final class Statement {
                     sqlite3_bind_blob(handle, index, raw.baseAddress, Int32(raw.count), overblik_sqlite_transient())
                 }
             }
-            try database.check(rc, "bind parameter \(index)", sql: sql)
+            // (The message is built only on failure: this runs for every value of every row.)
+            if rc != SQLITE_OK { try database.check(rc, "bind parameter \(index)", sql: sql) }
         }
     }
 

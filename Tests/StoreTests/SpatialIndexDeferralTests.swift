@@ -64,6 +64,26 @@ struct SpatialIndexDeferralTests {
         }
     }
 
+    @Test("a packed R*Tree ordered by SQLite's sorter (large layers, bounded memory) holds the same boxes and is valid")
+    func externallySortedTree() throws {
+        let external = try Self.store("deferral-external"), inMemory = try Self.store("deferral-in-memory")
+        let points = Self.facilities(6_000, seed: 11)
+        try inMemory.write { try inMemory.insert(facilities: points, replace: false) }
+        try external.write {
+            let deferral = try #require(try external.beginDeferringSpatialIndex(of: "facilities"))
+            for start in stride(from: 0, to: points.count, by: 50) {
+                try external.insert(facilities: Array(points[start..<min(points.count, start + 50)]), replace: false)
+            }
+            #expect(try external.bulkLoadRTree("idx_facilities_geom", from: "facilities", inMemoryLimit: 100))
+            external.abandon(deferral)
+        }
+        let a = try Self.index(external, "facilities"), b = try Self.index(inMemory, "facilities")
+        #expect(a.valid && b.valid)
+        #expect(a.rows == b.rows && a.rows.count == 6_000)
+        #expect(try external.database.scalar("SELECT count(*) FROM idx_facilities_geom_node")?.int
+                == inMemory.database.scalar("SELECT count(*) FROM idx_facilities_geom_node")?.int)
+    }
+
     @Test("bulk and per-row filling give the same index, with inserts and upserts mixed")
     func sameIndex() throws {
         let bulk = try Self.store("deferral-bulk"), perRow = try Self.store("deferral-row")

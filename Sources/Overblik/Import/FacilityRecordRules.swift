@@ -32,7 +32,7 @@ struct FacilityRecordRules {
         let kindColumn = record.value("kind", "type", "kategori")
         let tagged = osmSource || record.fields["other_tags"] != nil
             || (options.kindField == nil && kindColumn == nil && (OSMTags.isTagged(record.fields) || OSMTags.hasOSMID(record.fields)))
-        if tagged { OSMTags.expandOtherTags(&record.fields) }
+        if tagged { OSMTags.expandOtherTags(&record.fields.dictionary) }
         if let f = options.idField, let v = record.fields[ImportRecord.normalise(f)] { record.fields["id"] = v }
         if tagged, record.value("id", "@id") == nil {
             // GDAL's OSM layers: osm_id (nodes, relations) or osm_way_id (closed ways).
@@ -46,7 +46,7 @@ struct FacilityRecordRules {
         if record.value("name", "navn") == nil, let f = options.nameFrom, let v = record.value(ImportRecord.normalise(f)) {
             record.fields["name"] = v.value
         }
-        if let kind = options.valueMap?.kind(for: record.fields) {
+        if let kind = options.valueMap?.kind(for: record.fields.dictionary) {
             record.fields["kind"] = kind.rawValue
         } else if let f = options.kindField {
             let raw = ImportRecord.trimmed(record.fields[ImportRecord.normalise(f)] ?? "")
@@ -54,15 +54,15 @@ struct FacilityRecordRules {
         } else if tagged {
             // OpenStreetMap's own `type` tag (multipolygon, ...) is not a kind.
             record.fields["type"] = nil
-            if let kind = FacilityKind(osmTags: record.fields) ?? options.defaultKind {
+            if let kind = FacilityKind(osmTags: record.fields.dictionary) ?? options.defaultKind {
                 record.fields["kind"] = kind.rawValue
             } else {
-                return .unmapped(tag: OSMTags.primaryTag(record.fields))
+                return .unmapped(tag: OSMTags.primaryTag(record.fields.dictionary))
             }
         } else if kindColumn == nil, let k = options.defaultKind {
             record.fields["kind"] = k.rawValue
         }
-        if let owner = options.valueMap?.owner(for: record.fields) {
+        if let owner = options.valueMap?.owner(for: record.fields.dictionary) {
             record.fields["owner"] = owner.rawValue
         } else if let f = options.ownerField {
             let raw = ImportRecord.trimmed(record.fields[ImportRecord.normalise(f)] ?? "")

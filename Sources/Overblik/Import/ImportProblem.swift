@@ -78,6 +78,9 @@ struct ProblemCollector {
         if problems.count < ImportError.reportLimit { problems.append(problem) }
     }
 
+    /// Counts `n` more problems that are not kept (beyond the report limit).
+    mutating func addCount(_ n: Int) { total += max(0, n) }
+
     var isEmpty: Bool { total == 0 }
 
     func throwIfAny() throws(ImportError) {

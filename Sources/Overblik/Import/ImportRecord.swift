@@ -34,14 +34,16 @@ enum RecordGeometry: Sendable {
 struct ImportRecord: Sendable {
     var position: RecordPosition
     /// Attribute values by field name, as text. Keys are matched case-insensitively.
-    var fields: [String: String]
+    var fields: RecordFields
     var geometry: RecordGeometry?
 
     init(position: RecordPosition, fields: [String: String], geometry: RecordGeometry? = nil) {
+        self.init(position: position, fields: RecordFields(fields), geometry: geometry)
+    }
+
+    init(position: RecordPosition, fields: RecordFields, geometry: RecordGeometry? = nil) {
         self.position = position
-        var normalised: [String: String] = [:]
-        for (key, value) in fields { normalised[Self.normalise(key)] = value }
-        self.fields = normalised
+        self.fields = fields
         self.geometry = geometry
     }
 

@@ -59,7 +59,7 @@ extension Overblik {
             if count % 1024 == 0 { options.progress?(count, source.estimatedCount) }
             // A byte order mark belongs only at the very start of a file; inside one (files
             // concatenated) it would hide in an id or name.
-            if let (field, _) = record.fields.first(where: { $0.value.unicodeScalars.contains("\u{FEFF}") }) {
+            if let (field, _) = record.fields.first(where: { $0.utf8.count >= 3 && $0.unicodeScalars.contains("\u{FEFF}") }) {
                 problems.add(ImportProblem(record.position, field: field,
                                            expected: "a byte order mark (U+FEFF) inside the file, allowed only at its start (were files concatenated?)"))
                 return false
@@ -94,22 +94,43 @@ extension Overblik {
             return rows
         }
 
-        /// The common tail of the point layers: unique ids, districts by point-in-polygon, one write.
-        func finishPoints<Row: Identifiable>(_ rows: inout [Row], table: String, location: KeyPath<Row, Coordinate>,
-                                             code: WritableKeyPath<Row, String?>,
-                                             insert: @escaping ([Row]) throws -> Void) throws where Row.ID == String {
-            if let clip {
-                let keep = try rows.map { try clip.contains($0[keyPath: location]) }
-                report.outsideArea += keep.filter { !$0 }.count
-                rows = zip(rows, keep).filter(\.1).map(\.0)
-                positions = zip(positions, keep).filter(\.1).map(\.0)
+        /// Streams a point layer into the store in chunks, in one transaction (see ``PointLayerImport``):
+        /// unique ids, districts by point-in-polygon, clipping; any problem rolls everything back.
+        func streamPoints<Row: Identifiable & Sendable>(table: String, osm: OSMHooks? = nil, location: KeyPath<Row, Coordinate>,
+                                             code: WritableKeyPath<Row, String?>, _ map: @escaping (ImportRecord) -> Row?,
+                                             writer: @escaping (Int) throws -> PointLayerWriter<Row>) throws where Row.ID == String {
+            if source.isOSM && layer != .facilities {
+                throw OverblikError.badInput("\(path): OpenStreetMap files import as facilities only; for \(layer.rawValue) convert the features you need to GeoJSON")
             }
-            checkDuplicates(rows.map(\.id), positions, &problems, field: options.idField ?? "id")
-            try problems.throwIfAny()
-            report.outsideDistricts = try assignDistricts(&rows, location: location, code: code)
-            let written = rows
-            report.replaced = try writeRows(table: table, ids: rows.map(\.id), replace: options.replace, recordSource: recordSource) { try insert(written) }
-            report.imported = rows.count
+            let stream = PointLayerImport<Row>(location: location, code: code, clip: clip, idField: options.idField ?? "id")
+            let read: ((Row, RecordPosition) throws -> Void) throws -> Void = { emit in
+                try source.forEach(options: options, osm: osm) { r in
+                    guard try note(r) else { return }
+                    if let row = map(r) { try emit(row, r.position) }
+                }
+            }
+            let outsideBefore = report.outsideArea
+            report.replaced = try writeRetrying("import into \(table)") {
+                (count, problems, skipped, report.outsideArea) = (0, ProblemCollector(), [], outsideBefore)
+                (report.skipped, report.skippedUnmapped) = ([], [:])
+                let outcome = try stream.run(districts: try store.districts(), read: read, makeWriter: writer)
+                if outcome.repeatTotal > 0 {
+                    let found = problems
+                    let repeats = try stream.repeatProblems(outcome, read: read)
+                    problems = found
+                    for problem in repeats { problems.add(problem) }
+                    problems.addCount(outcome.repeatTotal - repeats.count)
+                }
+                try problems.throwIfAny()
+                if outcome.existingTotal > 0 {
+                    throw StoreError.duplicateIDs(table: table, ids: outcome.existing, total: outcome.existingTotal)
+                }
+                try recordSource()
+                report.outsideArea += outcome.outsideArea
+                report.outsideDistricts = outcome.outsideDistricts
+                report.imported = outcome.imported
+                return outcome.replaced
+            }
         }
 
         switch layer {
@@ -124,7 +145,7 @@ extension Overblik {
                     report.skippedUnmapped[OSMTags.primaryTag(tags), default: 0] += 1
                 }
             }
-            var rows: [Facility] = try collect(osm: hooks) { r in
+            try streamPoints(table: "facilities", osm: hooks, location: \Facility.location, code: \.districtCode, { r in
                 switch rules.prepare(r) {
                 case let .keep(record): return mapper.facility(record, &problems)
                 case let .unmapped(tag): report.skippedUnmapped[tag, default: 0] += 1
@@ -132,20 +153,15 @@ extension Overblik {
                 case let .problem(problem): problems.add(problem)
                 }
                 return nil
-            }
-            try finishPoints(&rows, table: "facilities", location: \.location, code: \.districtCode) {
-                try self.store.insert(facilities: $0, replace: options.replace)
-            }
+            }, writer: { try self.store.facilityWriter(replace: options.replace, expectedRows: $0) })
         case .settlements:
-            var rows: [Settlement] = try collect { mapper.settlement($0, &problems) }
-            try finishPoints(&rows, table: "settlements", location: \.location, code: \.districtCode) {
-                try self.store.insert(settlements: $0, replace: options.replace)
-            }
+            try streamPoints(table: "settlements", location: \Settlement.location, code: \.districtCode,
+                             { mapper.settlement($0, &problems) },
+                             writer: { try self.store.settlementWriter(replace: options.replace, expectedRows: $0) })
         case .population:
-            var rows: [PopulationPoint] = try collect { mapper.populationPoint($0, ruralField: options.ruralField, &problems) }
-            try finishPoints(&rows, table: "population", location: \.location, code: \.districtCode) {
-                try self.store.insert(population: $0, replace: options.replace)
-            }
+            try streamPoints(table: "population", location: \PopulationPoint.location, code: \.districtCode,
+                             { mapper.populationPoint($0, ruralField: options.ruralField, &problems) },
+                             writer: { try self.store.populationWriter(replace: options.replace, expectedRows: $0) })
         case .rooms:
             let rows: [Room] = try collect { mapper.room($0, &problems) }
             checkDuplicates(rows.map(\.id), positions, &problems)

@@ -12,8 +12,13 @@ enum OSMTags {
         primaryKeys.contains { fields[$0] != nil }
     }
 
+    /// ``isTagged(_:)`` of a record's fields (without building a dictionary).
+    static func isTagged(_ fields: RecordFields) -> Bool {
+        primaryKeys.contains { fields[$0] != nil }
+    }
+
     /// True when the record names an OpenStreetMap element (`@id`, or GDAL's `osm_id`/`osm_way_id`).
-    static func hasOSMID(_ fields: [String: String]) -> Bool {
+    static func hasOSMID(_ fields: RecordFields) -> Bool {
         ["@id", "osm_id", "osm_way_id"].contains { fields[$0] != nil }
     }
 

@@ -17,7 +17,7 @@ extension RecordMapper {
                 problems.add(ImportProblem(r.position, field: field, value: text, expected: "expected one of \(FacilityKind.expectedDescription)"))
             }
         } else {
-            kind = FacilityKind(osmTags: r.fields)
+            kind = FacilityKind(osmTags: r.fields.dictionary)
             if kind == nil {
                 problems.add(ImportProblem(r.position, field: "kind", expected: "expected a kind column or an amenity/leisure/building tag that maps to one"))
             }

@@ -106,11 +106,10 @@ struct RecordSource {
     private func readCSV(_ body: (ImportRecord) throws -> Void) throws {
         do {
             let reader = try CSVReader(path: path)
-            let header = reader.header.map(ImportRecord.normalise)
+            let names = RecordFields.Names(reader.header.map(ImportRecord.normalise))
             while let record = try reader.next() {
-                var fields: [String: String] = [:]
-                for (i, name) in header.enumerated() where i < record.fields.count { fields[name] = record.fields[i] }
-                try body(ImportRecord(position: RecordPosition(file: path, line: record.line), fields: fields))
+                try body(ImportRecord(position: RecordPosition(file: path, line: record.line),
+                                      fields: RecordFields(names: names, values: record.fields)))
             }
         } catch let error as CSVError {
             throw ImportError(problems: [ImportProblem(RecordPosition(file: path, line: error.line), expected: error.description)])

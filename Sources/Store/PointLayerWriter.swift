@@ -1,0 +1,137 @@
+import CSQLite
+public import Facilities
+
+/// Writes rows into a point layer one at a time inside the caller's ``OverblikStore/write(_:)``,
+/// so that an import can stream a file in chunks instead of holding every row: bound by column
+/// index, the geometry as a ready SpatiaLite blob, the per-row triggers set aside for the batch
+/// (see ``OverblikStore/deferringSpatialIndex(of:rows:_:)``).
+///
+/// Each row's outcome tells the caller what the old whole-file checks told: whether its id was
+/// already in the layer before the batch (refused without `replace`, overwritten in place with
+/// it) or repeats an id of this batch (never written twice; the caller reports it).
+///
+/// ```swift
+/// let writer = try store.pointLayerWriter(for: .population, replace: false, expectedRows: n)
+/// for p in points { if try writer.add(p) == .duplicateInBatch { ... } }
+/// try writer.finish()
+/// ```
+public final class PointLayerWriter<Row> {
+    /// What became of one row.
+    public enum Outcome: Sendable, Equatable {
+        /// A new id: the row was inserted.
+        case inserted
+        /// The id was in the layer before the batch and `replace` is on: the row was overwritten in place.
+        case replaced
+        /// The id was in the layer before the batch and `replace` is off: nothing was written.
+        case existing
+        /// An earlier row of this batch has the same id: nothing was written.
+        case duplicateInBatch
+    }
+
+    private let store: OverblikStore
+    private let table: String
+    private let replace: Bool
+    private let statement: Statement
+    private let lookup: Statement
+    private let bindRow: (Row, Statement, inout SpatiaLitePoint) throws -> Void
+    private let id: (Row) -> String
+    private var point = SpatiaLitePoint()
+    private var deferral: OverblikStore.SpatialIndexDeferral?
+    /// Rows with a rowid above this were inserted by this batch.
+    private let before: Int64
+
+    init(store: OverblikStore, table: OverblikStore.PointTable, columns: String, replace: Bool, expectedRows: Int,
+         id: @escaping (Row) -> String, bind: @escaping (Row, Statement, inout SpatiaLitePoint) throws -> Void) throws {
+        self.store = store
+        self.table = table.rawValue
+        self.replace = replace
+        self.id = id
+        self.bindRow = bind
+        let database = store.database
+        before = try database.scalar("SELECT coalesce(max(rowid), 0) FROM \"\(table.rawValue)\"")?.int ?? 0
+        let placeholders = columns.split(separator: ",").map { _ in "?" }.joined(separator: ",")
+        // With replace: an existing row of before the batch is updated in place; a row of this batch
+        // is left alone (no change: a duplicate in the file, reported by the caller).
+        let upsert = replace ? OverblikStore.upsert(columns) + " WHERE \"\(table.rawValue)\".rowid <= \(before)" : ""
+        statement = try database.prepare("INSERT INTO \(table.rawValue) (\(columns)) VALUES (\(placeholders))" + upsert)
+        lookup = try database.prepare("SELECT rowid FROM \(table.rawValue) WHERE id = ?")
+        if expectedRows >= OverblikStore.deferredIndexMinimumRows {
+            deferral = try store.beginDeferringSpatialIndex(of: table.rawValue)
+        }
+    }
+
+    /// Writes `row`.
+    /// - Throws: ``DatabaseError`` for anything but the id conflicts the outcome reports.
+    public func add(_ row: Row) throws -> Outcome {
+        try bindRow(row, statement, &point)
+        let db = store.database.handle
+        let rc = sqlite3_step(statement.handle)
+        if rc == SQLITE_DONE {
+            if sqlite3_changes(db) == 0 { return .duplicateInBatch }
+            guard replace else { return .inserted }
+            // An upsert inserted or updated: the row's rowid tells which (sqlite3_last_insert_rowid
+            // is not reliable after an update whose triggers insert).
+            return try rowID(of: row) ?? 0 > before ? .inserted : .replaced
+        }
+        sqlite3_reset(statement.handle)
+        let extended = sqlite3_extended_errcode(db)
+        // SQLITE_CONSTRAINT_PRIMARYKEY and SQLITE_CONSTRAINT_UNIQUE (C macros Swift does not import).
+        guard !replace, extended == SQLITE_CONSTRAINT | (6 << 8) || extended == SQLITE_CONSTRAINT | (8 << 8) else {
+            try store.database.check(rc, "insert into \(table)", sql: statement.sql)
+            return .inserted
+        }
+        guard let existing = try rowID(of: row) else {
+            try store.database.check(rc, "insert into \(table)", sql: statement.sql)
+            return .inserted
+        }
+        return existing > before ? .duplicateInBatch : .existing
+    }
+
+    /// The rowid of the stored row with `row`'s id.
+    private func rowID(of row: Row) throws -> Int64? {
+        lookup.reset()
+        try lookup.bind(1, text: id(row))
+        let rc = sqlite3_step(lookup.handle)
+        guard rc == SQLITE_ROW else {
+            if rc != SQLITE_DONE { try store.database.check(rc, "step", sql: lookup.sql) }
+            return nil
+        }
+        return sqlite3_column_int64(lookup.handle, 0)
+    }
+
+    /// Fills the spatial index and restores the triggers: call once, after the last row.
+    public func finish() throws {
+        if let deferral {
+            self.deferral = nil
+            try store.finish(deferral)
+        }
+    }
+
+    deinit {
+        // A writer dropped without finish (an error on the way): the caller's rollback undoes the
+        // rows; the triggers are put back here in case the transaction lives on.
+        if let deferral { store.abandon(deferral) }
+    }
+}
+
+extension OverblikStore {
+    /// A writer of facilities (call inside ``write(_:)``); see ``PointLayerWriter``.
+    /// - Parameter expectedRows: how many rows will come, when known (small batches keep the
+    ///   per-row triggers); `Int.max` when unknown.
+    public func facilityWriter(replace: Bool, expectedRows: Int) throws -> PointLayerWriter<Facility> {
+        try PointLayerWriter(store: self, table: .facilities, columns: Self.facilityColumns + ", geom", replace: replace,
+                             expectedRows: expectedRows, id: \.id) { f, s, point in try Self.bind(f, to: s, point: &point) }
+    }
+
+    /// A writer of settlements (call inside ``write(_:)``).
+    public func settlementWriter(replace: Bool, expectedRows: Int) throws -> PointLayerWriter<Settlement> {
+        try PointLayerWriter(store: self, table: .settlements, columns: SettlementColumn.sqlList + ", geom", replace: replace,
+                             expectedRows: expectedRows, id: \.id) { s, statement, point in try Self.bind(s, to: statement, point: &point) }
+    }
+
+    /// A writer of population points (call inside ``write(_:)``).
+    public func populationWriter(replace: Bool, expectedRows: Int) throws -> PointLayerWriter<PopulationPoint> {
+        try PointLayerWriter(store: self, table: .population, columns: Self.populationColumns, replace: replace,
+                             expectedRows: expectedRows, id: \.id) { p, s, point in try Self.bind(p, to: s, point: &point) }
+    }
+}

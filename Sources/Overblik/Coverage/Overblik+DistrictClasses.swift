@@ -40,8 +40,8 @@ extension Overblik {
             for i in decided.indices { chunk[decided[i].source, default: 0] += weights[i] }
             for (s, w) in chunk { bySource.append(s); sourceWeights.append(w) }
         }
-        if try store.hasPopulation() {
-            try store.forEachPopulationChunk(district: { $0.flatMap { index[$0] } ?? -1 }) { chunk in
+        if try backend.hasPopulation() {
+            try backend.forEachPopulationChunk(district: { $0.flatMap { index[$0] } ?? -1 }) { chunk in
                 tally(zip(chunk.lon, chunk.lat).map { Coordinate(lon: $0, lat: $1) }, districts: chunk.district,
                       pointRural: chunk.rural.map { $0 < 0 ? nil : $0 == 1 }, weights: chunk.weight)
             }

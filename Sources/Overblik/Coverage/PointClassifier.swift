@@ -202,7 +202,7 @@ extension Overblik {
     package func pointClassifier(policy: RuralPolicy = RuralPolicy()) throws -> PointClassifier {
         let catalog = try catalog()
         if policy == catalog.classifier.policy { return catalog.classifier }
-        return PointClassifier(policy: policy, urbanAreas: try store.urbanAreas(), districts: catalog.districts,
+        return PointClassifier(policy: policy, urbanAreas: try backend.urbanAreas(), districts: catalog.districts,
                                settlements: catalog.settlements)
     }
 }

@@ -134,29 +134,29 @@ extension Overblik {
                 return nil
             }
             try finishPoints(&rows, table: "facilities", location: \.location, code: \.districtCode) {
-                try self.store.insert(facilities: $0, replace: options.replace)
+                try self.backend.insert(facilities: $0, replace: options.replace)
             }
         case .settlements:
             var rows: [Settlement] = try collect { mapper.settlement($0, &problems) }
             try finishPoints(&rows, table: "settlements", location: \.location, code: \.districtCode) {
-                try self.store.insert(settlements: $0, replace: options.replace)
+                try self.backend.insert(settlements: $0, replace: options.replace)
             }
         case .population:
             var rows: [PopulationPoint] = try collect { mapper.populationPoint($0, ruralField: options.ruralField, &problems) }
             try finishPoints(&rows, table: "population", location: \.location, code: \.districtCode) {
-                try self.store.insert(population: $0, replace: options.replace)
+                try self.backend.insert(population: $0, replace: options.replace)
             }
         case .rooms:
             let rows: [Room] = try collect { mapper.room($0, &problems) }
             checkDuplicates(rows.map(\.id), positions, &problems)
-            let known = Set(try store.facilities().map(\.id))
+            let known = Set(try backend.facilities().map(\.id))
             for (i, room) in rows.enumerated() where !known.contains(room.facilityID) {
                 problems.add(ImportProblem(positions[i], field: "facility_id", value: room.facilityID,
                                            expected: "expected the id of an imported facility (room '\(room.id)')"))
             }
             try problems.throwIfAny()
             report.replaced = try writeRows(table: "rooms", ids: rows.map(\.id), replace: options.replace, recordSource: recordSource) {
-                try store.insert(rooms: rows, replace: options.replace)
+                try backend.insert(rooms: rows, replace: options.replace)
             }
             report.imported = rows.count
         case .districts:
@@ -186,13 +186,13 @@ extension Overblik {
                     expected: "no district to import: --replace would leave the layer empty (add --allow-empty to empty it)")])
             }
             report.reassignedPoints = try writeRetrying("import \(path)") {
-                let existing = try store.existingIDs(in: "districts", among: rows.map(\.district.code))
+                let existing = try backend.existingIDs(in: "districts", among: rows.map(\.district.code))
                 if options.replace {
-                    try store.deleteAllDistricts()
+                    try backend.deleteAllDistricts()
                 } else if !existing.isEmpty {
                     throw StoreError.duplicateIDs(table: "districts", ids: existing, total: existing.count)
                 }
-                try store.insert(districts: rows, replace: false)
+                try backend.insert(districts: rows, replace: false)
                 try recordSource()
                 return try reassignAllPoints()
             }
@@ -201,12 +201,12 @@ extension Overblik {
             let rows: [StoredUrbanArea] = try collect { urbanAreaRecord($0, options: options, &problems) }
             checkDuplicates(rows.map(\.area.id), positions, &problems)
             try problems.throwIfAny()
-            try store.write {
-                if options.replace { try store.deleteAllUrbanAreas() } else {
-                    let existing = Set(try store.urbanAreas().map(\.area.id)).intersection(rows.map(\.area.id)).sorted()
+            try backend.write {
+                if options.replace { try backend.deleteAllUrbanAreas() } else {
+                    let existing = Set(try backend.urbanAreas().map(\.area.id)).intersection(rows.map(\.area.id)).sorted()
                     if !existing.isEmpty { throw StoreError.duplicateIDs(table: "urban_areas", ids: existing, total: existing.count) }
                 }
-                try store.insert(urbanAreas: rows, replace: false)
+                try backend.insert(urbanAreas: rows, replace: false)
                 try recordSource()
             }
             report.imported = rows.count
@@ -224,7 +224,7 @@ extension Overblik {
     private func writeRows(table: String, ids: [String], replace: Bool, recordSource: () throws -> Void,
                            _ insert: () throws -> Void) throws -> Int {
         try writeRetrying("import into \(table)") {
-            let existing = try store.existingIDs(in: table, among: ids)
+            let existing = try backend.existingIDs(in: table, among: ids)
             if !existing.isEmpty && !replace {
                 throw StoreError.duplicateIDs(table: table, ids: existing, total: existing.count)
             }

@@ -31,7 +31,7 @@ extension Overblik {
     /// calendar `SH` matches no day, and ``calendarWarnings(hours:)`` says so.
     public func holidayCalendar() throws -> HolidayCalendar {
         // Keyed by the stored text, so that a calendar imported by another program is seen at once.
-        let stored = try store.meta(Self.schoolHolidaysKey)
+        let stored = try backend.meta(Self.schoolHolidaysKey)
         if let cached = cachedCalendar, stored == cachedCalendarSource { return cached }
         var calendar = HolidayCalendar.danish
         if let text = stored {
@@ -51,7 +51,7 @@ extension Overblik {
     /// calendar is stored or nothing uses `SH`.
     /// - Parameter hours: the opening_hours strings involved; nil for every room and facility in the store.
     public func calendarWarnings(hours: [String]? = nil) throws -> [String] {
-        guard try store.meta("school_holidays") == nil else { return [] }
+        guard try backend.meta("school_holidays") == nil else { return [] }
         let texts: [String]
         if let hours { texts = hours } else {
             let catalog = try catalog()
@@ -66,7 +66,7 @@ extension Overblik {
         let fromUTC = CopenhagenTime.instant(of: from).secondsSince1970
         let toUTC = CopenhagenTime.instant(of: to).secondsSince1970
         var result: [String: [LocalInterval]] = [:]
-        for b in try store.bookings(fromUTC: fromUTC, toUTC: toUTC) {
+        for b in try backend.bookings(fromUTC: fromUTC, toUTC: toUTC) {
             guard let interval = UTCInterval(start: UTCInstant(secondsSince1970: b.startUTC),
                                              end: UTCInstant(secondsSince1970: b.endUTC)) else { continue }
             result[b.roomID, default: []] += interval.localIntervals

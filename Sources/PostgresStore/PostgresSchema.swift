@@ -105,6 +105,49 @@ enum PostgresSchema {
                 start_local text NOT NULL, end_local text NOT NULL, reason text
             )
             """,
+            // The service's tables (SpatiaLite migration 3).
+            """
+            CREATE TABLE users (
+                id bigserial PRIMARY KEY, name text COLLATE "C" NOT NULL UNIQUE,
+                role text NOT NULL CHECK (role IN ('association', 'clerk')), association text,
+                password_hash text NOT NULL, created_utc bigint NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE api_tokens (
+                digest text PRIMARY KEY, user_id bigint NOT NULL,
+                purpose text NOT NULL DEFAULT 'api' CHECK (purpose IN ('api', 'calendar')), created_utc bigint NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE sessions (
+                digest text PRIMARY KEY, user_id bigint NOT NULL, csrf_token text NOT NULL,
+                created_utc bigint NOT NULL, expires_utc bigint NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE audit_log (
+                id bigserial PRIMARY KEY, at_utc bigint NOT NULL, actor text NOT NULL, action text NOT NULL,
+                room_id text, booking_id bigint, request_id bigint, detail text
+            )
+            """,
+            """
+            CREATE TABLE room_policies (
+                room_id text COLLATE "C" PRIMARY KEY, approval boolean NOT NULL DEFAULT false,
+                cancel_deadline_minutes integer NOT NULL DEFAULT 0 CHECK (cancel_deadline_minutes >= 0)
+            )
+            """,
+            """
+            CREATE TABLE booking_requests (
+                id bigserial PRIMARY KEY, room_id text COLLATE "C" NOT NULL, start_local text NOT NULL, end_local text NOT NULL,
+                start_utc bigint NOT NULL, end_utc bigint NOT NULL, repeat_until text, holder text NOT NULL, activity text,
+                requested_by text NOT NULL,
+                status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'approved', 'rejected', 'withdrawn')),
+                created_utc bigint NOT NULL, decided_by text, decided_utc bigint, note text, booking_ids text
+            )
+            """,
+            "CREATE INDEX booking_requests_status ON booking_requests (status, room_id)",
+            "CREATE INDEX audit_log_booking ON audit_log (booking_id)",
             "INSERT INTO overblik_meta (key, value) VALUES ('catalog_generation', '0')",
             // The catalogue generation (see the SpatiaLite migration 6), raised by every statement
             // that changes a catalogue table, and announced to the other processes.

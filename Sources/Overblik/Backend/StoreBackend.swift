@@ -9,8 +9,8 @@ package import Store
 /// (``PostgresStore``). Both keep the same semantics: `write` is one transaction, every insert
 /// refuses or replaces exactly as documented on ``OverblikStore``, reads come in the same order.
 ///
-/// Everything else the facade does (exports, quality, the service's accounts, requests and
-/// closures, road networks, the persisted indexes) still uses the SpatiaLite store directly
+/// Everything else the facade does (exports, quality, closures, the clerk's room overview, road
+/// networks, the persisted indexes) still uses the SpatiaLite store directly
 /// through ``Overblik/store``, which throws ``PostgresStoreError/unsupported(operation:)`` on
 /// PostgreSQL.
 package protocol StoreBackend: AnyObject {
@@ -58,6 +58,27 @@ package protocol StoreBackend: AnyObject {
     func deleteBooking(id: Int64) throws -> Bool
     func deleteSeries(id: Int64) throws -> Int
     func closures(roomID: String, facilityID: String, fromLocal: String?, toLocal: String?) throws -> [StoredClosure]
+
+    // The booking service: accounts, sessions, tokens, audit log, policies, requests.
+    func insertUser(name: String, role: String, association: String?, passwordHash: String, createdUTC: Int64) throws -> Int64
+    func user(named name: String) throws -> StoredUser?
+    func users() throws -> [StoredUser]
+    func setPasswordHash(userID: Int64, hash: String) throws
+    func deleteUser(id: Int64) throws
+    func insertToken(digest: String, userID: Int64, purpose: String, createdUTC: Int64) throws
+    func user(tokenDigest digest: String, purpose: String) throws -> StoredUser?
+    func insertSession(digest: String, userID: Int64, csrfToken: String, createdUTC: Int64, expiresUTC: Int64) throws
+    func session(digest: String, nowUTC: Int64) throws -> StoredSession?
+    func deleteSession(digest: String) throws
+    func appendAudit(atUTC: Int64, actor: String, action: String, roomID: String?, bookingID: Int64?,
+                     requestID: Int64?, detail: String?) throws
+    func auditLog(limit: Int) throws -> [StoredAuditEntry]
+    func insert(request: StoredRequest) throws -> Int64
+    func request(id: Int64) throws -> StoredRequest?
+    func requests(holder: String?, status: String?) throws -> [StoredRequest]
+    func decide(requestID: Int64, status: String, by clerk: String, atUTC: Int64, note: String?, bookingIDs: [Int64]) throws
+    func roomPolicy(roomID: String) throws -> StoredRoomPolicy
+    func setRoomPolicy(roomID: String, _ policy: StoredRoomPolicy) throws
 }
 
 extension StoreBackend {

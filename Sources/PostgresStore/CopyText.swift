@@ -4,6 +4,8 @@ import NIOCore
 /// `\N` for NULL, backslash escapes for backslash, tab, newline and carriage return.
 struct CopyText {
     private(set) var buffers: [ByteBuffer] = []
+    /// Rows ended so far.
+    private(set) var rows = 0
     private var current = ByteBuffer()
     private var first = true
     static let limit = 1 << 20
@@ -12,6 +14,11 @@ struct CopyText {
     mutating func text(_ value: String?) {
         separate()
         guard let value else { current.writeStaticString("\\N"); return }
+        // Most text has nothing to escape: one copy of its bytes.
+        if !value.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) {
+            current.writeString(value)
+            return
+        }
         for byte in value.utf8 {
             switch byte {
             case UInt8(ascii: "\\"): current.writeStaticString("\\\\")
@@ -41,6 +48,7 @@ struct CopyText {
     mutating func endRow() {
         current.writeInteger(UInt8(ascii: "\n"))
         first = true
+        rows += 1
         if current.readableBytes >= Self.limit {
             buffers.append(current)
             current = ByteBuffer()

@@ -20,6 +20,9 @@ enum PostgresSchema {
     /// The channel every change to what a catalogue holds is announced on (see ``catalogNotice``).
     static let catalogChannel = "overblik_catalog"
 
+    /// The tables whose rows are points with a generated geometry and a GiST index `TABLE_geom`.
+    static let pointTables: Set<String> = ["facilities", "settlements", "population"]
+
     static func point(_ table: String, _ columns: String) -> [String] {
         [
             """

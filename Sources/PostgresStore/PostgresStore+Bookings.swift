@@ -1,4 +1,5 @@
 import PostgresNIO
+public import Facilities
 public import Store
 
 extension PostgresStore {
@@ -105,5 +106,25 @@ extension PostgresStore {
             return StoredClosure(id: try c.int(0) ?? 0, facilityID: try c.text(1), roomID: try c.text(2),
                                  startLocal: try c.string(3), endLocal: try c.string(4), reason: try c.text(5))
         }
+    }
+}
+
+extension PostgresStore {
+    /// A weekly series by id.
+    public func series(id: Int64) throws -> StoredSeries? {
+        try run("""
+            SELECT id, room_id, holder, activity, rule, first_start, first_end, until, skipped FROM booking_series WHERE id = $1
+            """, [id]).first.map { c in
+            StoredSeries(id: try c.int(0) ?? 0, roomID: try c.string(1), holder: try c.string(2), activity: try c.text(3),
+                         rule: try c.string(4), firstStart: try c.string(5), firstEnd: try c.string(6), until: try c.string(7),
+                         skipped: (try c.text(8) ?? "").split(separator: ",").map(String.init))
+        }
+    }
+
+    /// One facility by id.
+    public func facility(id: String) throws -> Facility? {
+        var binds = PostgresBindings()
+        binds.append(id)
+        return try query("SELECT \(Self.facilityColumns.joined(separator: ", ")) FROM facilities WHERE id = $1", binds).first.map(Self.facility)
     }
 }

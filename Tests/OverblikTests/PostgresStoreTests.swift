@@ -56,6 +56,27 @@ struct PostgresStoreTests {
         #expect(try o.backend.facilities().count == 142)
     }
 
+    @Test("a large import rebuilds the GiST index, and one that fails leaves the index and the rows as they were")
+    func largeImportKeepsTheIndex() throws {
+        let (o, url) = try postgresOverblik("bigcopy")
+        let cluster = try #require(PostgresCluster.shared)
+        let points = (0..<60_000).map { i in
+            PopulationPoint(id: "p\(i)", location: Coordinate(lon: 9 + Double(i % 300) / 300, lat: 56.5 + Double(i / 300) / 400), weight: 1)
+        }
+        struct Stop: Error {}
+        #expect(throws: Stop.self) {
+            try o.backend.write { try o.backend.insert(population: points, replace: false); throw Stop() }
+        }
+        let indexes = "SELECT indexname FROM pg_indexes WHERE tablename = 'population' ORDER BY indexname"
+        #expect(try cluster.psql(indexes, database: databaseName(url)) == "population_geom\npopulation_pkey\npopulation_seq\n")
+        #expect(try !o.backend.hasPopulation())
+        try o.backend.write { try o.backend.insert(population: points, replace: false) }
+        #expect(try cluster.psql(indexes, database: databaseName(url)) == "population_geom\npopulation_pkey\npopulation_seq\n")
+        #expect(try cluster.psql("SELECT count(*) FROM population WHERE geom && ST_MakeEnvelope(9, 56.5, 9.5, 57, 4326)",
+                                 database: databaseName(url)) == "30200\n")  // 151 of 300 columns x 200 rows
+        #expect(try o.backend.populationPoints().count == 60_000)
+    }
+
     @Test("text with tabs, newlines, backslashes and quotes survives COPY unchanged")
     func copyKeepsText() throws {
         let (o, _) = try postgresOverblik("copytext")

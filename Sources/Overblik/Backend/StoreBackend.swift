@@ -51,6 +51,8 @@ package protocol StoreBackend: AnyObject {
     func overlappingBookings(roomID: String, startUTC: Int64, endUTC: Int64) throws -> [StoredBooking]
     func bookings(roomID: String?, fromUTC: Int64?, toUTC: Int64?) throws -> [StoredBooking]
     func bookings(seriesID: Int64) throws -> [StoredBooking]
+    func series(id: Int64) throws -> StoredSeries?
+    func facility(id: String) throws -> Facility?
     func booking(id: Int64) throws -> StoredBooking?
     func insert(booking: StoredBooking, createdUTC: Int64) throws -> Int64
     func insertSeries(roomID: String, holder: String, activity: String?, rule: String, firstStart: String,

@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // C, in system-library targets; each is imported by exactly one Swift module.
@@ -42,12 +43,17 @@ let package = Package(
         // Wrappers around C.
         .target(name: "Geometry", dependencies: ["CGEOS", "GeoTypes"]),
         .target(name: "Store", dependencies: ["CSQLite", "GeoTypes", "Facilities"]),
+        // The PostgreSQL/PostGIS store (issue 21), through postgres-nio.
+        .target(name: "PostgresStore", dependencies: [
+            "Store", "GeoTypes", "Facilities", .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
 
         // Use cases.
         .target(name: "Analysis", dependencies: ["GeoTypes", "SpatialIndex", "Geometry", "Facilities", "Scheduling", "Formats"]),
         .target(name: "Overblik", dependencies: [
             "GeoTypes", "SpatialIndex", "Geometry", "Facilities", "Scheduling",
-            "Formats", "GeoJSON", "Store", "Analysis", "Routing",
+            "Formats", "GeoJSON", "Store", "PostgresStore", "Analysis", "Routing",
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
         ]),
         // The HTTP service (`overblik serve`): parses requests, calls the facade, renders its outcomes.

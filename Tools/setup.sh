@@ -9,7 +9,8 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 required=(libsqlite3-dev libspatialite-dev libgeos-dev libsqlite3-mod-spatialite sqlite3 zlib1g-dev)
-optional=(gdal-bin spatialite-bin libjs-leaflet libjs-leaflet.markercluster chromium chromium-driver time python3-venv)
+optional=(gdal-bin spatialite-bin libjs-leaflet libjs-leaflet.markercluster chromium chromium-driver time python3-venv
+          postgresql-15-postgis-3)  # the PostgreSQL store tests start a throwaway cluster (Tests/TestSupport/PostgresCluster.swift)
 # PyPI packages the tests use (module name=package name), installed into .venv/ (gitignored):
 #   topojson      quantised TopoJSON of the real parishes (district import test)
 #   schemathesis  property-based run against the service's OpenAPI document

@@ -19,17 +19,17 @@ package struct Catalog: Sendable {
     package let engine: ProximityEngine
     package let places: PlaceResolver
 
-    init(store: OverblikStore) throws {
-        let facilities = try store.facilities()
-        let rooms = try store.bookableRooms(facilities: facilities)
-        let settlements = try store.settlements()
-        let districts = try store.districtSummaries()
+    init(backend: any StoreBackend) throws {
+        let facilities = try backend.facilities()
+        let rooms = try backend.bookableRooms(facilities: facilities)
+        let settlements = try backend.settlements()
+        let districts = try backend.districtSummaries()
         self.facilities = facilities
         self.rooms = rooms
         self.settlements = settlements
         self.districts = districts
         ruralByDistrict = RuralClassifier.classify(districts: districts, settlements: settlements)
-        classifier = PointClassifier(policy: RuralPolicy(), urbanAreas: try store.urbanAreas(), districts: districts,
+        classifier = PointClassifier(policy: RuralPolicy(), urbanAreas: try backend.urbanAreas(), districts: districts,
                                      settlements: settlements)
         districtNames = Dictionary(districts.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         engine = ProximityEngine(facilities: facilities, rooms: rooms)
@@ -48,9 +48,9 @@ extension Overblik {
     /// by this facade or any other program, is seen on the next call; bookings do not reload it.
     /// - Complexity: one single-row read per call while nothing changed.
     package func catalog() throws -> Catalog {
-        let generation = try store.meta(Self.catalogGenerationKey)
+        let generation = try backend.meta(Self.catalogGenerationKey)
         if let cached = cachedCatalog, generation == cachedCatalogGeneration { return cached }
-        let loaded = try Catalog(store: store)
+        let loaded = try Catalog(backend: backend)
         cachedCatalog = loaded
         cachedCatalogGeneration = generation
         return loaded

@@ -2,6 +2,7 @@ import Facilities
 public import Foundation
 import GeoTypes
 import Scheduling
+package import PostgresStore
 package import Store
 
 /// The Overblik library facade: one store, and the use cases the CLI and other programs call.
@@ -13,8 +14,21 @@ package import Store
 /// ```
 /// Not Sendable: it owns one SQLite connection. Open one per thread or process.
 public final class Overblik {
-    /// The underlying store (for callers that need its repositories directly).
-    package let store: OverblikStore
+    /// The store behind the core questions: the SpatiaLite file or a PostgreSQL database.
+    package let backend: any StoreBackend
+    /// The SpatiaLite store, nil on PostgreSQL.
+    let sqlite: OverblikStore?
+    /// The SpatiaLite store, for operations not yet behind ``StoreBackend`` (for callers that need
+    /// its repositories directly).
+    /// - Throws: ``PostgresStoreError/unsupported(operation:)`` on a PostgreSQL store.
+    package var store: OverblikStore {
+        get throws {
+            guard let sqlite else {
+                throw PostgresStoreError.unsupported(operation: "this operation reads the SpatiaLite store directly (supported there: import of facilities, rooms, population, settlements, districts, urban areas; near, coverage, gaps, free, book, bookings, cancel)")
+            }
+            return sqlite
+        }
+    }
     var cachedCatalog: Catalog?
     /// The store's catalogue generation when ``cachedCatalog`` was loaded.
     var cachedCatalogGeneration: String?
@@ -29,13 +43,21 @@ public final class Overblik {
     /// Road networks loaded on first use (see Roads/).
     let roads = RoadCache()
 
-    /// Opens the store at `databasePath`, creating and migrating it when needed.
+    /// Opens the store at `databasePath`, creating and migrating it when needed: a SpatiaLite file,
+    /// or with `postgres://USER@HOST:PORT/DB` a PostgreSQL/PostGIS database (``PostgresStore``).
     /// - Parameter creating: false for everything but imports and set-up: a missing or empty file
     ///   is refused with its path, and a file or folder that cannot be written opens read-only.
     /// - Throws: ``StoreError`` for a file of a newer schema or of another application, or a
     ///   missing store; ``DatabaseError`` for I/O failures.
     public init(databasePath: String, readOnly: Bool = false, creating: Bool = true) throws {
-        store = try OverblikStore(path: databasePath, readOnly: readOnly, creating: creating)
+        if PostgresStore.isPostgresURL(databasePath) {
+            backend = try PostgresStore(url: databasePath, creating: creating)
+            sqlite = nil
+            return
+        }
+        let store = try OverblikStore(path: databasePath, readOnly: readOnly, creating: creating)
+        sqlite = store
+        backend = store
         store.proximityIndexBuilder = ProximityIndexCodec()
         if !store.database.isReadOnly {
             store.featureEncoder = FacilityFeatureEncoder()
@@ -48,7 +70,14 @@ public final class Overblik {
     /// Opens the store for queries that read plain columns only (proximity, scheduling lookups),
     /// skipping SpatiaLite's start-up cost when the file is current. Do not write through it.
     public init(queryingDatabasePath path: String) throws {
-        store = try OverblikStore(readingPath: path)
+        if PostgresStore.isPostgresURL(path) {
+            backend = try PostgresStore(url: path, creating: false)
+            sqlite = nil
+            return
+        }
+        let store = try OverblikStore(readingPath: path)
+        sqlite = store
+        backend = store
         store.proximityIndexBuilder = ProximityIndexCodec()
     }
 
@@ -62,8 +91,8 @@ public final class Overblik {
 
     /// Counts, extent, districts, rural/urban split and schema version.
     public func summary() throws -> Summary {
-        let stored = try store.summary()
-        let settlements = try store.settlements()
+        let stored = try backend.summary()
+        let settlements = try backend.settlements()
         // Districts are classed as coverage classes them: by the majority of their residents.
         let classes = try districtClasses()
         var ruralSettlements = 0, urbanSettlements = 0

@@ -3,7 +3,7 @@ import Overblik
 
 /// Options every command takes: the database and the output format.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: "The SpatiaLite database (default: $OVERBLIK_DB, else ./overblik.sqlite).")
+    @Option(name: .long, help: "The store: a SpatiaLite file, or postgres://USER@HOST:PORT/DB (default: $OVERBLIK_DB, else ./overblik.sqlite).")
     var db: String?
 
     @Option(name: .long, help: "Output format: table, json, csv, geojson (ics where it fits).")

@@ -5,6 +5,14 @@ public struct StoredUser: Sendable, Hashable {
     public var role: String
     public var association: String?
     public var passwordHash: String
+
+    package init(id: Int64, name: String, role: String, association: String?, passwordHash: String) {
+        self.id = id
+        self.name = name
+        self.role = role
+        self.association = association
+        self.passwordHash = passwordHash
+    }
 }
 
 /// A browser session as stored (its id only as a digest).
@@ -12,6 +20,12 @@ public struct StoredSession: Sendable, Hashable {
     public var user: StoredUser
     public var csrfToken: String
     public var expiresUTC: Int64
+
+    package init(user: StoredUser, csrfToken: String, expiresUTC: Int64) {
+        self.user = user
+        self.csrfToken = csrfToken
+        self.expiresUTC = expiresUTC
+    }
 }
 
 /// A line of the audit log.
@@ -24,6 +38,18 @@ public struct StoredAuditEntry: Sendable, Hashable {
     public var bookingID: Int64?
     public var requestID: Int64?
     public var detail: String?
+
+    package init(id: Int64, atUTC: Int64, actor: String, action: String, roomID: String?, bookingID: Int64?, requestID: Int64?,
+                 detail: String?) {
+        self.id = id
+        self.atUTC = atUTC
+        self.actor = actor
+        self.action = action
+        self.roomID = roomID
+        self.bookingID = bookingID
+        self.requestID = requestID
+        self.detail = detail
+    }
 }
 
 extension OverblikStore {

@@ -36,6 +36,19 @@ public struct StoredSeries: Sendable, Codable, Hashable {
     public var firstEnd: String
     public var until: String
     public var skipped: [String]
+
+    package init(id: Int64, roomID: String, holder: String, activity: String?, rule: String, firstStart: String,
+                 firstEnd: String, until: String, skipped: [String]) {
+        self.id = id
+        self.roomID = roomID
+        self.holder = holder
+        self.activity = activity
+        self.rule = rule
+        self.firstStart = firstStart
+        self.firstEnd = firstEnd
+        self.until = until
+        self.skipped = skipped
+    }
 }
 
 /// The columns of a booking row.

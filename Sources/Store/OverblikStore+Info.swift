@@ -4,6 +4,13 @@ import GeoTypes
 public struct StoreSummary: Sendable, Codable {
     public struct Extent: Sendable, Codable {
         public var minLon: Double, minLat: Double, maxLon: Double, maxLat: Double
+
+        package init(minLon: Double, minLat: Double, maxLon: Double, maxLat: Double) {
+            self.minLon = minLon
+            self.minLat = minLat
+            self.maxLon = maxLon
+            self.maxLat = maxLat
+        }
     }
     public struct DistrictLine: Sendable, Codable {
         public var code: String
@@ -12,6 +19,15 @@ public struct StoreSummary: Sendable, Codable {
         public var facilities: Int
         public var settlements: Int
         public var population: Double
+
+        package init(code: String, name: String, rural: Bool?, facilities: Int, settlements: Int, population: Double) {
+            self.code = code
+            self.name = name
+            self.rural = rural
+            self.facilities = facilities
+            self.settlements = settlements
+            self.population = population
+        }
     }
     public var path: String
     public var schemaVersion: Int
@@ -94,5 +110,16 @@ extension OverblikStore {
             guard let key = row[0].string, let value = row[1].string else { return nil }
             return (key, value)
         }
+    }
+}
+
+extension StoreSummary {
+    /// A summary computed elsewhere (the PostgreSQL store).
+    package init(path: String, schemaVersion: Int, counts: [String: Int], extent: Extent?, facilitiesByKind: [String: Int],
+                 outsideDistricts: [String: [String]], districtLines: [DistrictLine]) {
+        self.init(path: path, schemaVersion: schemaVersion, facilities: counts["facilities"] ?? 0, rooms: counts["rooms"] ?? 0,
+                  settlements: counts["settlements"] ?? 0, populationPoints: counts["population"] ?? 0,
+                  districts: counts["districts"] ?? 0, bookings: counts["bookings"] ?? 0, extent: extent,
+                  facilitiesByKind: facilitiesByKind, outsideDistricts: outsideDistricts, districtLines: districtLines)
     }
 }

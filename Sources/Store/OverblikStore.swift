@@ -232,9 +232,14 @@ extension OverblikStore {
 
     /// Every bookable room: listed rooms, plus the implicit room of each facility without any.
     public func bookableRooms(facilities: [Facility]? = nil) throws -> [Room] {
-        let listed = try rooms()
+        Self.bookable(listed: try rooms(), facilities: try facilities ?? self.facilities())
+    }
+
+    /// Listed rooms plus the implicit room of each facility without any, by facility and id (the
+    /// one rule of every store).
+    package static func bookable(listed: [Room], facilities: [Facility]) -> [Room] {
         let withRooms = Set(listed.map(\.facilityID))
-        let implicit = try (facilities ?? self.facilities()).filter { !withRooms.contains($0.id) }.map(\.implicitRoom)
+        let implicit = facilities.filter { !withRooms.contains($0.id) }.map(\.implicitRoom)
         return (listed + implicit).sorted { ($0.facilityID, $0.id) < ($1.facilityID, $1.id) }
     }
 

@@ -4,8 +4,8 @@ public import GeoTypes
 public typealias MultiPolygonRings = [[[Coordinate]]]
 
 /// Minimal well-known-binary codec for the shapes the store keeps (little-endian, 2-D).
-enum WKB {
-    static func encode(multiPolygon: MultiPolygonRings) -> [UInt8] {
+package enum WKB {
+    package static func encode(multiPolygon: MultiPolygonRings) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(9 + multiPolygon.reduce(0) { $0 + $1.reduce(9) { $0 + 4 + $1.count * 16 } })
         out.append(1)
@@ -27,7 +27,7 @@ enum WKB {
     }
 
     /// Decodes Polygon or MultiPolygon WKB into rings; nil for anything else or a truncated blob.
-    static func decodeMultiPolygon(_ bytes: [UInt8]) -> MultiPolygonRings? {
+    package static func decodeMultiPolygon(_ bytes: [UInt8]) -> MultiPolygonRings? {
         var reader = Reader(bytes: bytes)
         guard let type = reader.header() else { return nil }
         switch type {

@@ -34,7 +34,7 @@ struct StoredFeaturesTests {
     @Test("edits by another program make features stale; the export stays right and the next facade write re-encodes")
     func editsByOtherPrograms() throws {
         let o = try ExportRowsTests.store("features-edits", seed: 21, count: 60, rooms: true, nastyIDs: false)
-        let path = o.store.path
+        let path = o.databasePath
         try Self.compare(o, expectCurrent: true, "after the facade's import")
         let ids = try o.store.database.query("SELECT id FROM facilities ORDER BY id").compactMap { $0[0].string }
         let withRooms = try o.store.database.query("SELECT DISTINCT facility_id FROM rooms ORDER BY 1").compactMap { $0[0].string }
@@ -100,7 +100,7 @@ struct StoredFeaturesTests {
     @Test("a store of schema version 1 is migrated and its features encoded when a facade opens it")
     func migratesVersionOne() throws {
         let o = try ExportRowsTests.store("features-v1", seed: 22, count: 50, rooms: true, nastyIDs: false)
-        let path = o.store.path
+        let path = o.databasePath
         let expected = try ExportRowsTests.reference(o, Self.options, GeoJSONWriterOptions(), sequence: false)
         // Undo migration 2 as a version-1 file would look.
         let db = try Self.otherProgram(path)
@@ -147,7 +147,7 @@ struct StoredFeaturesTests {
             _ = try o.exportFacilityRows(to: writer, options: Self.options, plan: FacilityExportPlan(threadsFrom: .max))
         } throws: { error in
             guard case let .corruptFeature(path, _)? = error as? StoreError else { return false }
-            return path == o.store.path && "\(error)".contains("facility_features_version")
+            return path == o.databasePath && "\(error)".contains("facility_features_version")
         }
     }
 
@@ -271,8 +271,8 @@ struct StoredFeaturesTests {
         try Self.compare(opened, expectCurrent: false, "while another connection holds the write lock")
         try other.execute("COMMIT")
         let readOnly = try Overblik(databasePath: path, readOnly: true)
-        readOnly.store.featureEncoder = FacilityFeatureEncoder()
-        #expect(!readOnly.store.refreshFacilityFeaturesIfFree(), "a read-only connection does not write")
+        try readOnly.store.featureEncoder = FacilityFeatureEncoder()
+        #expect(try !readOnly.store.refreshFacilityFeaturesIfFree(), "a read-only connection does not write")
         #expect(try Overblik(databasePath: path).store.refreshFacilityFeaturesIfFree() == false, "the open already encoded them")
         try Self.compare(o, expectCurrent: true, "after a facade opened the file")
     }

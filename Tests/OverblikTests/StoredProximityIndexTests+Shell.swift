@@ -20,7 +20,7 @@ extension StoredProximityIndexTests {
           .enabled(if: shell != nil, "needs the sqlite3 command-line shell (Debian package sqlite3)"))
     func editsThroughTheShell() throws {
         let o = try ExportRowsTests.store("proximity-shell", seed: 36, count: 100, rooms: true, nastyIDs: false)
-        let path = o.store.path
+        let path = try o.store.path
         let reader = try Overblik(queryingDatabasePath: path)
         try Self.compare(reader, storedAnswers: true, "after the import")
         let ids = try o.store.database.query("SELECT id FROM facilities ORDER BY id").compactMap { $0[0].string }
@@ -50,7 +50,7 @@ extension StoredProximityIndexTests {
           .enabled(if: shell != nil, "needs the sqlite3 command-line shell (Debian package sqlite3)"))
     func vacuumThroughTheShell() throws {
         let o = try ExportRowsTests.store("proximity-vacuum", seed: 37, count: 120, rooms: true, nastyIDs: false)
-        let path = o.store.path
+        let path = try o.store.path
         // Gaps in the rowids (through the facade, so the index is current afterwards), then VACUUM,
         // which may close them (SQLite's documentation allows it) without firing a trigger.
         let ids = try o.store.database.query("SELECT id FROM facilities ORDER BY rowid").compactMap { $0[0].string }

@@ -193,7 +193,7 @@ struct StoredProximityIndexTests {
     @Test("a store from before the persisted index gets one at its first write")
     func migration() throws {
         let o = try ExportRowsTests.store("proximity-migrate", seed: 35, count: 40, rooms: false, nastyIDs: false)
-        let path = o.store.path
+        let path = o.databasePath
         let other = try Database(path: path)
         for row in try other.query("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'proximity_index_%'") {
             try other.execute("DROP TRIGGER \(row[0].string!)")

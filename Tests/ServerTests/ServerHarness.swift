@@ -132,8 +132,9 @@ enum ServerFixtures {
 
     /// A new store with the sample's districts, settlements, facilities and rooms, and three accounts:
     /// `koret` (association "Sebbersund Kor"), `klubben` (association "Skakklubben"), `clerk`.
-    static func sampleStore(_ label: String) throws -> String {
-        let db = try TestSupport.temporaryDirectory(label).appendingPathComponent("serve.sqlite").path
+    /// - Parameter address: the store to fill (a new SpatiaLite file when nil).
+    static func sampleStore(_ label: String, at address: String? = nil) throws -> String {
+        let db = try address ?? TestSupport.temporaryDirectory(label).appendingPathComponent("serve.sqlite").path
         try cli(["import", "districts", "Data/districts.geojson", "--name-field", "name", "--code-field", "code", "--rural-field", "rural"], db: db)
         try cli(["import", "settlements", "Data/settlements.csv", "--attribution", "GeoNames (CC BY 4.0) & <sample>"], db: db)
         for layer in ["facilities", "rooms"] { try cli(["import", layer, "Data/\(layer).csv"], db: db) }

@@ -141,7 +141,7 @@ extension Overblik {
         let facilityRural = kept.isEmpty ? Self.facilityRural(catalog, qualifying: qualifying, classifier: classifier) : nil
         // Report only, from stored population points: only then is the store asked whether it has any.
         let reportOnly = road == nil && !query.includeDemand && query.source != .settlements && query.source != .area
-        if reportOnly, try query.source == .population || store.hasPopulation() {
+        if reportOnly, try query.source == .population || backend.hasPopulation() {
             return try streamedCoverage(query, catalog: catalog, classifier: classifier, qualifying: qualifying,
                                         kept: kept, districtIndex: districtIndex, facilityDistricts: facilityDistricts,
                                         facilityRural: facilityRural)
@@ -149,7 +149,7 @@ extension Overblik {
 
         struct Demand { var id: String; var name: String?; var location: Coordinate; var weight: Double; var district: String?; var rural: Bool? }
         var demand: [Demand] = []
-        let points = query.source == .settlements || query.source == .area ? [] : try store.populationPoints()
+        let points = query.source == .settlements || query.source == .area ? [] : try backend.populationPoints()
         let source: DemandSource
         if query.source == .area || (query.source == nil && points.isEmpty && catalog.settlements.isEmpty && !catalog.districts.isEmpty) {
             source = .area
@@ -217,7 +217,7 @@ extension Overblik {
             let located = engine.facilities.indices.filter { qualifying[$0] }
                 .map { (location: engine.facilities[$0].location, district: engine.facilities[$0].districtCode) }
             let keptCodes = Set(kept.map(\.code))
-            outcome.areas = try AreaCoverage.compute(districts: store.districts().filter { keptCodes.contains($0.district.code) },
+            outcome.areas = try AreaCoverage.compute(districts: backend.districts().filter { keptCodes.contains($0.district.code) },
                                                      rural: catalog.ruralByDistrict, facilities: located, reaches: query.reaches)
         } else {
             outcome.classification = RuralClassification(policy: query.policy, sources: classes.map(\.source),
@@ -276,7 +276,7 @@ extension Overblik {
         let restricted = query.districts != nil
         let pipeline = ChunkPipeline<(facility: [Int32], metres: [Double])>()
         // -2: a district left out by --district (its points are dropped).
-        try store.forEachPopulationChunk(district: { code in
+        try backend.forEachPopulationChunk(district: { code in
             code.map { districtIndex[$0] ?? (restricted ? -2 : -1) } ?? (restricted ? -2 : -1)
         }) { full in
             var chunk = full
@@ -319,7 +319,7 @@ extension Overblik {
     public func gaps(_ query: CoverageQuery, by road: RoadQuestion? = nil, includeOutside: Bool = false) throws -> [GapLine] {
         var query = query
         if query.source == nil {
-            query.source = try catalog().settlements.isEmpty && store.hasPopulation() ? .population : .settlements
+            query.source = try catalog().settlements.isEmpty && backend.hasPopulation() ? .population : .settlements
         }
         if query.source == .area {
             throw OverblikError.badInput("gaps --source area: the area measure has no demand points to list; "

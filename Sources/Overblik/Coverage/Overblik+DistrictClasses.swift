@@ -22,7 +22,7 @@ extension Overblik {
     public func districtClasses(policy: RuralPolicy = RuralPolicy()) throws -> DistrictClasses {
         // Districts and settlements from the store: `info` needs no facilities.
         let classifier = try pointClassifier(policy: policy)
-        let codes = try store.districtSummaries().map(\.code)
+        let codes = try backend.districtSummaries().map(\.code)
         var index: [String: Int32] = [:]
         for (k, code) in codes.enumerated() { index[code] = Int32(k) }
         var residents = [(rural: Double, urban: Double)](repeating: (0, 0), count: codes.count)
@@ -40,13 +40,13 @@ extension Overblik {
             for i in decided.indices { chunk[decided[i].source, default: 0] += weights[i] }
             for (s, w) in chunk { bySource.append(s); sourceWeights.append(w) }
         }
-        if try store.hasPopulation() {
-            try store.forEachPopulationChunk(district: { $0.flatMap { index[$0] } ?? -1 }) { chunk in
+        if try backend.hasPopulation() {
+            try backend.forEachPopulationChunk(district: { $0.flatMap { index[$0] } ?? -1 }) { chunk in
                 tally(zip(chunk.lon, chunk.lat).map { Coordinate(lon: $0, lat: $1) }, districts: chunk.district,
                       pointRural: chunk.rural.map { $0 < 0 ? nil : $0 == 1 }, weights: chunk.weight)
             }
         } else {
-            let s = try store.settlements()
+            let s = try backend.settlements()
             tally(s.map(\.location), districts: s.map { $0.districtCode.flatMap { index[$0] } ?? -1 },
                   pointRural: s.map { $0.population >= policy.townPopulation ? false : nil }, weights: s.map(\.population))
         }

@@ -205,8 +205,8 @@ extension Overblik {
             let catalog = try catalog()
             if policy == catalog.classifier.policy { return catalog.classifier }
         }
-        return PointClassifier(policy: policy, urbanAreas: try store.urbanAreas(), districts: try store.districtSummaries(),
-                               settlements: try store.settlements())
+        return PointClassifier(policy: policy, urbanAreas: try backend.urbanAreas(), districts: try backend.districtSummaries(),
+                               settlements: try backend.settlements())
     }
 }
 

@@ -52,6 +52,7 @@ extension Overblik {
             }
         }
         // One read transaction, so that the stored features are read on the snapshot they were checked on.
+        let store = try self.store
         let reading = (try? store.beginReading()) != nil
         defer { if reading { store.endReading() } }
         if plan.storedFeatures, try store.facilityFeaturesAreCurrent(version: FacilityFeatureEncoder.version) {

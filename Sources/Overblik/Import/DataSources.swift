@@ -24,7 +24,7 @@ extension Overblik {
     /// The recorded source of every imported layer, in layer order.
     /// - Throws: store errors.
     public func dataSources() throws -> [DataSource] {
-        try store.metas(prefix: Self.sourceKeyPrefix).compactMap { try? JSONDecoder().decode(DataSource.self, from: Data($0.value.utf8)) }
+        try backend.metas(prefix: Self.sourceKeyPrefix).compactMap { try? JSONDecoder().decode(DataSource.self, from: Data($0.value.utf8)) }
     }
 
     static let sourceKeyPrefix = "source:"
@@ -37,11 +37,11 @@ extension Overblik {
         var text = attribution?.trimmingCharacters(in: .whitespacesAndNewlines)
         if text?.isEmpty ?? true {
             text = osm ? "© OpenStreetMap contributors (ODbL)"
-                : try store.meta(key).flatMap { try? JSONDecoder().decode(DataSource.self, from: Data($0.utf8)) }?.attribution
+                : try backend.meta(key).flatMap { try? JSONDecoder().decode(DataSource.self, from: Data($0.utf8)) }?.attribution
         }
         let source = DataSource(layer: layer, file: URL(fileURLWithPath: path).lastPathComponent, attribution: text,
                                 importedAt: Self.localNow().description)
-        try store.setMeta(key, String(decoding: try JSONEncoder().encode(source), as: UTF8.self))
+        try backend.setMeta(key, String(decoding: try JSONEncoder().encode(source), as: UTF8.self))
     }
 }
 

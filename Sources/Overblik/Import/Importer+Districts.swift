@@ -215,7 +215,7 @@ extension Overblik {
     /// Gives each row its district code by point-in-polygon; returns the ids outside every district.
     func assignDistricts<Row>(_ rows: inout [Row], location: KeyPath<Row, Coordinate>,
                               code: WritableKeyPath<Row, String?>) throws -> [String] where Row: Identifiable, Row.ID == String {
-        let districts = try store.districts()
+        let districts = try backend.districts()
         guard !districts.isEmpty else { return [] }
         let locator = Self.locator(for: districts)
         let found = locator.locateAll(rows.map { $0[keyPath: location] })
@@ -238,15 +238,15 @@ extension Overblik {
     /// Reassigns every stored facility, settlement and population point to the current districts
     /// (inside the caller's transaction). Returns how many points were assigned.
     func reassignAllPoints() throws -> Int {
-        let districts = try store.districts()
+        let districts = try backend.districts()
         let locator = Self.locator(for: districts)
         var assigned = 0
         for table in OverblikStore.PointTable.allCases {
-            let points = try store.locations(of: table)
+            let points = try backend.locations(of: table)
             let found = locator.locateAll(points.map(\.location))
             let codes = zip(points, found).map { (id: $0.id, code: $1.map { districts[$0].district.code }) }
             assigned += codes.filter { $0.code != nil }.count
-            try store.assignDistricts(table: table, codes: codes)
+            try backend.assignDistricts(table: table, codes: codes)
         }
         return assigned
     }

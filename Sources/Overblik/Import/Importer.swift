@@ -133,6 +133,25 @@ extension Overblik {
             }
         }
 
+        /// The PostgreSQL store's point import: every row read, then clipped, checked, assigned to
+        /// districts and written in one transaction (COPY).
+        func finishPoints<Row: Identifiable>(_ rows: inout [Row], table: String, location: KeyPath<Row, Coordinate>,
+                                             code: WritableKeyPath<Row, String?>,
+                                             insert: @escaping ([Row]) throws -> Void) throws where Row.ID == String {
+            if let clip {
+                let keep = try rows.map { try clip.contains($0[keyPath: location]) }
+                report.outsideArea += keep.filter { !$0 }.count
+                rows = zip(rows, keep).filter(\.1).map(\.0)
+                positions = zip(positions, keep).filter(\.1).map(\.0)
+            }
+            checkDuplicates(rows.map(\.id), positions, &problems, field: options.idField ?? "id")
+            try problems.throwIfAny()
+            report.outsideDistricts = try assignDistricts(&rows, location: location, code: code)
+            let written = rows
+            report.replaced = try writeRows(table: table, ids: rows.map(\.id), replace: options.replace, recordSource: recordSource) { try insert(written) }
+            report.imported = rows.count
+        }
+
         switch layer {
         case .network:
             throw OverblikError.badInput("road networks are imported by importNetwork(path:clipTo:), not importFile")
@@ -145,7 +164,7 @@ extension Overblik {
                     report.skippedUnmapped[OSMTags.primaryTag(tags), default: 0] += 1
                 }
             }
-            try streamPoints(table: "facilities", osm: hooks, location: \Facility.location, code: \.districtCode, { r in
+            let map = { (r: ImportRecord) -> Facility? in
                 switch rules.prepare(r) {
                 case let .keep(record): return mapper.facility(record, &problems)
                 case let .unmapped(tag): report.skippedUnmapped[tag, default: 0] += 1
@@ -153,26 +172,49 @@ extension Overblik {
                 case let .problem(problem): problems.add(problem)
                 }
                 return nil
-            }, writer: { try self.store.facilityWriter(replace: options.replace, expectedRows: $0) })
+            }
+            if sqlite != nil {
+                try streamPoints(table: "facilities", osm: hooks, location: \Facility.location, code: \.districtCode, map,
+                                 writer: { try self.store.facilityWriter(replace: options.replace, expectedRows: $0) })
+            } else {
+                var rows: [Facility] = try collect(osm: hooks, map)
+                try finishPoints(&rows, table: "facilities", location: \.location, code: \.districtCode) {
+                    try self.backend.insert(facilities: $0, replace: options.replace)
+                }
+            }
         case .settlements:
-            try streamPoints(table: "settlements", location: \Settlement.location, code: \.districtCode,
-                             { mapper.settlement($0, &problems) },
-                             writer: { try self.store.settlementWriter(replace: options.replace, expectedRows: $0) })
+            let map = { (r: ImportRecord) in mapper.settlement(r, &problems) }
+            if sqlite != nil {
+                try streamPoints(table: "settlements", location: \Settlement.location, code: \.districtCode, map,
+                                 writer: { try self.store.settlementWriter(replace: options.replace, expectedRows: $0) })
+            } else {
+                var rows: [Settlement] = try collect(map)
+                try finishPoints(&rows, table: "settlements", location: \.location, code: \.districtCode) {
+                    try self.backend.insert(settlements: $0, replace: options.replace)
+                }
+            }
         case .population:
-            try streamPoints(table: "population", location: \PopulationPoint.location, code: \.districtCode,
-                             { mapper.populationPoint($0, ruralField: options.ruralField, &problems) },
-                             writer: { try self.store.populationWriter(replace: options.replace, expectedRows: $0) })
+            let map = { (r: ImportRecord) in mapper.populationPoint(r, ruralField: options.ruralField, &problems) }
+            if sqlite != nil {
+                try streamPoints(table: "population", location: \PopulationPoint.location, code: \.districtCode, map,
+                                 writer: { try self.store.populationWriter(replace: options.replace, expectedRows: $0) })
+            } else {
+                var rows: [PopulationPoint] = try collect(map)
+                try finishPoints(&rows, table: "population", location: \.location, code: \.districtCode) {
+                    try self.backend.insert(population: $0, replace: options.replace)
+                }
+            }
         case .rooms:
             let rows: [Room] = try collect { mapper.room($0, &problems) }
             checkDuplicates(rows.map(\.id), positions, &problems)
-            let known = Set(try store.facilities().map(\.id))
+            let known = Set(try backend.facilities().map(\.id))
             for (i, room) in rows.enumerated() where !known.contains(room.facilityID) {
                 problems.add(ImportProblem(positions[i], field: "facility_id", value: room.facilityID,
                                            expected: "expected the id of an imported facility (room '\(room.id)')"))
             }
             try problems.throwIfAny()
             report.replaced = try writeRows(table: "rooms", ids: rows.map(\.id), replace: options.replace, recordSource: recordSource) {
-                try store.insert(rooms: rows, replace: options.replace)
+                try backend.insert(rooms: rows, replace: options.replace)
             }
             report.imported = rows.count
         case .districts:
@@ -202,13 +244,13 @@ extension Overblik {
                     expected: "no district to import: --replace would leave the layer empty (add --allow-empty to empty it)")])
             }
             report.reassignedPoints = try writeRetrying("import \(path)") {
-                let existing = try store.existingIDs(in: "districts", among: rows.map(\.district.code))
+                let existing = try backend.existingIDs(in: "districts", among: rows.map(\.district.code))
                 if options.replace {
-                    try store.deleteAllDistricts()
+                    try backend.deleteAllDistricts()
                 } else if !existing.isEmpty {
                     throw StoreError.duplicateIDs(table: "districts", ids: existing, total: existing.count)
                 }
-                try store.insert(districts: rows, replace: false)
+                try backend.insert(districts: rows, replace: false)
                 try recordSource()
                 return try reassignAllPoints()
             }
@@ -217,12 +259,12 @@ extension Overblik {
             let rows: [StoredUrbanArea] = try collect { urbanAreaRecord($0, options: options, &problems) }
             checkDuplicates(rows.map(\.area.id), positions, &problems)
             try problems.throwIfAny()
-            try store.write {
-                if options.replace { try store.deleteAllUrbanAreas() } else {
-                    let existing = Set(try store.urbanAreas().map(\.area.id)).intersection(rows.map(\.area.id)).sorted()
+            try backend.write {
+                if options.replace { try backend.deleteAllUrbanAreas() } else {
+                    let existing = Set(try backend.urbanAreas().map(\.area.id)).intersection(rows.map(\.area.id)).sorted()
                     if !existing.isEmpty { throw StoreError.duplicateIDs(table: "urban_areas", ids: existing, total: existing.count) }
                 }
-                try store.insert(urbanAreas: rows, replace: false)
+                try backend.insert(urbanAreas: rows, replace: false)
                 try recordSource()
             }
             report.imported = rows.count
@@ -240,7 +282,7 @@ extension Overblik {
     private func writeRows(table: String, ids: [String], replace: Bool, recordSource: () throws -> Void,
                            _ insert: () throws -> Void) throws -> Int {
         try writeRetrying("import into \(table)") {
-            let existing = try store.existingIDs(in: table, among: ids)
+            let existing = try backend.existingIDs(in: table, among: ids)
             if !existing.isEmpty && !replace {
                 throw StoreError.duplicateIDs(table: table, ids: existing, total: existing.count)
             }

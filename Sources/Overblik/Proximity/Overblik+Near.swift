@@ -95,10 +95,10 @@ extension Overblik {
         let places = try catalog().places
         if let found = try places.exact(text) { return found }
         // Names and codes from plain columns; the polygon (SpatiaLite) only for the one that matches.
-        let districts = try store.districtSummaries()
+        let districts = try backend.districtSummaries()
         let key = PlaceResolver.fold(text.trimmingCharacters(in: .whitespaces))
         func place(_ d: District) throws -> ResolvedPlace? {
-            let full = store.database.hasSpatiaLite ? store : try OverblikStore(path: store.path, readOnly: true)
+            let full: any StoreBackend = try sqlite.map { $0.database.hasSpatiaLite ? $0 : try OverblikStore(path: $0.path, readOnly: true) } ?? backend
             guard let rings = try full.districts().first(where: { $0.district.code == d.code })?.rings else { return nil }
             return OSMArea.centroid(outer: rings.compactMap(\.first), inner: rings.flatMap { $0.dropFirst() }).map {
                 ResolvedPlace(kind: .district, name: d.name, id: d.code, location: $0)

@@ -32,7 +32,7 @@ extension Overblik {
     /// (again after another connection committed). Nil when there is none this build can read.
     /// Call inside a read transaction.
     func currentStoredProximity() throws -> StoredProximityIndex? {
-        guard let builder = store.proximityIndexBuilder else { return nil }
+        guard let store = sqlite, let builder = store.proximityIndexBuilder else { return nil }
         let dataVersion = try store.dataVersion()
         if let loaded = storedProximity, loaded.dataVersion == dataVersion { return loaded }
         storedProximity = nil
@@ -51,7 +51,7 @@ extension Overblik {
     /// when the file can be written without waiting; so is one that turned out damaged or not to
     /// match the rows (a stale index is never read).
     func hasUsableStoredProximity() throws -> Bool {
-        guard let builder = store.proximityIndexBuilder else { return false }
+        guard let store = sqlite, let builder = store.proximityIndexBuilder else { return false }
         if let loaded = storedProximity, try store.dataVersion() == loaded.dataVersion { return true }
         if try !store.proximityIndexIsCurrent(version: builder.version) {
             store.refreshProximityIndexIfFree()
@@ -78,7 +78,7 @@ extension Overblik {
                 return nil
             }
         }
-        if result == nil, unusableStoredProximity != nil, store.refreshProximityIndexIfFree(rebuilding: true) {
+        if result == nil, unusableStoredProximity != nil, try store.refreshProximityIndexIfFree(rebuilding: true) {
             unusableStoredProximity = nil
             return retry ? try nearFromStoredIndex(place, query, retry: false) : nil
         }

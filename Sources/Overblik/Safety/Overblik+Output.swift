@@ -5,6 +5,6 @@ extension Overblik {
     /// ``OutputFile/commit()``.
     /// - Throws: ``OutputFileError`` when `path` is the store or cannot be created.
     public func outputFile(path: String) throws(OutputFileError) -> OutputFile {
-        try OutputFile(path: path, protecting: [store.path])
+        try OutputFile(path: path, protecting: sqlite.map { [$0.path] } ?? [])
     }
 }

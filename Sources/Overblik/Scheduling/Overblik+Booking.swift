@@ -119,7 +119,7 @@ extension Overblik {
                 let missing = hours.map { FreeTime.outsideAvailability(occurrence, openingHours: $0, calendar: calendar, closures: closures) } ?? [occurrence]
                 let (s, e) = Self.utcSeconds(occurrence)
                 var others: [Booking] = []
-                for var other in try store.overlappingBookings(roomID: room.id, startUTC: s, endUTC: e) where seen.insert(other.id).inserted {
+                for var other in try backend.overlappingBookings(roomID: room.id, startUTC: s, endUTC: e) where seen.insert(other.id).inserted {
                     if let showsHolder, !showsHolder(other.holder) { other.holder = "another holder" }
                     others.append(Booking(other))
                 }
@@ -143,7 +143,7 @@ extension Overblik {
             }
             var seriesID: Int64?
             if let until = repeatWeeklyUntil {
-                seriesID = try store.insertSeries(roomID: room.id, holder: holderName, activity: activity, rule: "FREQ=WEEKLY",
+                seriesID = try backend.insertSeries(roomID: room.id, holder: holderName, activity: activity, rule: "FREQ=WEEKLY",
                                                   firstStart: from.description, firstEnd: to.description,
                                                   until: until.description, skipped: skipped.map(\.date.description),
                                                   createdUTC: now.secondsSince1970)
@@ -154,7 +154,7 @@ extension Overblik {
                 var stored = StoredBooking(roomID: room.id, startLocal: occurrence.start.description,
                                            endLocal: occurrence.end.description, startUTC: s, endUTC: e,
                                            holder: holderName, activity: activity, seriesID: seriesID)
-                stored.id = try store.insert(booking: stored, createdUTC: now.secondsSince1970)
+                stored.id = try backend.insert(booking: stored, createdUTC: now.secondsSince1970)
                 written.append(Booking(stored))
             }
             var receipt = BookingReceipt(bookings: written, seriesID: seriesID, skipped: skipped)
@@ -177,7 +177,7 @@ extension Overblik {
     func cancel(bookingID: Int64, wholeSeries: Bool, check: ((Booking) throws -> Void)?,
                 then: ((CancelReceipt) throws -> Void)?) throws -> CancelReceipt {
         try writeRetrying("cancel booking \(bookingID)") {
-            guard let stored = try store.booking(id: bookingID) else {
+            guard let stored = try backend.booking(id: bookingID) else {
                 throw OverblikError.notFound(what: "booking \(bookingID)", suggestions: [])
             }
             try check?(Booking(stored))
@@ -194,11 +194,11 @@ extension Overblik {
                 guard let seriesID = stored.seriesID else {
                     throw OverblikError.badInput("booking \(bookingID) is not part of a weekly series; cancel it without --series")
                 }
-                let removed = try store.bookings(seriesID: seriesID).map(Booking.init)
-                _ = try store.deleteSeries(id: seriesID)
+                let removed = try backend.bookings(seriesID: seriesID).map(Booking.init)
+                _ = try backend.deleteSeries(id: seriesID)
                 return CancelReceipt(cancelled: removed, seriesID: seriesID)
             }
-            _ = try store.deleteBooking(id: bookingID)
+            _ = try backend.deleteBooking(id: bookingID)
             return CancelReceipt(cancelled: [Booking(stored)], seriesID: nil)
         }
     }

@@ -21,7 +21,7 @@ extension Overblik {
             throw OverblikError.badInput("\(source): \(error)")
         }
         guard !parsed.periods.isEmpty else { throw OverblikError.badInput("\(source): no school holiday periods found") }
-        try writeRetrying("import school holidays") { try store.setMeta(Self.schoolHolidaysKey, csv) }
+        try writeRetrying("import school holidays") { try backend.setMeta(Self.schoolHolidaysKey, csv) }
         cachedCalendar = nil
         return parsed
     }
@@ -38,8 +38,8 @@ extension Overblik {
         func location(_ roomID: String) -> String {
             if let known = roomNames[roomID] { return known }
             var name = roomID
-            if let room = try? store.room(id: roomID) {
-                let facility = (try? store.facility(id: room.facilityID))?.name
+            if let room = try? backend.room(id: roomID) {
+                let facility = (try? backend.facility(id: room.facilityID))?.name
                 name = facility.map { $0 == room.name ? $0 : "\($0), \(room.name)" } ?? room.name
             }
             roomNames[roomID] = name
@@ -49,13 +49,13 @@ extension Overblik {
             activity.map { "\(holder) (\($0))" } ?? holder
         }
         for b in bookings {
-            if let seriesID = b.seriesID, let series = try store.series(id: seriesID),
+            if let seriesID = b.seriesID, let series = try backend.series(id: seriesID),
                let first = try? LocalInterval(start: LocalDateTime(parsing: series.firstStart), end: LocalDateTime(parsing: series.firstEnd)),
                let until = try? LocalDate(parsing: series.until) {
                 guard seriesDone.insert(seriesID).inserted else { continue }
                 // Every weekly date without a remaining booking is excluded: holidays skipped at booking
                 // time and occurrences cancelled one by one.
-                let held = Set(try store.bookings(seriesID: seriesID).compactMap { try? LocalDateTime(parsing: $0.startLocal).date })
+                let held = Set(try backend.bookings(seriesID: seriesID).compactMap { try? LocalDateTime(parsing: $0.startLocal).date })
                 var excluded: [LocalDate] = []
                 var day = first.start.date
                 while day <= until {

@@ -56,7 +56,7 @@ extension Overblik {
         guard let hours = try availability(of: room) else {
             return FreeTimeAnswer(roomID: room.id, from: from, to: to, minDuration: minDuration, free: [])
         }
-        let booked = try store.bookings(roomID: room.id, fromUTC: CopenhagenTime.instant(of: from).secondsSince1970,
+        let booked = try backend.bookings(roomID: room.id, fromUTC: CopenhagenTime.instant(of: from).secondsSince1970,
                                         toUTC: CopenhagenTime.instant(of: to).secondsSince1970).map { Booking($0).utc }
         let free = FreeTime.freeSlots(openingHours: hours, calendar: try holidayCalendar(), utcBookings: booked,
                                       closures: try closureIntervals(of: room, from: from, to: to), from: from, to: to,
@@ -71,7 +71,7 @@ extension Overblik {
     public func bookings(roomID: String? = nil, from: LocalDateTime? = nil, to: LocalDateTime? = nil) throws -> [Booking] {
         if let from, let to { try Self.requireWindow(from: from, to: to, limited: false) }
         let id = try roomID.map { try bookableRoom($0).id }
-        return try store.bookings(roomID: id, fromUTC: from.map { CopenhagenTime.instant(of: $0).secondsSince1970 },
+        return try backend.bookings(roomID: id, fromUTC: from.map { CopenhagenTime.instant(of: $0).secondsSince1970 },
                                   toUTC: to.map { CopenhagenTime.instant(of: $0).secondsSince1970 }).map(Booking.init)
     }
 

@@ -7,9 +7,9 @@ extension Overblik {
     /// A bookable room by id (a listed room, or the implicit room of a facility without listed rooms).
     /// - Throws: ``OverblikError/notFound(what:suggestions:)`` with up to five similar ids.
     public func bookableRoom(_ id: String) throws -> Room {
-        if let room = try store.room(id: id) { return room }
+        if let room = try backend.room(id: id) { return room }
         let needle = id.lowercased()
-        let similar = try store.bookableRooms().map(\.id).filter {
+        let similar = try backend.bookableRooms().map(\.id).filter {
             let candidate = $0.lowercased()
             return !needle.isEmpty && (candidate.contains(needle) || needle.contains(candidate))
         }
@@ -35,7 +35,7 @@ extension Overblik {
 
     /// Explicit closures of the room (its own and its facility's) overlapping `[from, to)`, as local intervals.
     func closureIntervals(of room: Room, from: LocalDateTime, to: LocalDateTime) throws -> [LocalInterval] {
-        try store.closures(roomID: room.id, facilityID: room.facilityID, fromLocal: from.description, toLocal: to.description)
+        try backend.closures(roomID: room.id, facilityID: room.facilityID, fromLocal: from.description, toLocal: to.description)
             .map { c in
                 guard let s = try? LocalDateTime(parsing: c.startLocal), let e = try? LocalDateTime(parsing: c.endLocal),
                       let interval = try? LocalInterval(start: s, end: e) else {
@@ -52,6 +52,7 @@ extension Overblik {
     /// - Throws: whatever `body` throws (nothing written), or ``OverblikError/io(_:)`` naming the
     ///   store when the wait ran out.
     func writeRetrying<T>(_ what: String, _ body: () throws -> T) throws -> T {
+        guard let store = sqlite else { return try writeRetryingOnPostgres(what, body) }
         var generator = SystemRandomNumberGenerator()
         let clock = ContinuousClock()
         let deadline = clock.now + .milliseconds(Int(Database.busyTimeoutMilliseconds))
@@ -75,7 +76,7 @@ extension Overblik {
     }
 
     /// The store's path.
-    public var databasePath: String { store.path }
+    public var databasePath: String { backend.path }
 
     /// How long a write waits in all for other writers, in seconds (30, or `$OVERBLIK_LOCK_WAIT_MS`).
     public static var lockWaitSeconds: String { (Double(Database.busyTimeoutMilliseconds) / 1_000).formatted() }
@@ -83,7 +84,7 @@ extension Overblik {
     /// Called when a write finds another writer holding the store's lock and starts to wait
     /// (a front-end tells its user; the wait is at most ``Database/busyTimeoutMilliseconds``).
     public var onLockWait: (() -> Void)? {
-        get { store.lockWaitNotice }
-        set { store.lockWaitNotice = newValue }
+        get { sqlite?.lockWaitNotice }
+        set { sqlite?.lockWaitNotice = newValue }
     }
 }

@@ -31,7 +31,7 @@ extension Overblik {
     /// calendar `SH` matches no day, and ``calendarWarnings(hours:)`` says so.
     public func holidayCalendar() throws -> HolidayCalendar {
         // Keyed by the stored text, so that a calendar imported by another program is seen at once.
-        let stored = try store.meta(Self.schoolHolidaysKey)
+        let stored = try backend.meta(Self.schoolHolidaysKey)
         if let cached = cachedCalendar, stored == cachedCalendarSource { return cached }
         var calendar = HolidayCalendar.danish
         if let text = stored {
@@ -51,12 +51,12 @@ extension Overblik {
     /// calendar is stored or nothing uses `SH`.
     /// - Parameter hours: the opening_hours strings involved; nil for every room and facility in the store.
     public func calendarWarnings(hours: [String]? = nil) throws -> [String] {
-        guard try store.meta("school_holidays") == nil else { return [] }
+        guard try backend.meta("school_holidays") == nil else { return [] }
         func usesSchoolHolidays(_ text: String) -> Bool { (try? OpeningHours(parsing: text))?.usesSchoolHolidays == true }
         let usesSH: Bool
         if let hours {
             usesSH = Set(hours).contains(where: usesSchoolHolidays)
-        } else if cachedCatalog != nil {
+        } else if cachedCatalog != nil || sqlite == nil {
             let catalog = try catalog()
             usesSH = Set(catalog.facilities.compactMap(\.openingHours) + catalog.rooms.compactMap(\.openingHours)).contains(where: usesSchoolHolidays)
         } else {
@@ -77,7 +77,7 @@ extension Overblik {
         let fromUTC = CopenhagenTime.instant(of: from).secondsSince1970
         let toUTC = CopenhagenTime.instant(of: to).secondsSince1970
         var result: [String: [LocalInterval]] = [:]
-        for b in try store.bookings(fromUTC: fromUTC, toUTC: toUTC) {
+        for b in try backend.bookings(fromUTC: fromUTC, toUTC: toUTC) {
             guard let interval = UTCInterval(start: UTCInstant(secondsSince1970: b.startUTC),
                                              end: UTCInstant(secondsSince1970: b.endUTC)) else { continue }
             result[b.roomID, default: []] += interval.localIntervals

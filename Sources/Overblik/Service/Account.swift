@@ -80,34 +80,34 @@ extension Overblik {
         if role == .clerk && group != nil { throw OverblikError.badInput("a clerk account belongs to no association") }
         let holder = role == .association ? (group?.isEmpty == false ? group : trimmed) : nil
         return try writeRetrying("add user \(trimmed)") {
-            if try store.user(named: trimmed) != nil { throw OverblikError.badInput("user '\(trimmed)' exists already") }
-            let id = try store.insertUser(name: trimmed, role: role.rawValue, association: holder, passwordHash: passwordHash,
+            if try backend.user(named: trimmed) != nil { throw OverblikError.badInput("user '\(trimmed)' exists already") }
+            let id = try backend.insertUser(name: trimmed, role: role.rawValue, association: holder, passwordHash: passwordHash,
                                           createdUTC: Self.currentInstant().secondsSince1970)
             return Account(id: id, name: trimmed, role: role, association: holder)
         }
     }
 
     /// Every account, by name.
-    public func users() throws -> [Account] { try store.users().map(Account.init) }
+    public func users() throws -> [Account] { try backend.users().map(Account.init) }
 
     /// An account and its password hash, for checking a login.
     public func credentials(name: String) throws -> (account: Account, passwordHash: String)? {
-        try store.user(named: name).map { (Account($0), $0.passwordHash) }
+        try backend.user(named: name).map { (Account($0), $0.passwordHash) }
     }
 
     /// Replaces an account's password hash; its sessions end.
     public func setPasswordHash(name: String, hash: String) throws {
         try writeRetrying("change password of \(name)") {
-            guard let user = try store.user(named: name) else { throw OverblikError.notFound(what: "user '\(name)'", suggestions: []) }
-            try store.setPasswordHash(userID: user.id, hash: hash)
+            guard let user = try backend.user(named: name) else { throw OverblikError.notFound(what: "user '\(name)'", suggestions: []) }
+            try backend.setPasswordHash(userID: user.id, hash: hash)
         }
     }
 
     /// Removes an account, its tokens and its sessions (its bookings stay).
     public func removeUser(name: String) throws {
         try writeRetrying("remove user \(name)") {
-            guard let user = try store.user(named: name) else { throw OverblikError.notFound(what: "user '\(name)'", suggestions: []) }
-            try store.deleteUser(id: user.id)
+            guard let user = try backend.user(named: name) else { throw OverblikError.notFound(what: "user '\(name)'", suggestions: []) }
+            try backend.deleteUser(id: user.id)
         }
     }
 
@@ -116,8 +116,8 @@ extension Overblik {
     public func issueToken(name: String, purpose: String = "api") throws -> String {
         let token = Self.randomSecret()
         try writeRetrying("issue token for \(name)") {
-            guard let user = try store.user(named: name) else { throw OverblikError.notFound(what: "user '\(name)'", suggestions: []) }
-            try store.insertToken(digest: SHA256.hex(token), userID: user.id, purpose: purpose,
+            guard let user = try backend.user(named: name) else { throw OverblikError.notFound(what: "user '\(name)'", suggestions: []) }
+            try backend.insertToken(digest: SHA256.hex(token), userID: user.id, purpose: purpose,
                                   createdUTC: Self.currentInstant().secondsSince1970)
         }
         return token
@@ -125,7 +125,7 @@ extension Overblik {
 
     /// The account a token belongs to, or nil.
     public func account(token: String, purpose: String = "api") throws -> Account? {
-        try store.user(tokenDigest: SHA256.hex(token), purpose: purpose).map(Account.init)
+        try backend.user(tokenDigest: SHA256.hex(token), purpose: purpose).map(Account.init)
     }
 
     /// Starts a browser session for an account.
@@ -133,7 +133,7 @@ extension Overblik {
         let id = Self.randomSecret(), csrf = Self.randomSecret()
         let created = Int64(now.timeIntervalSince1970)
         try writeRetrying("start session") {
-            try store.insertSession(digest: SHA256.hex(id), userID: account.id, csrfToken: csrf, createdUTC: created,
+            try backend.insertSession(digest: SHA256.hex(id), userID: account.id, csrfToken: csrf, createdUTC: created,
                                     expiresUTC: created + Self.sessionLifetimeSeconds)
         }
         return SessionGrant(sessionID: id, csrfToken: csrf, expires: now.addingTimeInterval(Double(Self.sessionLifetimeSeconds)))
@@ -141,12 +141,12 @@ extension Overblik {
 
     /// The account and CSRF token of a live session, or nil.
     public func session(id: String, now: Date = Date()) throws -> (account: Account, csrfToken: String)? {
-        try store.session(digest: SHA256.hex(id), nowUTC: Int64(now.timeIntervalSince1970)).map { (Account($0.user), $0.csrfToken) }
+        try backend.session(digest: SHA256.hex(id), nowUTC: Int64(now.timeIntervalSince1970)).map { (Account($0.user), $0.csrfToken) }
     }
 
     /// Ends a session.
     public func endSession(id: String) throws {
-        try writeRetrying("end session") { try store.deleteSession(digest: SHA256.hex(id)) }
+        try writeRetrying("end session") { try backend.deleteSession(digest: SHA256.hex(id)) }
     }
 
     /// 32 random bytes from the system generator, base64url without padding.

@@ -53,7 +53,7 @@ extension Overblik {
             holder = asked
         }
         let room = try bookableRoom(input.room)
-        if try store.roomPolicy(roomID: room.id).approval {
+        if try backend.roomPolicy(roomID: room.id).approval {
             return .requested(try fileRequest(room: room.id, from: from, to: to, until: until, holder: holder,
                                               activity: input.activity, account: account, now: now))
         }
@@ -62,7 +62,7 @@ extension Overblik {
                                now: now,
                                showsHolder: account.maySeeHolder) { receipt in
             for b in receipt.bookings {
-                try self.store.appendAudit(atUTC: now.secondsSince1970, actor: account.name, action: "book", roomID: b.roomID,
+                try self.backend.appendAudit(atUTC: now.secondsSince1970, actor: account.name, action: "book", roomID: b.roomID,
                                            bookingID: b.id, requestID: nil, detail: "\(Booking.span(b.interval)) for \(b.holder)")
             }
         }
@@ -85,10 +85,10 @@ extension Overblik {
             let q = StoredRequest(roomID: room, startLocal: from.description, endLocal: to.description, startUTC: s, endUTC: e,
                                   repeatUntil: until?.description, holder: holder, activity: activity,
                                   requestedBy: account.name, createdUTC: now.secondsSince1970)
-            let id = try store.insert(request: q)
-            try store.appendAudit(atUTC: now.secondsSince1970, actor: account.name, action: "request", roomID: room,
+            let id = try backend.insert(request: q)
+            try backend.appendAudit(atUTC: now.secondsSince1970, actor: account.name, action: "request", roomID: room,
                                   bookingID: nil, requestID: id, detail: "\(Booking.span(interval)) for \(holder)")
-            return BookingRequestView(try store.request(id: id)!)
+            return BookingRequestView(try backend.request(id: id)!)
         }
     }
 
@@ -113,13 +113,13 @@ extension Overblik {
                 throw AccessDenied.forbidden("booking \(id) belongs to another association")
             }
             guard account.role == .association else { return }
-            let deadline = try self.store.roomPolicy(roomID: b.roomID).cancelDeadlineMinutes
+            let deadline = try self.backend.roomPolicy(roomID: b.roomID).cancelDeadlineMinutes
             if now.secondsSince1970 > b.utc.start.secondsSince1970 - Int64(deadline) * 60 {
                 throw OverblikError.conflict("booking \(id) can no longer be cancelled: the deadline is \(deadline) minutes before its start")
             }
         }, then: { receipt in
             for b in receipt.cancelled {
-                try self.store.appendAudit(atUTC: now.secondsSince1970, actor: account.name, action: "cancel", roomID: b.roomID,
+                try self.backend.appendAudit(atUTC: now.secondsSince1970, actor: account.name, action: "cancel", roomID: b.roomID,
                                            bookingID: b.id, requestID: nil, detail: "\(Booking.span(b.interval)) of \(b.holder)")
             }
         })
@@ -129,7 +129,7 @@ extension Overblik {
     public func bookingRequests(for account: Account?, status: String?) throws -> [BookingRequestView] {
         guard let account else { throw AccessDenied.loginRequired("log in to see booking requests") }
         let holder = account.role == .clerk ? nil : account.holder
-        return try store.requests(holder: holder, status: status).map(BookingRequestView.init)
+        return try backend.requests(holder: holder, status: status).map(BookingRequestView.init)
     }
 
     /// A clerk approves or rejects a pending request. Approval books it, re-checking conflicts in the
@@ -138,13 +138,13 @@ extension Overblik {
                               now: UTCInstant = Overblik.currentInstant()) throws -> BookingRequestView {
         guard let account else { throw AccessDenied.loginRequired("log in to decide requests") }
         guard account.role == .clerk else { throw AccessDenied.forbidden("only a clerk approves or rejects requests") }
-        guard let q = try store.request(id: id) else { throw OverblikError.notFound(what: "request \(id)", suggestions: []) }
+        guard let q = try backend.request(id: id) else { throw OverblikError.notFound(what: "request \(id)", suggestions: []) }
         guard q.status == "pending" else { throw OverblikError.conflict("request \(id) is \(q.status) already") }
         let status = approve ? "approved" : "rejected"
         let record: (Int64, [Int64]) throws -> Void = { atUTC, ids in
-            guard try self.store.request(id: id)?.status == "pending" else { throw OverblikError.conflict("request \(id) was decided meanwhile") }
-            try self.store.decide(requestID: id, status: status, by: account.name, atUTC: atUTC, note: note, bookingIDs: ids)
-            try self.store.appendAudit(atUTC: atUTC, actor: account.name, action: approve ? "approve" : "reject", roomID: q.roomID,
+            guard try self.backend.request(id: id)?.status == "pending" else { throw OverblikError.conflict("request \(id) was decided meanwhile") }
+            try self.backend.decide(requestID: id, status: status, by: account.name, atUTC: atUTC, note: note, bookingIDs: ids)
+            try self.backend.appendAudit(atUTC: atUTC, actor: account.name, action: approve ? "approve" : "reject", roomID: q.roomID,
                                        bookingID: ids.first, requestID: id, detail: note)
         }
         if approve {
@@ -157,14 +157,14 @@ extension Overblik {
         } else {
             try writeRetrying("reject request \(id)") { try record(now.secondsSince1970, []) }
         }
-        return BookingRequestView(try store.request(id: id)!)
+        return BookingRequestView(try backend.request(id: id)!)
     }
 
     /// The newest audit lines (clerks only).
     public func auditLog(for account: Account?, limit: Int = 100) throws -> [AuditEntry] {
         guard let account else { throw AccessDenied.loginRequired("log in to read the audit log") }
         guard account.role == .clerk else { throw AccessDenied.forbidden("only a clerk reads the audit log") }
-        return try store.auditLog(limit: max(1, min(limit, 10_000))).map(AuditEntry.init)
+        return try backend.auditLog(limit: max(1, min(limit, 10_000))).map(AuditEntry.init)
     }
 
     static func serviceTime(_ text: String, field: String) throws -> LocalDateTime {

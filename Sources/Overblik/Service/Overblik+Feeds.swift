@@ -22,7 +22,7 @@ extension Overblik {
             throw AccessDenied.loginRequired("this calendar address is not valid (ask for a new one)")
         }
         let since = CopenhagenTime.localTime(at: now).adding(minutes: -366 * 1440)
-        let own = try store.bookings(fromUTC: CopenhagenTime.instant(of: since).secondsSince1970)
+        let own = try backend.bookings(fromUTC: CopenhagenTime.instant(of: since).secondsSince1970, toUTC: nil)
             .map(Booking.init).filter { $0.holder == account.holder }
         return try iCalendar(bookings: own, stamp: now)
     }

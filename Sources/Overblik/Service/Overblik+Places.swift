@@ -40,7 +40,7 @@ extension Overblik {
     }
 
     /// Whether the store can be read: its schema version.
-    public func healthCheck() throws -> Int { try store.schemaVersion }
+    public func healthCheck() throws -> Int { try backend.schemaVersion }
 
     /// Free time of a room given as text (`from`/`to` local times, `min_duration` like `90m`).
     public func freeTime(roomID: String, from: String, to: String, minDuration: String?) throws -> FreeTimeAnswer {

@@ -17,8 +17,9 @@ optional=(gdal-bin spatialite-bin libjs-leaflet libjs-leaflet.markercluster chro
 #   highspy       HiGHS, the set-covering cross-check (with numpy)
 #   selenium, axe-selenium-python  the web app's browser test (Chromium + chromedriver) and axe-core
 #   scipy, igraph, osmium  `overblik-bench roads`: its two labelling baselines, and Tools/data/tile_pbf.py
+#   pandas, pyproj         `overblik-bench scale`: the cKDTree peer of near --from-file (with scipy)
 pypi=(topojson=topojson schemathesis=schemathesis highspy=highspy numpy=numpy selenium=selenium axe_selenium_python=axe-selenium-python
-      scipy=scipy igraph=igraph osmium=osmium)
+      scipy=scipy igraph=igraph osmium=osmium pandas=pandas pyproj=pyproj)
 
 missing_of() {
   local p out=()
@@ -68,8 +69,13 @@ install_pypi() {
   done
   [ ${#missing[@]} -eq 0 ] && return 0
   echo "overblik setup: installing into .venv: ${missing[*]}" >&2
-  "$here/.venv/bin/pip" install -q "${missing[@]}" >/dev/null 2>&1 \
-    || echo "overblik setup: PyPI packages could not all be installed (${missing[*]}); tests needing them will skip" >&2
+  # All at once (fast); if that fails, one by one, so that one package that cannot install here
+  # does not take the others with it.
+  "$here/.venv/bin/pip" install -q "${missing[@]}" >/dev/null 2>&1 && return 0
+  for package in "${missing[@]}"; do
+    "$here/.venv/bin/pip" install -q "$package" >/dev/null 2>&1 \
+      || echo "overblik setup: PyPI package $package could not be installed; what needs it will skip" >&2
+  done
 }
 
 install_debian "${1:-}"

@@ -11,9 +11,11 @@ setup:
 build: setup
 	swift build
 
+# The Swift runtime and Foundation linked statically: a short command starts in about half the time
+# (no dynamic relocation of Foundation and ICU), which is most of a cold `near` on a small store.
 release: setup
-	swift build -c release --product overblik
-	swift build -c release --product overblik-server
+	swift build -c release --static-swift-stdlib --product overblik
+	swift build -c release --static-swift-stdlib --product overblik-server
 
 demo: release
 	@Tools/demo.sh $(DB)

@@ -46,9 +46,16 @@ extension Overblik {
     /// The catalogue of the store, loaded on first use and again whenever the store's catalogue
     /// generation has moved: any change to facilities, rooms, districts, settlements or urban areas,
     /// by this facade or any other program, is seen on the next call; bookings do not reload it.
-    /// - Complexity: one single-row read per call while nothing changed.
+    /// With a change feed (``followChanges()``, PostgreSQL) the generation is read only after a
+    /// notification, a commit of this process or a reconnection of the feed, and on every call
+    /// while the feed is down.
+    /// - Complexity: one single-row read per call while nothing changed (none with a live feed).
     package func catalog() throws -> Catalog {
+        // Taken before the generation is read: a change announced after this is seen next time.
+        let stamp = changeStamp
+        if let cached = cachedCatalog, let stamp, stamp == cachedCatalogStamp { return cached }
         let generation = try backend.meta(Self.catalogGenerationKey)
+        cachedCatalogStamp = stamp
         if let cached = cachedCatalog, generation == cachedCatalogGeneration { return cached }
         let loaded = try Catalog(backend: backend)
         cachedCatalog = loaded
@@ -60,5 +67,8 @@ extension Overblik {
     static let catalogGenerationKey = "catalog_generation"
 
     /// Forgets the loaded catalogue, so that the next call loads it again.
-    package func invalidateCatalog() { cachedCatalog = nil }
+    package func invalidateCatalog() {
+        cachedCatalog = nil
+        cachedCatalogStamp = nil
+    }
 }

@@ -32,6 +32,10 @@ public final class Overblik {
     var cachedCatalog: Catalog?
     /// The store's catalogue generation when ``cachedCatalog`` was loaded.
     var cachedCatalogGeneration: String?
+    /// The change feed's stamp when ``cachedCatalog`` was last known current (see ``followChanges()``).
+    var cachedCatalogStamp: UInt64?
+    /// The process's `LISTEN` connection on PostgreSQL, once ``followChanges()`` was called.
+    var changeFeed: PostgresChangeFeed?
     /// The stored school-holiday text the cached calendar was built from.
     var cachedCalendarSource: String?
     var cachedCalendar: HolidayCalendar?

@@ -20,7 +20,12 @@ final class StoreWorker: @unchecked Sendable {
         try await withCheckedThrowingContinuation { continuation in
             queue.async {
                 do {
-                    if self.overblik == nil { self.overblik = try self.open() }
+                    if self.overblik == nil {
+                        let overblik = try self.open()
+                        // On PostgreSQL: refresh on the other processes' notifications.
+                        overblik.followChanges()
+                        self.overblik = overblik
+                    }
                     continuation.resume(returning: try body(self.overblik!))
                 } catch {
                     continuation.resume(throwing: error)

@@ -12,6 +12,8 @@ public import PostgresNIO
 public final class PostgresStore {
     /// The address without its password, for messages and `info`.
     public let path: String
+    /// How to connect (with the password), for the process's ``PostgresChangeFeed``.
+    let configuration: PostgresConnection.Configuration
     let connection: PostgresConnection
     let bridge = PostgresBridge.shared
     let logger = Logger(label: "overblik.postgres")
@@ -28,6 +30,7 @@ public final class PostgresStore {
     public init(url: String, creating: Bool = true) throws {
         let address = try Self.parse(url)
         path = address.display
+        configuration = address.configuration
         let bridge = self.bridge, logger = self.logger, configuration = address.configuration
         connection = try Self.mapping(address.display) {
             try bridge.run {
@@ -108,6 +111,7 @@ public final class PostgresStore {
         do {
             let result = try body()
             try execute("COMMIT")
+            PostgresChangeFeed.existing(path: path)?.noteLocalCommit()
             return result
         } catch {
             try? execute("ROLLBACK")

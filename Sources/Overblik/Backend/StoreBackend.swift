@@ -9,7 +9,7 @@ package import Store
 /// (``PostgresStore``). Both keep the same semantics: `write` is one transaction, every insert
 /// refuses or replaces exactly as documented on ``OverblikStore``, reads come in the same order.
 ///
-/// Everything else the facade does (exports, quality, closures, the clerk's room overview, road
+/// Everything else the facade does (quality, closures, the clerk's room overview, road
 /// networks, the persisted indexes) still uses the SpatiaLite store directly
 /// through ``Overblik/store``, which throws ``PostgresStoreError/unsupported(operation:)`` on
 /// PostgreSQL.
@@ -47,6 +47,8 @@ package protocol StoreBackend: AnyObject {
     func districtSummaries() throws -> [District]
     func urbanAreas() throws -> [StoredUrbanArea]
     func locations(of table: OverblikStore.PointTable) throws -> [(id: String, location: Coordinate)]
+    /// Every facility with its listed rooms, by facility id, in bounded memory (exports).
+    func forEachFacility(_ body: (Facility, [Room]) throws -> Void) throws
 
     func overlappingBookings(roomID: String, startUTC: Int64, endUTC: Int64) throws -> [StoredBooking]
     func bookings(roomID: String?, fromUTC: Int64?, toUTC: Int64?) throws -> [StoredBooking]

@@ -13,8 +13,7 @@ extension PostgresStore {
 
     /// ``forEachFacility(_:)`` with `chunk` facilities a query (tests use small chunks).
     public func forEachFacility(chunk: Int, _ body: (Facility, [Room]) throws -> Void) throws {
-        try write {
-            try execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        try readSnapshot {
             var after: String?
             while true {
                 var binds = PostgresBindings()
@@ -46,6 +45,23 @@ extension PostgresStore {
                 if facilities.count < chunk { return }
                 after = last.id
             }
+        }
+    }
+
+    /// Runs `body` in one read-only repeatable-read transaction (one snapshot), or inside the
+    /// transaction already open. Unlike ``write(_:)`` it announces no commit to the change feed.
+    func readSnapshot<T>(_ body: () throws -> T) throws -> T {
+        if transactionDepth > 0 { return try body() }
+        try execute("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        transactionDepth = 1
+        defer { transactionDepth = 0 }
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            try? execute("ROLLBACK")
+            throw error
         }
     }
 }

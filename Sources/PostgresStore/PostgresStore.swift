@@ -17,7 +17,7 @@ public final class PostgresStore {
     let connection: PostgresConnection
     let bridge = PostgresBridge.shared
     let logger = Logger(label: "overblik.postgres")
-    private var transactionDepth = 0
+    var transactionDepth = 0
 
     /// Whether `text` names a PostgreSQL store (`postgres://` or `postgresql://`).
     public static func isPostgresURL(_ text: String) -> Bool {

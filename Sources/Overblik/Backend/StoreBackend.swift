@@ -9,11 +9,11 @@ package import Store
 /// (``PostgresStore``). Both keep the same semantics: `write` is one transaction, every insert
 /// refuses or replaces exactly as documented on ``OverblikStore``, reads come in the same order.
 ///
-/// Everything else the facade does (exports, quality, closures, the clerk's room overview, road
-/// networks, the persisted indexes) still uses the SpatiaLite store directly
-/// through ``Overblik/store``, which throws ``PostgresStoreError/unsupported(operation:)`` on
-/// PostgreSQL.
-package protocol StoreBackend: AnyObject {
+/// The operations of `check`, closures, the clerk's room overview and road networks are in
+/// ``CommandStoreBackend``. What else the facade does (exports, the persisted indexes) still uses
+/// the SpatiaLite store directly through ``Overblik/store``, which throws
+/// ``PostgresStoreError/unsupported(operation:)`` on PostgreSQL.
+package protocol StoreBackend: CommandStoreBackend {
     /// The file path, or the `postgres://` address without its password.
     var path: String { get }
     var schemaVersion: Int { get throws }

@@ -71,7 +71,7 @@ extension Overblik {
         var features: [GeoJSONFeature] = []
         let builder = try facilityBuilder(options: options)
         let accept = try time.map { try timeFilter($0, catalog: catalog()) }
-        try store.forEachFacility { facility, listed in
+        try backend.forEachFacility { facility, listed in
             let bookable = listed.isEmpty ? [facility.implicitRoom] : listed
             guard var matching = options.filter.matchingRooms(of: facility, rooms: bookable) else { return }
             if let accept { matching = accept(0, matching) }
@@ -87,11 +87,11 @@ extension Overblik {
     /// - Parameter only: district codes to keep (the planner's own area); nil for all.
     public func districtFeatures(options: ExportOptions, coverage: [String: DistrictCoverageFigures]? = nil,
                                  time: TimeCondition? = nil, only: Set<String>? = nil) throws -> [GeoJSONFeature] {
-        let stored = try store.districts().filter { d in only.map { $0.contains(d.district.code) } ?? true }
-        let rural = RuralClassifier.classify(districts: stored.map(\.district), settlements: try store.settlements())
+        let stored = try backend.districts().filter { d in only.map { $0.contains(d.district.code) } ?? true }
+        let rural = RuralClassifier.classify(districts: stored.map(\.district), settlements: try backend.settlements())
         var counts: [String: Int] = [:]
         let accept = try time.map { try timeFilter($0, catalog: catalog()) }
-        try store.forEachFacility { facility, listed in
+        try backend.forEachFacility { facility, listed in
             guard let code = facility.districtCode else { return }
             let bookable = listed.isEmpty ? [facility.implicitRoom] : listed
             guard var matching = options.filter.matchingRooms(of: facility, rooms: bookable) else { return }
@@ -108,8 +108,8 @@ extension Overblik {
 
     /// A facility feature builder with the districts' names and rural flags and the bookings of the horizon.
     func facilityBuilder(options: ExportOptions) throws -> FacilityFeatureBuilder {
-        let districts = try store.districtSummaries()
-        let rural = RuralClassifier.classify(districts: districts, settlements: try store.settlements())
+        let districts = try backend.districtSummaries()
+        let rural = RuralClassifier.classify(districts: districts, settlements: try backend.settlements())
         let horizonEnd = options.now.date.adding(days: max(1, options.horizonDays)).startOfDay
         let builder = FacilityFeatureBuilder(options: options, calendar: try holidayCalendar(),
                                              bookings: try bookedIntervals(from: options.now, to: horizonEnd))

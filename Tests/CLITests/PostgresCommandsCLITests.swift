@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Every command beyond the core questions, run with the same arguments against a SpatiaLite file
+/// and a PostgreSQL database: exit status, standard output and standard error must be the same,
+/// byte for byte (the store's address replaced by `DB`), failures included.
+@Suite("Every command answers alike on PostgreSQL and SpatiaLite",
+       .enabled(if: PostgresCluster.shared != nil, PostgresCluster.skipReason), .serialized)
+struct PostgresCommandsCLITests {
+    /// One step of a session: the arguments, the exit status it must give, what it reads on
+    /// standard input and the file it writes (whose bytes are compared too).
+    struct Step {
+        var arguments: [String]
+        var status: Int32
+        var stdin: String?
+        var writes: String?
+
+        init(_ arguments: [String], _ status: Int32 = 0, stdin: String? = nil, writes: String? = nil) {
+            self.arguments = arguments
+            self.status = status
+            self.stdin = stdin
+            self.writes = writes
+        }
+    }
+
+    /// Runs the steps on a store made by `prepare` for each kind, then compares the two transcripts
+    /// step by step and checks every step's exit status on both.
+    func compare(_ label: String, _ steps: [Step], prepare: (String) throws -> Void) throws {
+        var transcripts: [StoreKind: [String]] = [:]
+        for kind in StoreKind.allCases {
+            let db = try kind.newStore("\(label)-\(kind.rawValue)")
+            try prepare(db)
+            let folder = try TestSupport.temporaryDirectory("\(label)-\(kind.rawValue)-out")
+            transcripts[kind] = try steps.map { step in
+                let arguments = step.arguments.map { $0.replacingOccurrences(of: "OUT/", with: folder.path + "/") }
+                let r = try CLI.run(arguments, db: db, stdin: step.stdin)
+                func clean(_ text: String) -> String {
+                    text.replacingOccurrences(of: db, with: "DB").replacingOccurrences(of: folder.path, with: "OUT")
+                }
+                let command = step.arguments.joined(separator: " ")
+                #expect(r.status == step.status, "\(kind) \(command) -> \(r.status): \(r.stderr)")
+                var text = "\(command) -> \(r.status)\n\(clean(r.stdout))\n--- stderr\n\(clean(r.stderr))"
+                if let written = step.writes {
+                    let data = try Data(contentsOf: folder.appendingPathComponent(written))
+                    text += "\n--- \(written)\n" + clean(String(decoding: data, as: UTF8.self))
+                }
+                return text
+            }
+        }
+        let sqlite = try #require(transcripts[.spatialite]), postgres = try #require(transcripts[.postgres])
+        for (a, b) in zip(sqlite, postgres) { #expect(a == b) }
+    }
+
+    func importAll(_ imports: [[String]], into db: String) throws {
+        for step in imports {
+            let r = try CLI.run(step, db: db)
+            try #require(r.status == 0, "\(step.joined(separator: " ")): \(r.stderr)")
+        }
+    }
+
+    static let room = "nibe-skole-aula"
+    static let season = "2026-08-17..2027-06-18"
+
+    @Test("check, calendars, closures, free, rooms' policies through users, site, access and map give the same bytes on both stores")
+    func sampleCommandsAreIdentical() throws {
+        let steps: [Step] = [
+            Step(["info"]),
+            Step(["info", "--format", "csv"]),
+            Step(["check", "--at", "2026-01-01T00:00"], 1),
+            Step(["check", "--at", "2026-01-01T00:00", "--format", "json"], 1),
+            Step(["check", "--at", "2026-01-01T00:00", "--format", "csv", "--older-than", "2y", "--duplicate-within", "300m"], 1),
+            Step(["check", "--format", "geojson"], 2),
+            Step(["check", "--older-than", "soon"], 2),
+            Step(["hours", "open", "Mo-Fr 16:00-22:00; SH off", "--at", "2027-02-16T19:00", "--format", "json"]),
+            Step(["free", Self.room, "--from", "2027-02-15T00:00", "--to", "2027-02-16T00:00", "--format", "json"]),
+            Step(["calendar", "import", "Data/calendars/aalborg-school-holidays.csv"]),
+            Step(["calendar", "import", "Data/facilities.csv"], 2),
+            Step(["calendar", "school", "--format", "csv"]),
+            Step(["calendar", "holidays", "--year", "2027"]),
+            Step(["hours", "open", "Mo-Fr 16:00-22:00; SH off", "--at", "2027-02-16T19:00", "--format", "json"]),
+            Step(["free", Self.room, "--from", "2027-02-15T00:00", "--to", "2027-02-16T00:00"]),
+            Step(["closures", "add", "--room", Self.room, "--from", "12.01.2027", "--reason", "Valg", "--format", "json"]),
+            Step(["closures", "add", "--facility", "nibe-kulturhus", "--from", "2027-03-01", "--to", "2027-04-01", "--reason", "Renovering"]),
+            Step(["closures", "add", "--facility", "nibe-skole", "--from", "2027-01-20", "--to", "2027-01-21"]),
+            Step(["closures", "add", "--from", "12.01.2027"], 2),
+            Step(["closures", "add", "--facility", "nowhere", "--from", "12.01.2027"], 1),
+            Step(["closures", "add", "--room", "nowhere", "--from", "12.01.2027"], 1),
+            Step(["closures", "add", "--room", Self.room, "--from", "2027-01-12T10:00", "--to", "2027-01-12T09:00"], 2),
+            Step(["closures", "list"]),
+            Step(["closures", "list", "--facility", "nibe-skole", "--format", "json"]),
+            Step(["free", Self.room, "--from", "12.01.2027", "--format", "json"]),
+            Step(["near", "Nibe", "--free-at", "2027-01-12T19:00", "--for", "2h", "--limit", "4"]),
+            Step(["book", Self.room, "--from", "2027-01-12T18:00", "--to", "2027-01-12T19:00", "--holder", "Kor"], 3),
+            Step(["closures", "remove", "1"]),
+            Step(["closures", "remove", "1"], 1),
+            Step(["closures", "list", "--format", "csv"], 2),
+            Step(["closures", "list"]),
+            Step(["book", Self.room, "--from", "2027-01-12T18:00", "--to", "2027-01-12T19:00", "--holder", "Kor"]),
+            Step(["check", "--at", "2026-01-01T00:00", "--format", "json"], 1),
+            Step(["allocate", "Data/applications.csv", "--season", Self.season, "--rules", "Data/rules/aalborg.json", "--dry-run"]),
+            Step(["allocate", "Data/applications.csv", "--season", Self.season, "--rules", "Data/rules/aalborg.json", "--format", "json"]),
+            Step(["allocate", "Data/applications.csv", "--season", "2027-06-18..2026-08-17"], 2),
+            Step(["allocate", "OUT/missing.csv", "--season", Self.season], 2),
+            Step(["bookings", "--from", "2026-09-01T00:00", "--to", "2026-09-08T00:00", "--format", "json"]),
+            Step(["cancel", "2", "--series"]),
+            Step(["bookings", "--from", "2026-09-01T00:00", "--to", "2026-09-08T00:00"]),
+            Step(["site", "--kind", "village_hall", "--candidates", "kind=school", "-p", "2", "--within", "5km", "--format", "json"]),
+            Step(["site", "--kind", "village_hall", "--candidates", "settlements", "-p", "2", "--rural-within", "5km", "--urban-within", "2km"]),
+            Step(["access", "--kind", "village_hall", "--within", "5km", "--week-of", "2026-11-30", "--format", "json"]),
+            Step(["access", "--kind", "village_hall", "--within", "5km", "--week-of", "2026-11-30", "--decay", "none", "--format", "csv"]),
+            Step(["map", "--out", "OUT/map.html", "--kind", "village_hall", "--within", "5km", "--leaflet", "cdn", "--tiles", "none"],
+                 writes: "map.html"),
+            Step(["users", "add", "koret", "--role", "association", "--association", "Sebbersund Kor"], stdin: "correct horse\n"),
+            Step(["users", "add", "anne", "--role", "clerk"], stdin: "s3cret-s3cret\n"),
+            Step(["users", "add", "anne", "--role", "clerk"], 2, stdin: "s3cret-s3cret\n"),
+            Step(["users", "list"]),
+            Step(["users", "passwd", "koret"], stdin: "another horse\n"),
+            Step(["users", "remove", "koret"]),
+            Step(["users", "remove", "koret"], 1),
+            Step(["users", "list", "--format", "json"]),
+            Step(["import", "facilities", "OUT/missing.csv"], 4),
+            Step(["info", "--format", "json"]),
+        ]
+        try compare("cmds", steps) { db in
+            try importAll(PostgresCLITests.sampleImports, into: db)
+        }
+    }
+}

@@ -126,4 +126,38 @@ struct PostgresCommandsCLITests {
             try importAll(PostgresCLITests.sampleImports, into: db)
         }
     }
+
+    @Test("import network and the questions by road (near, coverage, gaps, site, access, isochrones) give the same bytes on both stores",
+          .enabled(if: RoadsCLITests.available, "the Helsinki OpenStreetMap extract is not in the shared data"))
+    func roadQuestionsAreIdentical() throws {
+        let pbf = try #require(RoadsCLITests.pbf)
+        let folder = try TestSupport.temporaryDirectory("pg-roads-data")
+        var csv = "id,lon,lat,weight\n"
+        for i in 0..<30 { csv += "p\(i),\(24.932 + Double(i % 6) * 0.004),\(60.162 + Double(i / 6) * 0.003),10\n" }
+        let population = folder.appendingPathComponent("pop.csv")
+        try Data(csv.utf8).write(to: population)
+        let at = "24.9380,60.1745"
+        let steps: [Step] = [
+            Step(["near", at, "--kind", "library", "--by", "car", "--within", "10min"], 1),
+            Step(["import", "network", "OUT/missing.osm.pbf"], 2),
+            Step(["import", "network", pbf, "--format", "json"]),
+            Step(["info"]),
+            Step(["near", at, "--kind", "library", "--limit", "3", "--by", "car", "--within", "10min", "--format", "json"]),
+            Step(["near", at, "--limit", "5", "--by", "walk"]),
+            Step(["near", at, "--by", "car", "--within", "ten"], 2),
+            Step(["near", at, "--by", "boat"], 2),
+            Step(["coverage", "--kind", "library", "--by", "walk", "--within", "10min", "--format", "json"]),
+            Step(["gaps", "--kind", "library", "--by", "bike", "--within", "5min", "--source", "population", "--format", "json"]),
+            Step(["site", "--kind", "library", "--candidates", "kind=school", "-p", "2", "--by", "car", "--within", "2min", "--format", "json"]),
+            Step(["site", "--kind", "library", "--candidates", "kind=school", "-p", "2", "--by", "car", "--within", "2min"]),
+            Step(["site", "--kind", "library", "--candidates", "kind=school", "-p", "2", "--by", "plane", "--within", "2min"], 2),
+            Step(["access", "--by", "walk", "--within", "10min", "--format", "json"]),
+            Step(["access", "--by", "walk", "--within", "10"], 2),
+            Step(["export", "isochrones", "--from", "way/596937289", "--by", "walk", "--minutes", "3,5", "--out", "OUT/iso.geojson"],
+                 writes: "iso.geojson"),
+        ]
+        try compare("roads", steps) { db in
+            try importAll([["import", "facilities", pbf], ["import", "population", population.path]], into: db)
+        }
+    }
 }

@@ -160,4 +160,67 @@ struct PostgresCommandsCLITests {
             try importAll([["import", "facilities", pbf], ["import", "population", population.path]], into: db)
         }
     }
+
+    @Test("a seeded random store gives the same check, closures, free, site and access answers on both stores",
+          arguments: [UInt64(21), 2_021])
+    func randomStoreCommandsAreIdentical(seed: UInt64) throws {
+        var random = SeededGenerator(seed: seed)
+        let folder = try TestSupport.temporaryDirectory("pg-random-cmds")
+        let kinds = ["village_hall", "library", "sports_hall", "school"]
+        let hours = ["Mo-Su 08:00-22:00", "Mo-Fr 16:00-22:00; SH off", "Sa,Su 10:00-18:00; PH off", "", "Jan 01 off"]
+        let wheelchair = ["yes", "no", "limited", ""]
+        // One id not ASCII: check then builds its report in memory, ordered by bytes on both stores.
+        func facilityID(_ i: Int) -> String { "\(i == 7 ? "Ø" : "f")\(i)" }
+        var facilities = "id,name,kind,lon,lat,opening_hours,wheelchair,checked\n"
+        for i in 0..<120 {
+            let lon = Double.random(in: 9.6...10.4, using: &random), lat = Double.random(in: 56.8...57.2, using: &random)
+            let name = "Facility \(Int.random(in: 0..<60, using: &random))"
+            let checked = Bool.random(using: &random) ? "20\(Int.random(in: 10...25, using: &random))-03-01" : ""
+            facilities += "\(facilityID(i)),\(name),\(kinds.randomElement(using: &random)!),\(lon),\(lat),\"\(hours.randomElement(using: &random)!)\","
+                + "\(wheelchair.randomElement(using: &random)!),\(checked)\n"
+        }
+        var rooms = "id,facility_id,name,capacity,opening_hours\n"
+        for i in 0..<60 {
+            rooms += "r\(i),\(facilityID(Int.random(in: 0..<120, using: &random))),Room \(i),\(Int.random(in: 5...200, using: &random)),"
+                + "\"\(hours.randomElement(using: &random)!)\"\n"
+        }
+        var population = "id,lon,lat,weight\n"
+        for i in 0..<1_500 {
+            let lon = Double.random(in: 9.5...10.5, using: &random), lat = Double.random(in: 56.75...57.25, using: &random)
+            population += "p\(i),\(lon),\(lat),\(Double(Int.random(in: 1...90_000, using: &random)) / 100)\n"
+        }
+        var files: [String: String] = [:]
+        for (name, text) in [("facilities", facilities), ("rooms", rooms), ("population", population)] {
+            let file = folder.appendingPathComponent("\(name).csv")
+            try Data(text.utf8).write(to: file)
+            files[name] = file.path
+        }
+        var steps: [Step] = [
+            Step(["check", "--at", "2026-01-01T00:00", "--format", "json", "--duplicate-within", "2km"], 1),
+            Step(["check", "--at", "2026-01-01T00:00", "--format", "csv", "--older-than", "3y"], 1),
+            Step(["check", "--at", "2026-01-01T00:00"], 1),
+        ]
+        for _ in 0..<4 {
+            let room = "r\(Int.random(in: 0..<60, using: &random))", day = Int.random(in: 10...28, using: &random)
+            steps.append(Step(["closures", "add", "--room", room, "--from", "2027-01-\(day)T10:00", "--to", "2027-01-\(day)T20:00"]))
+            steps.append(Step(["free", room, "--from", "2027-01-\(day)T00:00", "--to", "2027-01-\(day + 1)T00:00", "--format", "json"]))
+        }
+        let facility = facilityID(Int.random(in: 0..<120, using: &random))
+        steps += [
+            Step(["closures", "add", "--facility", facility, "--from", "2027-02-01", "--to", "2027-02-08", "--reason", "Maling"]),
+            Step(["closures", "list", "--format", "json"]),
+            Step(["closures", "list", "--facility", facility]),
+            Step(["closures", "remove", "2"]),
+            Step(["closures", "list"]),
+            Step(["site", "--kind", "library", "--candidates", "kind=school", "-p", "3", "--within", "3km", "--format", "json"]),
+            Step(["access", "--within", "5km", "--week-of", "2026-11-30", "--format", "json"]),
+        ]
+        try compare("random-cmds", steps) { db in
+            try importAll([
+                ["import", "districts", "Data/districts.geojson", "--name-field", "name", "--code-field", "code", "--rural-field", "rural"],
+                ["import", "facilities", files["facilities"]!], ["import", "rooms", files["rooms"]!],
+                ["import", "population", files["population"]!],
+            ], into: db)
+        }
+    }
 }

@@ -24,7 +24,7 @@ public final class Overblik {
     package var store: OverblikStore {
         get throws {
             guard let sqlite else {
-                throw PostgresStoreError.unsupported(operation: "this operation reads the SpatiaLite store directly (supported there: import of facilities, rooms, population, settlements, districts, urban areas; near, coverage, gaps, free, book, bookings, cancel)")
+                throw PostgresStoreError.unsupported(operation: "this operation reads the SpatiaLite store directly (on PostgreSQL every command but export works)")
             }
             return sqlite
         }

@@ -151,6 +151,7 @@ enum PostgresSchema {
             """,
             "CREATE INDEX booking_requests_status ON booking_requests (status, room_id)",
             "CREATE INDEX audit_log_booking ON audit_log (booking_id)",
+            PostgresStore.roadNetworksTable,
             "INSERT INTO overblik_meta (key, value) VALUES ('catalog_generation', '0')",
             // The catalogue generation (see the SpatiaLite migration 6), raised by every statement
             // that changes a catalogue table, and announced to the other processes.
@@ -206,6 +207,10 @@ extension PostgresStore {
             for migration in PostgresSchema.migrations where migration.version > found {
                 for statement in migration.statements { try execute(statement) }
                 try setMeta("schema_version", String(migration.version))
+            }
+            // Databases made by the first PostgreSQL store (schema 7 without road networks).
+            if try scalar("SELECT to_regclass('road_networks') IS NULL", as: Bool.self) == true {
+                try execute(PostgresStore.roadNetworksTable)
             }
         }
     }

@@ -1,4 +1,5 @@
 import Facilities
+import GeoTypes
 import NIOCore
 import PostgresNIO
 
@@ -53,4 +54,16 @@ struct Cells {
     func tri(_ i: Int) throws -> TriState { try text(i).flatMap(TriState.init(rawValue:)) ?? .unknown }
     func wheelchair(_ i: Int) throws -> WheelchairAccess { try text(i).flatMap(WheelchairAccess.init(rawValue:)) ?? .unknown }
     func bytes(_ i: Int) throws -> [UInt8]? { try row[i].decode(ByteBuffer?.self).map { Array($0.readableBytesView) } }
+    /// The number in column `i`, which the schema requires: NULL (a row another program wrote
+    /// past the schema) is ``PostgresStoreError/missingValue(table:id:column:)``, never 0.
+    func required(_ i: Int, _ column: String, of table: String, id: @autoclosure () throws -> String) throws -> Double {
+        guard let value = try double(i) else { throw PostgresStoreError.missingValue(table: table, id: try id(), column: column) }
+        return value
+    }
+
+    /// The point in columns `lon` and `lat` of a row of `table` whose id is in column `idColumn`.
+    func coordinate(lon: Int, lat: Int, of table: String, idColumn: Int = 0) throws -> Coordinate {
+        Coordinate(lon: try required(lon, "lon", of: table, id: try string(idColumn)),
+                   lat: try required(lat, "lat", of: table, id: try string(idColumn)))
+    }
 }

@@ -45,7 +45,7 @@ extension PostgresStore {
         return Facility(
             id: try c.string(at(.id)), name: try c.string(at(.name)),
             kind: try c.text(at(.kind)).flatMap(FacilityKind.init(rawValue:)) ?? .other,
-            location: Coordinate(lon: try c.double(at(.lon)) ?? 0, lat: try c.double(at(.lat)) ?? 0),
+            location: try c.coordinate(lon: at(.lon), lat: at(.lat), of: "facilities", idColumn: at(.id)),
             address: try c.text(at(.address)), owner: try c.text(at(.owner)).flatMap(OwnerClass.init(rawValue:)) ?? .unknown,
             contact: Contact(name: try c.text(at(.contactName)), phone: try c.text(at(.phone)), email: try c.text(at(.email)),
                              bookingURL: try c.text(at(.bookingURL))),

@@ -25,7 +25,7 @@ extension PostgresStore {
         try query("SELECT \(Self.settlementColumns.joined(separator: ", ")) FROM settlements ORDER BY id").map { row in
             let c = Cells(row)
             return Settlement(id: try c.string(0), name: try c.string(1),
-                              location: Coordinate(lon: try c.double(2) ?? 0, lat: try c.double(3) ?? 0),
+                              location: try c.coordinate(lon: 2, lat: 3, of: "settlements"),
                               population: try c.double(4) ?? 0, approximate: try c.bool(5) == true, districtCode: try c.text(6))
         }
     }
@@ -44,7 +44,7 @@ extension PostgresStore {
     public func populationPoints() throws -> [PopulationPoint] {
         try query("SELECT \(Self.populationColumns.joined(separator: ", ")) FROM population ORDER BY id").map { row in
             let c = Cells(row)
-            return PopulationPoint(id: try c.string(0), location: Coordinate(lon: try c.double(1) ?? 0, lat: try c.double(2) ?? 0),
+            return PopulationPoint(id: try c.string(0), location: try c.coordinate(lon: 1, lat: 2, of: "population"),
                                    weight: try c.double(3) ?? 0, districtCode: try c.text(4), rural: try c.bool(5))
         }
     }
@@ -144,7 +144,7 @@ extension PostgresStore {
     public func locations(of table: OverblikStore.PointTable) throws -> [(id: String, location: Coordinate)] {
         try query("SELECT id, lon, lat FROM \(table.rawValue) ORDER BY id").map { row in
             let c = Cells(row)
-            return (try c.string(0), Coordinate(lon: try c.double(1) ?? 0, lat: try c.double(2) ?? 0))
+            return (try c.string(0), try c.coordinate(lon: 1, lat: 2, of: table.rawValue))
         }
     }
 

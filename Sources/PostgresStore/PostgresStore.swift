@@ -1,7 +1,7 @@
 import Foundation
 import Logging
 import NIOCore
-public import PostgresNIO
+import PostgresNIO
 
 /// The Overblik store in PostgreSQL 15 with PostGIS 3 (issue 21): the same domain as the SpatiaLite
 /// ``OverblikStore``, for several server processes on one shared database.

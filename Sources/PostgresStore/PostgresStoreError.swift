@@ -14,6 +14,8 @@ public enum PostgresStoreError: Error, CustomStringConvertible, Sendable, Equata
     case calledOnEventLoop
     /// The server refused a statement or the connection failed.
     case server(database: String, sqlState: String?, message: String)
+    /// A row holds NULL in a column that must hold a value (a row another program wrote past the schema).
+    case missingValue(table: String, id: String, column: String)
 
     public var description: String {
         switch self {
@@ -27,6 +29,8 @@ public enum PostgresStoreError: Error, CustomStringConvertible, Sendable, Equata
         case .calledOnEventLoop: "the PostgreSQL store was called on an event-loop thread; run store calls off the event loops"
         case let .server(database, sqlState, message):
             "\(database): PostgreSQL error\(sqlState.map { " \($0)" } ?? ""): \(message)"
+        case let .missingValue(table, id, column):
+            "\(table) row '\(id)': \(column) is NULL, expected a value; correct or delete the row"
         }
     }
 

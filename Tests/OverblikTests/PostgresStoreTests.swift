@@ -164,8 +164,9 @@ struct PostgresStoreTests {
     func unsupportedOperationsSaySo() throws {
         let (o, _) = try postgresOverblik("unsupported")
         do {
-            _ = try o.checkQuality(QualityOptions(now: t("2026-01-01T00:00")))
-            Issue.record("the quality report ran on PostgreSQL")
+            // What still reads the SpatiaLite store directly goes through this getter.
+            _ = try o.store
+            Issue.record("the SpatiaLite store was handed out on PostgreSQL")
         } catch let error as PostgresStoreError {
             #expect("\(error)".hasPrefix("not supported on the PostgreSQL store yet"))
             #expect(OverblikFailure(error).failureClass == .badInput)

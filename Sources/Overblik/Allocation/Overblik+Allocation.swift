@@ -86,18 +86,18 @@ extension Overblik {
                 let activity = application?.activity.rawValue
                 let occurrences = try allocation.occurrences()
                 guard let first = occurrences.first, let last = occurrences.last else { continue }
-                let seriesID = try store.insertSeries(
+                let seriesID = try backend.insertSeries(
                     roomID: allocation.room, holder: holder, activity: activity, rule: "FREQ=WEEKLY",
                     firstStart: first.start.description, firstEnd: first.end.description, until: last.end.date.description,
                     skipped: allocation.skippedDates, createdUTC: stamp)
                 for occurrence in occurrences {
                     let s = CopenhagenTime.instant(of: occurrence.start).secondsSince1970
                     let e = CopenhagenTime.instant(of: occurrence.end).secondsSince1970
-                    let clash = try store.overlappingBookings(roomID: allocation.room, startUTC: s, endUTC: e)
+                    let clash = try backend.overlappingBookings(roomID: allocation.room, startUTC: s, endUTC: e)
                     if let other = clash.first {
                         throw OverblikError.conflict("allocation of \(allocation.application) to \(allocation.room) on \(occurrence.start) overlaps booking \(other.id) by \(other.holder) (\(other.startLocal)-\(other.endLocal)), made since the round was computed; nothing was written")
                     }
-                    try store.insert(booking: StoredBooking(roomID: allocation.room, startLocal: occurrence.start.description,
+                    _ = try backend.insert(booking: StoredBooking(roomID: allocation.room, startLocal: occurrence.start.description,
                                                             endLocal: occurrence.end.description, startUTC: s, endUTC: e,
                                                             holder: holder, activity: activity, seriesID: seriesID),
                                      createdUTC: stamp)

@@ -7,7 +7,7 @@ extension PostgresStoreError: ClassifiedError {
         switch self {
         case .badURL, .unsupported: return .badInput
         case .server where isExclusionViolation: return .conflict
-        case .schemaTooNew, .notAnOverblikDatabase, .missingExtension, .calledOnEventLoop, .server: return .storeOrIO
+        case .schemaTooNew, .notAnOverblikDatabase, .missingExtension, .calledOnEventLoop, .server, .missingValue: return .storeOrIO
         }
     }
 }

@@ -9,11 +9,10 @@ package import Store
 /// (``PostgresStore``). Both keep the same semantics: `write` is one transaction, every insert
 /// refuses or replaces exactly as documented on ``OverblikStore``, reads come in the same order.
 ///
-/// Everything else the facade does (quality, closures, the clerk's room overview, road
-/// networks, the persisted indexes) still uses the SpatiaLite store directly
-/// through ``Overblik/store``, which throws ``PostgresStoreError/unsupported(operation:)`` on
-/// PostgreSQL.
-package protocol StoreBackend: AnyObject {
+/// The operations of `check`, closures, the clerk's room overview and road networks are in
+/// ``CommandStoreBackend``. The persisted proximity index and the stored features are
+/// SpatiaLite's caches, reached through ``Overblik/sqlite``; PostgreSQL does without them.
+package protocol StoreBackend: CommandStoreBackend {
     /// The file path, or the `postgres://` address without its password.
     var path: String { get }
     var schemaVersion: Int { get throws }

@@ -39,16 +39,16 @@ extension Overblik {
     /// holds each facility's id and position (for duplicates), the bookings, and what `emit` keeps.
     /// - Returns: how much was examined.
     func scanQuality(_ options: QualityOptions, _ emit: (QualityProblem, ProblemStream) throws -> Void) throws -> QualityReport.Examined {
-        let districtCount = try store.districtCount()
-        let bookings = try store.bookings()
+        let districtCount = try backend.districtCount()
+        let bookings = try backend.bookings(fromUTC: nil, toUTC: nil)
         let calendar = try holidayCalendar()
         let cutoff = Self.isoDate(options.now.date, minusYears: options.staleAfterYears)
         var rooms = RoomChecks(options: options, calendar: calendar, booked: Set(bookings.map(\.roomID)),
-                               schoolHolidaysMissing: try store.meta("school_holidays") == nil)
+                               schoolHolidaysMissing: try backend.meta("school_holidays") == nil)
         var ids: [String] = [], locations: [Coordinate] = []
         // Names as duplicates compare them, packed: UTF-8 bytes and where each ends.
         var nameBytes: [UInt8] = [], nameEnds: [Int] = []
-        try store.forEachFacility { f, listed in
+        try backend.forEachFacility { f, listed in
             ids.append(f.id)
             locations.append(f.location)
             nameBytes += NameSimilarity.normalise(f.name).utf8
@@ -69,7 +69,7 @@ extension Overblik {
             }
             if listed.isEmpty { try rooms.check(f.implicitRoom) { try emit($0, .implicitRooms) } }
         }
-        try store.forEachRoomByID { room in try rooms.check(room) { try emit($0, .listedRooms) } }
+        try backend.forEachRoomByID { room in try rooms.check(room) { try emit($0, .listedRooms) } }
 
         func normalisedName(_ i: Int) -> String {
             String(decoding: nameBytes[(i == 0 ? 0 : nameEnds[i - 1])..<nameEnds[i]], as: UTF8.self)
@@ -81,7 +81,7 @@ extension Overblik {
         locations = []
         nameBytes = []
         nameEnds = []
-        let names = try store.facilityNames(ids: Set(pairs.flatMap { [ids[$0.first], ids[$0.second]] }))
+        let names = try backend.facilityNames(ids: Set(pairs.flatMap { [ids[$0.first], ids[$0.second]] }))
         for pair in pairs {
             let first = ids[pair.first], second = ids[pair.second]
             try emit(QualityProblem(

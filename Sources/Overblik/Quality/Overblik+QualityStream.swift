@@ -14,7 +14,7 @@ extension Overblik {
     ///   ``OverblikError/io(_:)`` when the temporary files fail.
     public func checkQuality(_ options: QualityOptions, format: OutputFormat, to sink: OutcomeSink) throws -> Bool {
         guard [.table, .csv, .json].contains(format) else { throw OutputFormat.unsupported(format, by: "check") }
-        guard try store.idsAreASCII() else {
+        guard try backend.idsAreASCII() else {
             let report = try checkQuality(options)
             try report.render(format, to: sink)
             return report.isClean

@@ -1,4 +1,5 @@
 import Foundation
+import PostgresStore
 import Scheduling
 
 /// What `hours` can be asked about an opening_hours string.
@@ -129,8 +130,10 @@ extension Overblik {
             throw InvalidOpeningHours(message: "invalid opening_hours: \(error)\n" + error.pointer(in: text),
                                       report: .init(valid: false, hours: text, error: .init(error)))
         }
-        let calendar = FileManager.default.fileExists(atPath: databasePath)
-            ? try Overblik(databasePath: databasePath, readOnly: true).holidayCalendar() : .danish
+        // A PostgreSQL database is read as it is (never given the schema); a file only when it exists.
+        let postgres = PostgresStore.isPostgresURL(databasePath)
+        let calendar = postgres || FileManager.default.fileExists(atPath: databasePath)
+            ? try Overblik(databasePath: databasePath, readOnly: true, creating: !postgres).holidayCalendar() : .danish
         let warnings = parsed.usesSchoolHolidays && calendar.schoolHolidays.periods.isEmpty ? [missingSchoolHolidaysWarning] : []
         func moment() throws -> LocalDateTime {
             try at.map { try existingLocalTime(TimeInput.time($0, option: "--at"), option: "--at") } ?? TimeInput.now()

@@ -11,7 +11,7 @@ extension Overblik {
     /// to the facility) labels each node; each point then takes the labels of its segment's ends
     /// (snapping and lookups spread over every core, with the same answers as one).
     func roadNearest(_ road: RoadQuestion, points: [Coordinate], qualifying: [Bool], catalog: Catalog) throws -> [RoadHit?] {
-        let state = try roads.state(road.mode, store: store)
+        let state = try roads.state(road.mode, store: backend)
         let facilities = catalog.engine.facilities
         let snaps: [RoadSnap?] = facilities.indices.map { qualifying[$0] ? state.snap(facilities[$0].location) : nil }
         let sources = RoadTargets(snaps: snaps, network: state.network)

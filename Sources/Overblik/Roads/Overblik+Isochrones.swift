@@ -20,7 +20,7 @@ extension Overblik {
     public func isochroneFeatures(facilityIDs: [String], filter: FacilityFilter, by mode: String, minutes: [Double]) throws -> [GeoJSONFeature] {
         let road = try RoadQuestion(by: mode)
         let catalog = try catalog()
-        let state = try roads.state(road.mode, store: store)
+        let state = try roads.state(road.mode, store: backend)
         var chosen: [Coordinate] = []
         if facilityIDs.isEmpty {
             let qualifying = catalog.engine.qualifying(filter: filter, accept: nil)

@@ -14,7 +14,7 @@ extension Overblik {
     ///   place is more than 1 km from it.
     public func near(_ place: ResolvedPlace, _ query: NearQuery, by road: RoadQuestion) throws -> NearAnswer {
         let catalog = try catalog()
-        let state = try roads.state(road.mode, store: store)
+        let state = try roads.state(road.mode, store: backend)
         guard let origin = state.snap(place.location) else {
             throw OverblikError.notFound(what: "a \(road.modeName) road within 1 km of \(place.name)", suggestions: [])
         }

@@ -18,7 +18,7 @@ extension Overblik {
     /// which residents) and `access` (the facilities in each resident's catchment).
     /// - Complexity: O(targets · (n' log n' + points)) for the n' nodes within `limit` of a target.
     func roadReach(_ road: RoadQuestion, points: [Coordinate], targets: [Coordinate], limit: Double) throws -> [[RoadReachHit]] {
-        let state = try roads.state(road.mode, store: store)
+        let state = try roads.state(road.mode, store: backend)
         let pointSnaps = points.map { state.snap($0) }
         var rows = [[RoadReachHit]](repeating: [], count: points.count)
         for (t, location) in targets.enumerated() {

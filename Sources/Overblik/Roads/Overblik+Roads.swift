@@ -65,7 +65,7 @@ extension Overblik {
         } catch {
             throw OverblikError.badInput("\(error)")
         }
-        try store.replace(roadNetworks: stored) {
+        try backend.replace(roadNetworks: stored) {
             try recordSource(ImportLayer.network.rawValue, path: path, attribution: attribution, osm: true)
         }
         roads.states = [:]

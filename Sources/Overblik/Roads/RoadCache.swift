@@ -31,7 +31,7 @@ final class RoadState {
 final class RoadCache {
     var states: [TravelMode: RoadState] = [:]
 
-    func state(_ mode: TravelMode, store: OverblikStore) throws -> RoadState {
+    func state(_ mode: TravelMode, store: any StoreBackend) throws -> RoadState {
         if let loaded = states[mode] { return loaded }
         guard let stored = try store.roadNetwork(mode: mode.rawValue) else {
             throw OverblikError.notFound(what: "a \(mode.rawValue) road network in the store (run `overblik import network FILE.osm.pbf`)",

@@ -20,16 +20,16 @@ extension Overblik {
             throw OverblikError.badInput("a closure is of one facility (--facility) or one room (--room), not \(facilityID == nil ? "neither" : "both")")
         }
         guard from < to else { throw OverblikError.badInput("the closure must end after it starts (\(from) - \(to))") }
-        if let facilityID, try store.facility(id: facilityID) == nil {
+        if let facilityID, try backend.facility(id: facilityID) == nil {
             throw OverblikError.notFound(what: "facility '\(facilityID)'", suggestions: [])
         }
-        if let roomID, try store.room(id: roomID) == nil, try store.facility(id: roomID) == nil {
+        if let roomID, try backend.room(id: roomID) == nil, try backend.facility(id: roomID) == nil {
             throw OverblikError.notFound(what: "room '\(roomID)'", suggestions: [])
         }
         var closure = StoredClosure(facilityID: facilityID, roomID: roomID, startLocal: from.description,
                                     endLocal: to.description, reason: reason)
-        closure = try store.write {
-            closure.id = try store.insert(closure: closure)
+        closure = try backend.write {
+            closure.id = try backend.insert(closure: closure)
             try recording(closure)
             return closure
         }
@@ -38,15 +38,15 @@ extension Overblik {
 
     /// Every closure, or those of one facility and its rooms, by start.
     public func closures(facilityID: String? = nil) throws -> [StoredClosure] {
-        try store.allClosures(facilityID: facilityID)
+        try backend.allClosures(facilityID: facilityID)
     }
 
     /// Removes a closure.
     /// - Throws: ``OverblikError/notFound(what:suggestions:)`` when there is no closure with that id.
     /// - Parameter recording: runs inside the write's transaction after the delete (the service's audit line).
     public func removeClosure(id: Int64, recording: () throws -> Void = {}) throws {
-        guard try store.write({
-            guard try store.deleteClosure(id: id) else { return false }
+        guard try backend.write({
+            guard try backend.deleteClosure(id: id) else { return false }
             try recording()
             return true
         }) else {

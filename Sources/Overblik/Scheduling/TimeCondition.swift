@@ -56,14 +56,14 @@ extension Overblik {
         let usesSH: Bool
         if let hours {
             usesSH = Set(hours).contains(where: usesSchoolHolidays)
-        } else if cachedCatalog != nil || sqlite == nil {
+        } else if cachedCatalog != nil {
             let catalog = try catalog()
             usesSH = Set(catalog.facilities.compactMap(\.openingHours) + catalog.rooms.compactMap(\.openingHours)).contains(where: usesSchoolHolidays)
         } else {
             // Without a loaded catalogue (a cold `near`): only the texts that mention SH at all, until one uses it.
             var found = false
             var seen: Set<String> = []
-            try store.forEachOpeningHours(mentioning: "SH") { text in
+            try backend.forEachOpeningHours(mentioning: "SH") { text in
                 if seen.insert(text).inserted, usesSchoolHolidays(text) { found = true }
                 return !found
             }

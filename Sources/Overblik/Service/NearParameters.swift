@@ -176,7 +176,7 @@ extension Overblik {
     /// Refuses a question by road on a store without a network for its mode.
     /// - Throws: ``OverblikError/badInput(_:)`` saying how to load one.
     public func requireNetwork(_ road: RoadQuestion) throws {
-        do { _ = try roads.state(road.mode, store: store) } catch OverblikError.notFound {
+        do { _ = try roads.state(road.mode, store: backend) } catch OverblikError.notFound {
             throw OverblikError.badInput("by=\(road.modeName): this store has no \(road.modeName) road network (load one with `overblik import network FILE.osm.pbf`); use by=geodesic")
         }
     }

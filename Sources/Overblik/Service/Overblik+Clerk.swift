@@ -38,8 +38,8 @@ extension Overblik {
     /// - Throws: ``AccessDenied`` for anyone but a clerk, store errors.
     public func managedRooms(for account: Account?) throws -> [RoomPolicyView] {
         _ = try Self.requireClerk(account, to: "list the rooms' policies")
-        let policies = try store.roomPolicies()
-        return try store.bookableRooms().sorted { $0.id < $1.id }.map { room in
+        let policies = try backend.roomPolicies()
+        return try backend.bookableRooms().sorted { $0.id < $1.id }.map { room in
             let policy = policies[room.id]
             return RoomPolicyView(id: room.id, facility: room.facilityID, name: room.name, capacity: room.capacity,
                                   openingHours: room.openingHours, disabilitySuited: room.disabilitySuited,
@@ -59,8 +59,8 @@ extension Overblik {
             throw OverblikError.badInput("cancel_deadline_minutes: expected 0 to 525600 minutes (a year), not \(cancelDeadlineMinutes)")
         }
         try writeRetrying("set policy of \(room.id)") {
-            try store.setRoomPolicy(roomID: room.id, StoredRoomPolicy(approval: approval, cancelDeadlineMinutes: cancelDeadlineMinutes))
-            try store.appendAudit(atUTC: now.secondsSince1970, actor: clerk.name, action: "policy", roomID: room.id, bookingID: nil,
+            try backend.setRoomPolicy(roomID: room.id, StoredRoomPolicy(approval: approval, cancelDeadlineMinutes: cancelDeadlineMinutes))
+            try backend.appendAudit(atUTC: now.secondsSince1970, actor: clerk.name, action: "policy", roomID: room.id, bookingID: nil,
                                   requestID: nil, detail: "\(approval ? "on approval" : "instant"), cancel until \(cancelDeadlineMinutes) min before")
         }
         return RoomPolicyView(id: room.id, facility: room.facilityID, name: room.name, capacity: room.capacity,
@@ -93,10 +93,10 @@ extension Overblik {
         let audit: (AllocationResult, Int) throws -> Void = { result, written in
             let at = now.secondsSince1970
             for a in result.allocations where !dryRun {
-                try self.store.appendAudit(atUTC: at, actor: clerk.name, action: "allocate", roomID: a.room, bookingID: nil, requestID: nil,
+                try self.backend.appendAudit(atUTC: at, actor: clerk.name, action: "allocate", roomID: a.room, bookingID: nil, requestID: nil,
                                            detail: "application \(a.application): \(a.weekday) \(a.start)-\(a.end), \(a.dates.count) dates (\(a.rule))")
             }
-            try self.store.appendAudit(atUTC: at, actor: clerk.name, action: dryRun ? "allocation-dry-run" : "allocation-round",
+            try self.backend.appendAudit(atUTC: at, actor: clerk.name, action: dryRun ? "allocation-dry-run" : "allocation-round",
                                        roomID: nil, bookingID: nil, requestID: nil,
                                        detail: "season \(season.from)..\(season.to): \(result.allocations.count) allocated, \(result.refusals.count) refused, \(written) bookings written")
         }

@@ -36,7 +36,7 @@ extension Overblik {
             throw OverblikError.badInput("from/to: \(error) (e.g. from 2027-03-01T00:00 to 2027-04-01T00:00, or from \"12.01.2027 17-22\")")
         }
         return try addClosure(facilityID: input.facility, roomID: input.room, from: start, to: end, reason: input.reason) { closure in
-            try store.appendAudit(atUTC: now.secondsSince1970, actor: clerk.name, action: "close", roomID: closure.roomID ?? closure.facilityID,
+            try backend.appendAudit(atUTC: now.secondsSince1970, actor: clerk.name, action: "close", roomID: closure.roomID ?? closure.facilityID,
                                   bookingID: nil, requestID: nil, detail: "closure \(closure.id) \(closure.startLocal) - \(closure.endLocal)"
                                   + (closure.reason.map { ": \($0)" } ?? ""))
         }
@@ -46,7 +46,7 @@ extension Overblik {
     public func removeClosure(id: Int64, by account: Account?, now: UTCInstant = Overblik.currentInstant()) throws {
         let clerk = try requireClerk(account, "remove closures")
         try removeClosure(id: id) {
-            try store.appendAudit(atUTC: now.secondsSince1970, actor: clerk.name, action: "reopen", roomID: nil, bookingID: nil,
+            try backend.appendAudit(atUTC: now.secondsSince1970, actor: clerk.name, action: "reopen", roomID: nil, bookingID: nil,
                                   requestID: nil, detail: "closure \(id) removed")
         }
     }

@@ -13,7 +13,7 @@ package import Store
 /// networks, the persisted indexes) still uses the SpatiaLite store directly
 /// through ``Overblik/store``, which throws ``PostgresStoreError/unsupported(operation:)`` on
 /// PostgreSQL.
-package protocol StoreBackend: AnyObject {
+package protocol StoreBackend: AnyObject, PointLayerBackend {
     /// The file path, or the `postgres://` address without its password.
     var path: String { get }
     var schemaVersion: Int { get throws }

@@ -9,7 +9,8 @@ import Foundation
 /// scipy`), else are skipped.
 ///
 /// `--sizes N` facilities (default 1 000 000; population N and 5N), `--queries Q` (default 10 000),
-/// `--only import|near|memory`, `--baselines off`, `--dump DIR` keeps the generated files there.
+/// `--only import|near|memory`, `--baselines off`, `--dump DIR` keeps the generated files there;
+/// `OVERBLIK_BENCH_POSTGRES=postgres://…` adds the imports into PostgreSQL (see `ScaleSuite+Postgres`).
 enum ScaleSuite: BenchSuite {
     static let name = "scale"
     static let summary = "imports, cold near, near --from-file and memory of whole processes beside ogr2ogr, Python and cKDTree"
@@ -95,6 +96,15 @@ enum ScaleSuite: BenchSuite {
                                 ["/usr/bin/python3", script, layer, file, peer])
                 }
                 remove(peer)
+            }
+            if let server = postgresServer {
+                let engine = "overblik into PostgreSQL (client CPU)"
+                var url = try freshPostgresDatabase(server)
+                try measure("import facilities", engine: engine, n: size, [binary, "import", "facilities", files.facilities, "--db", url])
+                try measure("import population", engine: engine, n: size, [binary, "import", "population", files.population[0], "--db", url])
+                url = try freshPostgresDatabase(server)
+                try measure("import population", engine: engine, n: 5 * size, [binary, "import", "population", files.population[1], "--db", url])
+                try dropPostgresScratch(server)
             }
         }
         if options.only == nil || options.only == "near" {

@@ -13,27 +13,34 @@ extension PostgresStore {
         // dropped index locks the table until the import commits (readers of it wait).
         let deferIndex = rows.rows >= Self.indexDeferralRows && PostgresSchema.pointTables.contains(table)
         if deferIndex { try execute("DROP INDEX IF EXISTS \(table)_geom") }
-        let target = replace ? "overblik_copy_\(table)" : table
-        if replace {
-            try execute("DROP TABLE IF EXISTS \(target)")
-            try execute("CREATE TEMP TABLE \(target) ON COMMIT DROP AS SELECT \(columns.joined(separator: ", ")) FROM \(table) WITH NO DATA")
-        }
+        if replace { try upsert(into: table, columns: columns, key: key, rows: rows) } else { try copyRows(into: table, columns: columns, rows: rows) }
+        if deferIndex { try execute("CREATE INDEX \(table)_geom ON \(table) USING gist (geom)") }
+    }
+
+    /// Writes rows into `table` with one COPY, as they are (call inside ``write(_:)``).
+    func copyRows(into table: String, columns: [String], rows: CopyText) throws {
         let buffers = rows.finished()
         let connection = self.connection, logger = self.logger
         try Self.mapping(path) {
             try bridge.run {
-                try await connection.copyFrom(table: target, columns: columns, format: .text(.init()), logger: logger) { writer in
+                try await connection.copyFrom(table: table, columns: columns, format: .text(.init()), logger: logger) { writer in
                     for buffer in buffers { try await writer.write(buffer) }
                 }
             }
         }
-        if replace {
-            let list = columns.joined(separator: ", ")
-            let updates = columns.filter { $0 != key }.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
-            try execute("INSERT INTO \(table) (\(list)) SELECT \(list) FROM \(target) ON CONFLICT (\(key)) DO UPDATE SET \(updates)")
-            try execute("DROP TABLE \(target)")
-        }
-        if deferIndex { try execute("CREATE INDEX \(table)_geom ON \(table) USING gist (geom)") }
+    }
+
+    /// Writes rows through a temporary table and upserts them on `key`: existing rows are updated
+    /// in place, so their dependants (rooms, bookings) stay, as in the SpatiaLite store.
+    func upsert(into table: String, columns: [String], key: String = "id", rows: CopyText) throws {
+        let target = "overblik_copy_\(table)"
+        try execute("DROP TABLE IF EXISTS \(target)")
+        try execute("CREATE TEMP TABLE \(target) ON COMMIT DROP AS SELECT \(columns.joined(separator: ", ")) FROM \(table) WITH NO DATA")
+        try copyRows(into: target, columns: columns, rows: rows)
+        let list = columns.joined(separator: ", ")
+        let updates = columns.filter { $0 != key }.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+        try execute("INSERT INTO \(table) (\(list)) SELECT \(list) FROM \(target) ON CONFLICT (\(key)) DO UPDATE SET \(updates)")
+        try execute("DROP TABLE \(target)")
     }
 
     /// From how many rows an import rebuilds the GiST index instead of maintaining it.

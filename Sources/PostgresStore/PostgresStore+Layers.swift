@@ -12,18 +12,21 @@ extension PostgresStore {
     /// Inserts facilities with COPY (call inside ``write(_:)``); `replace` updates existing ids in place.
     public func insert(facilities: [Facility], replace: Bool) throws {
         var rows = CopyText()
-        for f in facilities {
-            let a = f.accessibility
-            rows.text(f.id); rows.text(f.name); rows.text(f.kind.rawValue); rows.double(f.location.lon); rows.double(f.location.lat)
-            rows.text(f.address); rows.text(f.owner.rawValue); rows.int(f.capacity); rows.text(f.openingHours)
-            rows.text(a.wheelchair.rawValue); rows.text(a.toiletsWheelchair.rawValue); rows.text(a.stepFree.rawValue)
-            rows.text(a.ramp.rawValue); rows.text(a.elevator.rawValue); rows.text(a.hearingLoop.rawValue)
-            rows.text(a.parkingAccessible.rawValue); rows.text(a.godAdgang.isEmpty ? nil : a.godAdgang.joined(separator: "|"))
-            rows.text(a.checked); rows.text(f.contact.name); rows.text(f.contact.phone); rows.text(f.contact.email)
-            rows.text(f.contact.bookingURL); rows.bool(f.disabilitySuited); rows.text(f.districtCode)
-            rows.endRow()
-        }
+        for f in facilities { Self.encode(f, into: &rows) }
         try copy(into: "facilities", columns: Self.facilityColumns, replace: replace, rows: rows)
+    }
+
+    /// Appends one facility as a COPY row.
+    static func encode(_ f: Facility, into rows: inout CopyText) {
+        let a = f.accessibility
+        rows.text(f.id); rows.text(f.name); rows.text(f.kind.rawValue); rows.double(f.location.lon); rows.double(f.location.lat)
+        rows.text(f.address); rows.text(f.owner.rawValue); rows.int(f.capacity); rows.text(f.openingHours)
+        rows.text(a.wheelchair.rawValue); rows.text(a.toiletsWheelchair.rawValue); rows.text(a.stepFree.rawValue)
+        rows.text(a.ramp.rawValue); rows.text(a.elevator.rawValue); rows.text(a.hearingLoop.rawValue)
+        rows.text(a.parkingAccessible.rawValue); rows.text(a.godAdgang.isEmpty ? nil : a.godAdgang.joined(separator: "|"))
+        rows.text(a.checked); rows.text(f.contact.name); rows.text(f.contact.phone); rows.text(f.contact.email)
+        rows.text(f.contact.bookingURL); rows.bool(f.disabilitySuited); rows.text(f.districtCode)
+        rows.endRow()
     }
 
     /// All facilities, ordered by id.

@@ -13,12 +13,15 @@ extension PostgresStore {
     /// Inserts settlements with COPY (call inside ``write(_:)``).
     public func insert(settlements: [Settlement], replace: Bool) throws {
         var rows = CopyText()
-        for s in settlements {
-            rows.text(s.id); rows.text(s.name); rows.double(s.location.lon); rows.double(s.location.lat)
-            rows.double(s.population); rows.bool(s.approximate); rows.text(s.districtCode)
-            rows.endRow()
-        }
+        for s in settlements { Self.encode(s, into: &rows) }
         try copy(into: "settlements", columns: Self.settlementColumns, replace: replace, rows: rows)
+    }
+
+    /// Appends one settlement as a COPY row.
+    static func encode(_ s: Settlement, into rows: inout CopyText) {
+        rows.text(s.id); rows.text(s.name); rows.double(s.location.lon); rows.double(s.location.lat)
+        rows.double(s.population); rows.bool(s.approximate); rows.text(s.districtCode)
+        rows.endRow()
     }
 
     public func settlements() throws -> [Settlement] {
@@ -33,12 +36,15 @@ extension PostgresStore {
     /// Inserts population points with COPY (call inside ``write(_:)``), kept in this order.
     public func insert(population: [PopulationPoint], replace: Bool) throws {
         var rows = CopyText()
-        for p in population {
-            rows.text(p.id); rows.double(p.location.lon); rows.double(p.location.lat); rows.double(p.weight)
-            rows.text(p.districtCode); rows.bool(p.rural)
-            rows.endRow()
-        }
+        for p in population { Self.encode(p, into: &rows) }
         try copy(into: "population", columns: Self.populationColumns, replace: replace, rows: rows)
+    }
+
+    /// Appends one population point as a COPY row.
+    static func encode(_ p: PopulationPoint, into rows: inout CopyText) {
+        rows.text(p.id); rows.double(p.location.lon); rows.double(p.location.lat); rows.double(p.weight)
+        rows.text(p.districtCode); rows.bool(p.rural)
+        rows.endRow()
     }
 
     public func populationPoints() throws -> [PopulationPoint] {

@@ -17,16 +17,7 @@ public import Facilities
 /// ```
 public final class PointLayerWriter<Row> {
     /// What became of one row.
-    public enum Outcome: Sendable, Equatable {
-        /// A new id: the row was inserted.
-        case inserted
-        /// The id was in the layer before the batch and `replace` is on: the row was overwritten in place.
-        case replaced
-        /// The id was in the layer before the batch and `replace` is off: nothing was written.
-        case existing
-        /// An earlier row of this batch has the same id: nothing was written.
-        case duplicateInBatch
-    }
+    public typealias Outcome = PointRowOutcome
 
     private let store: OverblikStore
     private let table: String
@@ -39,6 +30,8 @@ public final class PointLayerWriter<Row> {
     private var deferral: OverblikStore.SpatialIndexDeferral?
     /// Rows with a rowid above this were inserted by this batch.
     private let before: Int64
+    /// Ids of rows of before the batch that this batch replaced (a repeat of one is a duplicate).
+    private var replacedIDs = Set<String>()
 
     init(store: OverblikStore, table: OverblikStore.PointTable, columns: String, replace: Bool, expectedRows: Int,
          id: @escaping (Row) -> String, bind: @escaping (Row, Statement, inout SpatiaLitePoint) throws -> Void) throws {
@@ -63,6 +56,7 @@ public final class PointLayerWriter<Row> {
     /// Writes `row`.
     /// - Throws: ``DatabaseError`` for anything but the id conflicts the outcome reports.
     public func add(_ row: Row) throws -> Outcome {
+        if replace, !replacedIDs.isEmpty, replacedIDs.contains(id(row)) { return .duplicateInBatch }
         try bindRow(row, statement, &point)
         let db = store.database.handle
         let rc = sqlite3_step(statement.handle)
@@ -71,7 +65,9 @@ public final class PointLayerWriter<Row> {
             guard replace else { return .inserted }
             // An upsert inserted or updated: the row's rowid tells which (sqlite3_last_insert_rowid
             // is not reliable after an update whose triggers insert).
-            return try rowID(of: row) ?? 0 > before ? .inserted : .replaced
+            if try rowID(of: row) ?? 0 > before { return .inserted }
+            replacedIDs.insert(id(row))
+            return .replaced
         }
         sqlite3_reset(statement.handle)
         let extended = sqlite3_extended_errcode(db)
@@ -134,4 +130,17 @@ extension OverblikStore {
         try PointLayerWriter(store: self, table: .population, columns: Self.populationColumns, replace: replace,
                              expectedRows: expectedRows, id: \.id) { p, s, point in try Self.bind(p, to: s, point: &point) }
     }
+}
+
+/// What became of one row given to a point-layer writer (SpatiaLite's ``PointLayerWriter`` or
+/// PostgreSQL's), the same on both stores.
+public enum PointRowOutcome: Sendable, Equatable {
+    /// A new id: the row was inserted.
+    case inserted
+    /// The id was in the layer before the batch and `replace` is on: the row was overwritten in place.
+    case replaced
+    /// The id was in the layer before the batch and `replace` is off: nothing was written.
+    case existing
+    /// An earlier row of this batch has the same id: nothing was written.
+    case duplicateInBatch
 }

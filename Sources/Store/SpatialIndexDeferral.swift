@@ -106,9 +106,11 @@ extension OverblikStore {
         var out: [(name: String, replay: [String])] = []
         if table == "facilities" {
             let newIDs = "SELECT id FROM facilities WHERE rowid > \(before)"
+            // (The delete walks the stored features, usually none or fewer than the new rows, instead
+            // of materialising every new id; the new rows are sorted by id so that the stale list is appended to.)
             out.append(("facility_features_on_insert", [
-                "DELETE FROM facility_features WHERE id IN (\(newIDs))",
-                "INSERT INTO facility_features_stale (id) \(newIDs) AND id NOT IN (SELECT id FROM facility_features_stale)",
+                "DELETE FROM facility_features WHERE EXISTS (SELECT 1 FROM facilities f WHERE f.id = facility_features.id AND f.rowid > \(before))",
+                "INSERT INTO facility_features_stale (id) \(newIDs) AND id NOT IN (SELECT id FROM facility_features_stale) ORDER BY +id",
             ]))
             out.append(("proximity_index_on_insert", ["DELETE FROM proximity_index"]))
         }

@@ -87,13 +87,8 @@ struct StreamingImportTests {
         LateProblem(layer: .settlements, line: 18_000, field: "lon,lat", text: "id,name,lon,lat,population\n"),
     ]
 
-    @Test("a bad row in a late chunk is refused with file, line and field, and nothing of the earlier chunks stays",
-          arguments: lateProblems)
-    func lateBadRow(_ c: LateProblem) throws {
-        let (o, _) = try freshOverblik("stream-late")
-        let keep = try TestSupport.writeTemporary(Self.facilityCSV(3), name: "keep.csv")
-        _ = try o.importFile(.facilities, at: keep.path)
-        let before = try tableCounts(o), features = try Self.count(o, "facility_features")
+    /// 20 000 rows of the case's layer, the one at its line bad.
+    static func lateText(_ c: LateProblem) -> String {
         var text = c.text
         for i in 0..<20_000 {
             let line = i + 2, lon = 9.5 + Double(i % 1_000) / 2_000, lat = 56.8 + Double(i / 1_000) / 100
@@ -106,6 +101,17 @@ struct StreamingImportTests {
                 text += "s\(i),By \(i),\(line == c.line ? "57.0,9.9" : "\(lon),\(lat)"),120\n"
             }
         }
+        return text
+    }
+
+    @Test("a bad row in a late chunk is refused with file, line and field, and nothing of the earlier chunks stays",
+          arguments: lateProblems)
+    func lateBadRow(_ c: LateProblem) throws {
+        let (o, _) = try freshOverblik("stream-late")
+        let keep = try TestSupport.writeTemporary(Self.facilityCSV(3), name: "keep.csv")
+        _ = try o.importFile(.facilities, at: keep.path)
+        let before = try tableCounts(o), features = try Self.count(o, "facility_features")
+        let text = Self.lateText(c)
         let url = try TestSupport.writeTemporary(text, name: "late-\(c.layer.rawValue).csv")
         do {
             _ = try o.importFile(c.layer, at: url.path)
@@ -147,7 +153,13 @@ struct StreamingImportTests {
     @Test("an id repeated in a late chunk names the line of its first use, and nothing is written")
     func lateRepeat() throws {
         let (o, _) = try freshOverblik("stream-repeat")
-        let url = try TestSupport.writeTemporary(Self.facilityCSV(20_000) { line, row in
+        try Self.expectLateRepeatRefused(o)
+        #expect(try tableCounts(o)["facilities"] == 0)
+    }
+
+    /// Imports 20 000 facilities whose lines 19 001 and 19 002 repeat the id of line 3, and checks the refusal.
+    static func expectLateRepeatRefused(_ o: Overblik) throws {
+        let url = try TestSupport.writeTemporary(facilityCSV(20_000) { line, row in
             if line == 19_001 || line == 19_002 { row = row.replacingOccurrences(of: "F\(line - 2),", with: "F1,") }
         }, name: "repeat.csv")
         do {
@@ -158,7 +170,6 @@ struct StreamingImportTests {
             #expect(error.problems.map(\.position.line) == [19_001, 19_002])
             #expect(error.problems.allSatisfy { $0.field == "id" && $0.value == "F1" && $0.expected.contains("\(url.path):3 has the same") })
         }
-        #expect(try tableCounts(o)["facilities"] == 0)
     }
 
     @Test("ids already in the store are refused even in a late chunk; with --replace they are overwritten and counted")
@@ -175,5 +186,11 @@ struct StreamingImportTests {
         #expect(try o.store.database.scalar("SELECT count(*) FROM facilities")?.int == 20_000)
         #expect(try o.store.database.scalar("SELECT rtreecheck('idx_facilities_geom')")?.string == "ok")
         #expect(try o.store.database.scalar("SELECT count(*) FROM facility_features")?.int == 20_000)
+        // A repeat of a replaced id is still a repeat.
+        let twice = try TestSupport.writeTemporary(Self.facilityCSV(20_000) { line, row in
+            if line == 15_000 { row = row.replacingOccurrences(of: "F14998,", with: "F2,") }
+        }, name: "twice.csv")
+        #expect(throws: ImportError.self) { try o.importFile(.facilities, at: twice.path, options: ImportOptions(replace: true)) }
+        #expect(try o.store.facility(id: "F2")?.name == "Facility 2")
     }
 }

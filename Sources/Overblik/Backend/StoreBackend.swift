@@ -10,9 +10,10 @@ package import Store
 /// refuses or replaces exactly as documented on ``OverblikStore``, reads come in the same order.
 ///
 /// The operations of `check`, closures, the clerk's room overview and road networks are in
-/// ``CommandStoreBackend``. The persisted proximity index and the stored features are
-/// SpatiaLite's caches, reached through ``Overblik/sqlite``; PostgreSQL does without them.
-package protocol StoreBackend: CommandStoreBackend {
+/// ``CommandStoreBackend``, the streamed point-layer import in ``PointLayerBackend``. The persisted
+/// proximity index and the stored features are SpatiaLite's caches, reached through
+/// ``Overblik/sqlite``; PostgreSQL does without them.
+package protocol StoreBackend: CommandStoreBackend, PointLayerBackend {
     /// The file path, or the `postgres://` address without its password.
     var path: String { get }
     var schemaVersion: Int { get throws }

@@ -212,23 +212,6 @@ extension Overblik {
         return total / 1_000_000
     }
 
-    /// Gives each row its district code by point-in-polygon; returns the ids outside every district.
-    func assignDistricts<Row>(_ rows: inout [Row], location: KeyPath<Row, Coordinate>,
-                              code: WritableKeyPath<Row, String?>) throws -> [String] where Row: Identifiable, Row.ID == String {
-        let districts = try backend.districts()
-        guard !districts.isEmpty else { return [] }
-        let locator = Self.locator(for: districts)
-        let found = locator.locateAll(rows.map { $0[keyPath: location] })
-        var outside: [String] = []
-        for i in rows.indices {
-            if let d = found[i] { rows[i][keyPath: code] = districts[d].district.code } else {
-                rows[i][keyPath: code] = nil
-                outside.append(rows[i].id)
-            }
-        }
-        return outside
-    }
-
     static func locator(for districts: [StoredDistrict]) -> PointLocator {
         PointLocator(districts: districts.map { d in
             MultiPolygon(d.rings.map { Polygon<Coordinate>(uncheckedExterior: $0[0], holes: Array($0.dropFirst())) })

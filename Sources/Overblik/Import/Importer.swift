@@ -98,7 +98,7 @@ extension Overblik {
         /// unique ids, districts by point-in-polygon, clipping; any problem rolls everything back.
         func streamPoints<Row: Identifiable & Sendable>(table: String, osm: OSMHooks? = nil, location: KeyPath<Row, Coordinate>,
                                              code: WritableKeyPath<Row, String?>, _ map: @escaping (ImportRecord) -> Row?,
-                                             writer: @escaping (Int) throws -> PointLayerWriter<Row>) throws where Row.ID == String {
+                                             writer: @escaping (Int) throws -> PointLayerSink<Row>) throws where Row.ID == String {
             if source.isOSM && layer != .facilities {
                 throw OverblikError.badInput("\(path): OpenStreetMap files import as facilities only; for \(layer.rawValue) convert the features you need to GeoJSON")
             }
@@ -113,7 +113,7 @@ extension Overblik {
             report.replaced = try writeRetrying("import into \(table)") {
                 (count, problems, skipped, report.outsideArea) = (0, ProblemCollector(), [], outsideBefore)
                 (report.skipped, report.skippedUnmapped) = ([], [:])
-                let outcome = try stream.run(districts: try store.districts(), read: read, makeWriter: writer)
+                let outcome = try stream.run(districts: try backend.districts(), read: read, makeWriter: writer)
                 if outcome.repeatTotal > 0 {
                     let found = problems
                     let repeats = try stream.repeatProblems(outcome, read: read)
@@ -131,25 +131,6 @@ extension Overblik {
                 report.imported = outcome.imported
                 return outcome.replaced
             }
-        }
-
-        /// The PostgreSQL store's point import: every row read, then clipped, checked, assigned to
-        /// districts and written in one transaction (COPY).
-        func finishPoints<Row: Identifiable>(_ rows: inout [Row], table: String, location: KeyPath<Row, Coordinate>,
-                                             code: WritableKeyPath<Row, String?>,
-                                             insert: @escaping ([Row]) throws -> Void) throws where Row.ID == String {
-            if let clip {
-                let keep = try rows.map { try clip.contains($0[keyPath: location]) }
-                report.outsideArea += keep.filter { !$0 }.count
-                rows = zip(rows, keep).filter(\.1).map(\.0)
-                positions = zip(positions, keep).filter(\.1).map(\.0)
-            }
-            checkDuplicates(rows.map(\.id), positions, &problems, field: options.idField ?? "id")
-            try problems.throwIfAny()
-            report.outsideDistricts = try assignDistricts(&rows, location: location, code: code)
-            let written = rows
-            report.replaced = try writeRows(table: table, ids: rows.map(\.id), replace: options.replace, recordSource: recordSource) { try insert(written) }
-            report.imported = rows.count
         }
 
         switch layer {
@@ -173,37 +154,16 @@ extension Overblik {
                 }
                 return nil
             }
-            if sqlite != nil {
-                try streamPoints(table: "facilities", osm: hooks, location: \Facility.location, code: \.districtCode, map,
-                                 writer: { try self.store.facilityWriter(replace: options.replace, expectedRows: $0) })
-            } else {
-                var rows: [Facility] = try collect(osm: hooks, map)
-                try finishPoints(&rows, table: "facilities", location: \.location, code: \.districtCode) {
-                    try self.backend.insert(facilities: $0, replace: options.replace)
-                }
-            }
+            try streamPoints(table: "facilities", osm: hooks, location: \Facility.location, code: \.districtCode, map,
+                             writer: { try self.backend.pointSink(.facilities, replace: options.replace, expectedRows: $0) })
         case .settlements:
             let map = { (r: ImportRecord) in mapper.settlement(r, &problems) }
-            if sqlite != nil {
-                try streamPoints(table: "settlements", location: \Settlement.location, code: \.districtCode, map,
-                                 writer: { try self.store.settlementWriter(replace: options.replace, expectedRows: $0) })
-            } else {
-                var rows: [Settlement] = try collect(map)
-                try finishPoints(&rows, table: "settlements", location: \.location, code: \.districtCode) {
-                    try self.backend.insert(settlements: $0, replace: options.replace)
-                }
-            }
+            try streamPoints(table: "settlements", location: \Settlement.location, code: \.districtCode, map,
+                             writer: { try self.backend.pointSink(.settlements, replace: options.replace, expectedRows: $0) })
         case .population:
             let map = { (r: ImportRecord) in mapper.populationPoint(r, ruralField: options.ruralField, &problems) }
-            if sqlite != nil {
-                try streamPoints(table: "population", location: \PopulationPoint.location, code: \.districtCode, map,
-                                 writer: { try self.store.populationWriter(replace: options.replace, expectedRows: $0) })
-            } else {
-                var rows: [PopulationPoint] = try collect(map)
-                try finishPoints(&rows, table: "population", location: \.location, code: \.districtCode) {
-                    try self.backend.insert(population: $0, replace: options.replace)
-                }
-            }
+            try streamPoints(table: "population", location: \PopulationPoint.location, code: \.districtCode, map,
+                             writer: { try self.backend.pointSink(.population, replace: options.replace, expectedRows: $0) })
         case .rooms:
             let rows: [Room] = try collect { mapper.room($0, &problems) }
             checkDuplicates(rows.map(\.id), positions, &problems)

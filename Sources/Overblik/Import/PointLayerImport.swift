@@ -40,10 +40,10 @@ struct PointLayerImport<Row: Identifiable & Sendable> where Row.ID == String {
     /// and writes it through the writer `makeWriter` gives (called once, with the number of rows
     /// when the file fits one chunk, else `Int.max`). Call inside the write transaction.
     func run(districts: [StoredDistrict], read: @escaping ((Row, RecordPosition) throws -> Void) throws -> Void,
-             makeWriter: @escaping (Int) throws -> PointLayerWriter<Row>) throws -> Outcome {
+             makeWriter: @escaping (Int) throws -> PointLayerSink<Row>) throws -> Outcome {
         var outcome = Outcome()
         let locator = districts.isEmpty ? nil : Overblik.locator(for: districts)
-        var writer: PointLayerWriter<Row>?
+        var writer: PointLayerSink<Row>?
 
         func flush(_ chunk: Chunk, final: Bool) throws {
             var (rows, positions) = (chunk.rows, chunk.positions)
@@ -71,8 +71,9 @@ struct PointLayerImport<Row: Identifiable & Sendable> where Row.ID == String {
             }
             let out = try writer ?? makeWriter(final ? rows.count : Int.max)
             writer = out
-            for (row, position) in zip(rows, positions) {
-                switch try out.add(row) {
+            for (i, result) in try out.add(rows).enumerated() {
+                let (row, position) = (rows[i], positions[i])
+                switch result {
                 case .inserted: outcome.imported += 1
                 case .replaced: outcome.imported += 1; outcome.replaced += 1
                 case .existing:

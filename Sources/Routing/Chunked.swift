@@ -14,16 +14,21 @@ enum Chunked {
     /// `[body(i) for i in 0..<count]`, computed in up to `threads` × 4 contiguous chunks of at
     /// least 256 indices (one chunk, on the calling thread, when `threads` is 1 or `count` < 512). `makeState` gives each chunk its own scratch.
     /// The result is the same whatever the number of threads: every index is computed alone.
-    static func map<T, State>(count: Int, threads: Int, placeholder: T, makeState: @Sendable () -> State,
+    /// With an `order` (a permutation of `0..<count`) the indices are visited in that order, each
+    /// chunk a contiguous run of it: the results are the same, only the memory access pattern changes.
+    static func map<T, State>(count: Int, order: [UInt32]? = nil, threads: Int, placeholder: T, makeState: @Sendable () -> State,
                               _ body: @Sendable (inout State, Int) -> T) -> [T] {
         var out = [T](repeating: placeholder, count: count)
         let chunks = threads <= 1 ? 1 : max(1, min(threads * 4, count / 256))
         out.withUnsafeMutableBufferPointer { buffer in
-            // Chunks write disjoint index ranges; concurrentPerform returns after all of them.
+            // Chunks write disjoint index sets; concurrentPerform returns after all of them.
             nonisolated(unsafe) let target = buffer
             DispatchQueue.concurrentPerform(iterations: chunks) { c in
                 var state = makeState()
-                for i in (count * c / chunks)..<(count * (c + 1) / chunks) { target[i] = body(&state, i) }
+                for j in (count * c / chunks)..<(count * (c + 1) / chunks) {
+                    let i = order.map { Int($0[j]) } ?? j
+                    target[i] = body(&state, i)
+                }
             }
         }
         return out

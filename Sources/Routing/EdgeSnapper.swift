@@ -64,12 +64,12 @@ public struct EdgeSnapper: Sendable {
     /// above it, is farther than the radius, so a snap within the radius is the nearest of all
     /// (ties included) and the answer equals one search over the whole ``maximumLeg``.
     public func snap(_ point: Coordinate) -> RoadSnap? {
-        var scratch: [Candidate] = []
+        var scratch = SnapScratch()
         return snap(point, scratch: &scratch)
     }
 
-    /// ``snap(_:)`` with a reusable candidate buffer (one per thread).
-    func snap(_ point: Coordinate, scratch: inout [Candidate]) -> RoadSnap? {
+    /// ``snap(_:)`` with a reusable candidate buffer and azimuth memo (one per thread).
+    func snap(_ point: Coordinate, scratch: inout SnapScratch) -> RoadSnap? {
         var radius = min(100, Self.maximumLeg)
         while true {
             if let best = snap(point, within: radius, scratch: &scratch), best.leg <= radius { return best }
@@ -81,14 +81,23 @@ public struct EdgeSnapper: Sendable {
     /// The nearest snap among the segments whose lower bound is at most `radius` (its leg may
     /// exceed `radius`); nil when there is none.
     func snap(_ point: Coordinate, within radius: Double) -> RoadSnap? {
-        var scratch: [Candidate] = []
+        var scratch = SnapScratch()
         return snap(point, within: radius, scratch: &scratch)
     }
 
-    func snap(_ point: Coordinate, within radius: Double, scratch ranked: inout [Candidate]) -> RoadSnap? {
+    /// Gathers the candidates within `radius` and refines them without sorting: first the one of
+    /// least (bound, segment), then every other whose bound is within the best leg found so far.
+    /// The best leg only shrinks, so every candidate whose bound is within the final leg is
+    /// refined, and the minimum by (leg, segment) over them is the one refining all candidates in
+    /// bound order gives (a candidate's exact leg is never below its bound).
+    func snap(_ point: Coordinate, within radius: Double, scratch: inout SnapScratch) -> RoadSnap? {
         guard let cells = grid.cells(around: point, metres: radius) else { return nil }
+        var ranked = scratch.candidates
+        scratch.candidates = []
+        defer { scratch.candidates = ranked }
         ranked.removeAll(keepingCapacity: true)
         let p = ECEFPoint(point)
+        var first: Candidate = (.infinity, .max)
         grid.start.withUnsafeBufferPointer { start in
         grid.items.withUnsafeBufferPointer { items in
             for y in cells.y0...cells.y1 {
@@ -96,25 +105,38 @@ public struct EdgeSnapper: Sendable {
                 for i in Int(start[row + cells.x0])..<Int(start[row + cells.x1 + 1]) {
                     let s = items[i]
                     let bound = lowerBound(p, Int(s))
-                    if bound <= radius { ranked.append((bound, s)) }
+                    guard bound <= radius else { continue }
+                    ranked.append((bound, s))
+                    if bound < first.bound || (bound == first.bound && s < first.segment) { first = (bound, s) }
                 }
             }
         }}
-        // A segment listed in several cells comes once per cell, with the same bound: adjacent here.
-        ranked.sort { ($0.bound, $0.segment) < ($1.bound, $1.segment) }
-        var best: RoadSnap? = nil
-        var previous: UInt32? = nil
-        for (bound, s) in ranked where s != previous {
-            previous = s
-            if let best, bound > best.leg { break }
-            let seg = Int(s)
-            let a = network.coordinates[Int(network.segmentFrom[seg])], b = network.coordinates[Int(network.segmentTo[seg])]
-            let f = GeodesicFoot.foot(of: point, on: a, b, length: network.segmentMetres[seg])
-            if best == nil || f.metres < best!.leg || (f.metres == best!.leg && s < best!.segment) {
-                best = RoadSnap(segment: s, along: f.along, foot: f.foot, leg: f.metres)
-            }
+        guard first.segment != .max else { return nil }
+        var best = refine(point, p, first.segment, &scratch)
+        // Segments refined so far (a segment listed in several cells comes once per cell): few.
+        var refined: (UInt32, UInt32, UInt32) = (first.segment, .max, .max)
+        var more: [UInt32] = []
+        for (bound, s) in ranked where bound <= best.leg && s != best.segment {
+            if s == refined.0 || s == refined.1 || s == refined.2 || more.contains(s) { continue }
+            if refined.1 == .max { refined.1 = s } else if refined.2 == .max { refined.2 = s } else { more.append(s) }
+            let f = refine(point, p, s, &scratch)
+            if f.leg < best.leg || (f.leg == best.leg && s < best.segment) { best = f }
         }
         return best
+    }
+
+    /// The exact snap of `point` (ECEF `p`) on segment `s` (the geodesic foot). The ECEF position
+    /// of the segment's `from` node is the one its chord record holds (computed by the same
+    /// function from the same coordinate), and the start azimuth comes from the scratch's memo.
+    @inline(__always)
+    func refine(_ point: Coordinate, _ p: ECEFPoint, _ s: UInt32, _ scratch: inout SnapScratch) -> RoadSnap {
+        let seg = Int(s)
+        let a = network.coordinates[Int(network.segmentFrom[seg])], b = network.coordinates[Int(network.segmentTo[seg])]
+        let chord = chords.withUnsafeBufferPointer { $0[seg] }
+        let azimuth = scratch.azimuth(of: s) { Geodesic.inverse(from: a, to: b).initialAzimuth }
+        let f = GeodesicFoot.foot(of: point, p, on: a, ECEFPoint(x: chord.ax, y: chord.ay, z: chord.az), b,
+                                  azimuth: azimuth, length: network.segmentMetres[seg])
+        return RoadSnap(segment: s, along: f.along, foot: f.foot, leg: f.metres)
     }
 
     /// A lower bound on the geodesic distance from `p` to segment `s` (see ``SegmentChord``).

@@ -20,15 +20,22 @@ enum GeodesicFoot {
     /// steps' best, as it then cannot be the nearest.
     static func foot(of point: Coordinate, on a: Coordinate, _ b: Coordinate, length: Double)
         -> (along: Double, foot: Coordinate, metres: Double) {
-        let start = Geodesic.inverse(from: a, to: b)
-        let pa = ECEFPoint(a), pb = ECEFPoint(b), pp = ECEFPoint(point)
+        foot(of: point, ECEFPoint(point), on: a, ECEFPoint(a), b, azimuth: Geodesic.inverse(from: a, to: b).initialAzimuth, length: length)
+    }
+
+    /// ``foot(of:on:_:length:)`` given the ECEF positions of `point` (`pp`) and `a` (`pa`) and the
+    /// geodesic's azimuth at `a`, as the caller may already hold them: the same result.
+    @inline(__always)
+    static func foot(of point: Coordinate, _ pp: ECEFPoint, on a: Coordinate, _ pa: ECEFPoint, _ b: Coordinate,
+                     azimuth: Double, length: Double) -> (along: Double, foot: Coordinate, metres: Double) {
+        let pb = ECEFPoint(b)
         let ux = pb.x - pa.x, uy = pb.y - pa.y, uz = pb.z - pa.z
         let uu = ux * ux + uy * uy + uz * uz
         let t = uu > 0 ? ((pp.x - pa.x) * ux + (pp.y - pa.y) * uy + (pp.z - pa.z) * uz) / uu : 0
         var s = min(max(t, 0), 1) * length
         var best: (along: Double, foot: Coordinate, metres: Double)? = nil
         for _ in 0..<30 {
-            let here = Geodesic.destination(from: a, azimuth: start.initialAzimuth, distance: s)
+            let here = Geodesic.destination(from: a, azimuth: azimuth, distance: s)
             let toPoint = Geodesic.inverse(from: here.point, to: point)
             if best == nil || toPoint.distance < best!.metres { best = (s, here.point, toPoint.distance) }
             guard toPoint.distance > 0 else { break }

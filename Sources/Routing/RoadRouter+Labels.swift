@@ -116,10 +116,11 @@ extension EdgeSnapper {
     /// Each point's nearest source by road from `labels`: the point's snap, then its segment's
     /// labels and the direct rule; nil for a point more than ``maximumLeg`` from the network or
     /// reaching no source. Computed on `threads` threads (default: every core) in contiguous
-    /// chunks, with the same answers as one thread.
+    /// chunks of ``spatialOrder(_:)``, with the same answers as one thread in the given order.
     public func nearestSources(_ points: [Coordinate], labels: RoadLabels, sources: RoadTargets,
                                threads: Int? = nil) -> [RoadHit?] {
-        Chunked.map(count: points.count, threads: threads ?? Chunked.cores, placeholder: nil, makeState: { [Candidate]() }) { scratch, i in
+        Chunked.map(count: points.count, order: spatialOrder(points), threads: threads ?? Chunked.cores, placeholder: nil,
+                    makeState: { SnapScratch(slots: SnapScratch.batchSlots) }) { scratch, i in
             snap(points[i], scratch: &scratch).flatMap { labels.nearest(for: $0, network: network, sources: sources) }
         }
     }

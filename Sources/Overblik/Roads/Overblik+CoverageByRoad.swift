@@ -9,14 +9,14 @@ extension Overblik {
     ///
     /// One multi-source Dijkstra from every qualifying facility over the reverse arcs (people travel
     /// to the facility) labels each node; each point then takes the labels of its segment's ends
-    /// (snapping and lookups spread over every core, with the same answers as one).
+    /// (the points are snapped while the labelling runs, in spatial order on every core, with the
+    /// same answers as one core).
     func roadNearest(_ road: RoadQuestion, points: [Coordinate], qualifying: [Bool], catalog: Catalog) throws -> [RoadHit?] {
         let state = try roads.state(road.mode, store: backend)
         let facilities = catalog.engine.facilities
         let snaps: [RoadSnap?] = facilities.indices.map { qualifying[$0] ? state.snap(facilities[$0].location) : nil }
         let sources = RoadTargets(snaps: snaps, network: state.network)
-        let labels = state.router.label(sources: sources, metric: road.metric)
-        return state.snapper.nearestSources(points, labels: labels, sources: sources)
+        return state.snapper.nearestSources(points, router: state.router, sources: sources, metric: road.metric).hits
     }
 }
 

@@ -1,0 +1,72 @@
+public import GeoTypes
+
+extension EdgeSnapper {
+    /// Below this many points batch work keeps the given order (sorting would cost more than the
+    /// cache misses it saves).
+    static let spatialOrderMinimum = 4_096
+
+    /// The indices of `points` along a Hilbert curve over the snap grid's cells (points outside
+    /// the grid at its nearest edge cell; equal keys in index order), or the identity below
+    /// ``spatialOrderMinimum`` points.
+    ///
+    /// Batch snapping visits the points in this order so that neighbouring points, which read the
+    /// same cells, segments and node labels, come one after another while those are in cache. Each
+    /// point's answer is computed alone and written back at its own index, so the order changes
+    /// the memory access pattern only, never an answer.
+    /// - Complexity: O(points): a key per point and a least-significant-digit radix sort.
+    public func spatialOrder(_ points: [Coordinate]) -> [UInt32] {
+        let n = points.count
+        guard n >= Self.spatialOrderMinimum else { return (0..<n).map { UInt32($0) } }
+        // Bits per axis: enough for the grid's larger side, at most 16 (then cells are merged).
+        var bits = 1
+        while (1 << bits) < max(grid.columns, grid.rows) { bits += 1 }
+        let shift = max(0, bits - 16)
+        bits -= shift
+        var keyed = [UInt64](repeating: 0, count: n)
+        for i in 0..<n {
+            let p = points[i]
+            let x = SegmentGrid.clamp(p.lon, grid.minLon, grid.cellLon, grid.columns) >> shift
+            let y = SegmentGrid.clamp(p.lat, grid.minLat, grid.cellLat, grid.rows) >> shift
+            keyed[i] = UInt64(Self.hilbert(x: UInt32(x), y: UInt32(y), bits: bits)) << 32 | UInt64(i)
+        }
+        Self.radixSort(&keyed, keyBits: 2 * bits)
+        return keyed.map { UInt32(truncatingIfNeeded: $0) }
+    }
+
+    /// The distance along the Hilbert curve of order `bits` of cell (x, y), both below 2^bits.
+    static func hilbert(x: UInt32, y: UInt32, bits: Int) -> UInt32 {
+        var (x, y, d) = (x, y, UInt32(0))
+        let side = UInt32(1) << bits
+        var s = side >> 1
+        while s > 0 {
+            let rx: UInt32 = x & s != 0 ? 1 : 0, ry: UInt32 = y & s != 0 ? 1 : 0
+            d += s * s * ((3 * rx) ^ ry)
+            // Rotate the quadrant so that the curve's sub-square starts where the previous ended.
+            if ry == 0 {
+                if rx == 1 { (x, y) = (side - 1 - x, side - 1 - y) }
+                (x, y) = (y, x)
+            }
+            s >>= 1
+        }
+        return d
+    }
+
+    /// Sorts by the key in the high 32 bits (`keyBits` of them used), stably: entries with equal
+    /// keys keep their order (by index, as built).
+    static func radixSort(_ values: inout [UInt64], keyBits: Int) {
+        var other = [UInt64](repeating: 0, count: values.count)
+        var shift = 32
+        while shift < 32 + keyBits {
+            var count = [Int](repeating: 0, count: 257)
+            for v in values { count[Int((v >> UInt64(shift)) & 0xFF) + 1] += 1 }
+            for d in 0..<256 { count[d + 1] += count[d] }
+            for v in values {
+                let d = Int((v >> UInt64(shift)) & 0xFF)
+                other[count[d]] = v
+                count[d] += 1
+            }
+            swap(&values, &other)
+            shift += 8
+        }
+    }
+}

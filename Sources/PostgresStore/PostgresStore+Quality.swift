@@ -3,40 +3,7 @@ import PostgresNIO
 
 /// What `overblik check` reads (as the SpatiaLite store's `OverblikStore+QualityScan`).
 extension PostgresStore {
-    /// How many facilities ``forEachFacility(_:)`` reads per round trip.
-    static let facilityPage = 10_000
-
-    /// Calls `body` for every facility with its listed rooms, ordered by facility id, reading a
-    /// page of facilities and their rooms at a time: memory holds one page, however many
-    /// facilities the database holds.
-    /// - Throws: ``PostgresStoreError``; whatever `body` throws.
-    public func forEachFacility(_ body: (Facility, [Room]) throws -> Void) throws {
-        let facilityList = Self.facilityColumns.map { "f.\($0)" }.joined(separator: ", ")
-        let roomList = Self.roomColumns.map { "r.\($0)" }.joined(separator: ", ")
-        var after: String?
-        while true {
-            var binds = PostgresBindings()
-            binds.append(after)
-            binds.append(Int64(Self.facilityPage))
-            let page = try query("""
-                SELECT \(facilityList) FROM facilities f WHERE $1::text IS NULL OR f.id > $1 ORDER BY f.id LIMIT $2
-                """, binds).map(Self.facility)
-            guard let first = page.first, let last = page.last else { return }
-            var range = PostgresBindings()
-            range.append(first.id)
-            range.append(last.id)
-            var rooms: [String: [Room]] = [:]
-            for row in try query("""
-                SELECT \(roomList) FROM rooms r WHERE r.facility_id >= $1 AND r.facility_id <= $2 ORDER BY r.facility_id, r.id
-                """, range) {
-                let room = try Self.room(row)
-                rooms[room.facilityID, default: []].append(room)
-            }
-            for facility in page { try body(facility, rooms[facility.id] ?? []) }
-            if page.count < Self.facilityPage { return }
-            after = last.id
-        }
-    }
+    // forEachFacility(_:) is in PostgresStore+Export.swift (one snapshot, keyset pages).
 
     /// Calls `body` for every listed room, ordered by room id and then facility id.
     public func forEachRoomByID(_ body: (Room) throws -> Void) throws {

@@ -37,6 +37,9 @@ package protocol StoreBackend: AnyObject {
     func assignDistricts(table: OverblikStore.PointTable, codes: [(id: String, code: String?)]) throws
 
     func facilities() throws -> [Facility]
+    /// Every facility with its listed rooms (by room id), in id order, a facility at a time: what the
+    /// lean reads of coverage, gaps, access and the web map stream instead of holding every record.
+    func forEachFacility(_ body: (Facility, [Room]) throws -> Void) throws
     func bookableRooms(facilities: [Facility]?) throws -> [Room]
     func room(id: String) throws -> Room?
     func settlements() throws -> [Settlement]

@@ -153,7 +153,7 @@ enum ScaleSuite: BenchSuite {
                 ("coverage --within 5km", ["coverage"] + within, "< 300 MB"),
                 ("gaps --within 5km --source population", ["gaps"] + within + ["--source", "population", "--format", "csv"], "< 300 MB"),
                 // 2SFCA: both steps stream the catchments from the index (no point × facility table).
-                ("access --within 2km", ["access", "--kind", "village_hall", "--within", "2km", "--source", "population"], "< 300 MB"),
+                ("access --within 1km", ["access", "--kind", "village_hall", "--within", "1km", "--source", "population"], "< 300 MB"),
                 ("free ROOM (one week)", ["free", "f1", "--from", "2026-12-01T00:00", "--to", "2026-12-08T00:00"], "< 300 MB"),
                 ("bookings", ["bookings"], "< 300 MB"),
                 ("hours check", ["hours", "check", "Mo-Fr 08:00-17:00; PH off"], "< 300 MB"),

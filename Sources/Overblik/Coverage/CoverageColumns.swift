@@ -106,9 +106,7 @@ extension Overblik {
         let kept = try keptDistricts(query, districts: layers.districts)
         var districtIndex: [String: Int32] = [:]
         for (i, d) in kept.enumerated() { districtIndex[d.code] = Int32(i) }
-        let facilityDistricts: [Int32] = lean.qualifyingPositions.map { i in
-            lean.districtCodes[i].flatMap { districtIndex[$0] } ?? -1
-        }
+        let facilityDistricts: [Int32] = (0 ..< lean.count).map { i in lean.districtCode(i).flatMap { districtIndex[$0] } ?? -1 }
         let facilityRural = kept.isEmpty ? Self.facilityRural(lean, classifier: classifier) : nil
         return CoverageSetup(lean: lean, layers: layers, classifier: classifier, kept: kept, districtIndex: districtIndex,
                              facilityDistricts: facilityDistricts, facilityRural: facilityRural)
@@ -117,7 +115,7 @@ extension Overblik {
     /// Without districts, the class of each qualifying facility's location (in id order), by the
     /// same classifier as the demand, so that the RURAL and URBAN rows count facilities too.
     static func facilityRural(_ lean: LeanFacilities, classifier: PointClassifier) -> [Bool] {
-        let located = lean.qualifyingPositions.map { lean.locations[$0] }
+        let located = lean.locations
         return classifier.classify(located, districts: located.map { _ in nil }, pointRural: located.map { _ in nil })
             .map { $0.class == .rural }
     }
@@ -138,7 +136,13 @@ extension Overblik {
         var roadHits: [RoadHit?] = [], unreachable: [String] = []
         let result: CoverageResult
         if let road {
-            roadHits = try roadNearest(road, points: demand.locations, qualifying: lean.qualifying, catalog: catalog())
+            // The road search runs on the catalogue's facilities: its targets map back by id.
+            let catalog = try catalog()
+            var position: [String: Int] = [:]
+            for i in 0 ..< lean.count { position[lean.ids[i]] = i }
+            let positions = catalog.engine.facilities.map { position[$0.id] }
+            roadHits = try roadNearest(road, points: demand.locations, qualifying: positions.map { $0 != nil }, catalog: catalog)
+                .map { hit in hit.map { var h = $0; h.target = positions[h.target]!; return h } }
             unreachable = demand.weights.indices.filter { roadHits[$0] == nil }.map { demand.ids[$0] }
             result = try analysis.run(nearestFacility: roadHits.map { Int32($0?.target ?? -1) },
                                       nearestMetres: roadHits.map { $0?.cost.value(road.metric) ?? .infinity }, threads: 2)
@@ -147,11 +151,11 @@ extension Overblik {
             result = analysis.run(threads: 2) { range in lean.nearestQualifying(lons: lons, lats: lats, in: range) }
         }
         var outcome = CoverageOutcome(source: source, report: result.report, demand: [],
-                                      qualifyingFacilities: lean.qualifyingPositions.map { lean.ids[$0] })
+                                      qualifyingFacilities: (0 ..< lean.count).map { lean.ids[$0] })
         outcome.road = road
         outcome.unreachableDemand = unreachable
         if source == .area {
-            let located = lean.qualifyingPositions.map { (location: lean.locations[$0], district: lean.districtCodes[$0]) }
+            let located = (0 ..< lean.count).map { (location: lean.locations[$0], district: lean.districtCode($0)) }
             let keptCodes = Set(kept.map(\.code))
             let rural = RuralClassifier.classify(districts: layers.districts, settlements: layers.settlements)
             outcome.areas = try AreaCoverage.compute(districts: backend.districts().filter { keptCodes.contains($0.district.code) },

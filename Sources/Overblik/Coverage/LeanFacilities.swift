@@ -3,22 +3,25 @@ package import Facilities
 package import GeoTypes
 package import SpatialIndex
 
-/// The lean catalogue of one coverage, gaps or access question: every facility in id order with only
-/// what these analyses read (id, name, location, district) and whether it qualifies under the
-/// question's filter and time condition; for access also the free hours and supply of its matching
-/// rooms. Facilities and rooms are decided one at a time as the store streams them and then dropped,
-/// so a million facilities need about 100 MB here instead of the gigabytes of full records.
+/// The lean catalogue of one coverage, gaps or access question: the facilities that qualify under
+/// its filter and time condition, in id order, with only what these analyses read (id, name,
+/// location, district); for access also the free hours and supply of their matching rooms.
+/// Facilities and rooms are decided one at a time as the store streams them and then dropped, so a
+/// million facilities cost about 90 bytes per qualifying facility, instead of the
+/// gigabytes of full records.
 ///
-/// Position `i` is the facility of rank `i` in ``index``: the same order, the same tree and so the
-/// same answers as the catalogue's ``ProximityEngine`` (ties by id).
+/// Position `i` is the `i`-th qualifying facility and rank `i` in ``index``, an exact geodesic
+/// index over the qualifying facilities only. Its answers are those of the catalogue's
+/// ``ProximityEngine`` searched with the same filter: the same neighbours under the same metric,
+/// ties broken by id (rank order is id order in both).
 package struct LeanFacilities: Sendable {
     package private(set) var ids = PackedText()
     package private(set) var names = PackedText()
     package private(set) var locations: [Coordinate] = []
-    package private(set) var districtCodes: [String?] = []
-    /// Per facility: passes the filter and the time condition.
-    package private(set) var qualifying: [Bool] = []
-    /// Per facility, with a `measure`: free hours and supply of its matching rooms (0 when it does not qualify).
+    /// District of each qualifying facility, as a position in ``districtCodes`` (-1 for none).
+    private var districtPositions: [Int32] = []
+    private var districtCodes: [String] = []
+    /// Per qualifying facility, with a `measure`: free hours and supply of its matching rooms.
     package private(set) var hours: [Double] = []
     package private(set) var supply: [Double] = []
     /// Exact geodesic index over ``locations`` (rank = position).
@@ -27,24 +30,31 @@ package struct LeanFacilities: Sendable {
     /// Free hours and supply of a qualifying facility's matching rooms (see ``Overblik/accessibility(_:)``).
     package typealias Measure = (Facility, [Room]) -> (hours: Double, supply: Double)
 
-    /// Number of facilities (qualifying or not).
+    /// Number of qualifying facilities.
     package var count: Int { locations.count }
 
-    /// Positions of the qualifying facilities, in id order.
-    package var qualifyingPositions: [Int] { qualifying.indices.filter { qualifying[$0] } }
+    /// The district code of qualifying facility `i`.
+    package func districtCode(_ i: Int) -> String? {
+        districtPositions[i] < 0 ? nil : districtCodes[Int(districtPositions[i])]
+    }
 
     /// Decides one facility: `rooms` are its bookable rooms (listed, else the implicit one).
     mutating func append(_ facility: Facility, bookable rooms: [Room], filter: FacilityFilter,
-                         accept: ((Int, [Room]) -> [Room])?, measure: Measure?) {
+                         accept: ((Int, [Room]) -> [Room])?, measure: Measure?, districts: inout [String: Int32]) {
         var matching = filter.matchingRooms(of: facility, rooms: rooms) ?? []
-        if let accept, !matching.isEmpty { matching = accept(count, matching) }
+        if let accept, !matching.isEmpty { matching = accept(0, matching) }
+        guard !matching.isEmpty else { return }
         ids.append(facility.id)
         names.append(facility.name)
         locations.append(facility.location)
-        districtCodes.append(facility.districtCode)
-        qualifying.append(!matching.isEmpty)
+        districtPositions.append(facility.districtCode.map { code in
+            if let known = districts[code] { return known }
+            districtCodes.append(code)
+            districts[code] = Int32(districtCodes.count - 1)
+            return Int32(districtCodes.count - 1)
+        } ?? -1)
         if let measure {
-            let m = matching.isEmpty ? (hours: 0.0, supply: 0.0) : measure(facility, matching)
+            let m = measure(facility, matching)
             hours.append(m.hours)
             supply.append(m.supply)
         }
@@ -59,8 +69,7 @@ package struct LeanFacilities: Sendable {
             ids = ids.reordered(order)
             names = names.reordered(order)
             locations = order.map { locations[$0] }
-            districtCodes = order.map { districtCodes[$0] }
-            qualifying = order.map { qualifying[$0] }
+            districtPositions = order.map { districtPositions[$0] }
             if !hours.isEmpty {
                 hours = order.map { hours[$0] }
                 supply = order.map { supply[$0] }
@@ -72,13 +81,14 @@ package struct LeanFacilities: Sendable {
     /// The nearest qualifying facility and its exact distance for the points `(lons[i], lats[i])`, `i` in
     /// `range`, as ``ProximityEngine/nearestQualifying(lons:lats:in:qualifying:within:)`` gives them.
     package func nearestQualifying(lons: [Double], lats: [Double], in range: Range<Int>) -> (facility: [Int32], metres: [Double]) {
-        let answer = index.nearestNeighbors(lons: lons, lats: lats, in: range) { qualifying[Int($0)] }
+        let answer = index.nearestNeighbors(lons: lons, lats: lats, in: range)
         return (answer.ranks, answer.distances)
     }
 
-    /// The qualifying facilities within `radius` metres (inclusive) of `point`, sorted by (distance, id).
-    package func qualifyingWithin(radius: Double, of point: Coordinate) -> [Neighbor] {
-        index.within(radius: radius, of: point) { qualifying[Int($0)] }
+    /// The qualifying facilities within `radius` metres (inclusive) of `point` with their exact
+    /// distances, sorted by (distance, id): a 2SFCA catchment.
+    package func catchment(radius: Double, of point: Coordinate) -> [NearestFacility] {
+        index.within(radius: radius, of: point).map { NearestFacility(facility: Int($0.rank), metres: $0.distance) }
     }
 }
 
@@ -96,15 +106,17 @@ extension Overblik {
                                 streamed: Bool = false) throws -> LeanFacilities {
         let accept = try time.map { try timeFilter($0) }
         var lean = LeanFacilities()
+        var districts: [String: Int32] = [:]
         if !streamed, cachedCatalog != nil {
             let engine = try catalog().engine
             for i in engine.facilities.indices {
-                lean.append(engine.facilities[i], bookable: engine.rooms[i], filter: filter, accept: accept, measure: measure)
+                lean.append(engine.facilities[i], bookable: engine.rooms[i], filter: filter, accept: accept, measure: measure,
+                            districts: &districts)
             }
         } else {
             try backend.forEachFacility { facility, listed in
                 let bookable = listed.isEmpty ? [facility.implicitRoom] : listed.sorted { $0.id < $1.id }
-                lean.append(facility, bookable: bookable, filter: filter, accept: accept, measure: measure)
+                lean.append(facility, bookable: bookable, filter: filter, accept: accept, measure: measure, districts: &districts)
             }
         }
         lean.finish()

@@ -135,10 +135,9 @@ extension Overblik {
         let pointDistricts = demand.districts.map { $0.flatMap { districtIndex[$0] } ?? -1 }
         let result: AccessibilityResult
         if let road = query.road {
-            let indices = lean.qualifyingPositions
-            let reached = try roadReach(road, points: demand.locations, targets: indices.map { lean.locations[$0] }, limit: d0)
+            let reached = try roadReach(road, points: demand.locations, targets: lean.locations, limit: d0)
             let distances = try DistanceRows.build(rowCount: demand.count, columnCount: lean.count) { i in
-                reached[i].map { NearestFacility(facility: indices[$0.target], metres: $0.cost) }
+                reached[i].map { NearestFacility(facility: $0.target, metres: $0.cost) }
             }
             result = try TwoStepFloatingCatchment.compute(
                 supply: lean.supply, population: demand.weights, distances: distances, catchmentMetres: d0, decay: query.decay,
@@ -149,7 +148,7 @@ extension Overblik {
             result = try TwoStepFloatingCatchment.compute(
                 supply: lean.supply, population: demand.weights, catchmentMetres: d0, decay: query.decay,
                 districts: pointDistricts, districtCount: allDistricts.count) { i in
-                lean.qualifyingWithin(radius: d0, of: locations[i]).map { NearestFacility(facility: Int($0.rank), metres: $0.distance) }
+                lean.catchment(radius: d0, of: locations[i])
             }
         }
         var pop = [Double](repeating: 0, count: allDistricts.count)
@@ -167,7 +166,7 @@ extension Overblik {
             DistrictAccessibility(code: d.code, name: d.name, rural: districtRural[d.code] ?? true,
                                   population: pop[k], accessibility: result.districtMean[k])
         }.sorted { ($0.accessibility ?? -1, $0.code) < ($1.accessibility ?? -1, $1.code) }
-        let facilities = lean.qualifyingPositions.map { i in
+        let facilities = (0 ..< lean.count).map { i in
             FacilitySupply(id: lean.ids[i], name: lean.names[i], freeHours: lean.hours[i], supply: lean.supply[i], ratio: result.ratio[i])
         }
         let byTime = query.road?.ranksByTime == true

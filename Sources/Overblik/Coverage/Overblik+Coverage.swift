@@ -206,7 +206,7 @@ extension Overblik {
         let result = try analysis.run(nearestFacility: answers.flatMap(\.facility), nearestMetres: answers.flatMap(\.metres),
                                       threads: 2)
         var outcome = CoverageOutcome(source: .population, report: result.report, demand: [],
-                                      qualifyingFacilities: lean.qualifyingPositions.map { lean.ids[$0] })
+                                      qualifyingFacilities: (0 ..< lean.count).map { lean.ids[$0] })
         outcome.classification = RuralClassification(policy: query.policy, sources: sources, weights: weights)
         return outcome
     }

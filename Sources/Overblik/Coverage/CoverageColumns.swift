@@ -99,8 +99,8 @@ struct CoverageComputation {
 
 extension Overblik {
     /// The part of a coverage question that does not depend on demand (see ``CoverageSetup``).
-    func coverageSetup(_ query: CoverageQuery, measure: LeanFacilities.Measure? = nil) throws -> CoverageSetup {
-        let lean = try leanFacilities(filter: query.filter, time: query.time, measure: measure)
+    func coverageSetup(_ query: CoverageQuery, measure: LeanFacilities.Measure? = nil, names: Bool = true) throws -> CoverageSetup {
+        let lean = try leanFacilities(filter: query.filter, time: query.time, measure: measure, names: names)
         let layers = try placeLayers()
         let classifier = try pointClassifier(policy: query.policy)
         let kept = try keptDistricts(query, districts: layers.districts)

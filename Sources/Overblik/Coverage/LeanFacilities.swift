@@ -39,13 +39,13 @@ package struct LeanFacilities: Sendable {
     }
 
     /// Decides one facility: `rooms` are its bookable rooms (listed, else the implicit one).
-    mutating func append(_ facility: Facility, bookable rooms: [Room], filter: FacilityFilter,
-                         accept: ((Int, [Room]) -> [Room])?, measure: Measure?, districts: inout [String: Int32]) {
+    mutating func append(_ facility: Facility, bookable rooms: [Room], filter: FacilityFilter, accept: ((Int, [Room]) -> [Room])?,
+                         measure: Measure?, keepNames: Bool, districts: inout [String: Int32]) {
         var matching = filter.matchingRooms(of: facility, rooms: rooms) ?? []
         if let accept, !matching.isEmpty { matching = accept(0, matching) }
         guard !matching.isEmpty else { return }
         ids.append(facility.id)
-        names.append(facility.name)
+        if keepNames { names.append(facility.name) }
         locations.append(facility.location)
         districtPositions.append(facility.districtCode.map { code in
             if let known = districts[code] { return known }
@@ -67,7 +67,7 @@ package struct LeanFacilities: Sendable {
         if !sorted {
             let order = (0 ..< count).sorted { ids[$0] < ids[$1] }
             ids = ids.reordered(order)
-            names = names.reordered(order)
+            if names.count == count { names = names.reordered(order) }
             locations = order.map { locations[$0] }
             districtPositions = order.map { districtPositions[$0] }
             if !hours.isEmpty {
@@ -100,10 +100,11 @@ extension Overblik {
     ///   - filter: facility and room conditions.
     ///   - time: the time condition on rooms, if any.
     ///   - measure: free hours and supply of each qualifying facility's matching rooms, for access.
+    ///   - names: keep the names (answers that list facilities); a report by district needs none.
     ///   - streamed: read from the store even when a catalogue is loaded (tests compare both ways).
     /// - Throws: store errors.
     package func leanFacilities(filter: FacilityFilter, time: TimeCondition?, measure: LeanFacilities.Measure? = nil,
-                                streamed: Bool = false) throws -> LeanFacilities {
+                                names: Bool = true, streamed: Bool = false) throws -> LeanFacilities {
         let accept = try time.map { try timeFilter($0) }
         var lean = LeanFacilities()
         var districts: [String: Int32] = [:]
@@ -111,12 +112,13 @@ extension Overblik {
             let engine = try catalog().engine
             for i in engine.facilities.indices {
                 lean.append(engine.facilities[i], bookable: engine.rooms[i], filter: filter, accept: accept, measure: measure,
-                            districts: &districts)
+                            keepNames: names, districts: &districts)
             }
         } else {
             try backend.forEachFacility { facility, listed in
                 let bookable = listed.isEmpty ? [facility.implicitRoom] : listed.sorted { $0.id < $1.id }
-                lean.append(facility, bookable: bookable, filter: filter, accept: accept, measure: measure, districts: &districts)
+                lean.append(facility, bookable: bookable, filter: filter, accept: accept, measure: measure, keepNames: names,
+                            districts: &districts)
             }
         }
         lean.finish()

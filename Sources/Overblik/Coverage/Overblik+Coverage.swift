@@ -126,13 +126,13 @@ extension Overblik {
     /// multi-source search from all qualifying facilities labels every node, then each demand point
     /// takes its segment's labels.
     public func coverage(_ query: CoverageQuery, by road: RoadQuestion? = nil) throws -> CoverageOutcome {
-        let setup = try coverageSetup(query)
         // Report only, from stored population points: only then is the store asked whether it has any.
         let reportOnly = road == nil && !query.includeDemand && query.source != .settlements && query.source != .area
         if reportOnly, try query.source == .population || backend.hasPopulation() {
-            return try streamedCoverage(query, setup)
+            // The report names no facility: the lean catalogue keeps no names.
+            return try streamedCoverage(query, coverageSetup(query, names: false))
         }
-        let computed = try coverageColumns(query, setup, by: road)
+        let computed = try coverageColumns(query, coverageSetup(query), by: road)
         var outcome = computed.outcome
         outcome.demand = (0 ..< computed.demand.count).map(computed.row)
         return outcome

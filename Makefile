@@ -25,7 +25,9 @@ test: setup
 	swift test --skip-build
 
 bench: setup
-	swift run -c release overblik-bench all
+	swift build -c release --static-swift-stdlib --product overblik
+	swift build -c release --static-swift-stdlib --product overblik-bench
+	.build/release/overblik-bench all
 
 clean:
 	rm -rf .build out

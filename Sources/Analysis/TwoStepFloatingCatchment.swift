@@ -74,6 +74,16 @@ public enum TwoStepFloatingCatchment {
         guard rows.columnCount == supply.count else {
             throw .countMismatch(what: "distance row columns (one per facility)", expected: supply.count, got: rows.columnCount)
         }
+        // The rows are already checked (``DistanceRows``): one thread adds them exactly as the streamed form does.
+        return try compute(supply: supply, population: population, catchmentMetres: catchmentMetres, decay: decay,
+                           districts: districts, districtCount: districtCount, threads: 1) { i in
+            (rows.rowStarts[i] ..< rows.rowStarts[i + 1]).map { NearestFacility(facility: Int(rows.columns[$0]), metres: distances.metres[$0]) }
+        }
+    }
+
+    /// Checks the values every form of the index needs.
+    static func validate(supply: [Double], population: [Double], catchmentMetres: Double, districts: [Int32],
+                         districtCount: Int) throws(AnalysisInputError) {
         guard catchmentMetres.isFinite, catchmentMetres >= 0 else {
             throw .invalidThreshold(label: "catchment", metres: catchmentMetres)
         }
@@ -85,20 +95,11 @@ public enum TwoStepFloatingCatchment {
         for (i, d) in districts.enumerated() where d < -1 || Int(d) >= districtCount {
             throw .indexOutOfRange(what: "demand point district", index: i, value: Int(d), count: districtCount)
         }
+    }
 
-        var w = [Double](repeating: 0, count: distances.metres.count)
-        for k in w.indices { w[k] = decay.weight(metres: distances.metres[k], catchmentMetres: catchmentMetres) }
-        var demand = [Double](repeating: 0, count: supply.count)
-        for i in 0 ..< rows.rowCount where population[i] > 0 {
-            for k in rows.rowStarts[i] ..< rows.rowStarts[i + 1] { demand[Int(rows.columns[k])] += w[k] * population[i] }
-        }
-        let ratio = supply.indices.map { demand[$0] > 0 ? supply[$0] / demand[$0] : 0 }
-        var index = [Double](repeating: 0, count: population.count)
-        for i in 0 ..< rows.rowCount {
-            var a = 0.0
-            for k in rows.rowStarts[i] ..< rows.rowStarts[i + 1] { a += w[k] * ratio[Int(rows.columns[k])] }
-            index[i] = a
-        }
+    /// The result from `A_i` and `R_j`: population-weighted means per district and overall.
+    static func summarise(index: [Double], ratio: [Double], population: [Double], districts: [Int32],
+                          districtCount: Int) -> AccessibilityResult {
         var sum = [Double](repeating: 0, count: districtCount), pop = [Double](repeating: 0, count: districtCount)
         var allSum = 0.0, allPop = 0.0
         for i in population.indices {

@@ -7,8 +7,9 @@ package import Store
 /// that each group of operations has its own file; both stores implement them with the semantics
 /// documented on ``OverblikStore``.
 package protocol CommandStoreBackend: AnyObject {
-    // Quality (`check`).
-    /// Every facility with its listed rooms, ordered by facility id (rooms by id).
+    // Quality (`check`), exports, the web map and the lean catalogue of coverage, gaps and access.
+    /// Every facility with its listed rooms, ordered by facility id (rooms by id), a page at a time:
+    /// memory holds one page however many facilities the store has.
     func forEachFacility(_ body: (Facility, [Room]) throws -> Void) throws
     /// Every listed room, ordered by room id and then facility id.
     func forEachRoomByID(_ body: (Room) throws -> Void) throws

@@ -47,8 +47,6 @@ package protocol StoreBackend: CommandStoreBackend, PointLayerBackend {
     func districtSummaries() throws -> [District]
     func urbanAreas() throws -> [StoredUrbanArea]
     func locations(of table: OverblikStore.PointTable) throws -> [(id: String, location: Coordinate)]
-    /// Every facility with its listed rooms, by facility id, in bounded memory (exports).
-    func forEachFacility(_ body: (Facility, [Room]) throws -> Void) throws
 
     func overlappingBookings(roomID: String, startUTC: Int64, endUTC: Int64) throws -> [StoredBooking]
     func bookings(roomID: String?, fromUTC: Int64?, toUTC: Int64?) throws -> [StoredBooking]

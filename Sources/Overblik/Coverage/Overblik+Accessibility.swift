@@ -105,72 +105,69 @@ extension Overblik {
         if query.source == .area {
             throw OverblikError.badInput("access --source area: accessibility needs residents; use --source population or --source settlements")
         }
-        let outcome = try coverage(CoverageQuery(filter: query.filter, time: query.time, reaches: [query.reach], source: query.source,
-                                                 policy: query.policy), by: query.road)
-        let catalog = try catalog()
-        let engine = catalog.engine
-        let accept = try query.time.map { try timeFilter($0, catalog: catalog) }
         let calendar = try holidayCalendar()
         let monday = Self.mondayOfWeek(query.weekOf ?? Self.nextMonday())
         let from = monday.startOfDay, to = monday.adding(days: 7).startOfDay
         let booked = try bookedIntervals(from: from, to: to)
-
-        var supply = [Double](repeating: 0, count: engine.facilities.count)
-        var hours = [Double](repeating: 0, count: engine.facilities.count)
-        let qualifying = Set(outcome.qualifyingFacilities)
         var parsed = OpeningHoursCache()
-        for i in engine.facilities.indices where qualifying.contains(engine.facilities[i].id) {
-            let f = engine.facilities[i]
-            guard var rooms = query.filter.matchingRooms(of: f, rooms: engine.rooms[i]) else { continue }
-            if let accept { rooms = accept(i, rooms) }
+        // Free hours and supply of a qualifying facility's matching rooms, decided as the lean catalogue streams.
+        let measure: LeanFacilities.Measure = { f, rooms in
+            var hours = 0.0, supply = 0.0
             for room in rooms {
                 guard let text = room.openingHours else { continue }
                 guard let oh = parsed.hours(text) else { continue }
                 let free = FreeTime.freeSlots(openingHours: oh, calendar: calendar, bookings: booked[room.id] ?? [], from: from, to: to)
                 let h = Double(free.reduce(0) { $0 + $1.realMinutes }) / 60
-                hours[i] += h
-                supply[i] += TwoStepFloatingCatchment.supply(freeHoursPerWeek: h, capacity: Double(room.capacity ?? f.capacity ?? 1))
+                hours += h
+                supply += TwoStepFloatingCatchment.supply(freeHoursPerWeek: h, capacity: Double(room.capacity ?? f.capacity ?? 1))
             }
+            return (hours, supply)
         }
+        let coverageQuery = CoverageQuery(filter: query.filter, time: query.time, reaches: [query.reach], source: query.source,
+                                          policy: query.policy)
+        let setup = try coverageSetup(coverageQuery, measure: measure)
+        let computed = try coverageColumns(coverageQuery, setup, by: query.road)
+        let (lean, demand, outcome) = (setup.lean, computed.demand, computed.outcome)
+        let allDistricts = setup.layers.districts
         let d0 = query.reach.rule.maximumMetres
-        let mask = engine.facilities.map { qualifying.contains($0.id) }
-        let locations = outcome.demand.map { Coordinate(lon: $0.lon, lat: $0.lat) }
-        let distances: DistanceRows
+        var districtIndex: [String: Int32] = [:]
+        for (k, d) in allDistricts.enumerated() { districtIndex[d.code] = Int32(k) }
+        let pointDistricts = demand.districts.map { $0.flatMap { districtIndex[$0] } ?? -1 }
+        let result: AccessibilityResult
         if let road = query.road {
-            let indices = engine.facilities.indices.filter { mask[$0] }
-            let reached = try roadReach(road, points: locations, targets: indices.map { engine.facilities[$0].location }, limit: d0)
-            distances = try DistanceRows.build(rowCount: locations.count, columnCount: engine.facilities.count) { i in
-                reached[i].map { NearestFacility(facility: indices[$0.target], metres: $0.cost) }
+            let reached = try roadReach(road, points: demand.locations, targets: lean.locations, limit: d0)
+            let distances = try DistanceRows.build(rowCount: demand.count, columnCount: lean.count) { i in
+                reached[i].map { NearestFacility(facility: $0.target, metres: $0.cost) }
             }
+            result = try TwoStepFloatingCatchment.compute(
+                supply: lean.supply, population: demand.weights, distances: distances, catchmentMetres: d0, decay: query.decay,
+                districts: pointDistricts, districtCount: allDistricts.count)
         } else {
-            distances = try DistanceRows.build(rowCount: locations.count, columnCount: engine.facilities.count) { i in
-                engine.qualifyingWithin(radius: d0, of: locations[i], qualifying: mask)
-                    .map { NearestFacility(facility: Int($0.rank), metres: $0.distance) }
+            // Geodesic catchments streamed from the index twice: no point-by-facility table is held.
+            let locations = demand.locations
+            result = try TwoStepFloatingCatchment.compute(
+                supply: lean.supply, population: demand.weights, catchmentMetres: d0, decay: query.decay,
+                districts: pointDistricts, districtCount: allDistricts.count) { i in
+                lean.catchment(radius: d0, of: locations[i])
             }
         }
-        var districtIndex: [String: Int32] = [:]
-        for (k, d) in catalog.districts.enumerated() { districtIndex[d.code] = Int32(k) }
-        let population = outcome.demand.map(\.weight)
-        let result = try TwoStepFloatingCatchment.compute(
-            supply: supply, population: population, distances: distances, catchmentMetres: d0, decay: query.decay,
-            districts: outcome.demand.map { $0.district.flatMap { districtIndex[$0] } ?? -1 }, districtCount: catalog.districts.count)
-
-        var pop = [Double](repeating: 0, count: catalog.districts.count)
-        for d in outcome.demand { if let k = d.district.flatMap({ districtIndex[$0] }) { pop[Int(k)] += d.weight } }
+        var pop = [Double](repeating: 0, count: allDistricts.count)
+        for (i, k) in pointDistricts.enumerated() where k >= 0 { pop[Int(k)] += demand.weights[i] }
         func mean(_ classes: Set<PointClass>) -> Double? {
             var s = 0.0, w = 0.0
-            for (i, d) in outcome.demand.enumerated() where classes.contains(d.pointClass) { s += d.weight * result.index[i]; w += d.weight }
+            for i in 0 ..< demand.count where classes.contains(computed.classes[i]) {
+                s += demand.weights[i] * result.index[i]; w += demand.weights[i]
+            }
             return w > 0 ? s / w : nil
         }
         // District classes as the coverage report decided them (district majority or layer).
         let districtRural = Dictionary(outcome.report.districts.map { ($0.code, $0.rural) }, uniquingKeysWith: { a, _ in a })
-        let districts = catalog.districts.enumerated().map { k, d in
+        let districts = allDistricts.enumerated().map { k, d in
             DistrictAccessibility(code: d.code, name: d.name, rural: districtRural[d.code] ?? true,
                                   population: pop[k], accessibility: result.districtMean[k])
         }.sorted { ($0.accessibility ?? -1, $0.code) < ($1.accessibility ?? -1, $1.code) }
-        let facilities = engine.facilities.indices.filter { mask[$0] }.map { i in
-            FacilitySupply(id: engine.facilities[i].id, name: engine.facilities[i].name, freeHours: hours[i],
-                           supply: supply[i], ratio: result.ratio[i])
+        let facilities = (0 ..< lean.count).map { i in
+            FacilitySupply(id: lean.ids[i], name: lean.names[i], freeHours: lean.hours[i], supply: lean.supply[i], ratio: result.ratio[i])
         }
         let byTime = query.road?.ranksByTime == true
         return AccessibilityOutcome(source: outcome.source, decay: query.decay, catchmentM: byTime ? nil : d0,

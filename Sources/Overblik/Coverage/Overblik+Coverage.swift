@@ -126,103 +126,15 @@ extension Overblik {
     /// multi-source search from all qualifying facilities labels every node, then each demand point
     /// takes its segment's labels.
     public func coverage(_ query: CoverageQuery, by road: RoadQuestion? = nil) throws -> CoverageOutcome {
-        let catalog = try catalog()
-        let classifier = try pointClassifier(policy: query.policy)
-        let accept = try query.time.map { try timeFilter($0, catalog: catalog) }
-        let qualifying = catalog.engine.qualifying(filter: query.filter, accept: accept)
-        let kept = try keptDistricts(query, catalog: catalog)
-        var districtIndex: [String: Int32] = [:]
-        for (i, d) in kept.enumerated() { districtIndex[d.code] = Int32(i) }
-
-        let facilityDistricts: [Int32] = catalog.engine.facilities.indices.compactMap { i in
-            guard qualifying[i] else { return nil }
-            return catalog.engine.facilities[i].districtCode.flatMap { districtIndex[$0] } ?? -1
-        }
-        let facilityRural = kept.isEmpty ? Self.facilityRural(catalog, qualifying: qualifying, classifier: classifier) : nil
         // Report only, from stored population points: only then is the store asked whether it has any.
         let reportOnly = road == nil && !query.includeDemand && query.source != .settlements && query.source != .area
         if reportOnly, try query.source == .population || backend.hasPopulation() {
-            return try streamedCoverage(query, catalog: catalog, classifier: classifier, qualifying: qualifying,
-                                        kept: kept, districtIndex: districtIndex, facilityDistricts: facilityDistricts,
-                                        facilityRural: facilityRural)
+            // The report names no facility: the lean catalogue keeps no names.
+            return try streamedCoverage(query, coverageSetup(query, names: false))
         }
-
-        struct Demand { var id: String; var name: String?; var location: Coordinate; var weight: Double; var district: String?; var rural: Bool? }
-        var demand: [Demand] = []
-        let points = query.source == .settlements || query.source == .area ? [] : try backend.populationPoints()
-        let source: DemandSource
-        if query.source == .area || (query.source == nil && points.isEmpty && catalog.settlements.isEmpty && !catalog.districts.isEmpty) {
-            source = .area
-        } else if query.source == .population || (!points.isEmpty && query.source == nil) {
-            source = .population
-            demand = points.map { p in
-                Demand(id: p.id, name: nil, location: p.location, weight: p.weight, district: p.districtCode, rural: p.rural)
-            }
-        } else {
-            source = .settlements
-            // A settlement of the town size is a town: urban, whatever else is known.
-            demand = catalog.settlements.map { s in
-                Demand(id: s.id, name: s.name, location: s.location, weight: s.population, district: s.districtCode,
-                       rural: s.population >= query.policy.townPopulation ? false : nil)
-            }
-        }
-        if query.districts != nil { demand.removeAll { $0.district.flatMap { districtIndex[$0] } == nil } }
-        let classes = classifier.classify(demand.map(\.location), districts: demand.map(\.district), pointRural: demand.map(\.rural))
-        let indices = demand.map { $0.district.flatMap { districtIndex[$0] } ?? -1 }
-        let infos = districtInfos(kept, classifier: classifier, indices: indices, classes: classes.map(\.class),
-                                  weights: demand.map(\.weight))
-        let demandPoints = try DemandPoints(weights: demand.map(\.weight), districts: indices,
-                                            rural: classes.map { $0.class == .rural })
-        let analysis = try CoverageAnalysis(districts: infos, points: demandPoints, facilityDistricts: facilityDistricts,
-                                            facilityRural: facilityRural, reaches: query.reaches)
-        let engine = catalog.engine
-        let lons = demand.map(\.location.lon), lats = demand.map(\.location.lat)
-        var roadHits: [RoadHit?] = [], unreachable: [String] = []
-        let result: CoverageResult
-        if let road {
-            roadHits = try roadNearest(road, points: demand.map(\.location), qualifying: qualifying, catalog: catalog)
-            unreachable = demand.indices.filter { roadHits[$0] == nil }.map { demand[$0].id }
-            result = try analysis.run(nearestFacility: roadHits.map { Int32($0?.target ?? -1) },
-                                      nearestMetres: roadHits.map { $0?.cost.value(road.metric) ?? .infinity }, threads: 2)
-        } else {
-            result = analysis.run(threads: 2) { range in
-                engine.nearestQualifying(lons: lons, lats: lats, in: range, qualifying: qualifying)
-            }
-        }
-        let rows: [DemandReach] = demand.indices.map { i in
-            let f = result.nearestFacility[i] >= 0 ? engine.facilities[Int(result.nearestFacility[i])] : nil
-            let metres = result.nearestMetres[i]
-            let cls = classes[i].class
-            var covered: [String: Bool] = [:]
-            for reach in query.reaches {
-                covered[reach.label] = f != nil && metres <= Self.threshold(reach.rule, cls)
-            }
-            var row = DemandReach(id: demand[i].id, name: demand[i].name, lon: demand[i].location.lon, lat: demand[i].location.lat,
-                                  weight: demand[i].weight, district: demand[i].district, rural: cls.isRural, pointClass: cls,
-                                  nearestFacility: f?.id, nearestFacilityName: f?.name,
-                                  distanceM: f == nil ? nil : (metres * 1000).rounded() / 1000, covered: covered)
-            if let road {
-                row.travel = road.modeName
-                row.metric = road.metricName
-                row.distanceM = roadHits[i].map { ($0.cost.metres * 1000).rounded() / 1000 }
-                row.roadS = roadHits[i].map { ($0.cost.seconds * 1000).rounded() / 1000 }
-            }
-            return row
-        }
-        let ids = engine.facilities.indices.filter { qualifying[$0] }.map { engine.facilities[$0].id }
-        var outcome = CoverageOutcome(source: source, report: result.report, demand: rows, qualifyingFacilities: ids)
-        outcome.road = road
-        outcome.unreachableDemand = unreachable
-        if source == .area {
-            let located = engine.facilities.indices.filter { qualifying[$0] }
-                .map { (location: engine.facilities[$0].location, district: engine.facilities[$0].districtCode) }
-            let keptCodes = Set(kept.map(\.code))
-            outcome.areas = try AreaCoverage.compute(districts: backend.districts().filter { keptCodes.contains($0.district.code) },
-                                                     rural: catalog.ruralByDistrict, facilities: located, reaches: query.reaches)
-        } else {
-            outcome.classification = RuralClassification(policy: query.policy, sources: classes.map(\.source),
-                                                         weights: demand.map(\.weight))
-        }
+        let computed = try coverageColumns(query, coverageSetup(query), by: road)
+        var outcome = computed.outcome
+        outcome.demand = (0 ..< computed.demand.count).map(computed.row)
         return outcome
     }
 
@@ -234,15 +146,15 @@ extension Overblik {
 
     /// The districts a query reports: all, or those named by ``CoverageQuery/districts`` (an unknown
     /// code is bad input).
-    func keptDistricts(_ query: CoverageQuery, catalog: Catalog) throws -> [District] {
-        guard let wanted = query.districts else { return catalog.districts }
-        let known = Set(catalog.districts.map(\.code))
+    func keptDistricts(_ query: CoverageQuery, districts: [District]) throws -> [District] {
+        guard let wanted = query.districts else { return districts }
+        let known = Set(districts.map(\.code))
         let unknown = wanted.filter { !known.contains($0) }
         guard unknown.isEmpty else {
             throw OverblikError.badInput("--district: no district with code \(unknown.joined(separator: ", ")) in the store")
         }
         let set = Set(wanted)
-        return catalog.districts.filter { set.contains($0.code) }
+        return districts.filter { set.contains($0.code) }
     }
 
     /// The districts as the analysis sees them, each classed by ``PointClassifier/districtRural(_:residents:)``.
@@ -257,21 +169,11 @@ extension Overblik {
         return kept.indices.map { DistrictInfo(code: kept[$0].code, name: kept[$0].name, rural: rural[$0]) }
     }
 
-    /// Without districts, the class of each qualifying facility's location (in facility order), by the
-    /// same classifier as the demand, so that the RURAL and URBAN rows count facilities too.
-    private static func facilityRural(_ catalog: Catalog, qualifying: [Bool], classifier: PointClassifier) -> [Bool] {
-        let located = catalog.engine.facilities.indices.filter { qualifying[$0] }.map { catalog.engine.facilities[$0].location }
-        return classifier.classify(located, districts: located.map { _ in nil }, pointRural: located.map { _ in nil })
-            .map { $0.class == .rural }
-    }
-
     /// The report of ``coverage(_:)`` for stored population points without the per-point rows: the
     /// store's columns are read in chunks while one worker runs the batch nearest-facility search on
     /// the chunks already read; then the points are classified and summarised on two threads.
-    private func streamedCoverage(_ query: CoverageQuery, catalog: Catalog, classifier: PointClassifier, qualifying: [Bool],
-                                  kept: [District], districtIndex: [String: Int32], facilityDistricts: [Int32],
-                                  facilityRural: [Bool]?) throws -> CoverageOutcome {
-        let engine = catalog.engine
+    private func streamedCoverage(_ query: CoverageQuery, _ setup: CoverageSetup) throws -> CoverageOutcome {
+        let (lean, classifier, kept, districtIndex) = (setup.lean, setup.classifier, setup.kept, setup.districtIndex)
         var weights: [Double] = [], districts: [Int32] = [], classes: [PointClass] = [], sources: [RuralSource?] = []
         let restricted = query.districts != nil
         let pipeline = ChunkPipeline<(facility: [Int32], metres: [Double])>()
@@ -294,17 +196,17 @@ extension Overblik {
             classes.append(contentsOf: decided.map(\.class))
             sources.append(contentsOf: decided.map(\.source))
             let (lons, lats) = (chunk.lon, chunk.lat)
-            pipeline.submit { engine.nearestQualifying(lons: lons, lats: lats, in: 0 ..< lons.count, qualifying: qualifying) }
+            pipeline.submit { lean.nearestQualifying(lons: lons, lats: lats, in: 0 ..< lons.count) }
         }
         let answers = pipeline.results()
         let infos = districtInfos(kept, classifier: classifier, indices: districts, classes: classes, weights: weights)
         let demandPoints = try DemandPoints(weights: weights, districts: districts, rural: classes.map { $0 == .rural })
-        let analysis = try CoverageAnalysis(districts: infos, points: demandPoints, facilityDistricts: facilityDistricts,
-                                            facilityRural: facilityRural, reaches: query.reaches)
+        let analysis = try CoverageAnalysis(districts: infos, points: demandPoints, facilityDistricts: setup.facilityDistricts,
+                                            facilityRural: setup.facilityRural, reaches: query.reaches)
         let result = try analysis.run(nearestFacility: answers.flatMap(\.facility), nearestMetres: answers.flatMap(\.metres),
                                       threads: 2)
-        let ids = engine.facilities.indices.filter { qualifying[$0] }.map { engine.facilities[$0].id }
-        var outcome = CoverageOutcome(source: .population, report: result.report, demand: [], qualifyingFacilities: ids)
+        var outcome = CoverageOutcome(source: .population, report: result.report, demand: [],
+                                      qualifyingFacilities: (0 ..< lean.count).map { lean.ids[$0] })
         outcome.classification = RuralClassification(policy: query.policy, sources: sources, weights: weights)
         return outcome
     }
@@ -319,28 +221,29 @@ extension Overblik {
     public func gaps(_ query: CoverageQuery, by road: RoadQuestion? = nil, includeOutside: Bool = false) throws -> [GapLine] {
         var query = query
         if query.source == nil {
-            query.source = try catalog().settlements.isEmpty && backend.hasPopulation() ? .population : .settlements
+            query.source = try placeLayers().settlements.isEmpty && backend.hasPopulation() ? .population : .settlements
         }
         if query.source == .area {
             throw OverblikError.badInput("gaps --source area: the area measure has no demand points to list; "
                 + "use --source population or --source settlements (or coverage --source area for the area within reach)")
         }
-        let outcome = try coverage(query, by: road)
+        // The points' columns, not a row per point: a million population points stay small.
+        let c = try coverageColumns(query, coverageSetup(query), by: road)
         guard let reach = query.reaches.first else { return [] }
         let ruralIsLarger = reach.rule.thresholdMetres(rural: true) >= reach.rule.thresholdMetres(rural: false)
         let gaps = try GapAnalysis.gaps(
-            populations: outcome.demand.map { includeOutside || $0.pointClass != .outside ? $0.weight : 0 },
-            rural: outcome.demand.map { $0.rural ?? ruralIsLarger }, reach: reach.rule,
-            nearest: outcome.demand.map { d in
-                (road?.metric == .time ? d.roadS : d.distanceM).map { NearestFacility(facility: 0, metres: $0) }
+            populations: c.demand.weights.indices.map { includeOutside || c.classes[$0] != .outside ? c.demand.weights[$0] : 0 },
+            rural: c.classes.map { $0.isRural ?? ruralIsLarger }, reach: reach.rule,
+            nearest: c.demand.weights.indices.map { i in
+                (road?.metric == .time ? c.roadS(i) : c.distanceM(i)).map { NearestFacility(facility: 0, metres: $0) }
             })
         let order: [PointClass: Int] = [.rural: 0, .urban: 1, .outside: 2]
         let ranked = gaps.enumerated().sorted {
-            let a = order[outcome.demand[$0.element.index].pointClass]!, b = order[outcome.demand[$1.element.index].pointClass]!
+            let a = order[c.classes[$0.element.index]]!, b = order[c.classes[$1.element.index]]!
             return a != b ? a < b : $0.offset < $1.offset
         }.map(\.element)
         return ranked.map { g in
-            let d = outcome.demand[g.index]
+            let d = c.row(g.index)
             return GapLine(id: d.id, name: d.name, lon: d.lon, lat: d.lat, population: d.weight, rural: d.rural,
                            pointClass: d.pointClass, district: d.district, nearestFacility: d.nearestFacility,
                            nearestFacilityName: d.nearestFacilityName, distanceM: d.distanceM, thresholdM: g.thresholdMetres,

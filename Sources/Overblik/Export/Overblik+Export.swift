@@ -52,7 +52,7 @@ extension Overblik {
     func exportFacilitiesOneByOne<S: ByteSink>(to writer: GeoJSONWriter<S>, options: ExportOptions,
                                                time: TimeCondition? = nil) throws -> Int {
         let builder = try facilityBuilder(options: options)
-        let accept = try time.map { try timeFilter($0, catalog: catalog()) }
+        let accept = try time.map { try timeFilter($0) }
         let filter = options.filter
         var written = 0
         try backend.forEachFacility { facility, listed in
@@ -68,19 +68,37 @@ extension Overblik {
         return written
     }
 
-    /// The facilities layer as features in memory (for small layers and the web map).
+    /// The facilities layer as features in memory (for small layers; ``writeWebMap(_:to:options:time:)``
+    /// streams them into a page).
     public func facilityFeatures(options: ExportOptions, time: TimeCondition? = nil) throws -> [GeoJSONFeature] {
         var features: [GeoJSONFeature] = []
+        try forEachFacilityFeature(options: options, time: time) { features.append($0) }
+        return features
+    }
+
+    /// Writes `map` into `sink` with its facilities layer read from the store a facility at a time
+    /// (those matching the filters of `options` and `time`), as ``facilityFeatures(options:time:)``
+    /// would give them: a page of a million facilities is written without holding the layer.
+    /// - Returns: the number of facilities on the page.
+    public func writeWebMap(_ map: WebMap, to sink: some ByteSink, options: ExportOptions, time: TimeCondition? = nil) throws -> Int {
+        try map.write(to: sink) { writer in
+            try forEachFacilityFeature(options: options, time: time) { try writer.write($0) }
+        }
+    }
+
+    /// Calls `body` with the feature of every facility matching `options` and `time`, in id order.
+    func forEachFacilityFeature(options: ExportOptions, time: TimeCondition?, _ body: (GeoJSONFeature) throws -> Void) throws {
         let builder = try facilityBuilder(options: options)
-        let accept = try time.map { try timeFilter($0, catalog: catalog()) }
+        let accept = try time.map { try timeFilter($0) }
+        var position = 0
         try backend.forEachFacility { facility, listed in
             let bookable = listed.isEmpty ? [facility.implicitRoom] : listed
             guard var matching = options.filter.matchingRooms(of: facility, rooms: bookable) else { return }
             if let accept { matching = accept(0, matching) }
             guard !matching.isEmpty else { return }
-            features.append(builder.feature(facility, rooms: listed, position: features.count))
+            try body(builder.feature(facility, rooms: listed, position: position))
+            position += 1
         }
-        return features
     }
 
     /// The districts layer: one polygon feature per district with code, name, rural, area_km2 and the
@@ -92,7 +110,7 @@ extension Overblik {
         let stored = try backend.districts().filter { d in only.map { $0.contains(d.district.code) } ?? true }
         let rural = RuralClassifier.classify(districts: stored.map(\.district), settlements: try backend.settlements())
         var counts: [String: Int] = [:]
-        let accept = try time.map { try timeFilter($0, catalog: catalog()) }
+        let accept = try time.map { try timeFilter($0) }
         try backend.forEachFacility { facility, listed in
             guard let code = facility.districtCode else { return }
             let bookable = listed.isEmpty ? [facility.implicitRoom] : listed

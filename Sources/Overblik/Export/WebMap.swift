@@ -78,6 +78,30 @@ public struct WebMap {
     /// The HTML page.
     /// - Throws: ``WebMapError`` when a local Leaflet file cannot be read; ``GeoJSONWriteError``.
     public func html() throws -> String {
+        let page = try parts()
+        return page.beforeFacilities + (try embed(facilities)) + page.afterFacilities
+    }
+
+    /// Writes the page into `sink` with the facility features that `streamFacilities` writes to the
+    /// writer it is given, instead of ``facilities``: the page holds no more than one feature of the
+    /// layer at a time, and its bytes are those of ``html()`` with those features.
+    /// - Returns: the number of facility features written.
+    /// - Throws: ``WebMapError``, ``GeoJSONWriteError``, ``ByteSinkError``, and whatever `streamFacilities` throws.
+    public func write<S: ByteSink>(to sink: S, facilities streamFacilities: (GeoJSONWriter<EmbeddedJSONSink<S>>) throws -> Void) throws -> Int {
+        let page = try parts()
+        var out = sink
+        try Self.write(page.beforeFacilities, to: &out)
+        let writer = GeoJSONWriter(sink: EmbeddedJSONSink(base: out), options: GeoJSONWriterOptions(precision: options.precision))
+        try streamFacilities(writer)
+        let count = writer.featuresWritten
+        var escaped = try writer.finish()
+        var tail = try escaped.finish()
+        try Self.write(page.afterFacilities, to: &tail)
+        return count
+    }
+
+    /// The page around the facilities layer: everything before its JSON and everything after it.
+    private func parts() throws -> (beforeFacilities: String, afterFacilities: String) {
         let head: String
         switch options.leaflet {
         case .cdn:
@@ -91,7 +115,7 @@ public struct WebMap {
         var page = Self.template
         page = page.replacingOccurrences(of: "%TITLE%", with: Self.escapeHTML(options.title))
         page = page.replacingOccurrences(of: "%LEAFLET%", with: head)
-        var data = "const FACILITIES = \(try embed(facilities));\n"
+        var data = ";\n"
         data += "const DISTRICTS = \(try embed(districts));\n"
         data += "const SHARE_KEY = \(coverageLabel.map { EmbeddedJSON.string("share_\($0)") } ?? "null");\n"
         data += "const TILES = \(options.tiles.map(EmbeddedJSON.string) ?? "null");\n"
@@ -104,17 +128,21 @@ public struct WebMap {
         data += "const AS_OF = \(options.asOf.map { EmbeddedJSON.string(PageWords.danishTime($0)) } ?? "null");\n"
         data += "const DATA_ATTRIBUTION = \(EmbeddedJSON.string(PageWords.attribution(options.sources, english: false)));\n"
         data += "const LEGEND_NOTES = [" + legendNotes.map(EmbeddedJSON.string).joined(separator: ", ") + "];\n"
-        page = page.replacingOccurrences(of: "%DATA%", with: data)
-        return page
+        let marker = page.range(of: "%DATA%")!
+        return (String(page[..<marker.lowerBound]) + "const FACILITIES = ", data + String(page[marker.upperBound...]))
     }
 
     /// A FeatureCollection as JavaScript text (safe inside a script element).
     private func embed(_ features: [GeoJSONFeature]) throws -> String {
-        let writer = GeoJSONWriter(sink: MemoryByteSink(), options: GeoJSONWriterOptions(precision: options.precision))
+        let writer = GeoJSONWriter(sink: EmbeddedJSONSink(base: MemoryByteSink()), options: GeoJSONWriterOptions(precision: options.precision))
         for f in features { try writer.write(f) }
-        var text = try writer.finish().text
-        while text.hasSuffix("\n") { text.removeLast() }
-        return EmbeddedJSON.escape(text)
+        var escaped = try writer.finish()
+        return try escaped.finish().text
+    }
+
+    private static func write<S: ByteSink>(_ text: String, to sink: inout S) throws {
+        var text = text
+        try text.withUTF8 { try sink.write(UnsafeRawBufferPointer($0)) }
     }
 
     static func read(_ path: String) throws -> String {

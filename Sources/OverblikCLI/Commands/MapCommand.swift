@@ -48,7 +48,6 @@ struct MapCommand: ParsableCommand {
         let options = try exportOptions(filters: filters, now: now, horizon: horizon, idField: nil, style: false)
         let time = try filters.timeCondition()
         let overblik = try global.open()
-        let facilities = try overblik.facilityFeatures(options: options, time: time)
         // Coverage needs demand: population points or settlements.
         let summary = try overblik.summary()
         var coverage: (figures: [String: DistrictCoverageFigures], headline: String?, classification: RuralClassification?)?
@@ -73,10 +72,11 @@ struct MapCommand: ParsableCommand {
         var mapOptions = WebMapOptions(leaflet: source, tiles: tiles == "none" ? nil : tiles, title: title, precision: precision)
         mapOptions.asOf = options.now.description
         mapOptions.sources = try overblik.dataSources()
-        let map = WebMap(facilities: facilities, districts: districts, coverageLabel: coverage?.headline, legendNotes: notes, options: mapOptions)
+        // The facilities stream into the page: a register of a million is written without holding its layer.
+        let map = WebMap(facilities: [], districts: districts, coverageLabel: coverage?.headline, legendNotes: notes, options: mapOptions)
         let file = try overblik.outputFile(path: out)
-        try file.write(try map.html())
+        let facilities = try overblik.writeWebMap(map, to: file, options: options, time: time)
         try file.commit()
-        Output.error("overblik: wrote \(out): \(facilities.count) facilities, \(districts.count) districts")
+        Output.error("overblik: wrote \(out): \(facilities) facilities, \(districts.count) districts")
     }
 }

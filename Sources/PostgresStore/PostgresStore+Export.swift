@@ -52,16 +52,6 @@ extension PostgresStore {
     /// transaction already open. Unlike ``write(_:)`` it announces no commit to the change feed.
     func readSnapshot<T>(_ body: () throws -> T) throws -> T {
         if transactionDepth > 0 { return try body() }
-        try execute("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-        transactionDepth = 1
-        defer { transactionDepth = 0 }
-        do {
-            let result = try body()
-            try execute("COMMIT")
-            return result
-        } catch {
-            try? execute("ROLLBACK")
-            throw error
-        }
+        return try transaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", body)
     }
 }

@@ -105,13 +105,20 @@ public final class PostgresStore {
             defer { transactionDepth -= 1 }
             return try body()
         }
-        try execute("BEGIN")
+        let result = try transaction(begin: "BEGIN", body)
+        PostgresChangeFeed.existing(path: path)?.noteLocalCommit()
+        return result
+    }
+
+    /// Runs `body` as the outermost transaction opened by `begin`: commits when it returns, rolls
+    /// back when it throws. Shared by ``write(_:)`` and the read-only snapshot of the exports.
+    func transaction<T>(begin: String, _ body: () throws -> T) throws -> T {
+        try execute(begin)
         transactionDepth = 1
         defer { transactionDepth = 0 }
         do {
             let result = try body()
             try execute("COMMIT")
-            PostgresChangeFeed.existing(path: path)?.noteLocalCommit()
             return result
         } catch {
             try? execute("ROLLBACK")

@@ -21,7 +21,10 @@ struct Problem: Error, Sendable {
         let body = Body(type: type, title: status.reasonPhrase, status: status.code, detail: detail)
         var fields = headers
         fields[.contentType] = "application/problem+json"
-        let data = (try? JSONEncoder().encode(body)) ?? Data("{}".utf8)
+        // Keys sorted and slashes unescaped, so every process writes the same bytes for one problem.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(body)) ?? Data("{}".utf8)
         return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 

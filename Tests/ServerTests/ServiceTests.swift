@@ -76,6 +76,10 @@ struct ServiceTests {
         #expect(problem["status"] as? Int == status)
         #expect((problem["detail"] as? String)?.isEmpty == false)
         #expect(problem["title"] is String && problem["type"] is String)
+        // The same bytes from every process: keys in sorted order, the type URI written as is.
+        #expect(reply.text.hasPrefix("{\"detail\":"))
+        #expect(reply.text.contains("\"status\":\(status),\"title\":"))
+        #expect(reply.text.contains("\"type\":\"https://overblik.dk/problems/\(status)\"}"))
     }
 
     @Test("places fold diacritics and free time lists a room's free intervals")

@@ -115,6 +115,28 @@ struct PostgresStreamingImportTests {
         #expect(try o.importFile(.population, at: good.path).imported == 1)
     }
 
+    @Test("a row the server refuses in the middle of the streamed COPY fails the import with the server's reason, and nothing stays")
+    func serverRefusalMidStream() throws {
+        let (o, url) = try postgresOverblik("pgrefused")
+        // A rule of another program's that Overblik does not check itself: only the server refuses the row.
+        _ = try Self.sql(url, "ALTER TABLE population ADD CONSTRAINT not_p15000 CHECK (id <> 'p15000')")
+        var text = "id,lon,lat,weight\n"
+        for i in 0..<20_000 { text += "p\(i),\(9.0 + Double(i % 500) / 1_000),\(56.0 + Double(i / 500) / 100),1\n" }
+        let file = try TestSupport.writeTemporary(text, name: "pg-refused.csv")
+        let keys = try Self.keys(url), indexes = try Self.indexes(url)
+        do {
+            _ = try o.importFile(.population, at: file.path)
+            Issue.record("expected refusal")
+        } catch {
+            #expect("\(error)".contains("not_p15000"))
+        }
+        #expect(try Self.counts(url) == "0,0,0")
+        #expect(try Self.keys(url) == keys)
+        #expect(try Self.indexes(url) == indexes)
+        let good = try TestSupport.writeTemporary("id,lon,lat,weight\np1,9.9,57.0,2\n", name: "pg-refused-good.csv")
+        #expect(try o.importFile(.population, at: good.path).imported == 1)
+    }
+
     @Test("ids already in the store are refused even in a late chunk; with --replace they are updated in place and counted")
     func existingIDs() throws {
         let (o, url) = try postgresOverblik("pgexisting")

@@ -33,6 +33,12 @@ final class PostgresBridge: Sendable {
         }
         return try outcome.wait()
     }
+
+    /// Starts `body` on the bridge's loop and returns at once (the caller waits for it its own way).
+    func start(_ body: @escaping @Sendable () async -> Void) throws {
+        guard MultiThreadedEventLoopGroup.currentEventLoop == nil else { throw PostgresStoreError.calledOnEventLoop }
+        Task(executorPreference: executor) { await body() }
+    }
 }
 
 /// A task executor that runs jobs on one NIO event loop.

@@ -3,27 +3,23 @@ import PostgresNIO
 public import Store
 
 /// Writes a point layer (facilities, settlements, population) chunk by chunk inside the caller's
-/// ``PostgresStore/write(_:)``: each chunk is one COPY, so an import streams a file of any size
-/// without holding it, and every row gets the outcome SpatiaLite's ``PointLayerWriter`` gives it
-/// (inserted, replaced, already in the layer, repeated in this batch).
+/// ``PostgresStore/write(_:)``, so an import streams a file of any size without holding it, and
+/// every row gets the outcome SpatiaLite's ``PointLayerWriter`` gives it (inserted, replaced,
+/// already in the layer, repeated in this batch).
 ///
-/// The outcomes need no query per row: the ids written so far are remembered as 64-bit hashes, and
-/// a chunk's ids are looked up in the table only when the layer held rows before the batch, or for
-/// the few ids whose hash was seen. The lookup tells a row written by this transaction (its `xmin`
-/// is the transaction's id) from one that was there before. A large batch drops the layer's GiST
-/// index and builds it once in ``finish()``; into an empty layer it also sets aside the primary
-/// key (and the foreign keys that refer to it, which then refer to nothing) and adds them back
-/// in ``finish()``: one sorted build instead of a random insert per row, and the key still refuses
-/// what the hashes might have missed. DDL is transactional: a rollback undoes the drops. The
-/// layer is locked against readers until the import commits, as with any drop.
+/// New rows go into one COPY that stays open across chunks (``CopyStream``): the server stores a
+/// chunk while the caller reads the next. A large batch drops the layer's GiST index and builds it
+/// once in ``finish()``; into an empty layer it also sets aside the primary key (and the foreign
+/// keys that refer to it, which then refer to nothing) and adds them back in ``finish()``: one
+/// sorted build instead of a random insert per row. DDL is transactional: a rollback undoes the
+/// drops. The layer is locked against readers until the import commits, as with any drop.
 ///
-/// ```swift
-/// try store.write {
-///     let writer = try store.populationWriter(replace: false, expectedRows: .max)
-///     for chunk in chunks { let outcomes = try writer.add(chunk) }
-///     try writer.finish()
-/// }
-/// ```
+/// The outcomes need no query per row and no memory per row. Into an empty layer whose key was
+/// set aside, an id repeated across chunks is found by the server when the key is built:
+/// ``finish()`` returns those ids (``RepeatedIDs``) for the caller to name their lines. Into a
+/// layer that held rows, each chunk's ids are looked up (the open COPY ends first); the lookup
+/// tells a row written by this transaction (its `xmin` is the transaction's id) from one that was
+/// there before. A small batch into an empty layer keeps the key and remembers its ids' hashes.
 public final class PostgresPointLayerWriter<Row> {
     private let store: PostgresStore
     private let table: String
@@ -32,7 +28,10 @@ public final class PostgresPointLayerWriter<Row> {
     private let id: (Row) -> String
     private let encode: (Row, inout CopyText) -> Void
     private let layerWasEmpty: Bool
+    /// Hashes of the ids written, kept only while the key guards an empty layer (a small batch).
     private var written = Set<Int>()
+    /// The COPY open across chunks, if any.
+    private var stream: CopyStream?
     private var indexDropped = false
     /// Constraints set aside for the batch (`ALTER TABLE` targets with their definitions), restored in order.
     private var setAside: [(table: String, name: String, definition: String)] = []
@@ -55,7 +54,8 @@ public final class PostgresPointLayerWriter<Row> {
     /// - Throws: ``PostgresStoreError`` when the server refuses the rows.
     public func add(_ rows: [Row]) throws -> [PointRowOutcome] {
         let ids = rows.map(id)
-        let lookedUp = layerWasEmpty ? ids.filter { written.contains($0.hashValue) } : ids
+        let lookedUp = !layerWasEmpty ? ids : serverFindsRepeats ? [] : ids.filter { written.contains($0.hashValue) }
+        if !lookedUp.isEmpty { try endStream() }
         let mine = lookedUp.isEmpty ? [:] : try store.writtenByThisTransaction(ids: lookedUp, in: table)
         var first: [String: PointRowOutcome] = [:]
         var inserts = CopyText(), updates = CopyText()
@@ -73,24 +73,66 @@ public final class PostgresPointLayerWriter<Row> {
                 }
                 first[rowID] = outcome
             }
-            if outcome == .inserted { encode(row, &inserts); written.insert(rowID.hashValue) }
-            if outcome == .replaced { encode(row, &updates); written.insert(rowID.hashValue) }
+            if outcome == .inserted { encode(row, &inserts) }
+            if outcome == .replaced { encode(row, &updates) }
+            if layerWasEmpty, !serverFindsRepeats, outcome == .inserted || outcome == .replaced { written.insert(rowID.hashValue) }
             outcomes.append(outcome)
         }
-        if inserts.rows > 0 { try store.copyRows(into: table, columns: columns, rows: inserts) }
-        if updates.rows > 0 { try store.upsert(into: table, columns: columns, rows: updates) }
+        if inserts.rows > 0 {
+            if stream == nil { stream = try CopyStream(store: store, table: table, columns: columns) }
+            try stream?.send(inserts.finished())
+        }
+        if updates.rows > 0 {
+            try endStream()
+            try store.upsert(into: table, columns: columns, rows: updates)
+        }
         return outcomes
     }
 
-    /// Restores the keys and builds the GiST index if they were set aside: call once, after the last chunk.
-    /// - Throws: ``PostgresStoreError`` (a key the rows break: the caller's rollback leaves nothing).
-    public func finish() throws {
-        for c in setAside { try store.execute("ALTER TABLE \(c.table) ADD CONSTRAINT \(c.name) \(c.definition)") }
-        setAside = []
-        guard indexDropped else { return }
-        indexDropped = false
-        try store.execute("CREATE INDEX \(table)_geom ON \(table) USING gist (geom)")
+    /// Whether the primary key is set aside, so that building it finds ids repeated across chunks.
+    private var serverFindsRepeats: Bool { !setAside.isEmpty }
+
+    /// Waits until the open COPY, if any, has stored its rows.
+    private func endStream() throws {
+        defer { stream = nil }
+        try stream?.finish()
     }
+
+    /// Ends the open COPY, if any, on an error path (the caller rolls back): call instead of ``finish()``.
+    public func abandon() {
+        stream?.abandon()
+        stream = nil
+    }
+
+    /// Ends the COPY, restores the keys and builds the GiST index if they were set aside: call
+    /// once, after the last chunk. Returns the ids that more than one chunk wrote, found when the
+    /// primary key is built (then the keys stay aside: the caller refuses the batch and rolls back).
+    /// - Throws: ``PostgresStoreError`` (a key the rows break: the caller's rollback leaves nothing).
+    public func finish() throws -> RepeatedIDs {
+        try endStream()
+        if let primary = setAside.first {
+            let repeated = try store.addKeyFindingRepeats(primary, of: table)
+            guard repeated.total == 0 else { return repeated }
+        }
+        for c in setAside.dropFirst() { try store.execute("ALTER TABLE \(c.table) ADD CONSTRAINT \(c.name) \(c.definition)") }
+        setAside = []
+        if indexDropped {
+            indexDropped = false
+            try store.execute("CREATE INDEX \(table)_geom ON \(table) USING gist (geom)")
+        }
+        return RepeatedIDs()
+    }
+}
+
+/// Ids written more than once in one batch, as the primary key's build found them: the first
+/// ``limit`` of them and how many rows repeat an earlier one in all.
+public struct RepeatedIDs: Sendable {
+    public var ids: Set<String> = []
+    /// Rows whose id an earlier row of the batch already had.
+    public var total = 0
+    static let limit = 10_000
+
+    public init() {}
 }
 
 extension PostgresStore {
@@ -126,6 +168,24 @@ extension PostgresStore {
             let c = Cells(row)
             return (try c.string(0), try c.string(1), try c.string(2))
         }
+    }
+
+    /// Adds `key`, the primary key of `table`, in a savepoint. When ids repeat, the key is not
+    /// added and the repeated ids are returned.
+    func addKeyFindingRepeats(_ key: (table: String, name: String, definition: String), of table: String) throws -> RepeatedIDs {
+        try execute("SAVEPOINT overblik_key")
+        do {
+            try execute("ALTER TABLE \(key.table) ADD CONSTRAINT \(key.name) \(key.definition)")
+            try execute("RELEASE SAVEPOINT overblik_key")
+            return RepeatedIDs()
+        } catch PostgresStoreError.server(_, "23505"?, _) {
+            try execute("ROLLBACK TO SAVEPOINT overblik_key")
+        }
+        var repeated = RepeatedIDs()
+        let counted = "SELECT id, count(*) AS n FROM \(table) GROUP BY id HAVING count(*) > 1"
+        repeated.total = Int(try scalar("SELECT sum(n - 1)::bigint FROM (\(counted)) r", as: Int64.self) ?? 0)
+        for row in try query("SELECT id FROM (\(counted)) r LIMIT \(RepeatedIDs.limit)") { repeated.ids.insert(try Cells(row).string(0)) }
+        return repeated
     }
 
     /// Which of `ids` are in `table`, each with whether this transaction wrote it.

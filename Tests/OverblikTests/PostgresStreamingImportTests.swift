@@ -6,7 +6,7 @@ import TestSupport
 @testable import Overblik
 
 /// Point-layer imports into PostgreSQL stream through the same ``PointLayerImport`` as SpatiaLite's,
-/// one COPY per chunk inside the import's transaction (``PostgresPointLayerWriter``): the rows are
+/// one COPY across the chunks inside the import's transaction (``PostgresPointLayerWriter``): the rows are
 /// the ones SpatiaLite stores, problems in late chunks name file, line and field, and a failure in
 /// any chunk leaves the database as it was.
 @Suite("Streaming point-layer imports into PostgreSQL", .enabled(if: PostgresCluster.shared != nil, PostgresCluster.skipReason))
@@ -86,6 +86,55 @@ struct PostgresStreamingImportTests {
         let (o, url) = try postgresOverblik("pgrepeat")
         try StreamingImportTests.expectLateRepeatRefused(o)
         #expect(try Self.counts(url) == "0,0,0")
+    }
+
+    @Test("ids repeated across chunks are found when the key is built, each repeat named in file order with its first line, and nothing is written")
+    func repeatsFoundByTheKey() throws {
+        let (o, url) = try postgresOverblik("pgkeyrepeat")
+        let keys = try Self.keys(url), indexes = try Self.indexes(url)
+        // Lines 10 000 and 15 000 repeat line 2's id, line 18 000 repeats line 9 000's: all in other chunks.
+        var text = "id,lon,lat,weight\n"
+        for i in 0..<20_000 {
+            let id = [9_998: 0, 14_998: 0, 17_998: 8_998][i].map { "p\($0)" } ?? "p\(i)"
+            text += "\(id),\(9.0 + Double(i % 500) / 1_000),\(56.0 + Double(i / 500) / 100),1\n"
+        }
+        let file = try TestSupport.writeTemporary(text, name: "pg-key-repeat.csv")
+        do {
+            _ = try o.importFile(.population, at: file.path)
+            Issue.record("expected refusal")
+        } catch let error as ImportError {
+            #expect(error.total == 3)
+            #expect(error.problems.map(\.position.line) == [10_000, 15_000, 18_000])
+            #expect(error.problems.map(\.value) == ["p0", "p0", "p8998"])
+            #expect(error.problems.map(\.expected) == ["\(file.path):2", "\(file.path):2", "\(file.path):9000"].map { "expected a unique id; \($0) has the same" })
+        }
+        #expect(try Self.counts(url) == "0,0,0")
+        #expect(try Self.keys(url) == keys)
+        #expect(try Self.indexes(url) == indexes)
+        let good = try TestSupport.writeTemporary("id,lon,lat,weight\np1,9.9,57.0,2\n", name: "pg-key-good.csv")
+        #expect(try o.importFile(.population, at: good.path).imported == 1)
+    }
+
+    @Test("a row the server refuses in the middle of the streamed COPY fails the import with the server's reason, and nothing stays")
+    func serverRefusalMidStream() throws {
+        let (o, url) = try postgresOverblik("pgrefused")
+        // A rule of another program's that Overblik does not check itself: only the server refuses the row.
+        _ = try Self.sql(url, "ALTER TABLE population ADD CONSTRAINT not_p15000 CHECK (id <> 'p15000')")
+        var text = "id,lon,lat,weight\n"
+        for i in 0..<20_000 { text += "p\(i),\(9.0 + Double(i % 500) / 1_000),\(56.0 + Double(i / 500) / 100),1\n" }
+        let file = try TestSupport.writeTemporary(text, name: "pg-refused.csv")
+        let keys = try Self.keys(url), indexes = try Self.indexes(url)
+        do {
+            _ = try o.importFile(.population, at: file.path)
+            Issue.record("expected refusal")
+        } catch {
+            #expect("\(error)".contains("not_p15000"))
+        }
+        #expect(try Self.counts(url) == "0,0,0")
+        #expect(try Self.keys(url) == keys)
+        #expect(try Self.indexes(url) == indexes)
+        let good = try TestSupport.writeTemporary("id,lon,lat,weight\np1,9.9,57.0,2\n", name: "pg-refused-good.csv")
+        #expect(try o.importFile(.population, at: good.path).imported == 1)
     }
 
     @Test("ids already in the store are refused even in a late chunk; with --replace they are updated in place and counted")

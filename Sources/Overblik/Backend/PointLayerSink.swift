@@ -9,15 +9,19 @@ package import Store
 package struct PointLayerSink<Row> {
     /// Writes a chunk and returns each row's outcome, in order.
     package let add: ([Row]) throws -> [PointRowOutcome]
-    /// Completes the batch (spatial index, restored triggers or keys): call once, after the last chunk.
-    package let finish: () throws -> Void
+    /// Completes the batch (spatial index, restored triggers or keys): call once, after the last
+    /// chunk. Returns the ids the store found repeated across chunks (PostgreSQL's key build; `add`
+    /// reported those rows as inserted), for the caller to refuse and name.
+    package let finish: () throws -> RepeatedIDs
+    /// Ends the batch on an error path, before the transaction rolls back: call instead of `finish`.
+    package let cancel: () -> Void
 
     init(_ writer: PointLayerWriter<Row>) {
-        (add, finish) = ({ rows in try rows.map(writer.add) }, writer.finish)
+        (add, finish, cancel) = ({ rows in try rows.map(writer.add) }, { try writer.finish(); return RepeatedIDs() }, {})
     }
 
     init(_ writer: PostgresPointLayerWriter<Row>) {
-        (add, finish) = (writer.add, writer.finish)
+        (add, finish, cancel) = (writer.add, writer.finish, writer.abandon)
     }
 }
 

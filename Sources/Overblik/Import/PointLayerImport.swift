@@ -1,6 +1,7 @@
 import Facilities
 import GeoTypes
 import Geometry
+import PostgresStore
 import Store
 
 /// Streams the rows of a point layer (facilities, settlements, population) into the store in
@@ -31,6 +32,9 @@ struct PointLayerImport<Row: Identifiable & Sendable> where Row.ID == String {
         /// Rows whose id repeats an earlier row of the file, in file order.
         var repeats: [(id: String, position: RecordPosition)] = []
         var repeatTotal = 0
+        /// Ids the store found repeated across chunks when it completed the batch (their rows were
+        /// counted as imported, and are not in `repeats`: ``repeatProblems(_:read:)`` finds them).
+        var storeRepeats: Set<String> = []
         /// Ids already in the layer (refused without replace), the first few, and how many in all.
         var existing: [String] = []
         var existingTotal = 0
@@ -108,8 +112,13 @@ struct PointLayerImport<Row: Identifiable & Sendable> where Row.ID == String {
         }.start()
         do {
             while let chunk = try handoff.take() { try flush(chunk, final: chunk.final) }
-            try writer?.finish()
+            if let repeated = try writer?.finish(), repeated.total > 0 {
+                outcome.storeRepeats = repeated.ids
+                outcome.repeatTotal += repeated.total
+                outcome.imported -= repeated.total
+            }
         } catch {
+            writer?.cancel()
             handoff.cancel()
             handoff.waitUntilFinished()
             throw error
@@ -130,16 +139,22 @@ struct PointLayerImport<Row: Identifiable & Sendable> where Row.ID == String {
     }
 
     /// The problems of the repeated ids, each naming the first row with that id (read again with `read`).
+    /// The repeats the store found (``Outcome/storeRepeats``) are located in the same reading, with
+    /// the ones found in a chunk, in file order.
     func repeatProblems(_ outcome: Outcome, read: ((Row, RecordPosition) throws -> Void) throws -> Void) throws -> [ImportProblem] {
-        guard !outcome.repeats.isEmpty else { return [] }
-        let wanted = Set(outcome.repeats.map(\.id))
+        guard !outcome.repeats.isEmpty || !outcome.storeRepeats.isEmpty else { return [] }
+        let wanted = Set(outcome.repeats.map(\.id)).union(outcome.storeRepeats)
         var first: [String: RecordPosition] = [:]
+        var repeats = outcome.storeRepeats.isEmpty ? outcome.repeats : []
         try read { row, position in
-            if wanted.contains(row.id), first[row.id] == nil, clip.map({ (try? $0.contains(row[keyPath: location])) == true }) ?? true {
+            guard wanted.contains(row.id), clip.map({ (try? $0.contains(row[keyPath: location])) == true }) ?? true else { return }
+            if first[row.id] == nil {
                 first[row.id] = position
+            } else if !outcome.storeRepeats.isEmpty, repeats.count < ImportError.reportLimit {
+                repeats.append((row.id, position))
             }
         }
-        return outcome.repeats.map { id, position in
+        return repeats.map { id, position in
             let earlier = first[id].map(\.description) ?? "an earlier row"
             return ImportProblem(position, field: idField, value: id, expected: "expected a unique \(idField); \(earlier) has the same")
         }

@@ -24,7 +24,10 @@ extension OverblikStore {
     /// `table` with a geometry, when the tree is empty. Call inside a transaction.
     /// - Returns: false (and nothing is written) when the tree is not empty or not of that form.
     /// - Parameter inMemoryLimit: above this many boxes, they are sorted in runs of this length, merged from a temporary file.
-    func bulkLoadRTree(_ index: String, from table: String, inMemoryLimit: Int = inMemorySortLimit) throws -> Bool {
+    /// - Parameter boxes: the boxes of every row of `table`, when the caller collected them as it
+    ///   wrote the rows (else they are read from the table).
+    func bulkLoadRTree(_ index: String, from table: String, inMemoryLimit: Int = inMemorySortLimit,
+                       boxes: RTreeEntrySorter? = nil) throws -> Bool {
         guard try database.scalar("SELECT NOT EXISTS (SELECT 1 FROM \"\(index)_rowid\")")?.int == 1,
               let nodeSize = try database.scalar("SELECT length(data) FROM \"\(index)_node\" WHERE nodeno = 1")?.int,
               try database.scalar("SELECT count(*) FROM \"\(index)_node\"")?.int == 1,
@@ -34,14 +37,15 @@ extension OverblikStore {
         guard capacity >= 4 else { return false }
         // The boxes come from the geometry blobs' own MBR (no SQL function call per row), ordered in
         // bounded memory: above `inMemoryLimit` boxes, sorted runs are spilled to a temporary file and merged.
-        var sorter = RTreeEntrySorter(runLength: inMemoryLimit)
-        var lowest = Int64.max, highest = Int64.min
-        let read = try database.prepare("SELECT rowid, geom FROM \"\(table)\" WHERE geom IS NOT NULL")
-        try read.forEachRow { s in
-            let entry = try Self.entry(rowID: s.int64(0), blob: s, column: 1)
-            (lowest, highest) = (min(lowest, entry.id), max(highest, entry.id))
-            try sorter.append(entry)
+        let sorter: RTreeEntrySorter
+        if let boxes {
+            sorter = boxes
+        } else {
+            sorter = RTreeEntrySorter(runLength: inMemoryLimit)
+            let read = try database.prepare("SELECT rowid, geom FROM \"\(table)\" WHERE geom IS NOT NULL")
+            try read.forEachRow { s in try sorter.append(Self.entry(rowID: s.int64(0), blob: s, column: 1)) }
         }
+        let (lowest, highest) = (sorter.lowestID, sorter.highestID)
         let total = sorter.count
         guard total > 0 else { return true }
         // Nodes per level, leaves first: tiling n cells makes exactly ceil(n / capacity) nodes.
@@ -89,7 +93,7 @@ extension OverblikStore {
         guard seen == total, leafBounds.count == sizes[0], !leafOf.contains(0) else {
             throw DatabaseError(code: SQLITE_INTERNAL, message: "R*Tree bulk load read \(seen) of \(total) rows", operation: "bulk load \(index)")
         }
-        for (i, leaf) in leafOf.enumerated() { try writer.map(rowID: Int64(i + 1), to: Int64(leaf)) }
+        try writer.map(leafOf: leafOf, database: database, index: index)
         leafOf = []
         // The levels above (a small fraction of the rows) in memory, as before.
         var current = leafBounds

@@ -12,11 +12,11 @@ import CSQLite
 /// of all boxes would.
 ///
 /// ```swift
-/// var sorter = RTreeEntrySorter(runLength: 1 << 20)
+/// let sorter = RTreeEntrySorter(runLength: 1 << 20)
 /// for box in boxes { try sorter.append(box) }
 /// try sorter.drain { box in ... }   // in x order
 /// ```
-struct RTreeEntrySorter: ~Copyable {
+final class RTreeEntrySorter {
     typealias Entry = OverblikStore.RTreeEntry
     let runLength: Int
     private var run: [Entry] = []
@@ -25,8 +25,9 @@ struct RTreeEntrySorter: ~Copyable {
     private var runs: [(start: Int, count: Int)] = []
     private static let stride = MemoryLayout<Entry>.stride
 
-    /// How many entries were appended.
+    /// How many entries were appended, and their smallest and largest ids.
     private(set) var count = 0
+    private(set) var lowestID = Int64.max, highestID = Int64.min
 
     init(runLength: Int) {
         self.runLength = max(1, runLength)
@@ -64,14 +65,15 @@ struct RTreeEntrySorter: ~Copyable {
         }
     }
 
-    mutating func append(_ entry: Entry) throws {
+    func append(_ entry: Entry) throws {
         count += 1
+        (lowestID, highestID) = (min(lowestID, entry.id), max(highestID, entry.id))
         run.append(entry)
         if run.count == runLength { try spill() }
     }
 
     /// Sorts the run in memory and appends it to the temporary file.
-    private mutating func spill() throws {
+    private func spill() throws {
         Self.sort(&run) { $0.minX + $0.maxX }
         if file == nil {
             file = tmpfile()
@@ -84,7 +86,7 @@ struct RTreeEntrySorter: ~Copyable {
     }
 
     /// Calls `body` with every entry appended, in order of the centre of the x extent.
-    mutating func drain(_ body: (Entry) throws -> Void) throws {
+    func drain(_ body: (Entry) throws -> Void) throws {
         if runs.isEmpty {
             Self.sort(&run) { $0.minX + $0.maxX }
             for entry in run { try body(entry) }

@@ -6,8 +6,14 @@ public enum DecimalNumber {
     /// one point, optional exponent), else nil. No surrounding spaces.
     /// - Complexity: O(n).
     public static func parse<S: StringProtocol>(_ text: S) -> Double? {
-        guard isDecimal(text.utf8) else { return nil }
-        guard let value = Double(String(text)), value.isFinite else { return nil }
+        parse(String(text))
+    }
+
+    /// ``parse(_:)`` for a `String`, the bytes checked in place (importers call it for every
+    /// coordinate: a generic walk over the characters costs several times more).
+    public static func parse(_ text: String) -> Double? {
+        var text = text
+        guard text.withUTF8({ isDecimal($0) }), let value = Double(text), value.isFinite else { return nil }
         return value
     }
 

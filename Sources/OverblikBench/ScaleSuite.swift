@@ -9,7 +9,7 @@ import Foundation
 /// scipy`), else are skipped.
 ///
 /// `--sizes N` facilities (default 1 000 000; population N and 5N), `--queries Q` (default 10 000),
-/// `--only import|near|memory`, `--baselines off`, `--dump DIR` keeps the generated files there;
+/// `--only import|import-population|near|memory`, `--baselines off`, `--dump DIR` keeps the generated files there;
 /// `OVERBLIK_BENCH_POSTGRES=postgres://…` adds the imports into PostgreSQL (see `ScaleSuite+Postgres`).
 enum ScaleSuite: BenchSuite {
     static let name = "scale"
@@ -70,6 +70,16 @@ enum ScaleSuite: BenchSuite {
         func remove(_ path: String) { for s in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + s) } }
         let ours = "overblik"
 
+        if options.only == "import-population" {
+            // Only the two population imports, each into a new store (no facilities, no peers).
+            for (n, file) in [(size, files.population[0]), (5 * size, files.population[1])] {
+                remove(store)
+                try measure("import population", engine: ours, n: n, target: n == size ? "< 3 s" : "< 15 s, flat memory",
+                            limit: { $0.seconds < (n == size ? 3 : 15) }, [binary, "import", "population", file, "--db", store])
+            }
+            remove(store)
+            return table(rows, report: report)
+        }
         if options.only == nil || options.only == "import" || !FileManager.default.fileExists(atPath: store) {
             remove(store)
             try measure("import facilities", engine: ours, n: size, target: "< 5 s", limit: { $0.seconds < 5 },

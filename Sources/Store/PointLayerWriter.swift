@@ -32,6 +32,8 @@ public final class PointLayerWriter<Row> {
     private let before: Int64
     /// Ids of rows of before the batch that this batch replaced (a repeat of one is a duplicate).
     private var replacedIDs = Set<String>()
+    /// Into an empty layer: the new rows' boxes, collected as they are written, for the packed R*Tree.
+    private var boxes: RTreeEntrySorter?
 
     init(store: OverblikStore, table: OverblikStore.PointTable, columns: String, replace: Bool, expectedRows: Int,
          id: @escaping (Row) -> String, bind: @escaping (Row, Statement, inout SpatiaLitePoint) throws -> Void) throws {
@@ -50,6 +52,7 @@ public final class PointLayerWriter<Row> {
         lookup = try database.prepare("SELECT rowid FROM \(table.rawValue) WHERE id = ?")
         if expectedRows >= OverblikStore.deferredIndexMinimumRows {
             deferral = try store.beginDeferringSpatialIndex(of: table.rawValue)
+            if deferral?.before == 0 { boxes = RTreeEntrySorter(runLength: OverblikStore.inMemorySortLimit) }
         }
     }
 
@@ -62,10 +65,14 @@ public final class PointLayerWriter<Row> {
         let rc = sqlite3_step(statement.handle)
         if rc == SQLITE_DONE {
             if sqlite3_changes(db) == 0 { return .duplicateInBatch }
+            if let boxes, !replace { try boxes.append(point.box(id: sqlite3_last_insert_rowid(db))) }
             guard replace else { return .inserted }
             // An upsert inserted or updated: the row's rowid tells which (sqlite3_last_insert_rowid
             // is not reliable after an update whose triggers insert).
-            if try rowID(of: row) ?? 0 > before { return .inserted }
+            if let rowID = try rowID(of: row), rowID > before {
+                try boxes?.append(point.box(id: rowID))
+                return .inserted
+            }
             replacedIDs.insert(id(row))
             return .replaced
         }
@@ -99,7 +106,8 @@ public final class PointLayerWriter<Row> {
     public func finish() throws {
         if let deferral {
             self.deferral = nil
-            try store.finish(deferral)
+            try store.finish(deferral, boxes: boxes)
+            boxes = nil
         }
     }
 

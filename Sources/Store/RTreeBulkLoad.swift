@@ -11,8 +11,9 @@ import CSQLite
 /// `%_parent(nodeno, parentnode)` each non-root node to its parent. `rtreecheck()` and SpatiaLite's
 /// `CheckSpatialIndex` accept the result (see `SpatialIndexDeferralTests`).
 extension OverblikStore {
-    /// Layers with more boxes than this are ordered by SQLite's sorter (bounded memory) rather than in memory.
-    static let inMemorySortLimit = 1 << 21
+    /// Layers with more boxes than this are sorted in runs spilled to a temporary file and merged
+    /// (bounded memory: 24 bytes a box up to this many) rather than in memory.
+    static let inMemorySortLimit = 1 << 20
 
     struct RTreeEntry {
         var id: Int64
@@ -22,8 +23,11 @@ extension OverblikStore {
     /// Fills the R*Tree `index` (2 dimensions, no auxiliary columns) with the boxes of every row of
     /// `table` with a geometry, when the tree is empty. Call inside a transaction.
     /// - Returns: false (and nothing is written) when the tree is not empty or not of that form.
-    /// - Parameter inMemoryLimit: above this many boxes, SQLite's sorter orders them (bounded memory).
-    func bulkLoadRTree(_ index: String, from table: String, inMemoryLimit: Int = inMemorySortLimit) throws -> Bool {
+    /// - Parameter inMemoryLimit: above this many boxes, they are sorted in runs of this length, merged from a temporary file.
+    /// - Parameter boxes: the boxes of every row of `table`, when the caller collected them as it
+    ///   wrote the rows (else they are read from the table).
+    func bulkLoadRTree(_ index: String, from table: String, inMemoryLimit: Int = inMemorySortLimit,
+                       boxes: RTreeEntrySorter? = nil) throws -> Bool {
         guard try database.scalar("SELECT NOT EXISTS (SELECT 1 FROM \"\(index)_rowid\")")?.int == 1,
               let nodeSize = try database.scalar("SELECT length(data) FROM \"\(index)_node\" WHERE nodeno = 1")?.int,
               try database.scalar("SELECT count(*) FROM \"\(index)_node\"")?.int == 1,
@@ -31,7 +35,18 @@ extension OverblikStore {
         let cellSize = 24
         let capacity = (Int(nodeSize) - 4) / cellSize
         guard capacity >= 4 else { return false }
-        let total = Int(try database.scalar("SELECT count(*) FROM \"\(table)\" WHERE geom IS NOT NULL")?.int ?? 0)
+        // The boxes come from the geometry blobs' own MBR (no SQL function call per row), ordered in
+        // bounded memory: above `inMemoryLimit` boxes, sorted runs are spilled to a temporary file and merged.
+        let sorter: RTreeEntrySorter
+        if let boxes {
+            sorter = boxes
+        } else {
+            sorter = RTreeEntrySorter(runLength: inMemoryLimit)
+            let read = try database.prepare("SELECT rowid, geom FROM \"\(table)\" WHERE geom IS NOT NULL")
+            try read.forEachRow { s in try sorter.append(Self.entry(rowID: s.int64(0), blob: s, column: 1)) }
+        }
+        let (lowest, highest) = (sorter.lowestID, sorter.highestID)
+        let total = sorter.count
         guard total > 0 else { return true }
         // Nodes per level, leaves first: tiling n cells makes exactly ceil(n / capacity) nodes.
         var sizes = [(total + capacity - 1) / capacity]
@@ -40,8 +55,11 @@ extension OverblikStore {
         // Numbers: root 1, then level by level downwards.
         func firstNumber(_ level: Int) -> Int64 { 1 + Int64(sizes[(level + 1)...].reduce(0, +)) }
         var writer = try RTreeNodeWriter(database: database, index: index, nodeSize: Int(nodeSize))
-        // Leaves, streamed: the rows in x order from SQLite's sorter (which spills to disk, so memory
-        // stays flat), one vertical slice at a time sorted by y and cut into leaves.
+        // Rows numbered 1...total (a layer filled from empty; rowids are unique): each row's leaf is
+        // noted here and the `_rowid` table written afterwards in rowid order, an append, instead of
+        // one insert per row at a random place (which outgrows the page cache at a few million rows).
+        var leafOf = lowest == 1 && highest == Int64(total) ? [UInt32](repeating: 0, count: total) : []
+        // Leaves, streamed: the rows in x order, one vertical slice at a time sorted by y and cut into leaves.
         let slices = max(1, Int(Double(sizes[0]).squareRoot().rounded(.up)))
         let perSlice = slices * capacity
         var slice: [RTreeEntry] = []
@@ -49,47 +67,34 @@ extension OverblikStore {
         var leafBounds: [RTreeEntry] = []
         leafBounds.reserveCapacity(sizes[0])
         func emitSlice() throws {
-            slice.sort { $0.minY + $0.maxY < $1.minY + $1.maxY }
+            RTreeEntrySorter.sort(&slice) { $0.minY + $0.maxY }
             var s = 0
             while s < slice.count {
                 let cells = slice[s..<min(slice.count, s + capacity)]
                 let number = firstNumber(0) + Int64(leafBounds.count)
                 try writer.write(node: number, depth: depth == 0 ? 0 : nil, cells: cells) { $0.id }
-                for cell in cells { try writer.map(rowID: cell.id, to: number) }
+                if leafOf.isEmpty {
+                    for cell in cells { try writer.map(rowID: cell.id, to: number) }
+                } else {
+                    for cell in cells { leafOf[Int(cell.id) - 1] = UInt32(number) }
+                }
                 leafBounds.append(Self.bounds(of: cells, id: Int64(leafBounds.count)))
                 s += capacity
             }
             slice.removeAll(keepingCapacity: true)
         }
-        // Up to a few million boxes are sorted here (24 bytes each, faster); beyond that SQLite's
-        // sorter orders them, spilling to disk, so that memory stays bounded whatever the row count.
-        let external = total > inMemoryLimit
-        let read = try database.prepare("""
-            SELECT rowid, MbrMinX(geom), MbrMaxX(geom), MbrMinY(geom), MbrMaxY(geom) FROM "\(table)" WHERE geom IS NOT NULL
-            """ + (external ? " ORDER BY MbrMinX(geom) + MbrMaxX(geom)" : ""))
-        var all: [RTreeEntry] = []
-        if !external { all.reserveCapacity(total) }
         var seen = 0
-        try read.forEachRow { s in
-            let entry = RTreeEntry(id: s.int64(0), minX: Self.down(s.double(1)), maxX: Self.up(s.double(2)),
-                                   minY: Self.down(s.double(3)), maxY: Self.up(s.double(4)))
+        try sorter.drain { entry in
             seen += 1
-            guard external else { return all.append(entry) }
             slice.append(entry)
             if slice.count == perSlice { try emitSlice() }
         }
-        if !external {
-            all.sort { $0.minX + $0.maxX < $1.minX + $1.maxX }
-            for entry in all {
-                slice.append(entry)
-                if slice.count == perSlice { try emitSlice() }
-            }
-            all = []
-        }
         try emitSlice()
-        guard seen == total, leafBounds.count == sizes[0] else {
+        guard seen == total, leafBounds.count == sizes[0], !leafOf.contains(0) else {
             throw DatabaseError(code: SQLITE_INTERNAL, message: "R*Tree bulk load read \(seen) of \(total) rows", operation: "bulk load \(index)")
         }
+        try writer.map(leafOf: leafOf, database: database, index: index)
+        leafOf = []
         // The levels above (a small fraction of the rows) in memory, as before.
         var current = leafBounds
         leafBounds = []
@@ -106,6 +111,22 @@ extension OverblikStore {
         return true
     }
 
+    /// The box of row `rowID` from the MBR in the header of its SpatiaLite geometry blob (column
+    /// `column` of `s`): start byte 0x00, the byte order, the SRID, min x, min y, max x, max y as
+    /// 64-bit floats, then 0x7C.
+    static func entry(rowID: Int64, blob s: Statement, column: Int32) throws -> RTreeEntry {
+        let count = Int(sqlite3_column_bytes(s.handle, column))
+        guard count >= 44, let bytes = sqlite3_column_blob(s.handle, column).map({ UnsafeRawBufferPointer(start: $0, count: count) }),
+              bytes[0] == 0x00, bytes[1] <= 1, bytes[38] == 0x7C else {
+            throw DatabaseError(code: SQLITE_CORRUPT, message: "row \(rowID) holds no SpatiaLite geometry", operation: "bulk load R*Tree")
+        }
+        func value(_ offset: Int) -> Double {
+            let raw = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            return Double(bitPattern: bytes[1] == 1 ? UInt64(littleEndian: raw) : UInt64(bigEndian: raw))
+        }
+        return RTreeEntry(id: rowID, minX: down(value(6)), maxX: up(value(22)), minY: down(value(14)), maxY: up(value(30)))
+    }
+
     /// Sort-Tile-Recursive packing of `entries` into nodes of at most `capacity` cells. The returned
     /// nodes' bounds, as entries, carry their position in the returned list as id.
     static func tile(_ entries: inout [RTreeEntry], capacity: Int) -> [[RTreeEntry]] {
@@ -118,7 +139,7 @@ extension OverblikStore {
         while start < entries.count {
             let end = min(entries.count, start + perSlice)
             var slice = Array(entries[start..<end])
-            slice.sort { $0.minY + $0.maxY < $1.minY + $1.maxY }
+            RTreeEntrySorter.sort(&slice) { $0.minY + $0.maxY }
             var s = 0
             while s < slice.count {
                 nodes.append(Array(slice[s..<min(slice.count, s + capacity)]))

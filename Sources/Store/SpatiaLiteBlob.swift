@@ -29,6 +29,16 @@ struct SpatiaLitePoint {
         }
     }
 
+    /// The point's box as an R*Tree entry of row `id` (bounds rounded outwards to 32-bit floats).
+    func box(id: Int64) -> OverblikStore.RTreeEntry {
+        bytes.withUnsafeBytes { raw in
+            let x = Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 43, as: UInt64.self)))
+            let y = Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 51, as: UInt64.self)))
+            return OverblikStore.RTreeEntry(id: id, minX: OverblikStore.down(x), maxX: OverblikStore.up(x),
+                                            minY: OverblikStore.down(y), maxY: OverblikStore.up(y))
+        }
+    }
+
     private static func put(_ value: UInt32, into bytes: inout [UInt8], at offset: Int) {
         bytes.withUnsafeMutableBytes { $0.storeBytes(of: value.littleEndian, toByteOffset: offset, as: UInt32.self) }
     }

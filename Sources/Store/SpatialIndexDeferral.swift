@@ -63,15 +63,16 @@ extension OverblikStore {
     }
 
     /// Does for the batch's new rows what the set-aside triggers do row by row, fills the R*Tree
-    /// and restores the triggers.
-    func finish(_ deferral: SpatialIndexDeferral) throws {
+    /// and restores the triggers. `boxes`: those of every row of a layer filled from empty, when
+    /// the writer collected them.
+    func finish(_ deferral: SpatialIndexDeferral, boxes: RTreeEntrySorter? = nil) throws {
         let table = deferral.table, before = deferral.before
         do {
             for (name, replay) in deferral.bookkeeping where deferral.setAside.contains(where: { $0.name == name && $0.sql != nil }) {
                 for statement in replay { try database.execute(statement) }
             }
             // Into an empty layer: the R*Tree is written packed, in one pass; else the new boxes are inserted.
-            let packed = try before == 0 && bulkLoadRTree("idx_\(table)_geom", from: table)
+            let packed = try before == 0 && bulkLoadRTree("idx_\(table)_geom", from: table, boxes: boxes)
             if !packed {
                 try database.execute("""
                     INSERT INTO "idx_\(table)_geom" (pkid, xmin, xmax, ymin, ymax)

@@ -84,6 +84,30 @@ struct SpatialIndexDeferralTests {
                 == inMemory.database.scalar("SELECT count(*) FROM idx_facilities_geom_node")?.int)
     }
 
+    @Test("a packed R*Tree over rows with gaps in their rowids, its boxes sorted in spilled runs, equals the per-row one",
+          arguments: [100, 1 << 20])
+    func gapsInRowIDs(runLength: Int) throws {
+        let packed = try Self.store("deferral-gaps-\(runLength)"), perRow = try Self.store("deferral-gaps-row-\(runLength)")
+        let points = Self.facilities(3_000, seed: 12)
+        let thinned = "DELETE FROM facilities WHERE rowid % 7 = 0 OR rowid < 5"
+        try perRow.write {
+            try perRow.insert(facilities: points, replace: false)
+            try perRow.database.execute(thinned)
+        }
+        try packed.write {
+            let deferral = try #require(try packed.beginDeferringSpatialIndex(of: "facilities"))
+            for start in stride(from: 0, to: points.count, by: 50) {
+                try packed.insert(facilities: Array(points[start..<min(points.count, start + 50)]), replace: false)
+            }
+            try packed.database.execute(thinned)
+            #expect(try packed.bulkLoadRTree("idx_facilities_geom", from: "facilities", inMemoryLimit: runLength))
+            packed.abandon(deferral)
+        }
+        let a = try Self.index(packed, "facilities"), b = try Self.index(perRow, "facilities")
+        #expect(a.valid && b.valid)
+        #expect(a.rows == b.rows && a.rows.count == 3_000 - 3_000 / 7 - 4)
+    }
+
     @Test("bulk and per-row filling give the same index, with inserts and upserts mixed")
     func sameIndex() throws {
         let bulk = try Self.store("deferral-bulk"), perRow = try Self.store("deferral-row")

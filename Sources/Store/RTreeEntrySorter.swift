@@ -1,0 +1,145 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CSQLite
+
+/// Orders the boxes of an R*Tree bulk load (``OverblikStore``'s `bulkLoadRTree`) by the centre of
+/// their x extent in bounded memory: runs of at most `runLength` boxes are sorted in memory; when a
+/// layer has more, each run is written to an anonymous temporary file (removed when closed) and the
+/// runs are merged, reading a small buffer of each. Ties keep their order of arrival, as one sort
+/// of all boxes would.
+///
+/// ```swift
+/// let sorter = RTreeEntrySorter(runLength: 1 << 20)
+/// for box in boxes { try sorter.append(box) }
+/// try sorter.drain { box in ... }   // in x order
+/// ```
+final class RTreeEntrySorter {
+    typealias Entry = OverblikStore.RTreeEntry
+    let runLength: Int
+    private var run: [Entry] = []
+    private var file: UnsafeMutablePointer<FILE>?
+    /// Runs written to the file, as (first entry, entry count).
+    private var runs: [(start: Int, count: Int)] = []
+    private static let stride = MemoryLayout<Entry>.stride
+
+    /// How many entries were appended, and their smallest and largest ids.
+    private(set) var count = 0
+    private(set) var lowestID = Int64.max, highestID = Int64.min
+
+    init(runLength: Int) {
+        self.runLength = max(1, runLength)
+    }
+
+    deinit { if let file { fclose(file) } }
+
+    private static func before(_ a: Entry, _ b: Entry) -> Bool { key(a.minX + a.maxX) < key(b.minX + b.maxX) }
+
+    /// `value`'s bits as an unsigned number that orders as the value does (-0 before +0).
+    private static func key(_ value: Float) -> UInt32 {
+        let bits = value.bitPattern
+        return bits & 0x8000_0000 != 0 ? ~bits : bits | 0x8000_0000
+    }
+
+    /// Sorts `entries` by `value`, ties in their order: as a stable sort by `value`, but on plain
+    /// 64-bit keys (the value's ordered bits, then the position), several times faster than
+    /// sorting the entries with a comparison closure.
+    static func sort(_ entries: inout [Entry], by value: (Entry) -> Float) {
+        precondition(entries.count < Int(UInt32.max))
+        var keys = entries.enumerated().map { UInt64(key(value($1))) << 32 | UInt64($0) }
+        keys.sort()
+        // entries[i] = old entries[position in keys[i]], in place, cycle by cycle (no second copy).
+        let done = UInt64.max
+        for start in keys.indices where keys[start] != done {
+            let first = entries[start]
+            var j = start
+            while true {
+                let source = Int(keys[j] & 0xFFFF_FFFF)
+                keys[j] = done
+                if source == start { entries[j] = first; break }
+                entries[j] = entries[source]
+                j = source
+            }
+        }
+    }
+
+    func append(_ entry: Entry) throws {
+        count += 1
+        (lowestID, highestID) = (min(lowestID, entry.id), max(highestID, entry.id))
+        run.append(entry)
+        if run.count == runLength { try spill() }
+    }
+
+    /// Sorts the run in memory and appends it to the temporary file.
+    private func spill() throws {
+        Self.sort(&run) { $0.minX + $0.maxX }
+        if file == nil {
+            file = tmpfile()
+            guard file != nil else { throw Self.failure("no temporary file for sorting the R*Tree's boxes (errno \(errno))") }
+        }
+        let written = run.withUnsafeBufferPointer { fwrite($0.baseAddress, Self.stride, $0.count, file) }
+        guard written == run.count else { throw Self.failure("writing sorted boxes to a temporary file failed (errno \(errno))") }
+        runs.append((runs.last.map { $0.start + $0.count } ?? 0, run.count))
+        run.removeAll(keepingCapacity: true)
+    }
+
+    /// Calls `body` with every entry appended, in order of the centre of the x extent.
+    func drain(_ body: (Entry) throws -> Void) throws {
+        if runs.isEmpty {
+            Self.sort(&run) { $0.minX + $0.maxX }
+            for entry in run { try body(entry) }
+            run = []
+            return
+        }
+        if !run.isEmpty { try spill() }
+        run = []
+        guard let file, fflush(file) == 0 else { throw Self.failure("flushing sorted boxes failed (errno \(errno))") }
+        var readers = runs.map { RunReader(start: $0.start, count: $0.count) }
+        for i in readers.indices { try readers[i].refill(from: file) }
+        while true {
+            var best = -1
+            for i in readers.indices where readers[i].current != nil {
+                if best < 0 || Self.before(readers[i].current!, readers[best].current!) { best = i }
+            }
+            guard best >= 0 else { return }
+            try body(readers[best].current!)
+            try readers[best].advance(in: file)
+        }
+    }
+
+    private static func failure(_ message: String) -> DatabaseError {
+        DatabaseError(code: SQLITE_IOERR, message: message, operation: "bulk load R*Tree")
+    }
+
+    /// One sorted run of the file, read a buffer at a time.
+    private struct RunReader {
+        var next: Int
+        var remaining: Int
+        var buffer: [Entry] = []
+        var index = 0
+        var current: Entry? { index < buffer.count ? buffer[index] : nil }
+        static let bufferLength = 4_096
+
+        init(start: Int, count: Int) { (next, remaining) = (start, count) }
+
+        mutating func advance(in file: UnsafeMutablePointer<FILE>) throws {
+            index += 1
+            if index == buffer.count { try refill(from: file) }
+        }
+
+        mutating func refill(from file: UnsafeMutablePointer<FILE>) throws {
+            let n = min(Self.bufferLength, remaining)
+            buffer = [Entry](repeating: Entry(id: 0, minX: 0, maxX: 0, minY: 0, maxY: 0), count: n)
+            index = 0
+            guard n > 0 else { return }
+            guard fseeko(file, off_t(next * RTreeEntrySorter.stride), SEEK_SET) == 0,
+                  buffer.withUnsafeMutableBufferPointer({ fread($0.baseAddress, RTreeEntrySorter.stride, n, file) }) == n else {
+                throw RTreeEntrySorter.failure("reading sorted boxes back failed (errno \(errno))")
+            }
+            next += n
+            remaining -= n
+        }
+    }
+}

@@ -32,6 +32,10 @@ public final class PointLayerWriter<Row> {
     private let before: Int64
     /// Ids of rows of before the batch that this batch replaced (a repeat of one is a duplicate).
     private var replacedIDs = Set<String>()
+    /// Called with each row inserted (not replaced) once it is written, and after the last row
+    /// (facilities: ``FacilityImportStream``).
+    var onInsert: ((Row) throws -> Void)?
+    var onFinish: (() throws -> Void)?
 
     init(store: OverblikStore, table: OverblikStore.PointTable, columns: String, replace: Bool, expectedRows: Int,
          id: @escaping (Row) -> String, bind: @escaping (Row, Statement, inout SpatiaLitePoint) throws -> Void) throws {
@@ -62,7 +66,10 @@ public final class PointLayerWriter<Row> {
         let rc = sqlite3_step(statement.handle)
         if rc == SQLITE_DONE {
             if sqlite3_changes(db) == 0 { return .duplicateInBatch }
-            guard replace else { return .inserted }
+            guard replace else {
+                try onInsert?(row)
+                return .inserted
+            }
             // An upsert inserted or updated: the row's rowid tells which (sqlite3_last_insert_rowid
             // is not reliable after an update whose triggers insert).
             if try rowID(of: row) ?? 0 > before { return .inserted }
@@ -101,6 +108,15 @@ public final class PointLayerWriter<Row> {
             self.deferral = nil
             try store.finish(deferral)
         }
+        try onFinish?()
+    }
+
+    /// Whether the batch fills an empty layer with the per-row triggers set aside.
+    var fillsEmptyLayerInBulk: Bool { before == 0 && deferral != nil }
+
+    /// Leaves the replay of set-aside trigger `name` to the caller (``onInsert``, ``onFinish``).
+    func dropReplay(of name: String) {
+        deferral?.bookkeeping.removeAll { $0.name == name }
     }
 
     deinit {
@@ -114,9 +130,19 @@ extension OverblikStore {
     /// A writer of facilities (call inside ``write(_:)``); see ``PointLayerWriter``.
     /// - Parameter expectedRows: how many rows will come, when known (small batches keep the
     ///   per-row triggers); `Int.max` when unknown.
+    /// Into an empty layer of a store without rooms, the stored features and the proximity index are
+    /// made from the rows as they are written (``FacilityImportStream``) instead of by walks before the commit.
     public func facilityWriter(replace: Bool, expectedRows: Int) throws -> PointLayerWriter<Facility> {
-        try PointLayerWriter(store: self, table: .facilities, columns: Self.facilityColumns + ", geom", replace: replace,
-                             expectedRows: expectedRows, id: \.id) { f, s, point in try Self.bind(f, to: s, point: &point) }
+        let writer = try PointLayerWriter<Facility>(store: self, table: .facilities, columns: Self.facilityColumns + ", geom", replace: replace,
+                                          expectedRows: expectedRows, id: \.id) { f, s, point in try Self.bind(f, to: s, point: &point) }
+        if !replace, writer.fillsEmptyLayerInBulk, let stream = try FacilityImportStream(store: self) {
+            if stream.writesFeatures { writer.dropReplay(of: "facility_features_on_insert") }
+            let db = database.handle
+            // (The rowid is read before the feature is inserted; that table has none anyway.)
+            writer.onInsert = { try stream.add($0, rowID: sqlite3_last_insert_rowid(db)) }
+            writer.onFinish = stream.finish
+        }
+        return writer
     }
 
     /// A writer of settlements (call inside ``write(_:)``).

@@ -11,6 +11,9 @@ import GeoTypes
 /// per-row triggers set aside. Each inserted row's feature is encoded from the values it was
 /// stored with (``Facility/withStoredValues(scratch:_:)``) and inserted at once, and its proximity
 /// row handed to the builder's collector; the set-aside trigger's stale list is not replayed.
+/// Features are written here only while the ids come nearly in SQLite's order (a file sorted by
+/// id, or numbered ids): once they do not, the remaining rows are listed stale for the walk, which
+/// inserts in key order.
 /// ``finish()`` records the encoding's version and the ASCII flags the walk records, and stores
 /// the collected index. All of it in the import's transaction: a failure rolls it back with the rows.
 final class FacilityImportStream {
@@ -21,6 +24,13 @@ final class FacilityImportStream {
     private var scratch: [UInt8] = []
     /// Whether every id written so far is ASCII text.
     private var ascii = true
+    /// The last id whose feature was written, how many were, and how many came before the id
+    /// written just before them (in SQLite's byte order).
+    private var previousID: [UInt8] = []
+    private var written = 0, descents = 0
+    /// Set when the ids stopped coming nearly in order: the rows from this rowid on are left to
+    /// the walk before the commit (inserted in random order, 590-byte features cost more than the walk).
+    private var leftToWalkFrom: Int64?
 
     /// A stream for a batch into `store`'s facilities, or nil when the walks must do it (neither an
     /// encoder nor an index builder, rows or rooms already there); call after the batch's triggers
@@ -55,14 +65,24 @@ final class FacilityImportStream {
             }
             proximity.collector.add(ProximityRow(rowID: rowID, facility: stored, rooms: []))
         }
-        guard let encoder, let insert else { return }
+        guard let encoder, let insert, leftToWalkFrom == nil else { return }
         let database = store.database
         let handle = insert.handle
         try facility.withStoredValues(scratch: &scratch) { values in
+            let id = values.id ?? UnsafeBufferPointer(start: nil, count: 0)
+            if id.lexicographicallyPrecedes(previousID) {
+                descents += 1
+                if descents > 16 && descents > written / 64 {
+                    leftToWalkFrom = rowID
+                    return
+                }
+            }
+            previousID.removeAll(keepingCapacity: true)
+            previousID.append(contentsOf: id)
+            written += 1
             let body = FacilityFeatureBody.encode(values, parts: encoder.parts(of: values, rooms: []))
             if ascii { ascii = values.id.map(OverblikStore.isASCII) ?? false }
             sqlite3_reset(handle)
-            let id = values.id ?? UnsafeBufferPointer(start: nil, count: 0)
             try insert.bind(1, utf8: UnsafeRawBufferPointer(id))
             try body.withUnsafeBytes { raw in
                 try database.check(sqlite3_bind_blob(handle, 2, raw.baseAddress, Int32(raw.count), overblik_sqlite_transient()),
@@ -78,6 +98,11 @@ final class FacilityImportStream {
     /// ASCII) and stores the proximity index. Call after the batch's triggers are restored.
     func finish() throws {
         if let encoder {
+            if let leftToWalkFrom {
+                // What the set-aside trigger's replay does, for the rows not written here.
+                try store.database.execute(
+                    "INSERT INTO facility_features_stale (id) SELECT id FROM facilities WHERE rowid >= \(leftToWalkFrom) ORDER BY +id")
+            }
             try store.setMeta(OverblikStore.featureVersionKey, encoder.version)
             try store.setMeta(OverblikStore.asciiFacilityIDsKey, ascii ? "1" : "0")
             try store.setMeta(OverblikStore.asciiRoomIDsKey, "1")

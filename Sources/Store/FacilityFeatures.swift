@@ -11,6 +11,10 @@ public protocol FacilityFeatureEncoding {
 
     /// The parts of `record`'s feature with its listed `rooms` that depend on nothing else.
     func parts(of record: FacilityRecord, rooms: [Room]) -> FacilityFeatureParts
+
+    /// The same parts from a row's column values (``FacilityValues``), read from the store or
+    /// made from a facility about to be written (``Facility/withStoredValues(_:)``).
+    func parts(of values: FacilityValues, rooms: [Room]) -> FacilityFeatureParts
 }
 
 /// What a ``FacilityFeatureEncoding`` makes of one facility: three runs of encoded members in
@@ -89,14 +93,24 @@ public struct FacilityFeatureBody {
 
     /// The body of `record` with `parts`.
     static func encode(_ record: FacilityRecord, parts: FacilityFeatureParts) -> [UInt8] {
+        encode(id: record.text(.id), districtCode: record.text(.districtCode), openingHours: record.text(.openingHours),
+               lon: record.double(.lon), lat: record.double(.lat), parts: parts)
+    }
+
+    /// The body of the row with `values` with `parts`.
+    static func encode(_ values: FacilityValues, parts: FacilityFeatureParts) -> [UInt8] {
+        encode(id: values.id, districtCode: values.districtCode, openingHours: values.openingHours,
+               lon: values.lon, lat: values.lat, parts: parts)
+    }
+
+    private static func encode(id: UnsafeBufferPointer<UInt8>?, districtCode district: UnsafeBufferPointer<UInt8>?,
+                               openingHours hours: UnsafeBufferPointer<UInt8>?, lon: Double, lat: Double,
+                               parts: FacilityFeatureParts) -> [UInt8] {
         let segments = parts.segments
         precondition(segments.count == segmentCount)
         let first = segments[0].range
         precondition(first.lowerBound <= parts.mark.lowerBound && parts.mark.upperBound <= first.upperBound)
-        let empty = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-        let id = record.text(.id) ?? empty
-        let district = record.text(.districtCode)
-        let hours = record.text(.openingHours)
+        let id = id ?? UnsafeBufferPointer<UInt8>(start: nil, count: 0)
         var size = headerSize + id.count + (district?.count ?? 0) + (hours?.count ?? 0)
         for s in segments { size += s.range.count }
         var out: [UInt8] = []
@@ -113,8 +127,8 @@ public struct FacilityFeatureBody {
         out.append(0)
         func put64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
         func put32(_ v: Int) { withUnsafeBytes(of: UInt32(v).littleEndian) { out.append(contentsOf: $0) } }
-        put64(record.double(.lon).bitPattern)
-        put64(record.double(.lat).bitPattern)
+        put64(lon.bitPattern)
+        put64(lat.bitPattern)
         put32(id.count)
         put32(district?.count ?? 0)
         put32(hours?.count ?? 0)

@@ -12,6 +12,18 @@ public protocol ProximityIndexBuilding {
 
     /// The index's blobs, the header first (read inside the writing transaction).
     func build(from store: OverblikStore) throws -> [[UInt8]]
+
+    /// A collector that builds the same blobs from rows given in any order, one at a time (a bulk
+    /// import gives it each new facility as it is written, see ``FacilityImportStream``).
+    func collector() -> any ProximityIndexCollecting
+}
+
+/// Rows of a proximity index given one at a time, in any order (ids unique), then packed as
+/// ``ProximityIndexBuilding/build(from:)`` packs them from the store's rows in id order.
+public protocol ProximityIndexCollecting: AnyObject {
+    func add(_ row: ProximityRow)
+    /// The index's blobs, the header first.
+    func finish() -> [[UInt8]]
 }
 
 /// The columns of one facility the proximity index needs, read in id order by

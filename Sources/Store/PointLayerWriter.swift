@@ -34,6 +34,10 @@ public final class PointLayerWriter<Row> {
     private var replacedIDs = Set<String>()
     /// Into an empty layer: the new rows' boxes, collected as they are written, for the packed R*Tree.
     private var boxes: RTreeEntrySorter?
+    /// Called with each row inserted (not replaced) once it is written, and after the last row
+    /// (facilities: ``FacilityImportStream``).
+    var onInsert: ((Row) throws -> Void)?
+    var onFinish: (() throws -> Void)?
 
     init(store: OverblikStore, table: OverblikStore.PointTable, columns: String, replace: Bool, expectedRows: Int,
          id: @escaping (Row) -> String, bind: @escaping (Row, Statement, inout SpatiaLitePoint) throws -> Void) throws {
@@ -66,7 +70,10 @@ public final class PointLayerWriter<Row> {
         if rc == SQLITE_DONE {
             if sqlite3_changes(db) == 0 { return .duplicateInBatch }
             if let boxes, !replace { try boxes.append(point.box(id: sqlite3_last_insert_rowid(db))) }
-            guard replace else { return .inserted }
+            guard replace else {
+                try onInsert?(row)
+                return .inserted
+            }
             // An upsert inserted or updated: the row's rowid tells which (sqlite3_last_insert_rowid
             // is not reliable after an update whose triggers insert).
             if let rowID = try rowID(of: row), rowID > before {
@@ -109,6 +116,15 @@ public final class PointLayerWriter<Row> {
             try store.finish(deferral, boxes: boxes)
             boxes = nil
         }
+        try onFinish?()
+    }
+
+    /// Whether the batch fills an empty layer with the per-row triggers set aside.
+    var fillsEmptyLayerInBulk: Bool { before == 0 && deferral != nil }
+
+    /// Leaves the replay of set-aside trigger `name` to the caller (``onInsert``, ``onFinish``).
+    func dropReplay(of name: String) {
+        deferral?.bookkeeping.removeAll { $0.name == name }
     }
 
     deinit {
@@ -122,9 +138,19 @@ extension OverblikStore {
     /// A writer of facilities (call inside ``write(_:)``); see ``PointLayerWriter``.
     /// - Parameter expectedRows: how many rows will come, when known (small batches keep the
     ///   per-row triggers); `Int.max` when unknown.
+    /// Into an empty layer of a store without rooms, the stored features and the proximity index are
+    /// made from the rows as they are written (``FacilityImportStream``) instead of by walks before the commit.
     public func facilityWriter(replace: Bool, expectedRows: Int) throws -> PointLayerWriter<Facility> {
-        try PointLayerWriter(store: self, table: .facilities, columns: Self.facilityColumns + ", geom", replace: replace,
-                             expectedRows: expectedRows, id: \.id) { f, s, point in try Self.bind(f, to: s, point: &point) }
+        let writer = try PointLayerWriter<Facility>(store: self, table: .facilities, columns: Self.facilityColumns + ", geom", replace: replace,
+                                          expectedRows: expectedRows, id: \.id) { f, s, point in try Self.bind(f, to: s, point: &point) }
+        if !replace, writer.fillsEmptyLayerInBulk, let stream = try FacilityImportStream(store: self) {
+            if stream.writesFeatures { writer.dropReplay(of: "facility_features_on_insert") }
+            let db = database.handle
+            // (The rowid is read before the feature is inserted; that table has none anyway.)
+            writer.onInsert = { try stream.add($0, rowID: sqlite3_last_insert_rowid(db)) }
+            writer.onFinish = stream.finish
+        }
+        return writer
     }
 
     /// A writer of settlements (call inside ``write(_:)``).

@@ -23,6 +23,10 @@ final class FacilityFeatureEncoder: FacilityFeatureEncoding {
     }
 
     func parts(of record: FacilityRecord, rooms: [Room]) -> FacilityFeatureParts {
-        encoder.storedParts(record, rooms: rooms)
+        encoder.storedParts(record.values, rooms: rooms)
+    }
+
+    func parts(of values: FacilityValues, rooms: [Room]) -> FacilityFeatureParts {
+        encoder.storedParts(values, rooms: rooms)
     }
 }

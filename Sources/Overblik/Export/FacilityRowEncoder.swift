@@ -290,11 +290,10 @@ struct FacilityRowEncoder {
         }
     }
 
-    /// The stored parts of `record`'s feature (see ``FacilityFeatureEncoder``): the head, middle and
+    /// The stored parts of the feature of the row with values `v` (see ``FacilityFeatureEncoder``): the head, middle and
     /// contact members, the name's encoded value as the mark, the decoded kind's index as the tag.
     /// One pass writes them all; the runs are cut where each began.
-    mutating func storedParts(_ record: FacilityRecord, rooms listed: [Room]) -> FacilityFeatureParts {
-        let v = record.values
+    mutating func storedParts(_ v: FacilityValues, rooms listed: [Room]) -> FacilityFeatureParts {
         let empty = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
         let idBytes = v.id ?? empty
         let name = v.name ?? empty

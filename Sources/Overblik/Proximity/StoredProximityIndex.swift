@@ -29,39 +29,12 @@ struct ProximityIndexCodec: ProximityIndexBuilding {
     var version: String { Self.version }
 
     func build(from store: OverblikStore) throws -> [[UInt8]] {
-        var points: [Coordinate] = [], masks: [UInt64] = [], perRank: [UInt8] = []
-        var previous: String?
-        var consistent = true
-        let joined = try store.forEachProximityRow { row in
-            let id = row.facility.id
-            // Rank order is Swift's string order (the engine sorts by it); rows come in SQLite's byte
-            // order. Both must agree, strictly, for the stored ranks to be the engine's.
-            if let previous, !(previous < id && previous.utf8.lexicographicallyPrecedes(id.utf8)) { consistent = false }
-            previous = id
-            let rooms = row.rooms.isEmpty ? [row.facility.implicitRoom] : row.rooms
-            points.append(row.facility.location)
-            masks.append(AttributeMask.of(row.facility, rooms: rooms))
-            Self.append(UInt64(bitPattern: row.rowID), to: &perRank)
-            Self.append(Self.hash(id), to: &perRank)
-            Self.append(UInt32(row.rooms.count), to: &perRank)
-        }
-        guard consistent, joined else { return [Self.header(usable: false, count: 0, indexParts: 0, rankParts: 0)] }
-        let index = GeodesicIndex(points: points, attributes: masks)
-        points = []
-        masks = []
-        var indexParts = index.packed(pointsPerPart: Self.pointsPerPart)
-        let indexHeader = indexParts.removeFirst()
-        var parts = [Self.header(usable: true, count: index.count, indexParts: indexParts.count,
-                                 rankParts: (index.count + Self.ranksPerPart - 1) / Self.ranksPerPart) + indexHeader]
-        parts += indexParts
-        var start = 0
-        while start < perRank.count {
-            let end = min(perRank.count, start + Self.ranksPerPart * Self.bytesPerRank)
-            parts.append(Array(perRank[start..<end]))
-            start = end
-        }
-        return parts
+        let rows = ProximityIndexRows(sorting: false)
+        let joined = try store.forEachProximityRow(rows.add)
+        return rows.finish(joined: joined)
     }
+
+    func collector() -> any ProximityIndexCollecting { ProximityIndexRows(sorting: true) }
 
     static func header(usable: Bool, count: Int, indexParts: Int, rankParts: Int) -> [UInt8] {
         var out: [UInt8] = []

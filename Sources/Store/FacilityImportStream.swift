@@ -1,0 +1,153 @@
+import CSQLite
+import Facilities
+import GeoTypes
+
+/// The stored features and the proximity index of a bulk facility import, made as the rows stream
+/// in instead of by walks over the table before the commit (``OverblikStore/refreshFacilityFeatures()``,
+/// ``OverblikStore/refreshProximityIndex()``).
+///
+/// Used only where the two give the same bytes: the import fills an empty facility layer of a
+/// store without rooms (so no facility has listed rooms and no old feature survives), with the
+/// per-row triggers set aside. Each inserted row's feature is encoded from the values it was
+/// stored with (``Facility/withStoredValues(scratch:_:)``) and inserted at once, and its proximity
+/// row handed to the builder's collector; the set-aside trigger's stale list is not replayed.
+/// Features are written here only while the ids come nearly in SQLite's order (a file sorted by
+/// id, or numbered ids): once they do not, the remaining rows are listed stale for the walk, which
+/// inserts in key order.
+/// ``finish()`` records the encoding's version and the ASCII flags the walk records, and stores
+/// the collected index. All of it in the import's transaction: a failure rolls it back with the rows.
+final class FacilityImportStream {
+    private let store: OverblikStore
+    private let encoder: (any FacilityFeatureEncoding)?
+    private let insert: Statement?
+    private let proximity: (collector: any ProximityIndexCollecting, version: String)?
+    private var scratch: [UInt8] = []
+    /// Whether every id written so far is ASCII text.
+    private var ascii = true
+    /// The last id whose feature was written, how many were, and how many came before the id
+    /// written just before them (in SQLite's byte order).
+    private var previousID: [UInt8] = []
+    private var written = 0, descents = 0
+    /// Set when the ids stopped coming nearly in order: the rows from this rowid on are left to
+    /// the walk before the commit (inserted in random order, 590-byte features cost more than the walk).
+    private var leftToWalkFrom: Int64?
+
+    /// A stream for a batch into `store`'s facilities, or nil when the walks must do it (neither an
+    /// encoder nor an index builder, rows or rooms already there); call after the batch's triggers
+    /// are set aside. Clears what features and stale marks the store holds (they belong to no facility).
+    init?(store: OverblikStore) throws {
+        guard store.featureEncoder != nil || store.proximityIndexBuilder != nil else { return nil }
+        let database = store.database
+        guard try database.scalar("SELECT NOT EXISTS (SELECT 1 FROM facilities) AND NOT EXISTS (SELECT 1 FROM rooms)")?.int == 1 else {
+            return nil
+        }
+        self.store = store
+        encoder = store.featureEncoder
+        if encoder != nil {
+            try database.execute("DELETE FROM facility_features")
+            try database.execute("DELETE FROM facility_features_stale")
+            insert = try database.prepare("INSERT INTO facility_features (id, body) VALUES (?1, ?2)")
+        } else {
+            insert = nil
+        }
+        proximity = store.proximityIndexBuilder.map { ($0.collector(), $0.version) }
+    }
+
+    /// Whether the stored features are written here (else the walk before the commit encodes them).
+    var writesFeatures: Bool { encoder != nil }
+
+    /// Takes `facility`, just inserted as row `rowID`.
+    func add(_ facility: Facility, rowID: Int64) throws {
+        if let proximity {
+            var stored = facility
+            if facility.location.lon == 0 || facility.location.lat == 0 {
+                stored.location = Coordinate(lon: Facility.stored(facility.location.lon), lat: Facility.stored(facility.location.lat))
+            }
+            proximity.collector.add(ProximityRow(rowID: rowID, facility: stored, rooms: []))
+        }
+        guard let encoder, let insert, leftToWalkFrom == nil else { return }
+        let database = store.database
+        let handle = insert.handle
+        try facility.withStoredValues(scratch: &scratch) { values in
+            let id = values.id ?? UnsafeBufferPointer(start: nil, count: 0)
+            if id.lexicographicallyPrecedes(previousID) {
+                descents += 1
+                if descents > 16 && descents > written / 64 {
+                    leftToWalkFrom = rowID
+                    return
+                }
+            }
+            previousID.removeAll(keepingCapacity: true)
+            previousID.append(contentsOf: id)
+            written += 1
+            let body = FacilityFeatureBody.encode(values, parts: encoder.parts(of: values, rooms: []))
+            if ascii { ascii = values.id.map(OverblikStore.isASCII) ?? false }
+            sqlite3_reset(handle)
+            try insert.bind(1, utf8: UnsafeRawBufferPointer(id))
+            try body.withUnsafeBytes { raw in
+                try database.check(sqlite3_bind_blob(handle, 2, raw.baseAddress, Int32(raw.count), overblik_sqlite_transient()),
+                                   "bind", sql: insert.sql)
+            }
+            let rc = sqlite3_step(handle)
+            if rc != SQLITE_DONE { try database.check(rc, "step", sql: insert.sql) }
+        }
+    }
+
+    /// Records what ``OverblikStore/refreshFacilityFeatures()`` records after encoding everything
+    /// (the encoding's version; whether the facility ids, and the rooms' facility ids: none, are
+    /// ASCII) and stores the proximity index. Call after the batch's triggers are restored.
+    func finish() throws {
+        if let encoder {
+            if let leftToWalkFrom {
+                // What the set-aside trigger's replay does, for the rows not written here.
+                try store.database.execute(
+                    "INSERT INTO facility_features_stale (id) SELECT id FROM facilities WHERE rowid >= \(leftToWalkFrom) ORDER BY +id")
+            }
+            try store.setMeta(OverblikStore.featureVersionKey, encoder.version)
+            try store.setMeta(OverblikStore.asciiFacilityIDsKey, ascii ? "1" : "0")
+            try store.setMeta(OverblikStore.asciiRoomIDsKey, "1")
+        }
+        if let proximity {
+            try store.replaceProximityIndex(with: proximity.collector.finish(), version: proximity.version)
+        }
+    }
+}
+
+extension Facility {
+    /// Calls `body` with the column values this facility has once ``OverblikStore`` stored it, as
+    /// ``FacilityRecord/values`` reads them back: the text columns' UTF-8 bytes (nil for NULL),
+    /// numbers as SQLite returns them (a REAL column gives -0.0 back as 0.0). The bytes live in
+    /// `scratch` and are valid during the call only.
+    /// `value` as a REAL column gives it back (SQLite keeps -0.0 as the integer 0).
+    static func stored(_ value: Double) -> Double { value == 0 ? 0 : value }
+
+    func withStoredValues<T>(scratch: inout [UInt8], _ body: (FacilityValues) throws -> T) rethrows -> T {
+        let a = accessibility
+        // The text columns in the order of the bind in OverblikStore.bind(_:to:point:).
+        let texts: [String?] = [
+            id, name, kind.rawValue, address, owner.rawValue, openingHours, a.wheelchair.rawValue, a.toiletsWheelchair.rawValue,
+            a.stepFree.rawValue, a.ramp.rawValue, a.elevator.rawValue, a.hearingLoop.rawValue, a.parkingAccessible.rawValue,
+            a.godAdgang.isEmpty ? nil : a.godAdgang.joined(separator: "|"), a.checked, contact.name, contact.phone,
+            contact.email, contact.bookingURL, districtCode,
+        ]
+        scratch.removeAll(keepingCapacity: true)
+        var ranges: [Range<Int>?] = []
+        ranges.reserveCapacity(texts.count)
+        for text in texts {
+            guard let text else { ranges.append(nil); continue }
+            let start = scratch.count
+            scratch.append(contentsOf: text.utf8)
+            ranges.append(start..<scratch.count)
+        }
+        scratch.append(0)  // so that the buffer has an address even when every text is empty
+        return try scratch.withUnsafeBufferPointer { all in
+            func t(_ i: Int) -> UnsafeBufferPointer<UInt8>? { ranges[i].map { UnsafeBufferPointer(rebasing: all[$0]) } }
+            return try body(FacilityValues(
+                id: t(0), name: t(1), kind: t(2), lon: Self.stored(location.lon), lat: Self.stored(location.lat), address: t(3), owner: t(4),
+                capacity: capacity.map(Int64.init), openingHours: t(5), wheelchair: t(6), toiletsWheelchair: t(7), stepFree: t(8),
+                ramp: t(9), elevator: t(10), hearingLoop: t(11), parkingAccessible: t(12), godAdgang: t(13), checked: t(14),
+                contactName: t(15), phone: t(16), email: t(17), bookingURL: t(18), disabilitySuited: disabilitySuited ? 1 : 0,
+                districtCode: t(19)))
+        }
+    }
+}

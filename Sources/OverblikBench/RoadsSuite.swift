@@ -100,6 +100,7 @@ enum RoadsSuite: BenchSuite {
                     note: "\(points) points (labelling, and snap and labels in spatial order, on \(ProcessInfo.processInfo.activeProcessorCount) threads at once; "
                         + "about \(fixed(perPoint, 2)) µs CPU a point beyond the labelling); \(covered) covered, \(unreachable) >1 km; "
                         + "labels \(sameLabels.source == labels.source ? "equal" : "DIFFER from") the labelling row's; target < 5 s; \(load())"))
+        if let check = karneyCheck(network, population: population, hits: hits, router: router, targets: targets) { emit(check) }
 
         var times: [Double] = [], cpuTimes: [Double] = []
         for _ in 0..<1_000 {

@@ -65,7 +65,7 @@ public struct EdgeSnapper: Sendable {
 
     /// The snap of `point`, or nil when no segment lies within ``maximumLeg``.
     ///
-    /// The search looks within 100 m first and widens fourfold (up to ``maximumLeg``) only while
+    /// The search looks within 100 m first and doubles the radius (up to ``maximumLeg``) only while
     /// nothing is found that near: a segment outside the cells of a radius, or with a lower bound
     /// above it, is farther than the radius, so a snap within the radius is the nearest of all
     /// (ties included) and the answer equals one search over the whole ``maximumLeg``.
@@ -80,7 +80,7 @@ public struct EdgeSnapper: Sendable {
         while true {
             if let best = snap(point, within: radius, scratch: &scratch), best.leg <= radius { return best }
             if radius >= Self.maximumLeg { return nil }
-            radius = min(radius * 4, Self.maximumLeg)
+            radius = min(radius * 2, Self.maximumLeg)
         }
     }
 

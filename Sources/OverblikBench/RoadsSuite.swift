@@ -79,11 +79,15 @@ enum RoadsSuite: BenchSuite {
         let labels = router.label(sources: targets, metric: .time)
         let labelling = lap()
         let labelled = labels.source.filter { $0 >= 0 }.count
+        // A hash of every node's label and time (bit for bit), to compare builds.
+        let labelHash = zip(labels.source, labels.seconds).reduce(UInt64(14_695_981_039_346_656_037)) { h, l in
+            ((h ^ UInt64(UInt32(bitPattern: l.0))) &* 1_099_511_628_211 ^ l.1.bitPattern) &* 1_099_511_628_211
+        }
         let baselines = options.baselines ? pythonBaselines(network, targets: targets) : []
         for (i, b) in (baselines.isEmpty ? [nil] : baselines.map { Optional($0) }).enumerated() {
             emit(Result(case_: i == 0 ? "multi-source labelling" : "  (same labelling)", nodes: network.nodeCount, arcs: network.arcCount,
                         seconds: labelling.wall, cpuSeconds: labelling.cpu, baseline: b?.name, baselineSeconds: b?.seconds, baselineCPUSeconds: b?.cpuSeconds,
-                        note: (b?.note ?? "baselines not run (no .venv with scipy/igraph, or --baselines off)") + "; ours labelled \(labelled); target < 2 s; \(load())"))
+                        note: (b?.note ?? "baselines not run (no .venv with scipy/igraph, or --baselines off)") + "; ours labelled \(labelled) (hash \(labelHash)); target < 2 s; \(load())"))
         }
 
         let population = (0..<points).map { _ in randomPoint() }
@@ -100,6 +104,7 @@ enum RoadsSuite: BenchSuite {
                     note: "\(points) points (labelling, and snap and labels in spatial order, on \(ProcessInfo.processInfo.activeProcessorCount) threads at once; "
                         + "about \(fixed(perPoint, 2)) µs CPU a point beyond the labelling); \(covered) covered, \(unreachable) >1 km; "
                         + "labels \(sameLabels.source == labels.source ? "equal" : "DIFFER from") the labelling row's; target < 5 s; \(load())"))
+        if let check = karneyCheck(network, population: population, hits: hits, router: router, targets: targets) { emit(check) }
 
         var times: [Double] = [], cpuTimes: [Double] = []
         for _ in 0..<1_000 {

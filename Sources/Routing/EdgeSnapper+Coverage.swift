@@ -8,7 +8,8 @@ extension EdgeSnapper {
     /// as ``nearestSources(_:labels:sources:threads:)`` does.
     ///
     /// Snapping does not need the labels, so it runs while the labelling search does: on `threads`
-    /// > 1 one thread labels and the others snap the points in ``spatialOrder(_:)``, chunk by chunk;
+    /// > 1 one thread labels (from the start: the spatial order is computed meanwhile) and the
+    /// others snap the points in ``spatialOrder(_:)``, chunk by chunk;
     /// a chunk snapped before the labels are ready keeps its snaps until they are, a chunk started
     /// after looks its points up at once, and every thread joins the snapping once the labelling is
     /// done. Every point's answer is computed alone from the same snap and labels, so the answers
@@ -29,24 +30,27 @@ extension EdgeSnapper {
             let labels = router.label(sources: sources, metric: metric)
             return (labels, nearestSources(points, labels: labels, sources: sources, threads: 1))
         }
-        let n = points.count, order = spatialOrder(points)
+        let n = points.count
         let size = max(256, min(8_192, n / (threads * 8)))
         let chunks = (n + size - 1) / size
         let ready = Mutex<RoadLabels?>(nil)
+        nonisolated(unsafe) let labelling = router
+        // The labelling runs on a thread of its own from the start; the points' spatial order is
+        // computed meanwhile, then the chunks are snapped on every core.
+        let labelled = DispatchGroup()
+        DispatchQueue.global().async(group: labelled) {
+            let labels = labelling.label(sources: sources, metric: metric)
+            ready.withLock { $0 = labels }
+        }
+        let order = spatialOrder(points)
         var hits = [RoadHit?](repeating: nil, count: n)
         var held = [[RoadSnap?]](repeating: [], count: chunks)
-        nonisolated(unsafe) let labelling = router
         hits.withUnsafeMutableBufferPointer { hitBuffer in
         held.withUnsafeMutableBufferPointer { heldBuffer in
-            // Iteration 0 labels; the others own disjoint chunks of the order and write only there.
+            // Each iteration owns a disjoint chunk of the order and writes only there.
             nonisolated(unsafe) let out = hitBuffer, waiting = heldBuffer
-            DispatchQueue.concurrentPerform(iterations: chunks + 1) { iteration in
-                guard iteration > 0 else {
-                    let labels = labelling.label(sources: sources, metric: metric)
-                    ready.withLock { $0 = labels }
-                    return
-                }
-                let c = iteration - 1, range = (c * size)..<min(n, (c + 1) * size)
+            DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                let range = (c * size)..<min(n, (c + 1) * size)
                 var scratch = SnapScratch(slots: SnapScratch.batchSlots)
                 if !holdLookups, let labels = ready.withLock({ $0 }) {
                     for j in range {
@@ -58,6 +62,7 @@ extension EdgeSnapper {
                 }
             }
         }}
+        labelled.wait()
         let labels = ready.withLock { $0 }!, snapped = held
         let late = held.indices.filter { !held[$0].isEmpty }
         guard !late.isEmpty else { return (labels, hits) }

@@ -42,11 +42,17 @@ public struct EdgeSnapper: Sendable {
     /// Each segment's chord in ECEF, for the candidates' lower bounds: one record per segment,
     /// so a candidate costs one memory access rather than five.
     let chords: [SegmentChord]
+    /// Whether every foot takes Karney's iteration, also on segments the short foot covers.
+    let karneyFeet: Bool
 
-    /// Indexes every segment of `network`.
+    /// Indexes every segment of `network`. Feet on segments up to 2 km come from the short-line
+    /// foot (``GeodesicFoot/shortFoot(of:on:_:_:_:length:)``, within 0.01 mm of Karney's leg and
+    /// 0.1 mm of its foot), longer ones from Karney's iteration; `karneyFeet` takes Karney's
+    /// iteration for every segment (the reference the short foot is checked against).
     /// - Complexity: O(segments) for short segments.
-    public init(network: RoadNetwork) {
+    public init(network: RoadNetwork, karneyFeet: Bool = false) {
         self.network = network
+        self.karneyFeet = karneyFeet
         grid = SegmentGrid(network: network)
         let ecef = network.coordinates.map(ECEFPoint.init)
         chords = (0..<network.segmentCount).map { s in
@@ -59,7 +65,7 @@ public struct EdgeSnapper: Sendable {
 
     /// The snap of `point`, or nil when no segment lies within ``maximumLeg``.
     ///
-    /// The search looks within 100 m first and widens fourfold (up to ``maximumLeg``) only while
+    /// The search looks within 100 m first and doubles the radius (up to ``maximumLeg``) only while
     /// nothing is found that near: a segment outside the cells of a radius, or with a lower bound
     /// above it, is farther than the radius, so a snap within the radius is the nearest of all
     /// (ties included) and the answer equals one search over the whole ``maximumLeg``.
@@ -74,7 +80,7 @@ public struct EdgeSnapper: Sendable {
         while true {
             if let best = snap(point, within: radius, scratch: &scratch), best.leg <= radius { return best }
             if radius >= Self.maximumLeg { return nil }
-            radius = min(radius * 4, Self.maximumLeg)
+            radius = min(radius * 2, Self.maximumLeg)
         }
     }
 
@@ -125,7 +131,9 @@ public struct EdgeSnapper: Sendable {
         return best
     }
 
-    /// The exact snap of `point` (ECEF `p`) on segment `s` (the geodesic foot). The ECEF position
+    /// The snap of `point` (ECEF `p`) on segment `s` (the geodesic foot): the short foot on a
+    /// segment of at most ``GeodesicFoot/shortMaximumLength`` (when it is well conditioned), else
+    /// Karney's. The ECEF position
     /// of the segment's `from` node is the one its chord record holds (computed by the same
     /// function from the same coordinate), and the start azimuth comes from the scratch's memo.
     @inline(__always)
@@ -133,9 +141,14 @@ public struct EdgeSnapper: Sendable {
         let seg = Int(s)
         let a = network.coordinates[Int(network.segmentFrom[seg])], b = network.coordinates[Int(network.segmentTo[seg])]
         let chord = chords.withUnsafeBufferPointer { $0[seg] }
+        let length = network.segmentMetres[seg]
+        if !karneyFeet && length <= GeodesicFoot.shortMaximumLength,
+           let f = GeodesicFoot.shortFoot(of: p, on: a, ECEFPoint(x: chord.ax, y: chord.ay, z: chord.az), b, ECEFPoint(b), length: length) {
+            return RoadSnap(segment: s, along: f.along, foot: f.foot, leg: f.metres)
+        }
         let azimuth = scratch.azimuth(of: s) { Geodesic.inverse(from: a, to: b).initialAzimuth }
         let f = GeodesicFoot.foot(of: point, p, on: a, ECEFPoint(x: chord.ax, y: chord.ay, z: chord.az), b,
-                                  azimuth: azimuth, length: network.segmentMetres[seg])
+                                  azimuth: azimuth, length: length)
         return RoadSnap(segment: s, along: f.along, foot: f.foot, leg: f.metres)
     }
 

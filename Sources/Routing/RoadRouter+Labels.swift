@@ -25,15 +25,16 @@ extension RoadRouter {
     /// the reverse arcs, as for people travelling to a facility. Nodes costing more than `limit`
     /// stay unlabelled.
     ///
-    /// The same search as ``search(seeds:metric:reverse:limit:visit:)`` (a 4-ary heap on (key,
-    /// node), so nodes settle in the same order and keep the same labels), written for a whole
-    /// network: each node's key, other cost and label sit in one record, and nothing is reset.
+    /// The same search as ``search(seeds:metric:reverse:limit:visit:)`` (its 4-ary heap and the
+    /// radix heap here both pop by (key, node), so nodes settle in the same order and keep the same
+    /// labels), written for a whole network: each node's key, other cost and label sit in one
+    /// record, and nothing is reset.
     /// - Complexity: O((n + m) log n).
     public func label(sources: RoadTargets, metric: RoadMetric, towardSources: Bool = true,
                       limit: Double = .infinity) -> RoadLabels {
         let n = network.nodeCount
         var slots = [LabelSlot](repeating: LabelSlot(key: .infinity, other: .infinity, origin: -1), count: n)
-        var heap = QuaternaryHeap(capacity: network.nodeCount / 8)
+        var heap = RadixHeap(capacity: network.nodeCount / 8)
         for (i, snap) in sources.snaps.enumerated() {
             guard let snap else { continue }
             let label = Int32(i)

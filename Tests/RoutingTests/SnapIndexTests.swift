@@ -85,7 +85,9 @@ struct SnapIndexTests {
           .enabled(if: HelsinkiNetworkTests.available), arguments: TravelMode.allCases)
     func gridEqualsExhaustive(_ mode: TravelMode) throws {
         let network = try #require(HelsinkiNetworkTests.networks?.networks[mode])
-        let snapper = EdgeSnapper(network: network)
+        // Karney's feet throughout, as the exhaustive search uses (ShortFootTests compares the
+        // short feet with these).
+        let snapper = EdgeSnapper(network: network, karneyFeet: true)
         let ecef = network.coordinates.map(ECEFPoint.init)
         var onNode = 0, far = 0
         for p in Self.points(network, random: 80, seed: 11) {

@@ -1,0 +1,105 @@
+/// A monotone radix heap of (key, node) pairs for Dijkstra's search with non-negative keys, popping
+/// in the order of (key, node), as ``QuaternaryHeap`` does, so that a search settles nodes in the
+/// same order with either.
+///
+/// A non-negative double's bit pattern, read as an unsigned integer, orders as the double does. An
+/// entry lives in bucket 0 when its key equals the last key popped (`last`), else in bucket b, the
+/// position of the highest bit where it differs from `last` (1...64): every key of bucket b is
+/// below every key of a higher bucket. Popping takes bucket 0, or else empties the lowest bucket
+/// that has entries: its least key becomes `last`, and its entries move to lower buckets (each
+/// entry moves at most 64 times in all). Among the entries of bucket 0 (all keyed `last`) the
+/// least node comes first. Keys inserted must be at least the last key popped, as in Dijkstra.
+struct RadixHeap {
+    struct Entry {
+        var key: UInt64
+        var node: UInt32
+    }
+
+    /// Buckets 0...64, each a growable buffer (pointer, count, capacity) kept outside Swift arrays
+    /// so that the hot paths do no copy-on-write or bounds checks.
+    private let storage: Storage
+    private var last: UInt64 = 0
+    private(set) var count = 0
+
+    final class Storage {
+        let base: UnsafeMutablePointer<UnsafeMutablePointer<Entry>>
+        let counts: UnsafeMutablePointer<Int>, capacities: UnsafeMutablePointer<Int>
+
+        init(capacity: Int) {
+            base = .allocate(capacity: 65)
+            counts = .allocate(capacity: 65)
+            capacities = .allocate(capacity: 65)
+            for b in 0...64 {
+                let c = b == 0 ? 16 : max(16, capacity >> 4)
+                (base + b).initialize(to: .allocate(capacity: c))
+                (counts + b).initialize(to: 0)
+                (capacities + b).initialize(to: c)
+            }
+        }
+
+        deinit {
+            for b in 0...64 { base[b].deallocate() }
+            base.deallocate()
+            counts.deallocate()
+            capacities.deallocate()
+        }
+
+        @inline(__always)
+        func append(_ e: Entry, to b: Int) {
+            if counts[b] == capacities[b] {
+                let grown = UnsafeMutablePointer<Entry>.allocate(capacity: capacities[b] * 2)
+                grown.update(from: base[b], count: counts[b])
+                base[b].deallocate()
+                base[b] = grown
+                capacities[b] *= 2
+            }
+            base[b][counts[b]] = e
+            counts[b] += 1
+        }
+    }
+
+    init(capacity: Int = 1024) {
+        storage = Storage(capacity: capacity)
+    }
+
+    var isEmpty: Bool { count == 0 }
+
+    @inline(__always)
+    private static func bucket(_ key: UInt64, _ last: UInt64) -> Int {
+        key == last ? 0 : 64 - (key ^ last).leadingZeroBitCount
+    }
+
+    /// Adds an entry; `key` must be non-negative and at least the last key popped.
+    @inline(__always)
+    mutating func insert(key: Double, node: UInt32) {
+        let bits = key == 0 ? 0 : key.bitPattern
+        storage.append(Entry(key: bits, node: node), to: Self.bucket(bits, last))
+        count += 1
+    }
+
+    /// Removes and returns the entry of least (key, node) (nil when empty).
+    /// - Complexity: amortised O(64) per entry for the moves, plus the size of bucket 0.
+    mutating func popMin() -> (key: Double, node: UInt32)? {
+        guard count > 0 else { return nil }
+        let s = storage
+        if s.counts[0] == 0 {
+            var b = 1
+            while s.counts[b] == 0 { b += 1 }
+            let entries = s.base[b], n = s.counts[b]
+            var least = UInt64.max
+            for i in 0..<n where entries[i].key < least { least = entries[i].key }
+            last = least
+            s.counts[b] = 0
+            // Every entry moves to a lower bucket (they share the bits above b with `last`).
+            for i in 0..<n { s.append(entries[i], to: Self.bucket(entries[i].key, least)) }
+        }
+        let zero = s.base[0], n = s.counts[0]
+        var pick = 0
+        for i in 1..<max(1, n) where zero[i].node < zero[pick].node { pick = i }
+        let node = zero[pick].node
+        zero[pick] = zero[n - 1]
+        s.counts[0] = n - 1
+        count -= 1
+        return (Double(bitPattern: last), node)
+    }
+}

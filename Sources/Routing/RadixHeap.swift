@@ -9,10 +9,15 @@
 /// that has entries: its least key becomes `last`, and its entries move to lower buckets (each
 /// entry moves at most 64 times in all). Among the entries of bucket 0 (all keyed `last`) the
 /// least node comes first. Keys inserted must be at least the last key popped, as in Dijkstra.
+///
+/// An entry may carry a search's payload for its node (a source label and a second cost), so that
+/// a search settling the node reads them from the entry instead of from the node's record.
 struct RadixHeap {
     struct Entry {
         var key: UInt64
         var node: UInt32
+        var origin: Int32
+        var other: Double
     }
 
     /// Buckets 0...64, each a growable buffer (pointer, count, capacity) kept outside Swift arrays
@@ -71,15 +76,15 @@ struct RadixHeap {
 
     /// Adds an entry; `key` must be non-negative and at least the last key popped.
     @inline(__always)
-    mutating func insert(key: Double, node: UInt32) {
+    mutating func insert(key: Double, node: UInt32, origin: Int32 = -1, other: Double = 0) {
         let bits = key == 0 ? 0 : key.bitPattern
-        storage.append(Entry(key: bits, node: node), to: Self.bucket(bits, last))
+        storage.append(Entry(key: bits, node: node, origin: origin, other: other), to: Self.bucket(bits, last))
         count += 1
     }
 
     /// Removes and returns the entry of least (key, node) (nil when empty).
     /// - Complexity: amortised O(64) per entry for the moves, plus the size of bucket 0.
-    mutating func popMin() -> (key: Double, node: UInt32)? {
+    mutating func popMin() -> (key: Double, node: UInt32, origin: Int32, other: Double)? {
         guard count > 0 else { return nil }
         let s = storage
         if s.counts[0] == 0 {
@@ -96,10 +101,10 @@ struct RadixHeap {
         let zero = s.base[0], n = s.counts[0]
         var pick = 0
         for i in 1..<max(1, n) where zero[i].node < zero[pick].node { pick = i }
-        let node = zero[pick].node
+        let entry = zero[pick]
         zero[pick] = zero[n - 1]
         s.counts[0] = n - 1
         count -= 1
-        return (Double(bitPattern: last), node)
+        return (Double(bitPattern: last), entry.node, entry.origin, entry.other)
     }
 }

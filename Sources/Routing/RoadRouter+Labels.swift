@@ -11,14 +11,6 @@ public struct RoadLabels: Sendable {
     public let source: [Int32]
 }
 
-/// One node's state in a labelling search, kept together so that a relaxation touches one cache
-/// line: the key in the search's metric, the cost in the other unit, and the source label.
-struct LabelSlot {
-    var key: Double
-    var other: Double
-    var origin: Int32
-}
-
 extension RoadRouter {
     /// Labels every node of the network with its nearest source in `metric` by one multi-source
     /// Dijkstra. With `towardSources` (the default) costs run from the node to the source, over
@@ -27,25 +19,34 @@ extension RoadRouter {
     ///
     /// The same search as ``search(seeds:metric:reverse:limit:visit:)`` (its 4-ary heap and the
     /// radix heap here both pop by (key, node), so nodes settle in the same order and keep the same
-    /// labels), written for a whole network: each node's key, other cost and label sit in one
-    /// record, and nothing is reset.
+    /// labels), written for a whole network: a relaxation reads and writes only the node's key
+    /// (8 bytes a node), the source label and the cost in the other unit travel in the heap entry,
+    /// and a node is settled (a bit) when its first entry, the one of its least key, is popped.
     /// - Complexity: O((n + m) log n).
     public func label(sources: RoadTargets, metric: RoadMetric, towardSources: Bool = true,
                       limit: Double = .infinity) -> RoadLabels {
         let n = network.nodeCount
-        var slots = [LabelSlot](repeating: LabelSlot(key: .infinity, other: .infinity, origin: -1), count: n)
-        var heap = RadixHeap(capacity: network.nodeCount / 8)
+        // Each seeded node's best seed: the least cost, then the least label; one heap entry each.
+        var seeds: [UInt32: (key: Double, other: Double, origin: Int32)] = [:]
         for (i, snap) in sources.snaps.enumerated() {
             guard let snap else { continue }
             let label = Int32(i)
             func seed(_ seed: RoadSeed) {
-                let v = Int(seed.node), k = seed.cost.value(metric)
-                if k < slots[v].key || (k == slots[v].key && label < slots[v].origin) {
-                    slots[v] = LabelSlot(key: k, other: metric == .distance ? seed.cost.seconds : seed.cost.metres, origin: label)
-                    heap.insert(key: k, node: seed.node)
-                }
+                let k = seed.cost.value(metric)
+                if let known = seeds[seed.node], !(k < known.key || (k == known.key && label < known.origin)) { return }
+                seeds[seed.node] = (k, metric == .distance ? seed.cost.seconds : seed.cost.metres, label)
             }
             if towardSources { network.forEachArrival(snap, seed) } else { network.forEachDeparture(snap, seed) }
+        }
+        var keys = [Double](repeating: .infinity, count: n), others = keys
+        var source = [Int32](repeating: -1, count: n)
+        var settled = [UInt64](repeating: 0, count: (n + 63) / 64)
+        var heap = RadixHeap(capacity: n / 8)
+        // The heap pops by (key, node) whatever the order of insertion, so the dictionary's order
+        // does not matter.
+        for (node, s) in seeds {
+            keys[Int(node)] = s.key
+            heap.insert(key: s.key, node: node, origin: s.origin, other: s.other)
         }
         let (arcKey, arcOther) = costs(metric: metric, reverse: towardSources)
         let start = towardSources ? network.inStart : network.outStart
@@ -54,30 +55,35 @@ extension RoadRouter {
         next.withUnsafeBufferPointer { next in
         arcKey.withUnsafeBufferPointer { arcKey in
         arcOther.withUnsafeBufferPointer { arcOther in
-        slots.withUnsafeMutableBufferPointer { slots in
+        keys.withUnsafeMutableBufferPointer { keys in
+        others.withUnsafeMutableBufferPointer { others in
+        source.withUnsafeMutableBufferPointer { source in
+        settled.withUnsafeMutableBufferPointer { settled in
             while let top = heap.popMin() {
                 let u = Int(top.node)
-                let here = slots[u]
-                guard top.key == here.key else { continue }
+                // Keys only decrease, so a node's first entry popped has its least key: a later
+                // one is stale.
+                let word = u >> 6, bit = UInt64(1) << UInt64(u & 63)
+                if settled[word] & bit != 0 { continue }
                 guard top.key <= limit else { break }
+                settled[word] |= bit
+                source[u] = top.origin
+                others[u] = top.other
                 for arc in Int(start[u])..<Int(start[u + 1]) {
                     let v = Int(next[arc])
                     let candidate = top.key + arcKey[arc]
-                    if candidate < slots[v].key {
-                        slots[v] = LabelSlot(key: candidate, other: here.other + arcOther[arc], origin: here.origin)
-                        heap.insert(key: candidate, node: next[arc])
+                    if candidate < keys[v] {
+                        keys[v] = candidate
+                        heap.insert(key: candidate, node: next[arc], origin: top.origin, other: top.other + arcOther[arc])
                     }
                 }
             }
-        }}}}}
-        // Settled nodes are exactly those with a key within the limit; the others stay unlabelled.
-        var metres = [Double](repeating: .infinity, count: n), seconds = metres
-        var source = [Int32](repeating: -1, count: n)
-        for v in 0..<n where slots[v].key <= limit {
-            (metres[v], seconds[v]) = metric == .distance ? (slots[v].key, slots[v].other) : (slots[v].other, slots[v].key)
-            source[v] = slots[v].origin
-        }
-        return RoadLabels(metric: metric, towardSources: towardSources, metres: metres, seconds: seconds, source: source)
+            // Settled nodes are exactly those with a label; the others stay unlabelled.
+            for v in 0..<n where source[v] < 0 { keys[v] = .infinity }
+        }}}}}}}}
+        return RoadLabels(metric: metric, towardSources: towardSources,
+                          metres: metric == .distance ? keys : others, seconds: metric == .distance ? others : keys,
+                          source: source)
     }
 
     /// A point's nearest source and cost from node labels: the best of its segment's end nodes it

@@ -90,6 +90,16 @@ struct HelsinkiNetworkTests {
                 let got = metric == .distance ? labels.metres : labels.seconds
                 let worst = zip(got, brute).map { abs($0 - $1) }.max() ?? 0
                 #expect(worst < 1e-6, "\(mode) \(metric) from node \(source): worst difference \(worst)")
+                // With a limit (the median cost), exactly the nodes within it are labelled, alike.
+                let reached = got.filter(\.isFinite).sorted()
+                let limit = reached[reached.count / 2]
+                let bounded = router.label(sources: targets, metric: metric, towardSources: false, limit: limit)
+                let boundedGot = metric == .distance ? bounded.metres : bounded.seconds
+                let wrong = (0..<network.nodeCount).filter { v in
+                    got[v] <= limit ? (boundedGot[v] != got[v] || bounded.source[v] != 0)
+                                    : (boundedGot[v] != .infinity || bounded.source[v] != -1)
+                }
+                #expect(wrong.isEmpty && reached.count > 10, "\(mode) \(metric) limit \(limit): \(wrong.count) nodes differ")
             }
             let labels = router.label(sources: targets, metric: .distance, towardSources: false)
             for v in stride(from: 0, to: network.nodeCount, by: 7) {

@@ -9,4 +9,10 @@ static inline sqlite3_destructor_type overblik_sqlite_transient(void) { return S
 static inline int overblik_sqlite_enable_load_extension(sqlite3 *db, int on) {
     return sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, on, (int *)0);
 }
+
+/// sqlite3_config is variadic: turns off SQLite's memory statistics, which take a global mutex on
+/// every allocation. Must run before SQLite initialises (else SQLITE_MISUSE, harmless).
+static inline int overblik_sqlite_disable_memstatus(void) {
+    return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
 #endif

@@ -22,6 +22,10 @@ public final class Database {
         return 30_000
     }()
 
+    /// SQLite's process-wide settings, made once before the first connection: no memory statistics
+    /// (nothing here reads them, and they take a global mutex on every allocation SQLite makes).
+    private static let processSettings: Void = { _ = overblik_sqlite_disable_memstatus() }()
+
     /// Opens (creating when missing) the database at `path` and loads SpatiaLite.
     /// - Parameters:
     ///   - path: file path, or ":memory:".
@@ -30,6 +34,7 @@ public final class Database {
     /// - Parameter loadSpatiaLite: false opens plain SQLite (about 30 ms faster to start): enough to
     ///   read the store's plain columns, not to write geometry or call spatial SQL functions.
     public init(path: String, readOnly: Bool = false, loadSpatiaLite: Bool = true) throws {
+        _ = Self.processSettings
         var db: OpaquePointer?
         var flags = (readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE))
             | SQLITE_OPEN_NOMUTEX

@@ -43,20 +43,29 @@ final class RTreeEntrySorter {
         return bits & 0x8000_0000 != 0 ? ~bits : bits | 0x8000_0000
     }
 
-    /// Sorts `entries` by `value`, ties in their order: as a stable sort by `value`, but on plain
-    /// 64-bit keys (the value's ordered bits, then the position), radix-sorted on the value's bits
+    /// The order of `entries` by `value`, ties in their order: 64-bit keys (the value's ordered
+    /// bits, then the entry's position, which the lower half holds) radix-sorted on the value's bits
     /// (``RadixKeySort``), many times faster than sorting the entries with a comparison closure.
-    static func sort(_ entries: inout [Entry], by value: (Entry) -> Float) {
+    static func order(_ entries: [Entry], by value: (Entry) -> Float) -> [UInt64] {
         precondition(entries.count < Int(UInt32.max))
         var keys = entries.enumerated().map { UInt64(key(value($1))) << 32 | UInt64($0) }
         RadixKeySort.sortByUpperHalf(&keys)
+        return keys
+    }
+
+    /// The position an ``order(_:by:)`` key stands for.
+    @inline(__always) static func position(_ key: UInt64) -> Int { Int(key & 0xFFFF_FFFF) }
+
+    /// Sorts `entries` by `value`, ties in their order (a stable sort by `value`), in place.
+    static func sort(_ entries: inout [Entry], by value: (Entry) -> Float) {
+        var keys = order(entries, by: value)
         // entries[i] = old entries[position in keys[i]], in place, cycle by cycle (no second copy).
         let done = UInt64.max
         for start in keys.indices where keys[start] != done {
             let first = entries[start]
             var j = start
             while true {
-                let source = Int(keys[j] & 0xFFFF_FFFF)
+                let source = position(keys[j])
                 keys[j] = done
                 if source == start { entries[j] = first; break }
                 entries[j] = entries[source]
@@ -74,13 +83,24 @@ final class RTreeEntrySorter {
 
     /// Sorts the run in memory and appends it to the temporary file.
     private func spill() throws {
-        Self.sort(&run) { $0.minX + $0.maxX }
+        // The run is written in order a buffer at a time, gathered through its sorted keys (reads
+        // that do not wait on each other, unlike following the permutation's cycles in place).
+        let keys = Self.order(run) { $0.minX + $0.maxX }
         if file == nil {
             file = tmpfile()
             guard file != nil else { throw Self.failure("no temporary file for sorting the R*Tree's boxes (errno \(errno))") }
         }
-        let written = run.withUnsafeBufferPointer { fwrite($0.baseAddress, Self.stride, $0.count, file) }
-        guard written == run.count else { throw Self.failure("writing sorted boxes to a temporary file failed (errno \(errno))") }
+        var buffer: [Entry] = []
+        buffer.reserveCapacity(min(keys.count, RunReader.bufferLength))
+        var next = 0
+        while next < keys.count {
+            let end = min(keys.count, next + RunReader.bufferLength)
+            buffer.removeAll(keepingCapacity: true)
+            for k in keys[next..<end] { buffer.append(run[Self.position(k)]) }
+            let written = buffer.withUnsafeBufferPointer { fwrite($0.baseAddress, Self.stride, $0.count, file) }
+            guard written == buffer.count else { throw Self.failure("writing sorted boxes to a temporary file failed (errno \(errno))") }
+            next = end
+        }
         runs.append((runs.last.map { $0.start + $0.count } ?? 0, run.count))
         run.removeAll(keepingCapacity: true)
     }
@@ -88,8 +108,8 @@ final class RTreeEntrySorter {
     /// Calls `body` with every entry appended, in order of the centre of the x extent.
     func drain(_ body: (Entry) throws -> Void) throws {
         if runs.isEmpty {
-            Self.sort(&run) { $0.minX + $0.maxX }
-            for entry in run { try body(entry) }
+            let keys = Self.order(run) { $0.minX + $0.maxX }
+            for k in keys { try body(run[Self.position(k)]) }
             run = []
             return
         }

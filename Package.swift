@@ -42,7 +42,7 @@ let package = Package(
 
         // Wrappers around C.
         .target(name: "Geometry", dependencies: ["CGEOS", "GeoTypes"]),
-        .target(name: "Store", dependencies: ["CSQLite", "GeoTypes", "Facilities"]),
+        .target(name: "Store", dependencies: ["CSQLite", "CPrefetch", "GeoTypes", "Facilities"]),
         // The PostgreSQL/PostGIS store (issue 21), through postgres-nio.
         .target(name: "PostgresStore", dependencies: [
             "Store", "GeoTypes", "Facilities", .product(name: "PostgresNIO", package: "postgres-nio"),

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CPrefetch
 import CSQLite
 
 /// Orders the boxes of an R*Tree bulk load (``OverblikStore``'s `bulkLoadRTree`) by the centre of
@@ -56,6 +57,21 @@ final class RTreeEntrySorter {
     /// The position an ``order(_:by:)`` key stands for.
     @inline(__always) static func position(_ key: UInt64) -> Int { Int(key & 0xFFFF_FFFF) }
 
+    /// Calls `body` with `entries[position(k)]` for each key `k` of `keys[range]`, in turn: a
+    /// gather through memory, the entry some keys ahead fetched into cache while the caller works.
+    static func gather(_ entries: [Entry], _ keys: ArraySlice<UInt64>, _ body: (Entry) throws -> Void) rethrows {
+        let ahead = 16
+        try entries.withUnsafeBufferPointer { e in
+            guard let base = e.baseAddress else { return }
+            var i = keys.startIndex
+            while i < keys.endIndex {
+                if i + ahead < keys.endIndex { overblik_prefetch(base + position(keys[i + ahead])) }
+                try body(e[position(keys[i])])
+                i += 1
+            }
+        }
+    }
+
     /// Sorts `entries` by `value`, ties in their order (a stable sort by `value`), in place.
     static func sort(_ entries: inout [Entry], by value: (Entry) -> Float) {
         var keys = order(entries, by: value)
@@ -96,7 +112,7 @@ final class RTreeEntrySorter {
         while next < keys.count {
             let end = min(keys.count, next + RunReader.bufferLength)
             buffer.removeAll(keepingCapacity: true)
-            for k in keys[next..<end] { buffer.append(run[Self.position(k)]) }
+            Self.gather(run, keys[next..<end]) { buffer.append($0) }
             let written = buffer.withUnsafeBufferPointer { fwrite($0.baseAddress, Self.stride, $0.count, file) }
             guard written == buffer.count else { throw Self.failure("writing sorted boxes to a temporary file failed (errno \(errno))") }
             next = end
@@ -109,7 +125,7 @@ final class RTreeEntrySorter {
     func drain(_ body: (Entry) throws -> Void) throws {
         if runs.isEmpty {
             let keys = Self.order(run) { $0.minX + $0.maxX }
-            for k in keys { try body(run[Self.position(k)]) }
+            try Self.gather(run, keys[...], body)
             run = []
             return
         }

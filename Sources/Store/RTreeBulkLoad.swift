@@ -55,10 +55,10 @@ extension OverblikStore {
         // Numbers: root 1, then level by level downwards.
         func firstNumber(_ level: Int) -> Int64 { 1 + Int64(sizes[(level + 1)...].reduce(0, +)) }
         var writer = try RTreeNodeWriter(database: database, index: index, nodeSize: Int(nodeSize))
-        // Rows numbered 1...total (a layer filled from empty; rowids are unique): each row's leaf is
-        // noted here and the `_rowid` table written afterwards in rowid order, an append, instead of
-        // one insert per row at a random place (which outgrows the page cache at a few million rows).
-        var leafOf = lowest == 1 && highest == Int64(total) ? [UInt32](repeating: 0, count: total) : []
+        // Each row's leaf is noted (in bounded memory) and the `_rowid` table written afterwards in
+        // rowid order, an append, instead of one insert per row at a random place (which outgrows
+        // the page cache at a few million rows). Rowids beyond 32 bits keep the insert per row.
+        let pairs = RowLeafPairs.canHold(lowest: lowest, highest: highest) ? RowLeafPairs(runLength: inMemoryLimit) : nil
         // Leaves, streamed: the rows in x order, one vertical slice at a time sorted by y and cut into leaves.
         let slices = max(1, Int(Double(sizes[0]).squareRoot().rounded(.up)))
         let perSlice = slices * capacity
@@ -73,10 +73,10 @@ extension OverblikStore {
                 let cells = slice[s..<min(slice.count, s + capacity)]
                 let number = firstNumber(0) + Int64(leafBounds.count)
                 try writer.write(node: number, depth: depth == 0 ? 0 : nil, cells: cells) { $0.id }
-                if leafOf.isEmpty {
-                    for cell in cells { try writer.map(rowID: cell.id, to: number) }
+                if let pairs {
+                    for cell in cells { try pairs.append(rowID: cell.id, leaf: number) }
                 } else {
-                    for cell in cells { leafOf[Int(cell.id) - 1] = UInt32(number) }
+                    for cell in cells { try writer.map(rowID: cell.id, to: number) }
                 }
                 leafBounds.append(Self.bounds(of: cells, id: Int64(leafBounds.count)))
                 s += capacity
@@ -90,11 +90,10 @@ extension OverblikStore {
             if slice.count == perSlice { try emitSlice() }
         }
         try emitSlice()
-        guard seen == total, leafBounds.count == sizes[0], !leafOf.contains(0) else {
+        guard seen == total, leafBounds.count == sizes[0], pairs.map({ $0.count == total }) ?? true else {
             throw DatabaseError(code: SQLITE_INTERNAL, message: "R*Tree bulk load read \(seen) of \(total) rows", operation: "bulk load \(index)")
         }
-        try writer.map(leafOf: leafOf, database: database, index: index)
-        leafOf = []
+        if let pairs { try writer.map(pairs, database: database, index: index) }
         // The levels above (a small fraction of the rows) in memory, as before.
         var current = leafBounds
         leafBounds = []

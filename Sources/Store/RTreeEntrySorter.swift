@@ -1,16 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import CPrefetch
-import CSQLite
 
 /// Orders the boxes of an R*Tree bulk load (``OverblikStore``'s `bulkLoadRTree`) by the centre of
 /// their x extent in bounded memory: runs of at most `runLength` boxes are sorted in memory; when a
-/// layer has more, each run is written to an anonymous temporary file (removed when closed) and the
-/// runs are merged, reading a small buffer of each. Ties keep their order of arrival, as one sort
-/// of all boxes would.
+/// layer has more, each run is written to a temporary file and the runs are merged (``SpilledRuns``).
+/// Ties keep their order of arrival, as one sort of all boxes would.
 ///
 /// ```swift
 /// let sorter = RTreeEntrySorter(runLength: 1 << 20)
@@ -21,10 +14,7 @@ final class RTreeEntrySorter {
     typealias Entry = OverblikStore.RTreeEntry
     let runLength: Int
     private var run: [Entry] = []
-    private var file: UnsafeMutablePointer<FILE>?
-    /// Runs written to the file, as (first entry, entry count).
-    private var runs: [(start: Int, count: Int)] = []
-    private static let stride = MemoryLayout<Entry>.stride
+    private let runs = SpilledRuns<Entry>(what: "the R*Tree's boxes")
 
     /// How many entries were appended, and their smallest and largest ids.
     private(set) var count = 0
@@ -33,8 +23,6 @@ final class RTreeEntrySorter {
     init(runLength: Int) {
         self.runLength = max(1, runLength)
     }
-
-    deinit { if let file { fclose(file) } }
 
     private static func before(_ a: Entry, _ b: Entry) -> Bool { key(a.minX + a.maxX) < key(b.minX + b.maxX) }
 
@@ -97,27 +85,12 @@ final class RTreeEntrySorter {
         if run.count == runLength { try spill() }
     }
 
-    /// Sorts the run in memory and appends it to the temporary file.
+    /// Sorts the run in memory and appends it to the temporary file: written in order, gathered
+    /// through its sorted keys (reads that do not wait on each other, unlike following the
+    /// permutation's cycles in place).
     private func spill() throws {
-        // The run is written in order a buffer at a time, gathered through its sorted keys (reads
-        // that do not wait on each other, unlike following the permutation's cycles in place).
         let keys = Self.order(run) { $0.minX + $0.maxX }
-        if file == nil {
-            file = tmpfile()
-            guard file != nil else { throw Self.failure("no temporary file for sorting the R*Tree's boxes (errno \(errno))") }
-        }
-        var buffer: [Entry] = []
-        buffer.reserveCapacity(min(keys.count, RunReader.bufferLength))
-        var next = 0
-        while next < keys.count {
-            let end = min(keys.count, next + RunReader.bufferLength)
-            buffer.removeAll(keepingCapacity: true)
-            Self.gather(run, keys[next..<end]) { buffer.append($0) }
-            let written = buffer.withUnsafeBufferPointer { fwrite($0.baseAddress, Self.stride, $0.count, file) }
-            guard written == buffer.count else { throw Self.failure("writing sorted boxes to a temporary file failed (errno \(errno))") }
-            next = end
-        }
-        runs.append((runs.last.map { $0.start + $0.count } ?? 0, run.count))
+        try runs.write { put in try Self.gather(run, keys[...], put) }
         run.removeAll(keepingCapacity: true)
     }
 
@@ -131,51 +104,6 @@ final class RTreeEntrySorter {
         }
         if !run.isEmpty { try spill() }
         run = []
-        guard let file, fflush(file) == 0 else { throw Self.failure("flushing sorted boxes failed (errno \(errno))") }
-        var readers = runs.map { RunReader(start: $0.start, count: $0.count) }
-        for i in readers.indices { try readers[i].refill(from: file) }
-        while true {
-            var best = -1
-            for i in readers.indices where readers[i].current != nil {
-                if best < 0 || Self.before(readers[i].current!, readers[best].current!) { best = i }
-            }
-            guard best >= 0 else { return }
-            try body(readers[best].current!)
-            try readers[best].advance(in: file)
-        }
-    }
-
-    private static func failure(_ message: String) -> DatabaseError {
-        DatabaseError(code: SQLITE_IOERR, message: message, operation: "bulk load R*Tree")
-    }
-
-    /// One sorted run of the file, read a buffer at a time.
-    private struct RunReader {
-        var next: Int
-        var remaining: Int
-        var buffer: [Entry] = []
-        var index = 0
-        var current: Entry? { index < buffer.count ? buffer[index] : nil }
-        static let bufferLength = 4_096
-
-        init(start: Int, count: Int) { (next, remaining) = (start, count) }
-
-        mutating func advance(in file: UnsafeMutablePointer<FILE>) throws {
-            index += 1
-            if index == buffer.count { try refill(from: file) }
-        }
-
-        mutating func refill(from file: UnsafeMutablePointer<FILE>) throws {
-            let n = min(Self.bufferLength, remaining)
-            buffer = [Entry](repeating: Entry(id: 0, minX: 0, maxX: 0, minY: 0, maxY: 0), count: n)
-            index = 0
-            guard n > 0 else { return }
-            guard fseeko(file, off_t(next * RTreeEntrySorter.stride), SEEK_SET) == 0,
-                  buffer.withUnsafeMutableBufferPointer({ fread($0.baseAddress, RTreeEntrySorter.stride, n, file) }) == n else {
-                throw RTreeEntrySorter.failure("reading sorted boxes back failed (errno \(errno))")
-            }
-            next += n
-            remaining -= n
-        }
+        try runs.merge(by: Self.before, body)
     }
 }

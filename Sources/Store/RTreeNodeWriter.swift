@@ -47,28 +47,34 @@ struct RTreeNodeWriter {
         try writeRowID.stepDone()
     }
 
-    /// Records that rows 1...`leafOf.count` lie in leaves `leafOf[rowid - 1]`, appended in rowid
-    /// order by statements of many rows each (within one statement SQLite appends to the table's
-    /// last page without a search from the root for every row).
-    func map(leafOf: [UInt32], database: Database, index: String) throws {
+    /// Records the rows' leaves of `pairs`, appended in rowid order by statements of many rows
+    /// each (within one statement SQLite appends to the table's last page without a search from the
+    /// root for every row).
+    func map(_ pairs: RowLeafPairs, database: Database, index: String) throws {
         let width = 256
         func statement(rows: Int) throws -> Statement {
             let values = repeatElement("(?,?)", count: rows).joined(separator: ",")
             return try database.prepare("INSERT INTO \"\(index)_rowid\" (rowid, nodeno) VALUES \(values)")
         }
         let full = try statement(rows: width)
-        var start = 0
-        while start < leafOf.count {
-            let rows = min(width, leafOf.count - start)
-            let s = rows == width ? full : try statement(rows: rows)
+        var pending: [(Int64, Int64)] = []
+        pending.reserveCapacity(width)
+        func flush() throws {
+            guard !pending.isEmpty else { return }
+            let s = pending.count == width ? full : try statement(rows: pending.count)
             s.reset()
-            for k in 0..<rows {
-                try s.bind(Int32(2 * k + 1), int: Int64(start + k + 1))
-                try s.bind(Int32(2 * k + 2), int: Int64(leafOf[start + k]))
+            for (k, pair) in pending.enumerated() {
+                try s.bind(Int32(2 * k + 1), int: pair.0)
+                try s.bind(Int32(2 * k + 2), int: pair.1)
             }
             try s.stepDone()
-            start += rows
+            pending.removeAll(keepingCapacity: true)
         }
+        try pairs.drain { rowID, leaf in
+            pending.append((rowID, leaf))
+            if pending.count == width { try flush() }
+        }
+        try flush()
     }
 
     /// Records that node `child` lies under node `parent`.

@@ -40,3 +40,22 @@ struct RadixKeySortTests {
         #expect(entries.map(\.id) == expected)
     }
 }
+
+/// The packed R*Tree's row map gives its pairs back by rowid, from memory or merged from spilled runs.
+@Suite("R*Tree row map in bounded memory")
+struct RowLeafPairsTests {
+    @Test("pairs noted in any order come back by ascending rowid, whatever the run length",
+          arguments: [1, 7, 1_000, 1 << 20])
+    func byRowID(runLength: Int) throws {
+        var g = SeededGenerator(seed: UInt64(runLength))
+        let rowIDs = (1...5_000).map { Int64($0) * 3 + (Int64($0) % 5 == 0 ? 4_000_000_000 : 0) }.shuffled(using: &g)
+        let pairs = RowLeafPairs(runLength: runLength)
+        for (n, rowID) in rowIDs.enumerated() { try pairs.append(rowID: rowID, leaf: Int64(n % 97)) }
+        var back: [(Int64, Int64)] = []
+        try pairs.drain { back.append(($0, $1)) }
+        let leafOf = Dictionary(uniqueKeysWithValues: rowIDs.enumerated().map { ($1, Int64($0 % 97)) })
+        #expect(pairs.count == 5_000)
+        #expect(back.map(\.0) == rowIDs.sorted())
+        #expect(back.allSatisfy { leafOf[$0.0] == $0.1 })
+    }
+}

@@ -97,6 +97,8 @@ struct SpatialIndexDeferralTests {
         try perRow.write {
             try perRow.insert(facilities: points, replace: false)
             try perRow.database.execute(thinned)
+            // SpatiaLite's triggers do not follow a changed rowid: the reference is its own rebuild then.
+            if change == 1 { #expect(try perRow.database.scalar("SELECT RecoverSpatialIndex('facilities', 'geom')")?.int == 1) }
         }
         try packed.write {
             let deferral = try #require(try packed.beginDeferringSpatialIndex(of: "facilities"))

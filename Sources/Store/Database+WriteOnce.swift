@@ -1,0 +1,47 @@
+import CSQLite
+
+extension Database {
+    /// The journal mode of the main database, as SQLite names it ("wal", "delete", ...).
+    /// - Throws: ``DatabaseError``.
+    public var journalMode: String {
+        get throws(DatabaseError) { try scalar("PRAGMA journal_mode")?.string ?? "" }
+    }
+
+    /// Runs `body`, one large write transaction, with a rollback journal instead of the write-ahead
+    /// log when this connection is the only one on the file, so that the new pages go to the file
+    /// once (the log writes every page twice: into the log, then at the checkpoint). A rollback
+    /// journal keeps only the pages the transaction changes that were in the file before it, so
+    /// for a transaction that mostly appends (an import into an empty layer) it stays small.
+    ///
+    /// SQLite leaves write-ahead logging only when no other connection has the file open (any
+    /// process: a server, a reading command); then, and on a read-only or in-memory database, or
+    /// inside a transaction, `body` runs as usual with the log. Otherwise the file switches back
+    /// to write-ahead logging after `body`, whether it commits or throws; a failed transaction is
+    /// rolled back from the journal (the file is cut back to its old size), and a crash leaves a hot
+    /// journal that the next connection rolls back. While `body` runs, a connection opened meanwhile
+    /// waits for the lock (its busy timeout) instead of reading the state before the transaction.
+    /// If that connection is still open afterwards the switch back is left to the next writer
+    /// (``enableWriteAheadLog()``).
+    /// - Returns: what `body` returns, and whether it ran with the rollback journal.
+    public func writingOnce<T>(_ body: () throws -> T) throws -> (result: T, once: Bool) {
+        guard !isReadOnly, path != ":memory:", !path.isEmpty, sqlite3_get_autocommit(handle) != 0,
+              (try? journalMode) == "wal", leaveWriteAheadLog() else {
+            return (try body(), false)
+        }
+        defer {
+            // Without waiting: a connection opened meanwhile keeps the file as it is; the next
+            // writer's open switches it back.
+            setBusyTimeout(milliseconds: 0)
+            _ = try? execute("PRAGMA journal_mode = WAL")
+            setBusyTimeout(milliseconds: Self.busyTimeoutMilliseconds)
+        }
+        return (try body(), true)
+    }
+
+    /// Switches to a rollback journal if no other connection has the file open (without waiting).
+    private func leaveWriteAheadLog() -> Bool {
+        setBusyTimeout(milliseconds: 0)
+        defer { setBusyTimeout(milliseconds: Self.busyTimeoutMilliseconds) }
+        return (try? scalar("PRAGMA journal_mode = DELETE"))??.string == "delete"
+    }
+}

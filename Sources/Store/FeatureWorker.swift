@@ -17,10 +17,11 @@ final class FeatureWorker: @unchecked Sendable {
     /// A job's result, ready after `wait()`.
     final class Job<Result>: AnyJob, @unchecked Sendable {
         fileprivate var result: Result?
-        /// Waits until the job has run and returns its result.
+        /// Waits until the job has run and hands its result over (call once).
         func wait() -> Result {
             done.wait()
             done.signal()  // a second wait (drain) returns at once
+            defer { result = nil }
             return result!
         }
     }

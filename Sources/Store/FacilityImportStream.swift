@@ -11,8 +11,8 @@ import GeoTypes
 /// per-row triggers set aside. Each chunk's features are encoded from the values its rows are
 /// stored with (``Facility/withStoredValues(scratch:_:)``) on a thread of its own
 /// (``FeatureWorker``) while the writer inserts the chunk's rows, and inserted for the rows that
-/// were inserted after the next chunk's rows; each inserted row's proximity row goes to the
-/// builder's collector, which packs the index on that thread while the writer fills the R*Tree.
+/// were inserted after the next chunk's rows; the inserted rows go to the builder's collector on
+/// that thread too, which packs the index there while the writer fills the R*Tree.
 /// The set-aside trigger's stale list is not replayed.
 /// Features are written here only while the ids come nearly in SQLite's order (a file sorted by
 /// id, or numbered ids): once they do not, the remaining rows are listed stale for the walk, which
@@ -25,9 +25,17 @@ final class FacilityImportStream: PointLayerCompanion {
     private let insert: Statement?
     private let proximity: (collector: any ProximityIndexCollecting, version: String)?
     private let worker = FeatureWorker()
-    /// The chunks whose features are being encoded or wait to be inserted, with the outcome and
-    /// the rowid of each row, oldest first.
-    private var chunks: [(features: FeatureWorker.Job<EncodedFeatures>, outcomes: [PointRowOutcome]?, rowIDs: [Int64])] = []
+    /// A chunk being written, or whose features wait to be inserted.
+    private struct Chunk {
+        var facilities: [Facility]
+        /// Its features, encoded on the worker's thread (nil once the walk takes over).
+        var features: FeatureWorker.Job<EncodedFeatures>?
+        /// Each row's outcome, once the chunk is written, and the rowids of the inserted ones.
+        var outcomes: [PointRowOutcome]?
+        var rowIDs: [Int64] = []
+    }
+    /// The chunk being written and the one before it, oldest first.
+    private var chunks: [Chunk] = []
     private var packed: FeatureWorker.Job<[[UInt8]]>?
     /// Whether every id written so far is ASCII text.
     private var ascii = true
@@ -65,36 +73,48 @@ final class FacilityImportStream: PointLayerCompanion {
 
     /// Takes the rows of a chunk before the writer inserts them: their features are encoded meanwhile.
     func begin(_ facilities: [Facility]) {
-        guard let encoder, leftToWalkFrom == nil else { return }
-        chunks.append((worker.run { EncodedFeatures.encode(facilities, with: encoder) }, nil, []))
+        var features: FeatureWorker.Job<EncodedFeatures>?
+        if let encoder, leftToWalkFrom == nil { features = worker.run { EncodedFeatures.encode(facilities, with: encoder) } }
+        chunks.append(Chunk(facilities: facilities, features: features))
     }
 
     /// Takes `facility`, just inserted as row `rowID`.
     func inserted(_ facility: Facility, rowID: Int64) {
-        if let proximity {
+        if !chunks.isEmpty { chunks[chunks.count - 1].rowIDs.append(rowID) }
+    }
+
+    /// Takes the outcomes of the chunk's rows once they are written: the inserted rows go to the
+    /// proximity index's collector on the worker's thread, and the features of the chunk before
+    /// (encoded meanwhile) are inserted.
+    func written(_ outcomes: [PointRowOutcome]) throws {
+        guard let last = chunks.indices.last, chunks[last].outcomes == nil else { return }
+        chunks[last].outcomes = outcomes
+        if let collector = proximity?.collector {
+            let (facilities, rowIDs) = (chunks[last].facilities, chunks[last].rowIDs)
+            _ = worker.run { Self.collect(facilities, outcomes: outcomes, rowIDs: rowIDs, into: collector) }
+        }
+        while chunks.count > 1 { try insertOldestFeatures() }
+    }
+
+    /// Gives the inserted ones of `facilities` to `collector`, with their positions as stored.
+    private static func collect(_ facilities: [Facility], outcomes: [PointRowOutcome], rowIDs: [Int64],
+                                into collector: any ProximityIndexCollecting) {
+        var inserted = 0
+        for (facility, outcome) in zip(facilities, outcomes) where outcome == .inserted {
             var stored = facility
             if facility.location.lon == 0 || facility.location.lat == 0 {
                 stored.location = Coordinate(lon: Facility.stored(facility.location.lon), lat: Facility.stored(facility.location.lat))
             }
-            proximity.collector.add(ProximityRow(rowID: rowID, facility: stored, rooms: []))
+            collector.add(ProximityRow(rowID: rowIDs[inserted], facility: stored, rooms: []))
+            inserted += 1
         }
-        if !chunks.isEmpty { chunks[chunks.count - 1].rowIDs.append(rowID) }
-    }
-
-    /// Takes the outcomes of the chunk's rows once they are written, and inserts the features of
-    /// the chunk before it (encoded meanwhile).
-    func written(_ outcomes: [PointRowOutcome]) throws {
-        guard !chunks.isEmpty, chunks[chunks.count - 1].outcomes == nil else { return }
-        chunks[chunks.count - 1].outcomes = outcomes
-        while chunks.count > 1 { try insertOldestFeatures() }
     }
 
     /// Inserts the features of the oldest chunk's inserted rows, or, once the ids stop coming
     /// nearly in order, notes where the walk takes over.
     private func insertOldestFeatures() throws {
         let chunk = chunks.removeFirst()
-        let features = chunk.features.wait()
-        guard let insert, let outcomes = chunk.outcomes, leftToWalkFrom == nil else { return }
+        guard let features = chunk.features?.wait(), let insert, let outcomes = chunk.outcomes, leftToWalkFrom == nil else { return }
         let database = store.database
         let handle = insert.handle
         var inserted = 0
@@ -116,9 +136,11 @@ final class FacilityImportStream: PointLayerCompanion {
                 written += 1
                 if ascii { ascii = OverblikStore.isASCII(id) }
                 sqlite3_reset(handle)
-                try insert.bind(1, utf8: UnsafeRawBufferPointer(id))
-                try database.check(sqlite3_bind_blob(handle, 2, raw.baseAddress, Int32(raw.count), overblik_sqlite_transient()),
-                                   "bind", sql: insert.sql)
+                // Bound without a copy (SQLITE_STATIC): both are rebound before every step.
+                // (The id is the body's first run, right after its header.)
+                let text = raw.baseAddress!.advanced(by: FacilityFeatureBody.headerSize).assumingMemoryBound(to: CChar.self)
+                try database.check(sqlite3_bind_text(handle, 1, text, Int32(id.count), nil), "bind", sql: insert.sql)
+                try database.check(sqlite3_bind_blob(handle, 2, raw.baseAddress, Int32(raw.count), nil), "bind", sql: insert.sql)
                 let rc = sqlite3_step(handle)
                 if rc != SQLITE_DONE { try database.check(rc, "step", sql: insert.sql) }
             }
@@ -155,6 +177,7 @@ final class FacilityImportStream: PointLayerCompanion {
             try store.setMeta(OverblikStore.asciiRoomIDsKey, "1")
         }
         if let proximity {
+            worker.drain()
             let parts = packed?.wait() ?? proximity.collector.finish()
             try store.replaceProximityIndex(with: parts, version: proximity.version)
         }

@@ -31,12 +31,17 @@ extension Database {
               (try? journalMode) == "wal", leaveWriteAheadLog() else {
             return (try body(), false)
         }
+        // FULL is SQLite's setting for a rollback journal that must survive a power failure (it also
+        // syncs the journal's header); NORMAL, the writer's setting, is enough with the log. The journal
+        // is small here, so the extra syncs cost little.
+        _ = try? execute("PRAGMA synchronous = FULL")
         defer {
             // Without waiting: a connection opened meanwhile keeps the file as it is; the next
             // writer's open switches it back.
             setBusyTimeout(milliseconds: 0)
             _ = try? execute("PRAGMA journal_mode = WAL")
             setBusyTimeout(milliseconds: Self.busyTimeoutMilliseconds)
+            _ = try? execute("PRAGMA synchronous = NORMAL")
         }
         return (try body(), true)
     }

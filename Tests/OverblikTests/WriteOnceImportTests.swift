@@ -41,6 +41,7 @@ struct WriteOnceImportTests {
         let (once, oncePath) = try freshOverblik("write-once")
         #expect(try once.importFile(.facilities, at: url.path).imported == 15_000)
         #expect(try once.store.database.journalMode == "wal")
+        #expect(try once.store.database.scalar("PRAGMA synchronous")?.int == 1, "back to NORMAL")
         #expect(Self.walBytes(oncePath) < 64 << 10, "the new pages went to the file, not the log")
         #expect(!FileManager.default.fileExists(atPath: oncePath + "-journal"))
 

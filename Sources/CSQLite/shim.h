@@ -15,4 +15,14 @@ static inline int overblik_sqlite_enable_load_extension(sqlite3 *db, int on) {
 static inline int overblik_sqlite_disable_memstatus(void) {
     return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
+
+#ifdef __linux__
+#include <sys/types.h>
+/// Declared here: glibc declares it only with _GNU_SOURCE.
+extern int sync_file_range(int fd, __off64_t offset, __off64_t nbytes, unsigned int flags);
+/// Starts writing back file `fd`'s dirty pages without waiting for them (SYNC_FILE_RANGE_WRITE).
+static inline int overblik_start_writeback(int fd) { return sync_file_range(fd, 0, 0, 2); }
+#else
+static inline int overblik_start_writeback(int fd) { (void)fd; return 0; }
+#endif
 #endif

@@ -9,7 +9,7 @@ import Foundation
 /// scipy`), else are skipped.
 ///
 /// `--sizes N` facilities (default 1 000 000; population N and 5N), `--queries Q` (default 10 000),
-/// `--only import|import-population|near|memory`, `--baselines off`, `--dump DIR` keeps the generated files there;
+/// `--only import|import-facilities|import-population|near|memory`, `--baselines off`, `--dump DIR` keeps the generated files there;
 /// `OVERBLIK_BENCH_POSTGRES=postgres://…` adds the imports into PostgreSQL (see `ScaleSuite+Postgres`).
 enum ScaleSuite: BenchSuite {
     static let name = "scale"
@@ -77,6 +77,14 @@ enum ScaleSuite: BenchSuite {
                 try measure("import population", engine: ours, n: n, target: n == size ? "< 3 s" : "< 15 s, flat memory",
                             limit: { $0.seconds < (n == size ? 3 : 15) }, [binary, "import", "population", file, "--db", store])
             }
+            remove(store)
+            return table(rows, report: report)
+        }
+        if options.only == "import-facilities" {
+            // Only the facility import, into a new store (no population, no peers).
+            remove(store)
+            try measure("import facilities", engine: ours, n: size, target: "< 5 s", limit: { $0.seconds < 5 },
+                        [binary, "import", "facilities", files.facilities, "--db", store])
             remove(store)
             return table(rows, report: report)
         }

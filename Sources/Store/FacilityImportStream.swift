@@ -8,20 +8,37 @@ import GeoTypes
 ///
 /// Used only where the two give the same bytes: the import fills an empty facility layer of a
 /// store without rooms (so no facility has listed rooms and no old feature survives), with the
-/// per-row triggers set aside. Each inserted row's feature is encoded from the values it was
-/// stored with (``Facility/withStoredValues(scratch:_:)``) and inserted at once, and its proximity
-/// row handed to the builder's collector; the set-aside trigger's stale list is not replayed.
+/// per-row triggers set aside. Each chunk's features are encoded from the values its rows are
+/// stored with (``Facility/withStoredValues(scratch:_:)``) on a thread of its own
+/// (``FeatureWorker``) while the writer inserts the chunk's rows, and inserted for the rows that
+/// were inserted after the next chunk's rows; the inserted rows go to the builder's collector on
+/// that thread too, which packs the index there while the writer fills the R*Tree.
+/// The set-aside trigger's stale list is not replayed.
 /// Features are written here only while the ids come nearly in SQLite's order (a file sorted by
 /// id, or numbered ids): once they do not, the remaining rows are listed stale for the walk, which
 /// inserts in key order.
 /// ``finish()`` records the encoding's version and the ASCII flags the walk records, and stores
 /// the collected index. All of it in the import's transaction: a failure rolls it back with the rows.
-final class FacilityImportStream {
+final class FacilityImportStream: PointLayerCompanion {
     private let store: OverblikStore
     private let encoder: (any FacilityFeatureEncoding)?
     private let insert: Statement?
     private let proximity: (collector: any ProximityIndexCollecting, version: String)?
-    private var scratch: [UInt8] = []
+    private let worker = FeatureWorker()
+    /// A chunk being written, or whose features wait to be inserted.
+    private struct Chunk {
+        var facilities: [Facility]
+        /// Its features, encoded on the worker's thread (nil once the walk takes over).
+        var features: FeatureWorker.Job<EncodedFeatures>?
+        /// Each row's outcome, once the chunk is written, and the rowids of the inserted ones.
+        var outcomes: [PointRowOutcome]?
+        var rowIDs: [Int64] = []
+    }
+    /// The chunk being written and the one before it, oldest first.
+    private var chunks: [Chunk] = []
+    private var packed: FeatureWorker.Job<[[UInt8]]>?
+    /// Chunks written so far (every fourth, about 32 MB of the store, starts the file's writeback).
+    private var chunksWritten = 0
     /// Whether every id written so far is ASCII text.
     private var ascii = true
     /// The last id whose feature was written, how many were, and how many came before the id
@@ -56,40 +73,96 @@ final class FacilityImportStream {
     /// Whether the stored features are written here (else the walk before the commit encodes them).
     var writesFeatures: Bool { encoder != nil }
 
+    /// Takes the rows of a chunk before the writer inserts them: their features are encoded meanwhile.
+    func begin(_ facilities: [Facility]) {
+        var features: FeatureWorker.Job<EncodedFeatures>?
+        if let encoder, leftToWalkFrom == nil { features = worker.run { EncodedFeatures.encode(facilities, with: encoder) } }
+        chunks.append(Chunk(facilities: facilities, features: features))
+    }
+
     /// Takes `facility`, just inserted as row `rowID`.
-    func add(_ facility: Facility, rowID: Int64) throws {
-        if let proximity {
+    func inserted(_ facility: Facility, rowID: Int64) {
+        if !chunks.isEmpty { chunks[chunks.count - 1].rowIDs.append(rowID) }
+    }
+
+    /// Takes the outcomes of the chunk's rows once they are written: the inserted rows go to the
+    /// proximity index's collector on the worker's thread, and the features of the chunk before
+    /// (encoded meanwhile) are inserted.
+    func written(_ outcomes: [PointRowOutcome]) throws {
+        guard let last = chunks.indices.last, chunks[last].outcomes == nil else { return }
+        chunks[last].outcomes = outcomes
+        if let collector = proximity?.collector {
+            let (facilities, rowIDs) = (chunks[last].facilities, chunks[last].rowIDs)
+            _ = worker.run { Self.collect(facilities, outcomes: outcomes, rowIDs: rowIDs, into: collector) }
+        }
+        while chunks.count > 1 { try insertOldestFeatures() }
+        chunksWritten += 1
+        if chunksWritten % 4 == 0 { store.database.startWriteback() }
+    }
+
+    /// Gives the inserted ones of `facilities` to `collector`, with their positions as stored.
+    private static func collect(_ facilities: [Facility], outcomes: [PointRowOutcome], rowIDs: [Int64],
+                                into collector: any ProximityIndexCollecting) {
+        var inserted = 0
+        for (facility, outcome) in zip(facilities, outcomes) where outcome == .inserted {
             var stored = facility
             if facility.location.lon == 0 || facility.location.lat == 0 {
                 stored.location = Coordinate(lon: Facility.stored(facility.location.lon), lat: Facility.stored(facility.location.lat))
             }
-            proximity.collector.add(ProximityRow(rowID: rowID, facility: stored, rooms: []))
+            collector.add(ProximityRow(rowID: rowIDs[inserted], facility: stored, rooms: []))
+            inserted += 1
         }
-        guard let encoder, let insert, leftToWalkFrom == nil else { return }
+    }
+
+    /// Inserts the features of the oldest chunk's inserted rows, or, once the ids stop coming
+    /// nearly in order, notes where the walk takes over.
+    private func insertOldestFeatures() throws {
+        let chunk = chunks.removeFirst()
+        guard let features = chunk.features?.wait(), let insert, let outcomes = chunk.outcomes, leftToWalkFrom == nil else { return }
         let database = store.database
         let handle = insert.handle
-        try facility.withStoredValues(scratch: &scratch) { values in
-            let id = values.id ?? UnsafeBufferPointer(start: nil, count: 0)
-            if id.lexicographicallyPrecedes(previousID) {
-                descents += 1
-                if descents > 16 && descents > written / 64 {
-                    leftToWalkFrom = rowID
-                    return
+        var inserted = 0
+        for (i, outcome) in outcomes.enumerated() where outcome == .inserted {
+            let rowID = chunk.rowIDs[inserted]
+            inserted += 1
+            try features.withFeature(i) { raw in
+                guard let body = FacilityFeatureBody(raw) else { preconditionFailure("a feature just encoded does not read back") }
+                let id = body.id
+                if id.lexicographicallyPrecedes(previousID) {
+                    descents += 1
+                    if descents > 16 && descents > written / 64 {
+                        leftToWalkFrom = rowID
+                        return
+                    }
                 }
+                previousID.removeAll(keepingCapacity: true)
+                previousID.append(contentsOf: id)
+                written += 1
+                if ascii { ascii = OverblikStore.isASCII(id) }
+                sqlite3_reset(handle)
+                // Bound without a copy (SQLITE_STATIC): both are rebound before every step.
+                // (The id is the body's first run, right after its header.)
+                let text = raw.baseAddress!.advanced(by: FacilityFeatureBody.headerSize).assumingMemoryBound(to: CChar.self)
+                try database.check(sqlite3_bind_text(handle, 1, text, Int32(id.count), nil), "bind", sql: insert.sql)
+                try database.check(sqlite3_bind_blob(handle, 2, raw.baseAddress, Int32(raw.count), nil), "bind", sql: insert.sql)
+                let rc = sqlite3_step(handle)
+                if rc != SQLITE_DONE { try database.check(rc, "step", sql: insert.sql) }
             }
-            previousID.removeAll(keepingCapacity: true)
-            previousID.append(contentsOf: id)
-            written += 1
-            let body = FacilityFeatureBody.encode(values, parts: encoder.parts(of: values, rooms: []))
-            if ascii { ascii = values.id.map(OverblikStore.isASCII) ?? false }
-            sqlite3_reset(handle)
-            try insert.bind(1, utf8: UnsafeRawBufferPointer(id))
-            try body.withUnsafeBytes { raw in
-                try database.check(sqlite3_bind_blob(handle, 2, raw.baseAddress, Int32(raw.count), overblik_sqlite_transient()),
-                                   "bind", sql: insert.sql)
-            }
-            let rc = sqlite3_step(handle)
-            if rc != SQLITE_DONE { try database.check(rc, "step", sql: insert.sql) }
+            if leftToWalkFrom != nil { break }
+        }
+        if leftToWalkFrom != nil {
+            worker.drain()
+            chunks.removeAll()
+        }
+    }
+
+    /// Inserts the last chunk's features and starts packing the proximity index on the worker's
+    /// thread: call after the last row, before the R*Tree is filled.
+    func rowsDone() throws {
+        while !chunks.isEmpty { try insertOldestFeatures() }
+        if let proximity {
+            let collector = proximity.collector
+            packed = worker.run { collector.finish() }
         }
     }
 
@@ -108,11 +181,12 @@ final class FacilityImportStream {
             try store.setMeta(OverblikStore.asciiRoomIDsKey, "1")
         }
         if let proximity {
-            try store.replaceProximityIndex(with: proximity.collector.finish(), version: proximity.version)
+            worker.drain()
+            let parts = packed?.wait() ?? proximity.collector.finish()
+            try store.replaceProximityIndex(with: parts, version: proximity.version)
         }
     }
 }
-
 extension Facility {
     /// Calls `body` with the column values this facility has once ``OverblikStore`` stored it, as
     /// ``FacilityRecord/values`` reads them back: the text columns' UTF-8 bytes (nil for NULL),

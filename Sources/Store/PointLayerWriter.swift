@@ -34,10 +34,8 @@ public final class PointLayerWriter<Row> {
     private var replacedIDs = Set<String>()
     /// Into an empty layer: the new rows' boxes, collected as they are written, for the packed R*Tree.
     private var boxes: RTreeEntrySorter?
-    /// Called with each row inserted (not replaced) once it is written, and after the last row
-    /// (facilities: ``FacilityImportStream``).
-    var onInsert: ((Row) throws -> Void)?
-    var onFinish: (() throws -> Void)?
+    /// Keeps data derived from the new rows as they are written (facilities: ``FacilityImportStream``).
+    var companion: (any PointLayerCompanion<Row>)?
 
     init(store: OverblikStore, table: OverblikStore.PointTable, columns: String, replace: Bool, expectedRows: Int,
          id: @escaping (Row) -> String, bind: @escaping (Row, Statement, inout SpatiaLitePoint) throws -> Void) throws {
@@ -63,6 +61,20 @@ public final class PointLayerWriter<Row> {
     /// Writes `row`.
     /// - Throws: ``DatabaseError`` for anything but the id conflicts the outcome reports.
     public func add(_ row: Row) throws -> Outcome {
+        try add([row])[0]
+    }
+
+    /// Writes `rows` (a chunk), in order, and returns each one's outcome.
+    /// - Throws: ``DatabaseError`` for anything but the id conflicts the outcomes report.
+    public func add(_ rows: [Row]) throws -> [Outcome] {
+        guard let companion else { return try rows.map(write) }
+        companion.begin(rows)
+        let outcomes = try rows.map(write)
+        try companion.written(outcomes)
+        return outcomes
+    }
+
+    private func write(_ row: Row) throws -> Outcome {
         if replace, !replacedIDs.isEmpty, replacedIDs.contains(id(row)) { return .duplicateInBatch }
         try bindRow(row, statement, &point)
         let db = store.database.handle
@@ -71,7 +83,7 @@ public final class PointLayerWriter<Row> {
             if sqlite3_changes(db) == 0 { return .duplicateInBatch }
             if let boxes, !replace { try boxes.append(point.box(id: sqlite3_last_insert_rowid(db))) }
             guard replace else {
-                try onInsert?(row)
+                try companion?.inserted(row, rowID: sqlite3_last_insert_rowid(db))
                 return .inserted
             }
             // An upsert inserted or updated: the row's rowid tells which (sqlite3_last_insert_rowid
@@ -111,18 +123,19 @@ public final class PointLayerWriter<Row> {
 
     /// Fills the spatial index and restores the triggers: call once, after the last row.
     public func finish() throws {
+        try companion?.rowsDone()
         if let deferral {
             self.deferral = nil
             try store.finish(deferral, boxes: boxes)
             boxes = nil
         }
-        try onFinish?()
+        try companion?.finish()
     }
 
     /// Whether the batch fills an empty layer with the per-row triggers set aside.
     var fillsEmptyLayerInBulk: Bool { before == 0 && deferral != nil }
 
-    /// Leaves the replay of set-aside trigger `name` to the caller (``onInsert``, ``onFinish``).
+    /// Leaves the replay of set-aside trigger `name` to the caller (``companion``).
     func dropReplay(of name: String) {
         deferral?.bookkeeping.removeAll { $0.name == name }
     }
@@ -132,6 +145,21 @@ public final class PointLayerWriter<Row> {
         // rows; the triggers are put back here in case the transaction lives on.
         if let deferral { store.abandon(deferral) }
     }
+}
+
+/// Keeps data derived from a bulk batch's new rows as a ``PointLayerWriter`` writes them.
+protocol PointLayerCompanion<Row>: AnyObject {
+    associatedtype Row
+    /// Called with each chunk before its rows are written.
+    func begin(_ rows: [Row])
+    /// Called with each row inserted (not replaced), as row `rowID`, once it is written.
+    func inserted(_ row: Row, rowID: Int64) throws
+    /// Called with the outcomes of the chunk's rows once they are written.
+    func written(_ outcomes: [PointRowOutcome]) throws
+    /// Called after the last chunk, before the spatial index is filled.
+    func rowsDone() throws
+    /// Called last, after the triggers are restored.
+    func finish() throws
 }
 
 extension OverblikStore {
@@ -145,10 +173,7 @@ extension OverblikStore {
                                           expectedRows: expectedRows, id: \.id) { f, s, point in try Self.bind(f, to: s, point: &point) }
         if !replace, writer.fillsEmptyLayerInBulk, let stream = try FacilityImportStream(store: self) {
             if stream.writesFeatures { writer.dropReplay(of: "facility_features_on_insert") }
-            let db = database.handle
-            // (The rowid is read before the feature is inserted; that table has none anyway.)
-            writer.onInsert = { try stream.add($0, rowID: sqlite3_last_insert_rowid(db)) }
-            writer.onFinish = stream.finish
+            writer.companion = stream
         }
         return writer
     }

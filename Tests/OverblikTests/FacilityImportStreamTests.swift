@@ -62,12 +62,26 @@ struct FacilityImportStreamTests {
         return out
     }
 
-    @Test("into an empty layer the writer stores features and index as it goes (features while ids come in order), exactly those the walks make", arguments: cases)
-    func sameAsWalks(_ c: Case) throws {
+    @Test("into an empty layer the writer stores features and index as it goes (features while ids come in order), exactly those the walks make",
+          arguments: cases, [1, 700])
+    func sameAsWalks(_ c: Case, chunk: Int) throws {
         let (o, _) = try freshOverblik("stream-derived")
         try o.store.write {
             let writer = try o.store.facilityWriter(replace: false, expectedRows: Int.max)
-            for f in c.facilities { #expect(try writer.add(f) == .inserted) }
+            if chunk == 1 {
+                for f in c.facilities { #expect(try writer.add(f) == .inserted) }
+            } else {
+                // In chunks, with an id of the first chunk repeated (never written twice) in the middle of the second.
+                var rows = c.facilities, repeated = c.facilities[3]
+                repeated.name = "a repeat"
+                rows.insert(repeated, at: min(rows.count, chunk + chunk / 2))
+                var outcomes: [PointRowOutcome] = []
+                for start in stride(from: 0, to: rows.count, by: chunk) {
+                    outcomes += try writer.add(Array(rows[start..<min(rows.count, start + chunk)]))
+                }
+                #expect(outcomes.filter { $0 == .inserted }.count == c.facilities.count)
+                #expect(outcomes.filter { $0 == .duplicateInBatch }.count == 1)
+            }
             try writer.finish()
             // Before the commit's refresh: the index is made; features are left to the walk only
             // for the rows after ids stopped coming in order.

@@ -17,7 +17,7 @@ package struct PointLayerSink<Row> {
     package let cancel: () -> Void
 
     init(_ writer: PointLayerWriter<Row>) {
-        (add, finish, cancel) = ({ rows in try rows.map(writer.add) }, { try writer.finish(); return RepeatedIDs() }, {})
+        (add, finish, cancel) = ({ rows in try writer.add(rows) }, { try writer.finish(); return RepeatedIDs() }, {})
     }
 
     init(_ writer: PostgresPointLayerWriter<Row>) {

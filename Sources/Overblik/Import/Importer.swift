@@ -110,7 +110,7 @@ extension Overblik {
                 }
             }
             let outsideBefore = report.outsideArea
-            report.replaced = try writeRetrying("import into \(table)") {
+            report.replaced = try writingOnceIfFilling(layer, from: path, replace: options.replace) { try writeRetrying("import into \(table)") {
                 (count, problems, skipped, report.outsideArea) = (0, ProblemCollector(), [], outsideBefore)
                 (report.skipped, report.skippedUnmapped) = ([], [:])
                 let outcome = try stream.run(districts: try backend.districts(), read: read, makeWriter: writer)
@@ -130,7 +130,7 @@ extension Overblik {
                 report.outsideDistricts = outcome.outsideDistricts
                 report.imported = outcome.imported
                 return outcome.replaced
-            }
+            } }
         }
 
         switch layer {

@@ -1,0 +1,91 @@
+import Foundation
+@testable import Store
+import Testing
+import TestSupport
+@testable import Overblik
+
+/// An import into an empty facility layer with no other connection on the store writes it once,
+/// with a rollback journal instead of the write-ahead log (``Database/writingOnce(_:)``): it must
+/// store exactly what the log path stores, stay atomic, and give the store back in WAL mode.
+@Suite("Facility imports that write the store once")
+struct WriteOnceImportTests {
+    /// A CSV of `count` facilities above the write-once size, the row at `badLine` (if any) with a bad capacity.
+    static func csv(_ count: Int, badLine: Int? = nil, name: String) throws -> URL {
+        let text = StreamingImportTests.facilityCSV(count) { line, row in
+            if line == badLine { row = row.replacingOccurrences(of: ",\"", with: "x,\"") }
+        }
+        #expect(text.utf8.count >= Overblik.writeOnceMinimumBytes)
+        return try TestSupport.writeTemporary(text, name: name)
+    }
+
+    /// The size of the store's write-ahead log (0 when there is none).
+    static func walBytes(_ path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? Int) ?? 0
+    }
+
+    /// Everything the import derives, in a comparable form.
+    static func stored(_ o: Overblik) throws -> [[SQLValue]] {
+        var out = try StreamingImportTests.rows(o, "facilities")
+        for query in ["SELECT id, body FROM facility_features ORDER BY id", "SELECT part, version, body FROM proximity_index ORDER BY part",
+                      "SELECT pkid, xmin, xmax, ymin, ymax FROM idx_facilities_geom ORDER BY pkid",
+                      "SELECT key, value FROM overblik_meta WHERE key LIKE 'facility_features%' ORDER BY key",
+                      "SELECT count(*) FROM facility_features_stale"] {
+            out += try o.store.database.query(query).map(\.values)
+        }
+        return out
+    }
+
+    @Test("alone on the store, the import skips the log and stores exactly what it stores while another connection is open")
+    func sameAsWithLog() throws {
+        let url = try Self.csv(15_000, name: "once.csv")
+        let (once, oncePath) = try freshOverblik("write-once")
+        #expect(try once.importFile(.facilities, at: url.path).imported == 15_000)
+        #expect(try once.store.database.journalMode == "wal")
+        #expect(try once.store.database.scalar("PRAGMA synchronous")?.int == 1, "back to NORMAL")
+        #expect(Self.walBytes(oncePath) < 64 << 10, "the new pages went to the file, not the log")
+        #expect(!FileManager.default.fileExists(atPath: oncePath + "-journal"))
+
+        // Another connection on the store (as a server holds one): the import keeps the log.
+        let (logged, loggedPath) = try freshOverblik("write-once-open")
+        let other = try OverblikStore(path: loggedPath)
+        #expect(try logged.importFile(.facilities, at: url.path).imported == 15_000)
+        #expect(Self.walBytes(loggedPath) > 1 << 20, "the log was used")
+        #expect(try other.database.scalar("SELECT count(*) FROM facilities")?.int == 15_000)
+        #expect(try other.database.journalMode == "wal")
+
+        #expect(try Self.stored(once) == Self.stored(logged))
+        #expect(try once.store.database.scalar("PRAGMA integrity_check")?.string == "ok")
+        #expect(try once.store.database.scalar("SELECT rtreecheck('idx_facilities_geom')")?.string == "ok")
+        #expect(try !once.store.facilityFeaturesNeedEncoding())
+    }
+
+    @Test("a bad row in the middle leaves the store as it was, file size included, back in WAL mode")
+    func badRowLeavesNothing() throws {
+        let (o, path) = try freshOverblik("write-once-bad")
+        let before = try tableCounts(o)
+        let derived = ["facility_features", "proximity_index", "idx_facilities_geom"]
+        let derivedBefore = try derived.map { try o.store.database.scalar("SELECT count(*) FROM \($0)")?.int }
+        let pages = try o.store.database.scalar("PRAGMA page_count")?.int
+        let url = try Self.csv(15_000, badLine: 7_500, name: "once-bad.csv")
+        do {
+            _ = try o.importFile(.facilities, at: url.path)
+            Issue.record("expected refusal")
+        } catch let error as ImportError {
+            #expect(error.total == 1)
+            #expect(error.problems.first?.position == RecordPosition(file: url.path, line: 7_500))
+            #expect(error.problems.first?.field == "capacity")
+        }
+        #expect(try tableCounts(o) == before)
+        #expect(try derived.map { try o.store.database.scalar("SELECT count(*) FROM \($0)")?.int } == derivedBefore)
+        // The file is cut back to its pages of before (the rows written before the bad one were appended to it).
+        #expect(try o.store.database.scalar("PRAGMA page_count")?.int == pages)
+        let pageSize = try #require(try o.store.database.scalar("PRAGMA page_size")?.int)
+        #expect(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int == Int((pages ?? 0) * pageSize))
+        #expect(Self.walBytes(path) < 64 << 10, "the rows written before the bad one went to the file, not the log")
+        #expect(!FileManager.default.fileExists(atPath: path + "-journal"))
+        #expect(try o.store.database.journalMode == "wal")
+        #expect(try o.store.database.scalar("PRAGMA integrity_check")?.string == "ok")
+        // The store takes the next import.
+        #expect(try o.importFile(.facilities, at: Self.csv(15_000, name: "once-good.csv").path).imported == 15_000)
+    }
+}

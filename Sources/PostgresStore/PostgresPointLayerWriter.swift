@@ -43,6 +43,7 @@ public final class PostgresPointLayerWriter<Row> {
         if expectedRows >= PostgresStore.indexDeferralRows {
             try store.execute("DROP INDEX IF EXISTS \(table)_geom")
             indexDropped = true
+            try store.raiseMaintenanceMemory()
             if layerWasEmpty {
                 setAside = try store.keyConstraints(of: table)
                 for c in setAside.reversed() { try store.execute("ALTER TABLE \(c.table) DROP CONSTRAINT \(c.name)") }
@@ -187,6 +188,17 @@ extension PostgresStore {
         for row in try query("SELECT id FROM (\(counted)) r LIMIT \(RepeatedIDs.limit)") { repeated.ids.insert(try Cells(row).string(0)) }
         return repeated
     }
+
+    /// Sorting memory for the key and index builds of a large batch: at least
+    /// ``maintenanceMemoryKB`` for this transaction (`SET LOCAL`; a larger server setting stays).
+    /// The primary key's build of 1 000 000 ids then sorts in memory, with parallel workers.
+    func raiseMaintenanceMemory() throws {
+        let current = try scalar("SELECT setting::bigint FROM pg_settings WHERE name = 'maintenance_work_mem'", as: Int64.self) ?? 0
+        if current < Self.maintenanceMemoryKB { try execute("SET LOCAL maintenance_work_mem = '\(Self.maintenanceMemoryKB)kB'") }
+    }
+
+    /// The transaction's `maintenance_work_mem` for a large batch (256 MB).
+    static let maintenanceMemoryKB: Int64 = 256 << 10
 
     /// Which of `ids` are in `table`, each with whether this transaction wrote it.
     func writtenByThisTransaction(ids: [String], in table: String) throws -> [String: Bool] {

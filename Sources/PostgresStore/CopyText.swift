@@ -9,7 +9,8 @@ struct CopyText {
     private(set) var buffers: [ByteBuffer] = []
     /// Rows ended so far.
     private(set) var rows = 0
-    private var current = CopyText.freshBuffer()
+    /// Allocated at the first row (see ``freshBuffer()``): an unused `CopyText` costs nothing.
+    private var current = ByteBuffer()
     private var first = true
     static let limit = 1 << 20
 
@@ -55,7 +56,9 @@ struct CopyText {
     }
 
     private mutating func separate() {
-        if first { first = false } else { current.writeInteger(UInt8(ascii: "\t")) }
+        guard first else { current.writeInteger(UInt8(ascii: "\t")); return }
+        first = false
+        if current.capacity == 0 { current = Self.freshBuffer() }
     }
 
     private static func needsEscape(_ byte: UInt8) -> Bool {
@@ -74,7 +77,7 @@ struct CopyText {
         rows += 1
         if current.readableBytes >= Self.limit {
             buffers.append(current)
-            current = Self.freshBuffer()
+            current = ByteBuffer()
         }
     }
 

@@ -62,9 +62,14 @@ public final class PostgresPointLayerWriter<Row> {
         var inserts = CopyText(), updates = CopyText()
         var outcomes: [PointRowOutcome] = []
         outcomes.reserveCapacity(rows.count)
+        // Nothing of this chunk is in the layer yet (the bulk case): one set insertion per row.
+        var seen = Set<String>()
+        if mine.isEmpty { seen.reserveCapacity(rows.count) }
         for (row, rowID) in zip(rows, ids) {
             let outcome: PointRowOutcome
-            if let earlier = first[rowID] {
+            if mine.isEmpty {
+                outcome = seen.insert(rowID).inserted ? .inserted : .duplicateInBatch
+            } else if let earlier = first[rowID] {
                 outcome = earlier == .existing ? .existing : .duplicateInBatch
             } else {
                 switch mine[rowID] {

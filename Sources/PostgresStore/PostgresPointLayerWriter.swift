@@ -196,7 +196,8 @@ extension PostgresStore {
 
     /// Sorting memory for the key and index builds of a large batch: at least
     /// ``maintenanceMemoryKB`` for this transaction (`SET LOCAL`; a larger server setting stays).
-    /// The primary key's build of 1 000 000 ids then sorts in memory, with parallel workers.
+    /// The primary key's build of 1 000 000 ids then runs with two parallel workers instead of one
+    /// (PostgreSQL gives each participant at least 32 MB), each sorting its share in one run.
     func raiseMaintenanceMemory() throws {
         let current = try scalar("SELECT setting::bigint FROM pg_settings WHERE name = 'maintenance_work_mem'", as: Int64.self) ?? 0
         if current < Self.maintenanceMemoryKB { try execute("SET LOCAL maintenance_work_mem = '\(Self.maintenanceMemoryKB)kB'") }

@@ -9,7 +9,8 @@ import Foundation
 /// scipy`), else are skipped.
 ///
 /// `--sizes N` facilities (default 1 000 000; population N and 5N), `--queries Q` (default 10 000),
-/// `--only import|import-facilities|import-population|near|memory`, `--baselines off`, `--dump DIR` keeps the generated files there;
+/// `--only import|import-facilities|import-population|near|memory` (import-population: SpatiaLite and, with
+/// `OVERBLIK_BENCH_POSTGRES`, PostgreSQL side by side), `--baselines off`, `--dump DIR` keeps the generated files there;
 /// `OVERBLIK_BENCH_POSTGRES=postgres://…` adds the imports into PostgreSQL (see `ScaleSuite+Postgres`).
 enum ScaleSuite: BenchSuite {
     static let name = "scale"
@@ -76,7 +77,13 @@ enum ScaleSuite: BenchSuite {
                 remove(store)
                 try measure("import population", engine: ours, n: n, target: n == size ? "< 3 s" : "< 15 s, flat memory",
                             limit: { $0.seconds < (n == size ? 3 : 15) }, [binary, "import", "population", file, "--db", store])
+                // Beside it, into a fresh PostgreSQL database when one is given.
+                if let server = postgresServer {
+                    try measure("import population", engine: "overblik into PostgreSQL (client CPU)", n: n,
+                                [binary, "import", "population", file, "--db", try freshPostgresDatabase(server)])
+                }
             }
+            if let server = postgresServer { try dropPostgresScratch(server) }
             remove(store)
             return table(rows, report: report)
         }

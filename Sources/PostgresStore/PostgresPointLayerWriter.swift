@@ -43,6 +43,7 @@ public final class PostgresPointLayerWriter<Row> {
         if expectedRows >= PostgresStore.indexDeferralRows {
             try store.execute("DROP INDEX IF EXISTS \(table)_geom")
             indexDropped = true
+            try store.raiseMaintenanceMemory()
             if layerWasEmpty {
                 setAside = try store.keyConstraints(of: table)
                 for c in setAside.reversed() { try store.execute("ALTER TABLE \(c.table) DROP CONSTRAINT \(c.name)") }
@@ -61,9 +62,14 @@ public final class PostgresPointLayerWriter<Row> {
         var inserts = CopyText(), updates = CopyText()
         var outcomes: [PointRowOutcome] = []
         outcomes.reserveCapacity(rows.count)
+        // Nothing of this chunk is in the layer yet (the bulk case): one set insertion per row.
+        var seen = Set<String>()
+        if mine.isEmpty { seen.reserveCapacity(rows.count) }
         for (row, rowID) in zip(rows, ids) {
             let outcome: PointRowOutcome
-            if let earlier = first[rowID] {
+            if mine.isEmpty {
+                outcome = seen.insert(rowID).inserted ? .inserted : .duplicateInBatch
+            } else if let earlier = first[rowID] {
                 outcome = earlier == .existing ? .existing : .duplicateInBatch
             } else {
                 switch mine[rowID] {
@@ -187,6 +193,18 @@ extension PostgresStore {
         for row in try query("SELECT id FROM (\(counted)) r LIMIT \(RepeatedIDs.limit)") { repeated.ids.insert(try Cells(row).string(0)) }
         return repeated
     }
+
+    /// Sorting memory for the key and index builds of a large batch: at least
+    /// ``maintenanceMemoryKB`` for this transaction (`SET LOCAL`; a larger server setting stays).
+    /// The primary key's build of 1 000 000 ids then runs with two parallel workers instead of one
+    /// (PostgreSQL gives each participant at least 32 MB), each sorting its share in one run.
+    func raiseMaintenanceMemory() throws {
+        let current = try scalar("SELECT setting::bigint FROM pg_settings WHERE name = 'maintenance_work_mem'", as: Int64.self) ?? 0
+        if current < Self.maintenanceMemoryKB { try execute("SET LOCAL maintenance_work_mem = '\(Self.maintenanceMemoryKB)kB'") }
+    }
+
+    /// The transaction's `maintenance_work_mem` for a large batch (256 MB).
+    static let maintenanceMemoryKB: Int64 = 256 << 10
 
     /// Which of `ids` are in `table`, each with whether this transaction wrote it.
     func writtenByThisTransaction(ids: [String], in table: String) throws -> [String: Bool] {

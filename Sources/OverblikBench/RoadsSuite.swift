@@ -99,10 +99,16 @@ enum RoadsSuite: BenchSuite {
         let covered = hits.filter { ($0?.cost.seconds ?? .infinity) <= 600 }.count
         let unreachable = hits.filter { $0 == nil }.count
         let perPoint = (coverage.cpu - labelling.cpu) * 1e6 / Double(max(1, points))
+        // A hash of every point's answer (facility and both costs, bit for bit), to compare builds.
+        let hitHash = hits.reduce(UInt64(14_695_981_039_346_656_037)) { h, hit in
+            let t = UInt64(bitPattern: Int64(hit?.target ?? -1))
+            return (((h ^ t) &* 1_099_511_628_211 ^ (hit?.cost.metres.bitPattern ?? 0)) &* 1_099_511_628_211
+                ^ (hit?.cost.seconds.bitPattern ?? 0)) &* 1_099_511_628_211
+        }
         emit(Result(case_: "coverage by car 10min", nodes: network.nodeCount, arcs: network.arcCount,
                     seconds: coverage.wall, cpuSeconds: coverage.cpu,
                     note: "\(points) points (labelling, and snap and labels in spatial order, on \(ProcessInfo.processInfo.activeProcessorCount) threads at once; "
-                        + "about \(fixed(perPoint, 2)) µs CPU a point beyond the labelling); \(covered) covered, \(unreachable) >1 km; "
+                        + "about \(fixed(perPoint, 2)) µs CPU a point beyond the labelling); \(covered) covered, \(unreachable) >1 km (hash \(hitHash)); "
                         + "labels \(sameLabels.source == labels.source ? "equal" : "DIFFER from") the labelling row's; target < 5 s; \(load())"))
         if let check = karneyCheck(network, population: population, hits: hits, router: router, targets: targets) { emit(check) }
 

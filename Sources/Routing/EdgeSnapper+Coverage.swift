@@ -52,13 +52,14 @@ extension EdgeSnapper {
             DispatchQueue.concurrentPerform(iterations: chunks) { c in
                 let range = (c * size)..<min(n, (c + 1) * size)
                 var scratch = SnapScratch(slots: SnapScratch.batchSlots)
+                // The chunk's points in one pass first: their loads, scattered over the input,
+                // overlap one another here rather than stall one snap each.
+                let local = range.map { points[Int(order[$0])] }
                 if !holdLookups, let labels = ready.withLock({ $0 }) {
-                    for j in range {
-                        let i = Int(order[j])
-                        out[i] = snap(points[i], scratch: &scratch).flatMap { labels.nearest(for: $0, network: network, sources: sources) }
-                    }
+                    let found = local.map { snap($0, scratch: &scratch).flatMap { labels.nearest(for: $0, network: network, sources: sources) } }
+                    for (j, hit) in zip(range, found) { out[Int(order[j])] = hit }
                 } else {
-                    waiting[c] = range.map { snap(points[Int(order[$0])], scratch: &scratch) }
+                    waiting[c] = local.map { snap($0, scratch: &scratch) }
                 }
             }
         }}
@@ -70,9 +71,8 @@ extension EdgeSnapper {
             nonisolated(unsafe) let out = hitBuffer
             DispatchQueue.concurrentPerform(iterations: late.count) { k in
                 let c = late[k]
-                for (offset, snap) in snapped[c].enumerated() {
-                    out[Int(order[c * size + offset])] = snap.flatMap { labels.nearest(for: $0, network: network, sources: sources) }
-                }
+                let found = snapped[c].map { $0.flatMap { labels.nearest(for: $0, network: network, sources: sources) } }
+                for (offset, hit) in found.enumerated() { out[Int(order[c * size + offset])] = hit }
             }
         }
         return (labels, hits)

@@ -34,39 +34,53 @@ extension EdgeSnapper {
     }
 
     /// The distance along the Hilbert curve of order `bits` of cell (x, y), both below 2^bits.
+    ///
+    /// From the top bit down, each level's quadrant gives two digits of the distance, then the
+    /// remaining bits are turned so that the curve's sub-square starts where the previous one
+    /// ended: swapped when the quadrant is in the lower row, and also complemented when it is the
+    /// lower right one. Swapping and complementing commute and undo themselves, so two flags hold
+    /// every turn so far and each level costs a few bit operations, without branches.
     static func hilbert(x: UInt32, y: UInt32, bits: Int) -> UInt32 {
-        var (x, y, d) = (x, y, UInt32(0))
-        let side = UInt32(1) << bits
-        var s = side >> 1
-        while s > 0 {
-            let rx: UInt32 = x & s != 0 ? 1 : 0, ry: UInt32 = y & s != 0 ? 1 : 0
-            d += s * s * ((3 * rx) ^ ry)
-            // Rotate the quadrant so that the curve's sub-square starts where the previous ended.
-            if ry == 0 {
-                if rx == 1 { (x, y) = (side - 1 - x, side - 1 - y) }
-                (x, y) = (y, x)
-            }
-            s >>= 1
+        var d: UInt32 = 0, swapped: UInt32 = 0, complemented: UInt32 = 0
+        var level = bits
+        while level > 0 {
+            level -= 1
+            var rx = (x >> UInt32(level)) & 1, ry = (y >> UInt32(level)) & 1
+            let t = (rx ^ ry) & swapped
+            rx ^= t ^ complemented
+            ry ^= t ^ complemented
+            d = d << 2 | ((3 &* rx) ^ ry)
+            let lowerRow = ry ^ 1
+            swapped ^= lowerRow
+            complemented ^= lowerRow & rx
         }
         return d
     }
 
     /// Sorts by the key in the high 32 bits (`keyBits` of them used), stably: entries with equal
-    /// keys keep their order (by index, as built).
+    /// keys keep their order (by index, as built). Least significant digit first, 11 bits a pass
+    /// (two passes for a grid of up to 2048 cells a side).
     static func radixSort(_ values: inout [UInt64], keyBits: Int) {
+        let digit = 11, buckets = 1 << 11
         var other = [UInt64](repeating: 0, count: values.count)
+        var count = [Int](repeating: 0, count: buckets + 1)
         var shift = 32
         while shift < 32 + keyBits {
-            var count = [Int](repeating: 0, count: 257)
-            for v in values { count[Int((v >> UInt64(shift)) & 0xFF) + 1] += 1 }
-            for d in 0..<256 { count[d + 1] += count[d] }
-            for v in values {
-                let d = Int((v >> UInt64(shift)) & 0xFF)
-                other[count[d]] = v
-                count[d] += 1
-            }
+            for d in count.indices { count[d] = 0 }
+            let mask = UInt64(buckets - 1), by = UInt64(shift)
+            values.withUnsafeBufferPointer { values in
+            other.withUnsafeMutableBufferPointer { other in
+            count.withUnsafeMutableBufferPointer { count in
+                for v in values { count[Int((v >> by) & mask) + 1] += 1 }
+                for d in 0..<buckets { count[d + 1] += count[d] }
+                for v in values {
+                    let d = Int((v >> by) & mask)
+                    other[count[d]] = v
+                    count[d] += 1
+                }
+            }}}
             swap(&values, &other)
-            shift += 8
+            shift += digit
         }
     }
 }

@@ -42,6 +42,8 @@ public struct EdgeSnapper: Sendable {
     /// Each segment's chord in ECEF, for the candidates' lower bounds: one record per segment,
     /// so a candidate costs one memory access rather than five.
     let chords: [SegmentChord]
+    /// Each node's ECEF position (the `to` end of a refined segment, without trigonometry).
+    let nodes: [ECEFPoint]
     /// Whether every foot takes Karney's iteration, also on segments the short foot covers.
     let karneyFeet: Bool
 
@@ -58,6 +60,7 @@ public struct EdgeSnapper: Sendable {
         chords = (0..<network.segmentCount).map { s in
             SegmentChord(ecef[Int(network.segmentFrom[s])], ecef[Int(network.segmentTo[s])], length: network.segmentMetres[s])
         }
+        nodes = ecef
     }
 
     /// A segment whose lower bound is within a search radius.
@@ -65,10 +68,13 @@ public struct EdgeSnapper: Sendable {
 
     /// The snap of `point`, or nil when no segment lies within ``maximumLeg``.
     ///
-    /// The search looks within 100 m first and doubles the radius (up to ``maximumLeg``) only while
-    /// nothing is found that near: a segment outside the cells of a radius, or with a lower bound
-    /// above it, is farther than the radius, so a snap within the radius is the nearest of all
-    /// (ties included) and the answer equals one search over the whole ``maximumLeg``.
+    /// The search starts from the point's own cell (``snapNear(_:_:scratch:)``: the exact leg to
+    /// the best segment listed there bounds the answer, and only the cells and segments within
+    /// that leg are searched). When that cell lists nothing within ``maximumLeg``, it looks within
+    /// 100 m and doubles the radius (up to ``maximumLeg``) while nothing is found that near: a
+    /// segment outside the cells of a radius, or with a lower bound above it, is farther than the
+    /// radius, so a snap within the radius is the nearest of all (ties included). Either way the
+    /// answer equals one search over the whole ``maximumLeg``.
     public func snap(_ point: Coordinate) -> RoadSnap? {
         var scratch = SnapScratch()
         return snap(point, scratch: &scratch)
@@ -76,9 +82,11 @@ public struct EdgeSnapper: Sendable {
 
     /// ``snap(_:)`` with a reusable candidate buffer and azimuth memo (one per thread).
     func snap(_ point: Coordinate, scratch: inout SnapScratch) -> RoadSnap? {
+        let p = ECEFPoint(point)
+        if let near = snapNear(point, p, scratch: &scratch) { return near }
         var radius = min(100, Self.maximumLeg)
         while true {
-            if let best = snap(point, within: radius, scratch: &scratch), best.leg <= radius { return best }
+            if let best = snap(point, p, within: radius, scratch: &scratch), best.leg <= radius { return best }
             if radius >= Self.maximumLeg { return nil }
             radius = min(radius * 2, Self.maximumLeg)
         }
@@ -88,7 +96,7 @@ public struct EdgeSnapper: Sendable {
     /// exceed `radius`); nil when there is none.
     func snap(_ point: Coordinate, within radius: Double) -> RoadSnap? {
         var scratch = SnapScratch()
-        return snap(point, within: radius, scratch: &scratch)
+        return snap(point, ECEFPoint(point), within: radius, scratch: &scratch)
     }
 
     /// Gathers the candidates within `radius` and refines them without sorting: first the one of
@@ -96,13 +104,12 @@ public struct EdgeSnapper: Sendable {
     /// The best leg only shrinks, so every candidate whose bound is within the final leg is
     /// refined, and the minimum by (leg, segment) over them is the one refining all candidates in
     /// bound order gives (a candidate's exact leg is never below its bound).
-    func snap(_ point: Coordinate, within radius: Double, scratch: inout SnapScratch) -> RoadSnap? {
+    func snap(_ point: Coordinate, _ p: ECEFPoint, within radius: Double, scratch: inout SnapScratch) -> RoadSnap? {
         guard let cells = grid.cells(around: point, metres: radius) else { return nil }
         var ranked = scratch.candidates
         scratch.candidates = []
         defer { scratch.candidates = ranked }
         ranked.removeAll(keepingCapacity: true)
-        let p = ECEFPoint(point)
         var first: Candidate = (.infinity, .max)
         grid.start.withUnsafeBufferPointer { start in
         grid.items.withUnsafeBufferPointer { items in
@@ -118,9 +125,18 @@ public struct EdgeSnapper: Sendable {
             }
         }}
         guard first.segment != .max else { return nil }
-        var best = refine(point, p, first.segment, &scratch)
-        // Segments refined so far (a segment listed in several cells comes once per cell): few.
-        var refined: (UInt32, UInt32, UInt32) = (first.segment, .max, .max)
+        return refineRest(point, p, ranked, from: refine(point, p, first.segment, &scratch), &scratch)
+    }
+
+    /// The best of `best` (a refined candidate) and every candidate of `ranked` whose bound is
+    /// within the best leg found so far, by (leg, segment); each segment is refined once (a
+    /// segment listed in several cells comes once per cell).
+    @inline(__always)
+    func refineRest(_ point: Coordinate, _ p: ECEFPoint, _ ranked: [Candidate], from best: Refined,
+                    _ scratch: inout SnapScratch) -> RoadSnap {
+        var best = best
+        // Segments refined so far: few.
+        var refined: (UInt32, UInt32, UInt32) = (best.segment, .max, .max)
         var more: [UInt32] = []
         for (bound, s) in ranked where bound <= best.leg && s != best.segment {
             if s == refined.0 || s == refined.1 || s == refined.2 || more.contains(s) { continue }
@@ -128,7 +144,16 @@ public struct EdgeSnapper: Sendable {
             let f = refine(point, p, s, &scratch)
             if f.leg < best.leg || (f.leg == best.leg && s < best.segment) { best = f }
         }
-        return best
+        return RoadSnap(segment: best.segment, along: best.along, foot: best.foot.coordinate, leg: best.leg)
+    }
+
+    /// A refined candidate: its snap with the foot as a ``GeodesicFoot/Place`` (only the winner's
+    /// longitude and latitude are computed).
+    struct Refined {
+        var segment: UInt32
+        var along: Double
+        var foot: GeodesicFoot.Place
+        var leg: Double
     }
 
     /// The snap of `point` (ECEF `p`) on segment `s` (the geodesic foot): the short foot on a
@@ -137,19 +162,21 @@ public struct EdgeSnapper: Sendable {
     /// of the segment's `from` node is the one its chord record holds (computed by the same
     /// function from the same coordinate), and the start azimuth comes from the scratch's memo.
     @inline(__always)
-    func refine(_ point: Coordinate, _ p: ECEFPoint, _ s: UInt32, _ scratch: inout SnapScratch) -> RoadSnap {
+    func refine(_ point: Coordinate, _ p: ECEFPoint, _ s: UInt32, _ scratch: inout SnapScratch) -> Refined {
         let seg = Int(s)
-        let a = network.coordinates[Int(network.segmentFrom[seg])], b = network.coordinates[Int(network.segmentTo[seg])]
+        let to = Int(network.segmentTo[seg])
+        let a = network.coordinates[Int(network.segmentFrom[seg])], b = network.coordinates[to]
         let chord = chords.withUnsafeBufferPointer { $0[seg] }
         let length = network.segmentMetres[seg]
         if !karneyFeet && length <= GeodesicFoot.shortMaximumLength,
-           let f = GeodesicFoot.shortFoot(of: p, on: a, ECEFPoint(x: chord.ax, y: chord.ay, z: chord.az), b, ECEFPoint(b), length: length) {
-            return RoadSnap(segment: s, along: f.along, foot: f.foot, leg: f.metres)
+           let f = GeodesicFoot.shortFootPlace(of: p, on: a, ECEFPoint(x: chord.ax, y: chord.ay, z: chord.az), b,
+                                               nodes.withUnsafeBufferPointer { $0[to] }, length: length) {
+            return Refined(segment: s, along: f.along, foot: f.foot, leg: f.metres)
         }
         let azimuth = scratch.azimuth(of: s) { Geodesic.inverse(from: a, to: b).initialAzimuth }
         let f = GeodesicFoot.foot(of: point, p, on: a, ECEFPoint(x: chord.ax, y: chord.ay, z: chord.az), b,
                                   azimuth: azimuth, length: length)
-        return RoadSnap(segment: s, along: f.along, foot: f.foot, leg: f.metres)
+        return Refined(segment: s, along: f.along, foot: .coordinate(f.foot), leg: f.metres)
     }
 
     /// A lower bound on the geodesic distance from `p` to segment `s` (see ``SegmentChord``).

@@ -35,10 +35,19 @@ extension GeodesicFoot {
     /// length, measured); the caller takes Karney's foot then.
     static func shortFoot(of pp: ECEFPoint, on a: Coordinate, _ pa: ECEFPoint, _ b: Coordinate, _ pb: ECEFPoint,
                           length: Double) -> (along: Double, foot: Coordinate, metres: Double)? {
+        shortFootPlace(of: pp, on: a, pa, b, pb, length: length).map { ($0.along, $0.foot.coordinate, $0.metres) }
+    }
+
+    /// ``shortFoot(of:on:_:_:_:length:)`` with the foot as a ``Place``: an interior foot stays an
+    /// ECEF point until its longitude and latitude are asked for (the snapper asks only for the
+    /// winning candidate's), the same values when they are.
+    @inline(__always)
+    static func shortFootPlace(of pp: ECEFPoint, on a: Coordinate, _ pa: ECEFPoint, _ b: Coordinate, _ pb: ECEFPoint,
+                               length: Double) -> (along: Double, foot: Place, metres: Double)? {
         let ux = pb.x - pa.x, uy = pb.y - pa.y, uz = pb.z - pa.z
         let uu = ux * ux + uy * uy + uz * uz
         let atA = short(pp, pa)
-        guard uu > 0 else { return (0, a, atA) }
+        guard uu > 0 else { return (0, .coordinate(a), atA) }
         guard atA <= length * shortConditioning else { return nil }
         var t = min(max(((pp.x - pa.x) * ux + (pp.y - pa.y) * uy + (pp.z - pa.z) * uz) / uu, 0), 1)
         var q = pa
@@ -55,19 +64,19 @@ extension GeodesicFoot {
             t = next
             if moved < 1e-9 { break }
         }
-        var result: (along: Double, foot: Coordinate, metres: Double)
+        var result: (along: Double, foot: Place, metres: Double)
         if t <= 0 {
-            result = (0, a, atA)
+            result = (0, .coordinate(a), atA)
         } else if t >= 1 {
-            result = (length, b, short(pp, pb))
+            result = (length, .coordinate(b), short(pp, pb))
         } else {
             q = onSurface(pa.x + t * ux, pa.y + t * uy, pa.z + t * uz).point
-            result = (min(short(pa, q), length), coordinate(q), short(pp, q))
+            result = (min(short(pa, q), length), .surface(q), short(pp, q))
         }
         // The ends come first: they win ties.
         let atB = short(pp, pb)
-        if atB <= result.metres { result = (length, b, atB) }
-        if atA <= result.metres { result = (0, a, atA) }
+        if atB <= result.metres { result = (length, .coordinate(b), atB) }
+        if atA <= result.metres { result = (0, .coordinate(a), atA) }
         return result
     }
 

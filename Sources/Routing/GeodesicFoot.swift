@@ -7,6 +7,21 @@ import Darwin
 
 /// The nearest point to a point on the geodesic between two others.
 enum GeodesicFoot {
+    /// Where a foot lies: a coordinate (an end node, or Karney's foot), or a point of the
+    /// ellipsoid's surface in ECEF whose longitude and latitude are computed when asked for.
+    enum Place {
+        case coordinate(Coordinate)
+        case surface(ECEFPoint)
+
+        /// The foot's longitude and latitude.
+        var coordinate: Coordinate {
+            switch self {
+            case let .coordinate(c): c
+            case let .surface(q): GeodesicFoot.coordinate(q)
+            }
+        }
+    }
+
     /// The foot of `point` on the geodesic segment `a`–`b` of length `length`: the distance along
     /// the segment from `a` (clamped to 0...length), the foot's position, and the geodesic distance
     /// from `point` to it.

@@ -68,6 +68,56 @@ struct SegmentGrid: Sendable {
         return i.isNaN ? 0 : Int(min(max(i, 0), Double(count - 1)))
     }
 
+    /// The index of the cell holding `point`, or nil outside the grid.
+    func cell(of point: Coordinate) -> Int? {
+        let x = ((point.lon - minLon) / cellLon).rounded(.down), y = ((point.lat - minLat) / cellLat).rounded(.down)
+        // NaN fails every comparison.
+        guard x >= 0, y >= 0, x < Double(columns), y < Double(rows) else { return nil }
+        return Int(y) * columns + Int(x)
+    }
+
+    /// The cells within `metres` (at most about 1 km) of `point`: the rows y0...y1, and per row
+    /// the columns ``columns(in:_:)`` gives. Every cell holding a place within `metres` of
+    /// `point` is among them.
+    ///
+    /// A cell's distance is bounded below in a flat frame of 110 000 m per degree of latitude and
+    /// 110 000·cos φ m per degree of longitude (φ the point's latitude): within 0.01° of φ (away
+    /// from the poles) a degree is at least 110 574 m along a meridian and at least
+    /// 111 319·cos φ' ≥ 110 000·cos φ m along a parallel, so every path from `point` to a place
+    /// that stays within that band is at least as long as the straight line in the flat frame, and
+    /// one that leaves it is longer than 1 km.
+    @inline(__always)
+    func disc(around point: Coordinate, metres: Double) -> Disc {
+        let perLon = 110_000 * max(0.01, cos(point.lat * .pi / 180))
+        let dLat = metres / Disc.perLat
+        let y0 = max(0, ((point.lat - dLat - minLat) / cellLat).rounded(.down))
+        let y1 = min(Double(rows - 1), ((point.lat + dLat - minLat) / cellLat).rounded(.down))
+        return Disc(point: point, metres: metres, perLon: perLon, y0: Int(y0), y1: Int(max(y1, y0 - 1)))
+    }
+
+    /// A disc's cells (see ``SegmentGrid/disc(around:metres:)``).
+    struct Disc {
+        static let perLat = 110_000.0
+        let point: Coordinate
+        let metres: Double
+        /// Metres per degree of longitude (a lower bound near the point).
+        let perLon: Double
+        /// The rows that may hold cells within the disc (empty when y1 < y0).
+        let y0: Int, y1: Int
+    }
+
+    /// The columns x0...x1 of the cells of row `y` within `disc`, or nil when none is.
+    @inline(__always)
+    func columns(in y: Int, _ disc: Disc) -> (x0: Int, x1: Int)? {
+        let south = minLat + Double(y) * cellLat, north = south + cellLat
+        let gap = max(0, south - disc.point.lat, disc.point.lat - north) * Disc.perLat
+        guard gap <= disc.metres else { return nil }
+        let dLon = (disc.metres * disc.metres - gap * gap).squareRoot() / disc.perLon
+        let x0 = max(0, ((disc.point.lon - dLon - minLon) / cellLon).rounded(.down))
+        let x1 = min(Double(columns - 1), ((disc.point.lon + dLon - minLon) / cellLon).rounded(.down))
+        return x0 <= x1 ? (Int(x0), Int(x1)) : nil
+    }
+
     /// The cell ranges (columns x0...x1, rows y0...y1) covering every point within `metres` (plus
     /// 10 m) of `point`; nil when that box lies wholly outside the grid.
     func cells(around point: Coordinate, metres: Double) -> (x0: Int, y0: Int, x1: Int, y1: Int)? {

@@ -25,12 +25,35 @@ struct SpatialOrderTests {
         }
     }
 
-    @Test("the radix sort orders by key and keeps equal keys in index order")
-    func radixSortIsStable() {
+    @Test("the Hilbert key is the classic rotating construction's", arguments: [1, 3, 6])
+    func hilbertIsClassic(_ bits: Int) {
+        let side = UInt32(1) << bits
+        for x in 0..<side {
+            for y in 0..<side {
+                // The textbook loop: quadrant digits from the top, rotating the coordinates.
+                var (rxy, d, s) = ((x: x, y: y), UInt32(0), side >> 1)
+                while s > 0 {
+                    let rx: UInt32 = rxy.x & s != 0 ? 1 : 0, ry: UInt32 = rxy.y & s != 0 ? 1 : 0
+                    d += s * s * ((3 * rx) ^ ry)
+                    if ry == 0 {
+                        if rx == 1 { rxy = (side - 1 - rxy.x, side - 1 - rxy.y) }
+                        rxy = (rxy.y, rxy.x)
+                    }
+                    s >>= 1
+                }
+                #expect(EdgeSnapper.hilbert(x: x, y: y, bits: bits) == d, "(\(x), \(y))")
+            }
+        }
+    }
+
+    @Test("the radix sort orders by key and keeps equal keys in index order", arguments: [10, 22, 32])
+    func radixSortIsStable(_ keyBits: Int) {
         var generator = SeededGenerator(seed: 31)
-        var values = (0..<5_000).map { UInt64(UInt32.random(in: 0..<1_000, using: &generator)) << 32 | UInt64($0) }
+        let top = UInt64(1) << UInt64(keyBits)
+        var values = (0..<5_000).map { (UInt64.random(in: 0..<top, using: &generator) % 1_000) << 32 | UInt64($0) }
+        values += (0..<5_000).map { UInt64.random(in: 0..<top, using: &generator) << 32 | UInt64(5_000 + $0) }
         let expected = values.sorted()
-        EdgeSnapper.radixSort(&values, keyBits: 10)
+        EdgeSnapper.radixSort(&values, keyBits: keyBits)
         #expect(values == expected)
     }
 

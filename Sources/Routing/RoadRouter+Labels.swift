@@ -51,8 +51,8 @@ extension RoadRouter {
         var source = [Int32](repeating: -1, count: n)
         var settled = [UInt64](repeating: 0, count: (n + 63) / 64)
         var heap = RadixHeap(capacity: n / 8)
-        // The heap pops by (key, node) whatever the order of insertion, so the dictionary's order
-        // does not matter.
+        // The heap pops by (key, network id) whatever the order of insertion, so the dictionary's
+        // order does not matter.
         for (node, s) in seeds {
             let u = Int(graph.rank[Int(node)])
             keys[u] = s.key

@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "Scheduling"),
         .target(name: "Formats", dependencies: ["GeoTypes", "CZlib"]),
         .target(name: "GeoJSON", dependencies: ["GeoTypes"]),
-        .target(name: "Routing", dependencies: ["GeoTypes", .product(name: "HeapModule", package: "swift-collections")]),
+        .target(name: "Routing", dependencies: ["GeoTypes", "CPrefetch", .product(name: "HeapModule", package: "swift-collections")]),
         // Seeded mutation fuzzing of the parsers (used by ReliabilityTests and `overblik-bench fuzz`).
         .target(name: "Fuzzing", dependencies: ["Scheduling", "Formats", "GeoJSON", "Geometry", "Overblik"]),
 

@@ -1,3 +1,4 @@
+import CPrefetch
 public import GeoTypes
 
 /// Every node's cheapest source (facility) and the cost between them, from one multi-source search.
@@ -19,9 +20,14 @@ extension RoadRouter {
     ///
     /// The same search as ``search(seeds:metric:reverse:limit:visit:)`` (its 4-ary heap and the
     /// radix heap here both pop by (key, node), so nodes settle in the same order and keep the same
-    /// labels), written for a whole network: a relaxation reads and writes only the node's key
-    /// (8 bytes a node), the source label and the cost in the other unit travel in the heap entry,
-    /// and a node is settled (a bit) when its first entry, the one of its least key, is popped.
+    /// labels), written for a whole network, whose time goes in waiting for memory:
+    /// - it runs on a ``LabelGraph`` (nodes renumbered along a Hilbert curve, each arc's head and
+    ///   costs in one record), built once per router, metric and direction; ties between equal
+    ///   keys go by the network's ids, and the labels are put back in the network's numbering;
+    /// - a relaxation reads and writes only the node's key (8 bytes a node); the source label, the
+    ///   cost in the other unit and where the node's arcs start travel in the heap entry, and a
+    ///   node is settled (a bit) when its first entry, the one of its least key, is popped;
+    /// - while a node's arcs are relaxed, those of the node the heap will pop next are fetched.
     /// - Complexity: O((n + m) log n).
     public func label(sources: RoadTargets, metric: RoadMetric, towardSources: Bool = true,
                       limit: Double = .infinity) -> RoadLabels {
@@ -38,28 +44,27 @@ extension RoadRouter {
             }
             if towardSources { network.forEachArrival(snap, seed) } else { network.forEachDeparture(snap, seed) }
         }
+        // The search runs on the graph's numbering (``LabelGraph``); its results are put back in
+        // the network's at the end, and ties between equal keys go by the network's ids.
+        let graph = labelGraph(metric: metric, reverse: towardSources)
         var keys = [Double](repeating: .infinity, count: n), others = keys
         var source = [Int32](repeating: -1, count: n)
         var settled = [UInt64](repeating: 0, count: (n + 63) / 64)
         var heap = RadixHeap(capacity: n / 8)
-        // The heap pops by (key, node) whatever the order of insertion, so the dictionary's order
-        // does not matter.
+        // The heap pops by (key, network id) whatever the order of insertion, so the dictionary's
+        // order does not matter.
         for (node, s) in seeds {
-            keys[Int(node)] = s.key
-            heap.insert(key: s.key, node: node, origin: s.origin, other: s.other)
+            let u = Int(graph.rank[Int(node)])
+            keys[u] = s.key
+            heap.insert(key: s.key, node: UInt32(u), origin: s.origin, other: s.other, first: graph.first(u))
         }
-        let (arcKey, arcOther) = costs(metric: metric, reverse: towardSources)
-        let start = towardSources ? network.inStart : network.outStart
-        let next = towardSources ? network.inTail : network.outHead
-        start.withUnsafeBufferPointer { start in
-        next.withUnsafeBufferPointer { next in
-        arcKey.withUnsafeBufferPointer { arcKey in
-        arcOther.withUnsafeBufferPointer { arcOther in
+        graph.order.withUnsafeBufferPointer { order in
+        graph.arcs.withUnsafeBufferPointer { arcs in
         keys.withUnsafeMutableBufferPointer { keys in
         others.withUnsafeMutableBufferPointer { others in
         source.withUnsafeMutableBufferPointer { source in
         settled.withUnsafeMutableBufferPointer { settled in
-            while let top = heap.popMin() {
+            while let top = heap.popMin(ties: order.baseAddress) {
                 let u = Int(top.node)
                 // Keys only decrease, so a node's first entry popped has its least key: a later
                 // one is stale.
@@ -67,20 +72,40 @@ extension RoadRouter {
                 if settled[word] & bit != 0 { continue }
                 guard top.key <= limit else { break }
                 settled[word] |= bit
+                // The node popped next, unless this one's arcs give a smaller key: its arcs (two
+                // cache lines) are fetched while this node's are relaxed.
+                let next = heap.peekFirst()
+                if next != .max {
+                    let at = UnsafeRawPointer(arcs.baseAddress! + Int(next))
+                    overblik_prefetch(at)
+                    overblik_prefetch(at + 64)
+                }
                 source[u] = top.origin
                 others[u] = top.other
-                for arc in Int(start[u])..<Int(start[u + 1]) {
-                    let v = Int(next[arc])
-                    let candidate = top.key + arcKey[arc]
+                guard top.first != .max else { continue }
+                var arc = Int(top.first)
+                while true {
+                    let a = arcs[arc]
+                    let v = Int(a.head & ~LabelArc.lastOfNode)
+                    let candidate = top.key + a.key
                     if candidate < keys[v] {
                         keys[v] = candidate
-                        heap.insert(key: candidate, node: next[arc], origin: top.origin, other: top.other + arcOther[arc])
+                        heap.insert(key: candidate, node: UInt32(v), origin: top.origin, other: top.other + a.other, first: a.first)
                     }
+                    if a.head & LabelArc.lastOfNode != 0 { break }
+                    arc += 1
                 }
             }
-            // Settled nodes are exactly those with a label; the others stay unlabelled.
-            for v in 0..<n where source[v] < 0 { keys[v] = .infinity }
-        }}}}}}}}
+        }}}}}}
+        // Back to the network's numbering; settled nodes are exactly those with a label, the
+        // others stay unlabelled.
+        var nodeKeys = [Double](repeating: .infinity, count: n), nodeOthers = nodeKeys
+        var nodeSource = [Int32](repeating: -1, count: n)
+        for u in 0..<n where source[u] >= 0 {
+            let v = Int(graph.order[u])
+            (nodeKeys[v], nodeOthers[v], nodeSource[v]) = (keys[u], others[u], source[u])
+        }
+        (keys, others, source) = (nodeKeys, nodeOthers, nodeSource)
         return RoadLabels(metric: metric, towardSources: towardSources,
                           metres: metric == .distance ? keys : others, seconds: metric == .distance ? others : keys,
                           source: source)

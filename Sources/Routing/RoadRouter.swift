@@ -41,6 +41,20 @@ public final class RoadRouter {
         return (key, other)
     }
 
+    /// The arcs laid out for ``label(sources:metric:towardSources:limit:)``, built once per metric
+    /// and direction.
+    var labelGraphs: [Int: LabelGraph] = [:]
+    /// The nodes' order in every ``LabelGraph`` (``LabelGraph/localityOrder(_:)``), computed once.
+    lazy var labelOrder = LabelGraph.localityOrder(network)
+
+    func labelGraph(metric: RoadMetric, reverse: Bool) -> LabelGraph {
+        let slot = (metric == .distance ? 0 : 1) + (reverse ? 2 : 0)
+        if let known = labelGraphs[slot] { return known }
+        let graph = LabelGraph(network: network, metric: metric, reverse: reverse, order: labelOrder)
+        labelGraphs[slot] = graph
+        return graph
+    }
+
     /// Runs Dijkstra from `seeds` (each with its origin label) over out-arcs, or in-arcs when
     /// `reverse`. `visit` is called for every settled node with its key, its cost in both units and
     /// its origin label; it returns false to stop. Nodes with a key above `limit` are not settled.

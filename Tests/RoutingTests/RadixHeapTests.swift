@@ -36,4 +36,34 @@ struct RadixHeapTests {
         #expect(popped.count == inserted && inserted > 9_000)
         #expect(popped.elementsEqual(expected) { $0.0 == $1.0 && $0.1 == $1.1 })
     }
+
+    @Test("with a tie order the radix heap pops by (key, rank of node), and its peek names an entry of the key popped next",
+          arguments: [(seed: 4 as UInt64, distinct: 5), (5, 1_000)])
+    func tieOrderAndPeek(_ seed: UInt64, _ distinct: Int) {
+        var generator = SeededGenerator(seed: seed)
+        let rank = (0..<UInt32(200)).shuffled(using: &generator)
+        var radix = RadixHeap(capacity: 64), quaternary = QuaternaryHeap(capacity: 64)
+        var keyOfEntry: [Double] = []
+        var last = 0.0, pops = 0
+        rank.withUnsafeBufferPointer { rank in
+            for step in 0..<20_000 {
+                if step < 15_000 && (step % 3 != 0 || radix.isEmpty) {
+                    let key = last + Double(Int.random(in: 0..<distinct, using: &generator)) * 0.125
+                    let node = UInt32.random(in: 0..<200, using: &generator)
+                    // The payload names the entry, so that the peek can be checked.
+                    radix.insert(key: key, node: node, first: UInt32(keyOfEntry.count))
+                    keyOfEntry.append(key)
+                    quaternary.insert(key: key, node: rank[Int(node)])
+                    continue
+                }
+                let peeked = radix.peekFirst()
+                guard let r = radix.popMin(ties: rank.baseAddress), let q = quaternary.popMin() else { break }
+                #expect(r.key == q.key && rank[Int(r.node)] == q.node)
+                #expect(keyOfEntry[Int(peeked)] == r.key)
+                last = r.key
+                pops += 1
+            }
+        }
+        #expect(pops > 4_000)
+    }
 }

@@ -38,7 +38,6 @@ final class FacilityImportStream: PointLayerCompanion {
     private var chunks: [Chunk] = []
     private var packed: FeatureWorker.Job<[[UInt8]]>?
     /// Chunks written so far (every fourth, about 32 MB of the store, starts the file's writeback).
-    private var chunksWritten = 0
     /// Whether every id written so far is ASCII text.
     private var ascii = true
     /// The last id whose feature was written, how many were, and how many came before the id
@@ -96,8 +95,6 @@ final class FacilityImportStream: PointLayerCompanion {
             _ = worker.run { Self.collect(facilities, outcomes: outcomes, rowIDs: rowIDs, into: collector) }
         }
         while chunks.count > 1 { try insertOldestFeatures() }
-        chunksWritten += 1
-        if chunksWritten % 4 == 0 { store.database.startWriteback() }
     }
 
     /// Gives the inserted ones of `facilities` to `collector`, with their positions as stored.

@@ -67,11 +67,26 @@ public final class PointLayerWriter<Row> {
     /// Writes `rows` (a chunk), in order, and returns each one's outcome.
     /// - Throws: ``DatabaseError`` for anything but the id conflicts the outcomes report.
     public func add(_ rows: [Row]) throws -> [Outcome] {
+        defer { startWritebackEvery(rows.count) }
         guard let companion else { return try rows.map(write) }
         companion.begin(rows)
         let outcomes = try rows.map(write)
         try companion.written(outcomes)
         return outcomes
+    }
+
+    /// Rows given since the kernel was last asked to start writing the file back.
+    private var sinceWriteback = 0
+
+    /// Every 32 768 rows, asks the kernel to start writing the store's changed pages to disk
+    /// (``Database/startWriteback()``): with a rollback journal (``Database/writingOnce(_:)``) the
+    /// new pages go into the file as they leave the page cache, and the commit's fsync would
+    /// otherwise wait for all of them at once. With the log it finds nothing to write.
+    private func startWritebackEvery(_ rows: Int) {
+        sinceWriteback += rows
+        guard sinceWriteback >= 32_768 else { return }
+        sinceWriteback = 0
+        store.database.startWriteback()
     }
 
     private func write(_ row: Row) throws -> Outcome {

@@ -89,3 +89,64 @@ struct WriteOnceImportTests {
         #expect(try o.importFile(.facilities, at: Self.csv(15_000, name: "once-good.csv").path).imported == 15_000)
     }
 }
+
+/// Population points take the same write-once path into an empty layer (``Overblik/writeOnceTables``).
+@Suite("Population imports that write the store once")
+struct WriteOncePopulationTests {
+    /// A population CSV of `count` points above the write-once size, the row at `badLine` (if any) with a negative weight.
+    static func csv(_ count: Int, badLine: Int? = nil, name: String) throws -> URL {
+        var text = "id,lon,lat,weight\n"
+        for i in 0..<count {
+            let weight = i + 2 == badLine ? "-1" : String(i % 9)
+            text += "pop-\(i),\(9.5 + Double(i % 997) / 1000),\(56.8 + Double(i % 991) / 1000),\(weight)\n"
+        }
+        #expect(text.utf8.count >= Overblik.writeOnceMinimumBytes)
+        return try TestSupport.writeTemporary(text, name: name)
+    }
+
+    static func stored(_ o: Overblik) throws -> [[SQLValue]] {
+        try StreamingImportTests.rows(o, "population")
+            + o.store.database.query("SELECT pkid, xmin, xmax, ymin, ymax FROM idx_population_geom ORDER BY pkid").map(\.values)
+    }
+
+    @Test("alone on the store, a population import skips the log and stores exactly what it stores while another connection is open")
+    func sameAsWithLog() throws {
+        let url = try Self.csv(40_000, name: "once-pop.csv")
+        let (once, oncePath) = try freshOverblik("write-once-pop")
+        #expect(try once.importFile(.population, at: url.path).imported == 40_000)
+        #expect(try once.store.database.journalMode == "wal")
+        #expect(WriteOnceImportTests.walBytes(oncePath) < 64 << 10, "the new pages went to the file, not the log")
+        #expect(!FileManager.default.fileExists(atPath: oncePath + "-journal"))
+
+        let (logged, loggedPath) = try freshOverblik("write-once-pop-open")
+        let other = try OverblikStore(path: loggedPath)
+        #expect(try logged.importFile(.population, at: url.path).imported == 40_000)
+        #expect(WriteOnceImportTests.walBytes(loggedPath) > 1 << 20, "the log was used")
+        #expect(try other.database.scalar("SELECT count(*) FROM population")?.int == 40_000)
+
+        #expect(try Self.stored(once) == Self.stored(logged))
+        #expect(try once.store.database.scalar("PRAGMA integrity_check")?.string == "ok")
+        #expect(try once.store.database.scalar("SELECT rtreecheck('idx_population_geom')")?.string == "ok")
+    }
+
+    @Test("a bad population row in the middle leaves the store as it was, file size included, back in WAL mode")
+    func badRowLeavesNothing() throws {
+        let (o, path) = try freshOverblik("write-once-pop-bad")
+        let pages = try o.store.database.scalar("PRAGMA page_count")?.int
+        let url = try Self.csv(40_000, badLine: 30_000, name: "once-pop-bad.csv")
+        do {
+            _ = try o.importFile(.population, at: url.path)
+            Issue.record("expected refusal")
+        } catch let error as ImportError {
+            #expect(error.problems.first?.position == RecordPosition(file: url.path, line: 30_000))
+            #expect(error.problems.first?.field == "weight")
+        }
+        #expect(try o.store.database.scalar("SELECT count(*) FROM population")?.int == 0)
+        #expect(try o.store.database.scalar("SELECT count(*) FROM idx_population_geom")?.int == 0)
+        #expect(try o.store.database.scalar("PRAGMA page_count")?.int == pages)
+        #expect(!FileManager.default.fileExists(atPath: path + "-journal"))
+        #expect(try o.store.database.journalMode == "wal")
+        #expect(try o.store.database.scalar("PRAGMA integrity_check")?.string == "ok")
+        #expect(try o.importFile(.population, at: Self.csv(40_000, name: "once-pop-good.csv").path).imported == 40_000)
+    }
+}

@@ -35,7 +35,9 @@ extension Database {
         // syncs the journal's header); NORMAL, the writer's setting, is enough with the log. The journal
         // is small here, so the extra syncs cost little.
         _ = try? execute("PRAGMA synchronous = FULL")
+        isWritingOnce = true
         defer {
+            isWritingOnce = false
             // Without waiting: a connection opened meanwhile keeps the file as it is; the next
             // writer's open switches it back.
             setBusyTimeout(milliseconds: 0)
@@ -63,9 +65,10 @@ extension Database {
     /// import computes. Durability is unchanged: the commit still syncs. Uses SQLite's own open
     /// file (found under /proc/self/fd), so that no descriptor of the file is opened or closed here
     /// (closing one would drop SQLite's POSIX locks).
+    /// Only inside ``writingOnce(_:)``: with the log the main file has no new pages to write.
     func startWriteback() {
         #if os(Linux)
-        guard let fd = Self.openDescriptor(of: path) else { return }
+        guard isWritingOnce, let fd = Self.openDescriptor(of: path) else { return }
         _ = overblik_start_writeback(fd)
         #endif
     }

@@ -14,6 +14,8 @@ public final class Database {
     public let path: String
     /// Whether SpatiaLite's functions are available on this connection.
     public private(set) var hasSpatiaLite = false
+    /// Whether a ``writingOnce(_:)`` transaction runs: its new pages go to the file, not the log.
+    var isWritingOnce = false
 
     /// How long a writer waits in all for another writer's lock before failing, in milliseconds:
     /// 30 s, or `$OVERBLIK_LOCK_WAIT_MS` (for tests and impatient scripts).

@@ -81,7 +81,7 @@ public final class PointLayerWriter<Row> {
     /// Every 32 768 rows, asks the kernel to start writing the store's changed pages to disk
     /// (``Database/startWriteback()``): with a rollback journal (``Database/writingOnce(_:)``) the
     /// new pages go into the file as they leave the page cache, and the commit's fsync would
-    /// otherwise wait for all of them at once. With the log it finds nothing to write.
+    /// otherwise wait for all of them at once. With the log it does nothing (no descriptor search).
     private func startWritebackEvery(_ rows: Int) {
         sinceWriteback += rows
         guard sinceWriteback >= 32_768 else { return }

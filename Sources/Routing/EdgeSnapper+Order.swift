@@ -29,7 +29,7 @@ extension EdgeSnapper {
             let y = SegmentGrid.clamp(p.lat, grid.minLat, grid.cellLat, grid.rows) >> shift
             keyed[i] = UInt64(Self.hilbert(x: UInt32(x), y: UInt32(y), bits: bits)) << 32 | UInt64(i)
         }
-        Self.radixSort(&keyed, keyBits: 2 * bits)
+        RadixSort.byUpperHalf(&keyed, keyBits: 2 * bits)
         return keyed.map { UInt32(truncatingIfNeeded: $0) }
     }
 
@@ -55,32 +55,5 @@ extension EdgeSnapper {
             complemented ^= lowerRow & rx
         }
         return d
-    }
-
-    /// Sorts by the key in the high 32 bits (`keyBits` of them used), stably: entries with equal
-    /// keys keep their order (by index, as built). Least significant digit first, 11 bits a pass
-    /// (two passes for a grid of up to 2048 cells a side).
-    static func radixSort(_ values: inout [UInt64], keyBits: Int) {
-        let digit = 11, buckets = 1 << 11
-        var other = [UInt64](repeating: 0, count: values.count)
-        var count = [Int](repeating: 0, count: buckets + 1)
-        var shift = 32
-        while shift < 32 + keyBits {
-            for d in count.indices { count[d] = 0 }
-            let mask = UInt64(buckets - 1), by = UInt64(shift)
-            values.withUnsafeBufferPointer { values in
-            other.withUnsafeMutableBufferPointer { other in
-            count.withUnsafeMutableBufferPointer { count in
-                for v in values { count[Int((v >> by) & mask) + 1] += 1 }
-                for d in 0..<buckets { count[d + 1] += count[d] }
-                for v in values {
-                    let d = Int((v >> by) & mask)
-                    other[count[d]] = v
-                    count[d] += 1
-                }
-            }}}
-            swap(&values, &other)
-            shift += digit
-        }
     }
 }

@@ -98,7 +98,7 @@ struct LabelGraph {
             let h = EdgeSnapper.hilbert(x: cell(points[i].lon, minLon, maxLon), y: cell(points[i].lat, minLat, maxLat), bits: bits)
             keyed[i] = UInt64(h) << 32 | UInt64(i)
         }
-        EdgeSnapper.radixSort(&keyed, keyBits: 2 * bits)
+        RadixSort.byUpperHalf(&keyed, keyBits: 2 * bits)
         let order = keyed.map { UInt32(truncatingIfNeeded: $0) }
         var rank = [UInt32](repeating: 0, count: n)
         for (position, node) in order.enumerated() { rank[Int(node)] = UInt32(position) }

@@ -1,3 +1,4 @@
+import GeoTypes
 import CPrefetch
 
 /// Orders the boxes of an R*Tree bulk load (``OverblikStore``'s `bulkLoadRTree`) by the centre of
@@ -34,11 +35,11 @@ final class RTreeEntrySorter {
 
     /// The order of `entries` by `value`, ties in their order: 64-bit keys (the value's ordered
     /// bits, then the entry's position, which the lower half holds) radix-sorted on the value's bits
-    /// (``RadixKeySort``), many times faster than sorting the entries with a comparison closure.
+    /// (`RadixSort` of GeoTypes), many times faster than sorting the entries with a comparison closure.
     static func order(_ entries: [Entry], by value: (Entry) -> Float) -> [UInt64] {
         precondition(entries.count < Int(UInt32.max))
         var keys = entries.enumerated().map { UInt64(key(value($1))) << 32 | UInt64($0) }
-        RadixKeySort.sortByUpperHalf(&keys)
+        RadixSort.byUpperHalf(&keys)
         return keys
     }
 

@@ -1,3 +1,4 @@
+import GeoTypes
 /// The leaf of every row of a packed R*Tree (``OverblikStore``'s `bulkLoadRTree`), noted in the
 /// order the leaves are made and given back in rowid order, in bounded memory: runs of at most
 /// `runLength` pairs are radix-sorted and, when there are more, spilled to a temporary file and
@@ -27,7 +28,7 @@ final class RowLeafPairs {
 
     /// Sorts the run by rowid (the upper halves, all distinct: their order is the pairs' whole order).
     private func spill() throws {
-        RadixKeySort.sortByUpperHalf(&run)
+        RadixSort.byUpperHalf(&run)
         try runs.write { put in for pair in run { try put(pair) } }
         run.removeAll(keepingCapacity: true)
     }
@@ -36,7 +37,7 @@ final class RowLeafPairs {
     func drain(_ body: (_ rowID: Int64, _ leaf: Int64) throws -> Void) throws {
         defer { run = [] }
         if runs.isEmpty {
-            RadixKeySort.sortByUpperHalf(&run)
+            RadixSort.byUpperHalf(&run)
             for pair in run { try body(Int64(pair >> 32), Int64(pair & 0xFFFF_FFFF)) }
             return
         }

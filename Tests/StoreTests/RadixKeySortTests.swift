@@ -1,4 +1,5 @@
 import Testing
+import GeoTypes
 import TestSupport
 @testable import Store
 
@@ -16,13 +17,13 @@ struct RadixKeySortTests {
         }
     }
 
-    @Test("radix-sorted keys equal the standard library's sort, with ties, shared high bytes and sizes around the cut-over",
+    @Test("radix-sorted keys equal the standard library's sort, with ties, shared high bytes and small and large sizes",
           arguments: [(0, 7 as UInt64, true), (511, 3, true), (512, 3, false), (513, 1, true), (4_096, 1_000, false),
                       (100_000, 50_000, true), (100_000, 2, false), (300_000, 1 << 32, true)])
     func equalsComparisonSort(count: Int, distinct: UInt64, spread: Bool) {
         let original = Self.keys(count: count, distinct: distinct, seed: UInt64(count) &+ distinct, spread: spread)
         var radix = original
-        RadixKeySort.sortByUpperHalf(&radix)
+        RadixSort.byUpperHalf(&radix)
         #expect(radix == original.sorted())
     }
 

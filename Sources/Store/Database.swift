@@ -121,6 +121,14 @@ public final class Database {
     }
 
     /// Compiles a statement for repeated use.
+    /// Whether statement `sql` runs a trigger (its program calls one: SQLite compiles in the
+    /// triggers that its table has for its kind of change).
+    func firesTriggers(_ sql: String) throws(DatabaseError) -> Bool {
+        let explain = try prepare("EXPLAIN " + sql)
+        while let row = try explain.step() { if row[1].string == "Program" { return true } }
+        return false
+    }
+
     public func prepare(_ sql: String) throws(DatabaseError) -> Statement {
         try Statement(database: self, sql: sql)
     }

@@ -22,7 +22,9 @@ import GeoTypes
 final class FacilityImportStream: PointLayerCompanion {
     private let store: OverblikStore
     private let encoder: (any FacilityFeatureEncoding)?
-    private let insert: Statement?
+    /// Inserts one stored feature, and a full group of them (``groupRows``).
+    private let insert: RowBinder?
+    private let groupInsert: RowBinder?
     private let proximity: (collector: any ProximityIndexCollecting, version: String)?
     private let worker = FeatureWorker()
     /// A chunk being written, or whose features wait to be inserted.
@@ -62,9 +64,12 @@ final class FacilityImportStream: PointLayerCompanion {
         if encoder != nil {
             try database.execute("DELETE FROM facility_features")
             try database.execute("DELETE FROM facility_features_stale")
-            insert = try database.prepare("INSERT INTO facility_features (id, body) VALUES (?1, ?2)")
+            insert = RowBinder(try database.prepare("INSERT INTO facility_features (id, body) VALUES (?, ?)"))
+            let group = "INSERT OR IGNORE INTO facility_features (id, body) VALUES " + Array(repeating: "(?,?)", count: Self.groupRows).joined(separator: ",")
+            groupInsert = try database.firesTriggers(group) ? nil : RowBinder(try database.prepare(group))
         } else {
             insert = nil
+            groupInsert = nil
         }
         proximity = store.proximityIndexBuilder.map { ($0.collector(), $0.version) }
     }
@@ -115,43 +120,73 @@ final class FacilityImportStream: PointLayerCompanion {
     /// nearly in order, notes where the walk takes over.
     private func insertOldestFeatures() throws {
         let chunk = chunks.removeFirst()
-        guard let features = chunk.features?.wait(), let insert, let outcomes = chunk.outcomes, leftToWalkFrom == nil else { return }
-        let database = store.database
-        let handle = insert.handle
-        var inserted = 0
-        for (i, outcome) in outcomes.enumerated() where outcome == .inserted {
-            let rowID = chunk.rowIDs[inserted]
-            inserted += 1
-            try features.withFeature(i) { raw in
+        guard let features = chunk.features?.wait(), let outcomes = chunk.outcomes, leftToWalkFrom == nil else { return }
+        try features.bytes.withUnsafeBytes { all in
+            // The bodies to insert, in order, up to where the ids stop coming nearly in order.
+            var bodies: [(raw: UnsafeRawBufferPointer, idLength: Int)] = []
+            bodies.reserveCapacity(outcomes.count)
+            var inserted = 0
+            for (i, outcome) in outcomes.enumerated() where outcome == .inserted {
+                let rowID = chunk.rowIDs[inserted]
+                inserted += 1
+                let raw = UnsafeRawBufferPointer(rebasing: all[(i == 0 ? 0 : features.ends[i - 1])..<features.ends[i]])
                 guard let body = FacilityFeatureBody(raw) else { preconditionFailure("a feature just encoded does not read back") }
                 let id = body.id
                 if id.lexicographicallyPrecedes(previousID) {
                     descents += 1
                     if descents > 16 && descents > written / 64 {
                         leftToWalkFrom = rowID
-                        return
+                        break
                     }
                 }
                 previousID.removeAll(keepingCapacity: true)
                 previousID.append(contentsOf: id)
                 written += 1
                 if ascii { ascii = OverblikStore.isASCII(id) }
-                sqlite3_reset(handle)
-                // Bound without a copy (SQLITE_STATIC): both are rebound before every step.
-                // (The id is the body's first run, right after its header.)
-                let text = raw.baseAddress!.advanced(by: FacilityFeatureBody.headerSize).assumingMemoryBound(to: CChar.self)
-                try database.check(sqlite3_bind_text(handle, 1, text, Int32(id.count), nil), "bind", sql: insert.sql)
-                try database.check(sqlite3_bind_blob(handle, 2, raw.baseAddress, Int32(raw.count), nil), "bind", sql: insert.sql)
-                let rc = sqlite3_step(handle)
-                if rc != SQLITE_DONE { try database.check(rc, "step", sql: insert.sql) }
+                bodies.append((raw, id.count))
             }
-            if leftToWalkFrom != nil { break }
+            try insert(bodies)
         }
         if leftToWalkFrom != nil {
             worker.drain()
             chunks.removeAll()
         }
     }
+
+    /// Inserts stored features `bodies`, bound without a copy (each body holds its id right after
+    /// its header): full groups in one statement each, the rest one by one.
+    private func insert(_ bodies: [(raw: UnsafeRawBufferPointer, idLength: Int)]) throws {
+        guard let single = insert else { return }
+        let database = store.database
+        var start = 0
+        while start < bodies.count {
+            let group = bodies.count - start >= Self.groupRows ? groupInsert : nil
+            let binder = group ?? single
+            let end = start + (group == nil ? 1 : Self.groupRows)
+            binder.start()
+            for (k, (raw, idLength)) in bodies[start..<end].enumerated() {
+                binder.base = Int32(2 * k)
+                try binder.bindInPlace(1, UnsafeRawBufferPointer(start: raw.baseAddress! + FacilityFeatureBody.headerSize, count: idLength), text: true)
+                try binder.bindInPlace(2, raw, text: false)
+            }
+            let statement = binder.statement
+            let rc = sqlite3_step(statement.handle)
+            if rc != SQLITE_DONE {
+                sqlite3_reset(statement.handle)
+                try database.check(rc, "insert stored features", sql: statement.sql)
+            }
+            // The group ignores conflicts (so SQLite keeps no statement journal), but there can be none:
+            // the table was emptied and the facilities' ids are unique.
+            guard sqlite3_changes(database.handle) == Int32(end - start) else {
+                throw DatabaseError(code: SQLITE_CONSTRAINT, message: "a stored feature was not written", sql: statement.sql,
+                                    operation: "insert stored features", path: database.path)
+            }
+            start = end
+        }
+    }
+
+    /// Features per statement on the grouped path.
+    private static let groupRows = 256
 
     /// Inserts the last chunk's features and starts packing the proximity index on the worker's
     /// thread: call after the last row, before the R*Tree is filled.

@@ -28,26 +28,26 @@ extension OverblikStore {
         let statement = try database.prepare("""
             INSERT INTO settlements (\(columns)) VALUES (\(SettlementColumn.placeholders), ?)
             """ + (replace ? Self.upsert(columns) : ""))
-        var point = SpatiaLitePoint()
+        let binder = RowBinder(statement)
         try deferringSpatialIndex(of: "settlements", rows: settlements.count) {
             for s in settlements {
-                try Self.bind(s, to: statement, point: &point)
+                binder.start()
+                try Self.bind(s, with: binder)
                 try statement.stepDone()
             }
         }
     }
 
     /// Binds `s` to the settlement INSERT by column index.
-    static func bind(_ s: Settlement, to statement: Statement, point: inout SpatiaLitePoint) throws {
-        statement.reset()
-        try statement.bind(1, text: s.id)
-        try statement.bind(2, text: s.name)
-        try statement.bind(3, double: s.location.lon)
-        try statement.bind(4, double: s.location.lat)
-        try statement.bind(5, double: s.population)
-        try statement.bind(6, int: s.approximate ? 1 : 0)
-        try statement.bind(7, text: s.districtCode)
-        try Self.bind(point: &point, s.location, at: 8, to: statement)
+    static func bind(_ s: Settlement, with b: RowBinder) throws {
+        try b.bind(1, text: s.id)
+        try b.bind(2, text: s.name)
+        try b.bind(3, double: s.location.lon)
+        try b.bind(4, double: s.location.lat)
+        try b.bind(5, double: s.population)
+        try b.bind(6, int: s.approximate ? 1 : 0)
+        try b.bind(7, text: s.districtCode)
+        try b.bindPoint(s.location, at: 8)
     }
 
     public func settlements() throws -> [Settlement] {
@@ -66,10 +66,11 @@ extension OverblikStore {
     public func insert(population: [PopulationPoint], replace: Bool) throws {
         let statement = try database.prepare("INSERT INTO population (\(Self.populationColumns)) VALUES (?,?,?,?,?,?,?)"
                                              + (replace ? Self.upsert(Self.populationColumns) : ""))
-        var point = SpatiaLitePoint()
+        let binder = RowBinder(statement)
         try deferringSpatialIndex(of: "population", rows: population.count) {
             for p in population {
-                try Self.bind(p, to: statement, point: &point)
+                binder.start()
+                try Self.bind(p, with: binder)
                 try statement.stepDone()
             }
         }
@@ -79,15 +80,14 @@ extension OverblikStore {
     static let populationColumns = "id, lon, lat, weight, district_code, rural, geom"
 
     /// Binds `p` to the population INSERT by index.
-    static func bind(_ p: PopulationPoint, to s: Statement, point: inout SpatiaLitePoint) throws {
-        s.reset()
-        try s.bind(1, text: p.id)
-        try s.bind(2, double: p.location.lon)
-        try s.bind(3, double: p.location.lat)
-        try s.bind(4, double: p.weight)
-        try s.bind(5, text: p.districtCode)
-        if let rural = p.rural { try s.bind(6, int: rural ? 1 : 0) } else { try s.bindNull(6) }
-        try bind(point: &point, p.location, at: 7, to: s)
+    static func bind(_ p: PopulationPoint, with b: RowBinder) throws {
+        try b.bind(1, text: p.id)
+        try b.bind(2, double: p.location.lon)
+        try b.bind(3, double: p.location.lat)
+        try b.bind(4, double: p.weight)
+        try b.bind(5, text: p.districtCode)
+        try b.bind(6, int: p.rural.map { $0 ? 1 : 0 })
+        try b.bindPoint(p.location, at: 7)
     }
 
     /// All population points, ordered by id. Reads columns directly (no per-row allocation beyond the value).

@@ -145,52 +145,46 @@ extension OverblikStore {
         let statement = try database.prepare("""
             INSERT INTO facilities (\(Self.facilityColumns), geom) VALUES (\(FacilityColumn.placeholders), ?)
             """ + (replace ? Self.upsert(Self.facilityColumns + ", geom") : ""))
-        var point = SpatiaLitePoint()
+        let binder = RowBinder(statement)
         try deferringSpatialIndex(of: "facilities", rows: facilities.count) {
             for f in facilities {
-                try Self.bind(f, to: statement, point: &point)
+                binder.start()
+                try Self.bind(f, with: binder)
                 try statement.stepDone()
             }
         }
     }
 
-    /// Binds `f` to the facility INSERT by column index (no ``SQLValue`` per value).
-    static func bind(_ f: Facility, to s: Statement, point: inout SpatiaLitePoint) throws {
+    /// Binds `f` to the facility INSERT by column index (no ``SQLValue`` per value, no copy by SQLite).
+    static func bind(_ f: Facility, with b: RowBinder) throws {
         typealias C = FacilityColumn
         func at(_ c: C) -> Int32 { c.rawValue + 1 }
         let a = f.accessibility
-        s.reset()
-        try s.bind(at(.id), text: f.id)
-        try s.bind(at(.name), text: f.name)
-        try s.bind(at(.kind), text: f.kind.rawValue)
-        try s.bind(at(.lon), double: f.location.lon)
-        try s.bind(at(.lat), double: f.location.lat)
-        try s.bind(at(.address), text: f.address)
-        try s.bind(at(.owner), text: f.owner.rawValue)
-        try s.bind(at(.capacity), int: f.capacity)
-        try s.bind(at(.openingHours), text: f.openingHours)
-        try s.bind(at(.wheelchair), text: a.wheelchair.rawValue)
-        try s.bind(at(.toiletsWheelchair), text: a.toiletsWheelchair.rawValue)
-        try s.bind(at(.stepFree), text: a.stepFree.rawValue)
-        try s.bind(at(.ramp), text: a.ramp.rawValue)
-        try s.bind(at(.elevator), text: a.elevator.rawValue)
-        try s.bind(at(.hearingLoop), text: a.hearingLoop.rawValue)
-        try s.bind(at(.parkingAccessible), text: a.parkingAccessible.rawValue)
-        try s.bind(at(.godAdgang), text: a.godAdgang.isEmpty ? nil : a.godAdgang.joined(separator: "|"))
-        try s.bind(at(.checked), text: a.checked)
-        try s.bind(at(.contactName), text: f.contact.name)
-        try s.bind(at(.phone), text: f.contact.phone)
-        try s.bind(at(.email), text: f.contact.email)
-        try s.bind(at(.bookingURL), text: f.contact.bookingURL)
-        try s.bind(at(.disabilitySuited), int: f.disabilitySuited ? 1 : 0)
-        try s.bind(at(.districtCode), text: f.districtCode)
-        try bind(point: &point, f.location, at: Int32(C.allCases.count) + 1, to: s)
-    }
-
-    /// Binds `location` as a SpatiaLite point blob (EPSG:4326) to parameter `index`.
-    static func bind(point: inout SpatiaLitePoint, _ location: Coordinate, at index: Int32, to s: Statement) throws {
-        point.set(x: location.lon, y: location.lat)
-        try point.bytes.withUnsafeBytes { try s.bind(index, blob: $0) }
+        try b.bind(at(.id), text: f.id)
+        try b.bind(at(.name), text: f.name)
+        try b.bind(at(.kind), text: f.kind.rawValue)
+        try b.bind(at(.lon), double: f.location.lon)
+        try b.bind(at(.lat), double: f.location.lat)
+        try b.bind(at(.address), text: f.address)
+        try b.bind(at(.owner), text: f.owner.rawValue)
+        try b.bind(at(.capacity), int: f.capacity)
+        try b.bind(at(.openingHours), text: f.openingHours)
+        try b.bind(at(.wheelchair), text: a.wheelchair.rawValue)
+        try b.bind(at(.toiletsWheelchair), text: a.toiletsWheelchair.rawValue)
+        try b.bind(at(.stepFree), text: a.stepFree.rawValue)
+        try b.bind(at(.ramp), text: a.ramp.rawValue)
+        try b.bind(at(.elevator), text: a.elevator.rawValue)
+        try b.bind(at(.hearingLoop), text: a.hearingLoop.rawValue)
+        try b.bind(at(.parkingAccessible), text: a.parkingAccessible.rawValue)
+        try b.bind(at(.godAdgang), text: a.godAdgang.isEmpty ? nil : a.godAdgang.joined(separator: "|"))
+        try b.bind(at(.checked), text: a.checked)
+        try b.bind(at(.contactName), text: f.contact.name)
+        try b.bind(at(.phone), text: f.contact.phone)
+        try b.bind(at(.email), text: f.contact.email)
+        try b.bind(at(.bookingURL), text: f.contact.bookingURL)
+        try b.bind(at(.disabilitySuited), int: f.disabilitySuited ? 1 : 0)
+        try b.bind(at(.districtCode), text: f.districtCode)
+        try b.bindPoint(f.location, at: Int32(C.allCases.count) + 1)
     }
 
     /// All facilities, ordered by id.

@@ -24,9 +24,9 @@ public final class PointLayerWriter<Row> {
     private let replace: Bool
     private let statement: Statement
     private let lookup: Statement
-    private let bindRow: (Row, Statement, inout SpatiaLitePoint) throws -> Void
+    private let bindRow: (Row, RowBinder) throws -> Void
     private let id: (Row) -> String
-    private var point = SpatiaLitePoint()
+    private let binder: RowBinder
     private var deferral: OverblikStore.SpatialIndexDeferral?
     /// Rows with a rowid above this were inserted by this batch.
     private let before: Int64
@@ -38,7 +38,7 @@ public final class PointLayerWriter<Row> {
     var companion: (any PointLayerCompanion<Row>)?
 
     init(store: OverblikStore, table: OverblikStore.PointTable, columns: String, replace: Bool, expectedRows: Int,
-         id: @escaping (Row) -> String, bind: @escaping (Row, Statement, inout SpatiaLitePoint) throws -> Void) throws {
+         id: @escaping (Row) -> String, bind: @escaping (Row, RowBinder) throws -> Void) throws {
         self.store = store
         self.table = table.rawValue
         self.replace = replace
@@ -52,6 +52,7 @@ public final class PointLayerWriter<Row> {
         let upsert = replace ? OverblikStore.upsert(columns) + " WHERE \"\(table.rawValue)\".rowid <= \(before)" : ""
         statement = try database.prepare("INSERT INTO \(table.rawValue) (\(columns)) VALUES (\(placeholders))" + upsert)
         lookup = try database.prepare("SELECT rowid FROM \(table.rawValue) WHERE id = ?")
+        binder = RowBinder(statement)
         if expectedRows >= OverblikStore.deferredIndexMinimumRows {
             deferral = try store.beginDeferringSpatialIndex(of: table.rawValue)
             if deferral?.before == 0 { boxes = RTreeEntrySorter(runLength: OverblikStore.inMemorySortLimit) }
@@ -91,12 +92,13 @@ public final class PointLayerWriter<Row> {
 
     private func write(_ row: Row) throws -> Outcome {
         if replace, !replacedIDs.isEmpty, replacedIDs.contains(id(row)) { return .duplicateInBatch }
-        try bindRow(row, statement, &point)
+        binder.start()
+        try bindRow(row, binder)
         let db = store.database.handle
         let rc = sqlite3_step(statement.handle)
         if rc == SQLITE_DONE {
             if sqlite3_changes(db) == 0 { return .duplicateInBatch }
-            if let boxes, !replace { try boxes.append(point.box(id: sqlite3_last_insert_rowid(db))) }
+            if let boxes, !replace { try boxes.append(binder.point.box(id: sqlite3_last_insert_rowid(db))) }
             guard replace else {
                 try companion?.inserted(row, rowID: sqlite3_last_insert_rowid(db))
                 return .inserted
@@ -104,7 +106,7 @@ public final class PointLayerWriter<Row> {
             // An upsert inserted or updated: the row's rowid tells which (sqlite3_last_insert_rowid
             // is not reliable after an update whose triggers insert).
             if let rowID = try rowID(of: row), rowID > before {
-                try boxes?.append(point.box(id: rowID))
+                try boxes?.append(binder.point.box(id: rowID))
                 return .inserted
             }
             replacedIDs.insert(id(row))
@@ -185,7 +187,7 @@ extension OverblikStore {
     /// made from the rows as they are written (``FacilityImportStream``) instead of by walks before the commit.
     public func facilityWriter(replace: Bool, expectedRows: Int) throws -> PointLayerWriter<Facility> {
         let writer = try PointLayerWriter<Facility>(store: self, table: .facilities, columns: Self.facilityColumns + ", geom", replace: replace,
-                                          expectedRows: expectedRows, id: \.id) { f, s, point in try Self.bind(f, to: s, point: &point) }
+                                          expectedRows: expectedRows, id: \.id) { f, b in try Self.bind(f, with: b) }
         if !replace, writer.fillsEmptyLayerInBulk, let stream = try FacilityImportStream(store: self) {
             if stream.writesFeatures { writer.dropReplay(of: "facility_features_on_insert") }
             writer.companion = stream
@@ -196,13 +198,13 @@ extension OverblikStore {
     /// A writer of settlements (call inside ``write(_:)``).
     public func settlementWriter(replace: Bool, expectedRows: Int) throws -> PointLayerWriter<Settlement> {
         try PointLayerWriter(store: self, table: .settlements, columns: SettlementColumn.sqlList + ", geom", replace: replace,
-                             expectedRows: expectedRows, id: \.id) { s, statement, point in try Self.bind(s, to: statement, point: &point) }
+                             expectedRows: expectedRows, id: \.id) { s, b in try Self.bind(s, with: b) }
     }
 
     /// A writer of population points (call inside ``write(_:)``).
     public func populationWriter(replace: Bool, expectedRows: Int) throws -> PointLayerWriter<PopulationPoint> {
         try PointLayerWriter(store: self, table: .population, columns: Self.populationColumns, replace: replace,
-                             expectedRows: expectedRows, id: \.id) { p, s, point in try Self.bind(p, to: s, point: &point) }
+                             expectedRows: expectedRows, id: \.id) { p, b in try Self.bind(p, with: b) }
     }
 }
 

@@ -100,7 +100,7 @@ extension OverblikStore {
         where (try? storedTrigger(name)) == .some(nil) { try? database.execute(sql) }
     }
 
-    /// The AFTER INSERT triggers of `table` that keep Overblik's caches honest (stored features,
+    /// The insert triggers of `table` that keep Overblik's caches honest (stored features,
     /// catalogue generation, persisted proximity index, see `Schema`), each with the statements that
     /// do for all rows inserted after rowid `before` what the trigger does row by row.
     static func insertBookkeeping(of table: String, newRowsAfter before: Int64) -> [(name: String, replay: [String])] {
@@ -114,6 +114,10 @@ extension OverblikStore {
                 "INSERT INTO facility_features_stale (id) \(newIDs) AND id NOT IN (SELECT id FROM facility_features_stale) ORDER BY +id",
             ]))
             out.append(("proximity_index_on_insert", ["DELETE FROM proximity_index"]))
+            // A BEFORE INSERT trigger for inserts that name an existing row's rowid; the batch's
+            // inserts never name one (NEW.rowid is -1 there), so it has nothing to replay. Set
+            // aside, it no longer runs a trigger program per row.
+            out.append(("facility_features_before_insert", []))
         }
         if ["facilities", "settlements"].contains(table) {
             out.append(("catalog_generation_\(table)_insert", [

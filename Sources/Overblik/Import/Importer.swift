@@ -59,14 +59,14 @@ extension Overblik {
             if count % 1024 == 0 { options.progress?(count, source.estimatedCount) }
             // A byte order mark belongs only at the very start of a file; inside one (files
             // concatenated) it would hide in an id or name.
-            if let (field, _) = record.fields.first(where: { $0.utf8.count >= 3 && $0.utf8.contains(0xEF) && $0.unicodeScalars.contains("\u{FEFF}") }) {
+            if let (field, _) = record.fields.first(where: { $0.utf8.count >= 3 && ImportRecord.contains(0xEF, in: $0) && $0.unicodeScalars.contains("\u{FEFF}") }) {
                 problems.add(ImportProblem(record.position, field: field,
                                            expected: "a byte order mark (U+FEFF) inside the file, allowed only at its start (were files concatenated?)"))
                 return false
             }
             if case .empty? = record.geometry, !options.strict, layer != .rooms {
-                let id = options.idField.flatMap { record.value(ImportRecord.normalise($0)) } ?? record.value("id", "@id", "fid")
-                let name = options.nameField.flatMap { record.value(ImportRecord.normalise($0)) } ?? record.value("name", "navn")
+                let id = options.idField.flatMap { record.value(ImportRecord.normalise($0)) } ?? record.value(FieldKey.id, .atID, .fid)
+                let name = options.nameField.flatMap { record.value(ImportRecord.normalise($0)) } ?? record.value(FieldKey.name, .navn)
                 let label = [id.map { "id \($0.value)" }, name.map { "'\($0.value)'" }].compactMap { $0 }.joined(separator: " ")
                 skipped.append(record.position.description + (label.isEmpty ? "" : " (\(label))"))
                 return false

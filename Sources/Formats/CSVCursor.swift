@@ -131,7 +131,7 @@ struct CSVCursor {
         var count = 0
         var field: [UInt8] = []
         while true {
-            field.removeAll(keepingCapacity: true)
+            if !field.isEmpty { field.removeAll(keepingCapacity: true) }
             var text: String?
             let keep = expected.map { count < $0 } ?? true
             var b = try peek()

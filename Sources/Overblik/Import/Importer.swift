@@ -30,11 +30,19 @@ extension Overblik {
         }
         let clip = try options.clipTo.map { try ClipArea(path: $0, municipality: options.municipality, options: options) }
         // Each distinct opening_hours text is parsed once (a register repeats a few hundred of them).
+        // The last few texts are compared first, without hashing: most files use a handful.
         var hoursChecked: [String: String?] = [:]
+        var recentHours: [(text: String, problem: String?)] = []
+        var nextRecent = 0
         let mapper = RecordMapper(crs: crs, validateHours: { text in
-            if let known = hoursChecked[text] { return known }
-            let problem = Self.openingHoursProblem(text)
-            if hoursChecked.count < 100_000 { hoursChecked[text] = problem }
+            for recent in recentHours where recent.text == text { return recent.problem }
+            let problem: String?
+            if let known = hoursChecked[text] { problem = known } else {
+                problem = Self.openingHoursProblem(text)
+                if hoursChecked.count < 100_000 { hoursChecked[text] = problem }
+            }
+            if recentHours.count < 8 { recentHours.append((text, problem)) } else { recentHours[nextRecent] = (text, problem) }
+            nextRecent = (nextRecent + 1) % 8
             return problem
         })
         var problems = ProblemCollector()

@@ -7,6 +7,8 @@ struct CSVCursor {
     private var base = 0
     private var atEOF = false
     private(set) var line = 1
+    /// Whether the record read last holds a byte 0xEF, the lead byte of U+FEFF (a byte order mark).
+    private(set) var recordHasEF = false
     /// Remaining continuation bytes of the UTF-8 sequence in progress, and the allowed range of the next.
     private var utf8Pending = 0
     private var utf8Lower: UInt8 = 0x80
@@ -86,7 +88,8 @@ struct CSVCursor {
         switch b {
         case 0xC2...0xDF: utf8Pending = 1
         case 0xE0: utf8Pending = 2; utf8Lower = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: utf8Pending = 2
+        case 0xE1...0xEC, 0xEE: utf8Pending = 2
+        case 0xEF: utf8Pending = 2; recordHasEF = true
         case 0xED: utf8Pending = 2; utf8Upper = 0x9F
         case 0xF0: utf8Pending = 3; utf8Lower = 0x90
         case 0xF1...0xF3: utf8Pending = 3
@@ -126,6 +129,7 @@ struct CSVCursor {
             break
         }
         let recordLine = line
+        recordHasEF = false
         var fields: [String] = []
         fields.reserveCapacity(expected ?? 16)
         var count = 0

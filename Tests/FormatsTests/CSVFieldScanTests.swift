@@ -60,6 +60,15 @@ struct CSVFieldScanTests {
         }
     }
 
+    @Test("A record says it may hold a byte order mark exactly when a field holds the byte 0xEF", arguments: [
+        ("1,plain", false), ("1,Næsby", false), ("1,\u{FEFF}b", true), ("1,\"\u{FEFF}quoted\"", true), ("\u{FEFF}1,x", true), ("1,ｱ", true),
+    ])
+    func byteOrderMarkFlag(row: String, flagged: Bool) throws {
+        let csv = try CSVReader(bytes: Array("\u{FEFF}id,name\n\(row)\n2,after\n".utf8))
+        let records = try csv.readAll()
+        #expect(records.map(\.mayHoldByteOrderMark) == [flagged, false])
+    }
+
     @Test("A file without a final line end keeps its last field", arguments: ["id,name\n1,Hal", "id,name\r\n1,\"Hal\"", "id,name\n1,Næsby"])
     func noFinalNewline(text: String) throws {
         let records = try CSVReader(bytes: Array(text.utf8)).readAll()

@@ -36,6 +36,8 @@ struct ImportRecord: Sendable {
     /// Attribute values by field name, as text. Keys are matched case-insensitively.
     var fields: RecordFields
     var geometry: RecordGeometry?
+    /// False when the reader knows no field holds U+FEFF (the CSV reader sees every byte).
+    var mayHoldByteOrderMark = true
 
     init(position: RecordPosition, fields: [String: String], geometry: RecordGeometry? = nil) {
         self.init(position: position, fields: RecordFields(fields), geometry: geometry)

@@ -67,7 +67,7 @@ extension Overblik {
             if count % 1024 == 0 { options.progress?(count, source.estimatedCount) }
             // A byte order mark belongs only at the very start of a file; inside one (files
             // concatenated) it would hide in an id or name.
-            if let (field, _) = record.fields.first(where: { $0.utf8.count >= 3 && ImportRecord.contains(0xEF, in: $0) && $0.unicodeScalars.contains("\u{FEFF}") }) {
+            if record.mayHoldByteOrderMark, let (field, _) = record.fields.first(where: { $0.utf8.count >= 3 && ImportRecord.contains(0xEF, in: $0) && $0.unicodeScalars.contains("\u{FEFF}") }) {
                 problems.add(ImportProblem(record.position, field: field,
                                            expected: "a byte order mark (U+FEFF) inside the file, allowed only at its start (were files concatenated?)"))
                 return false

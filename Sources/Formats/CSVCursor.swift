@@ -7,6 +7,8 @@ struct CSVCursor {
     private var base = 0
     private var atEOF = false
     private(set) var line = 1
+    /// Whether the record read last holds a byte 0xEF, the lead byte of U+FEFF (a byte order mark).
+    private(set) var recordHasEF = false
     /// Remaining continuation bytes of the UTF-8 sequence in progress, and the allowed range of the next.
     private var utf8Pending = 0
     private var utf8Lower: UInt8 = 0x80
@@ -86,7 +88,8 @@ struct CSVCursor {
         switch b {
         case 0xC2...0xDF: utf8Pending = 1
         case 0xE0: utf8Pending = 2; utf8Lower = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: utf8Pending = 2
+        case 0xE1...0xEC, 0xEE: utf8Pending = 2
+        case 0xEF: utf8Pending = 2; recordHasEF = true
         case 0xED: utf8Pending = 2; utf8Upper = 0x9F
         case 0xF0: utf8Pending = 3; utf8Lower = 0x90
         case 0xF1...0xF3: utf8Pending = 3
@@ -96,6 +99,22 @@ struct CSVCursor {
     }
 
     private func utf8Error(at offset: Int) -> CSVError { CSVError(.invalidUTF8(byteOffset: offset), line: line) }
+
+    /// The length of the unquoted field at `position` when its bytes are all ASCII and its end (a
+    /// separator, CR or LF) lies in the buffer; nil otherwise (the byte-by-byte path reads it).
+    @inline(__always)
+    private func asciiFieldLength(separator: UInt8) -> Int? {
+        buffer.withUnsafeBufferPointer { bytes in
+            var i = position
+            while i < end {
+                let c = bytes[i]
+                if c == separator || c == Self.cr || c == Self.lf { return i - position }
+                if c >= 0x80 { return nil }
+                i += 1
+            }
+            return nil
+        }
+    }
 
     /// Reads one record. `expected` is the header's column count (nil while reading the header).
     /// Returns nil at the end of input; skips blank lines.
@@ -110,11 +129,14 @@ struct CSVCursor {
             break
         }
         let recordLine = line
+        recordHasEF = false
         var fields: [String] = []
+        fields.reserveCapacity(expected ?? 16)
         var count = 0
         var field: [UInt8] = []
         while true {
-            field.removeAll(keepingCapacity: true)
+            if !field.isEmpty { field.removeAll(keepingCapacity: true) }
+            var text: String?
             let keep = expected.map { count < $0 } ?? true
             var b = try peek()
             if b == Self.quote {
@@ -138,6 +160,16 @@ struct CSVCursor {
                 guard b == nil || b == separator || b == Self.cr || b == Self.lf else {
                     throw CSVError(.textAfterClosingQuote, line: line)
                 }
+            } else if let length = asciiFieldLength(separator: separator) {
+                // The common field: plain ASCII ending inside the buffer, made into a String in place.
+                if keep {
+                    if length > options.maxFieldBytes { throw CSVError(.fieldTooLong(limit: options.maxFieldBytes), line: line) }
+                    text = buffer.withUnsafeBufferPointer {
+                        String(decoding: UnsafeBufferPointer(rebasing: $0[position..<position + length]), as: UTF8.self)
+                    }
+                }
+                position += length
+                b = buffer[position]
             } else {
                 while let c = b, c != separator, c != Self.cr, c != Self.lf {
                     try checkUTF8(c)
@@ -149,7 +181,7 @@ struct CSVCursor {
             }
             if utf8Pending > 0 { throw utf8Error(at: utf8Start) }
             count += 1
-            if keep { fields.append(String(decoding: field, as: UTF8.self)) }
+            if keep { fields.append(text ?? String(decoding: field, as: UTF8.self)) }
             if expected == nil && count > options.maxColumns { throw CSVError(.tooManyColumns(limit: options.maxColumns), line: recordLine) }
             if b == separator { advance(); continue }
             if b == Self.cr { advance(); try endCarriageReturnLine() } else if b == Self.lf { advance() }

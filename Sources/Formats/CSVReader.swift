@@ -62,7 +62,7 @@ public final class CSVReader {
         guard let (fields, line) = try cursor.readRecord(separator: separator, expected: header.count, options: options) else {
             return nil
         }
-        return CSVRecord(line: line, fields: fields, columns: columns)
+        return CSVRecord(line: line, fields: fields, columns: columns, mayHoldByteOrderMark: cursor.recordHasEF)
     }
 
     /// Reads all remaining records.
@@ -82,12 +82,15 @@ public struct CSVRecord: Hashable, Sendable {
     public let line: Int
     /// The fields, as many as the header has columns.
     public let fields: [String]
+    /// False when no field holds the byte 0xEF, so none holds U+FEFF (a byte order mark).
+    public let mayHoldByteOrderMark: Bool
     private let columns: [String: Int]
 
-    init(line: Int, fields: [String], columns: [String: Int]) {
+    init(line: Int, fields: [String], columns: [String: Int], mayHoldByteOrderMark: Bool) {
         self.line = line
         self.fields = fields
         self.columns = columns
+        self.mayHoldByteOrderMark = mayHoldByteOrderMark
     }
 
     /// The field of column `name`, nil if there is no such column.

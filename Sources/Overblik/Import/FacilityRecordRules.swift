@@ -29,52 +29,52 @@ struct FacilityRecordRules {
 
     func prepare(_ input: ImportRecord) -> Outcome {
         var record = input
-        let kindColumn = record.value("kind", "type", "kategori")
-        let tagged = osmSource || record.fields["other_tags"] != nil
+        let kindColumn = record.value(FieldKey.kind, .type, .kategori)
+        let tagged = osmSource || record.fields[.otherTags] != nil
             || (options.kindField == nil && kindColumn == nil && (OSMTags.isTagged(record.fields) || OSMTags.hasOSMID(record.fields)))
         if tagged { OSMTags.expandOtherTags(&record.fields.dictionary) }
-        if let f = options.idField, let v = record.fields[ImportRecord.normalise(f)] { record.fields["id"] = v }
-        if tagged, record.value("id", "@id") == nil {
+        if let f = options.idField, let v = record.fields[ImportRecord.normalise(f)] { record.fields[.id] = v }
+        if tagged, record.value(FieldKey.id, .atID) == nil {
             // GDAL's OSM layers: osm_id (nodes, relations) or osm_way_id (closed ways).
-            if let way = record.value("osm_way_id") {
-                record.fields["id"] = "way/\(way.value)"
-            } else if let osm = record.value("osm_id") {
-                if case .polygons? = record.geometry { record.fields["id"] = "relation/\(osm.value)" } else { record.fields["id"] = "node/\(osm.value)" }
+            if let way = record.value(FieldKey.osmWayID) {
+                record.fields[.id] = "way/\(way.value)"
+            } else if let osm = record.value(FieldKey.osmID) {
+                if case .polygons? = record.geometry { record.fields[.id] = "relation/\(osm.value)" } else { record.fields[.id] = "node/\(osm.value)" }
             }
         }
-        if let f = options.nameField, let v = record.fields[ImportRecord.normalise(f)] { record.fields["name"] = v }
-        if record.value("name", "navn") == nil, let f = options.nameFrom, let v = record.value(ImportRecord.normalise(f)) {
-            record.fields["name"] = v.value
+        if let f = options.nameField, let v = record.fields[ImportRecord.normalise(f)] { record.fields[.name] = v }
+        if record.value(FieldKey.name, .navn) == nil, let f = options.nameFrom, let v = record.value(ImportRecord.normalise(f)) {
+            record.fields[.name] = v.value
         }
         if let kind = options.valueMap?.kind(for: record.fields.dictionary) {
-            record.fields["kind"] = kind.rawValue
+            record.fields[.kind] = kind.rawValue
         } else if let f = options.kindField {
             let raw = ImportRecord.trimmed(record.fields[ImportRecord.normalise(f)] ?? "")
-            record.fields["kind"] = kind(fromText: raw)?.rawValue ?? options.defaultKind?.rawValue ?? raw
+            record.fields[.kind] = kind(fromText: raw)?.rawValue ?? options.defaultKind?.rawValue ?? raw
         } else if tagged {
             // OpenStreetMap's own `type` tag (multipolygon, ...) is not a kind.
-            record.fields["type"] = nil
+            record.fields[.type] = nil
             if let kind = FacilityKind(osmTags: record.fields.dictionary) ?? options.defaultKind {
-                record.fields["kind"] = kind.rawValue
+                record.fields[.kind] = kind.rawValue
             } else {
                 return .unmapped(tag: OSMTags.primaryTag(record.fields.dictionary))
             }
         } else if kindColumn == nil, let k = options.defaultKind {
-            record.fields["kind"] = k.rawValue
+            record.fields[.kind] = k.rawValue
         }
         if let owner = options.valueMap?.owner(for: record.fields.dictionary) {
-            record.fields["owner"] = owner.rawValue
+            record.fields[.owner] = owner.rawValue
         } else if let f = options.ownerField {
             let raw = ImportRecord.trimmed(record.fields[ImportRecord.normalise(f)] ?? "")
             guard let owner = OwnerClass(parsing: raw) else {
                 return .problem(ImportProblem(record.position, field: f, value: raw,
                     expected: "expected municipal, education, regional, state, private or unknown; map source values with --map FILE (field,value,owner,target)"))
             }
-            record.fields["owner"] = owner.rawValue
+            record.fields[.owner] = owner.rawValue
         }
-        if tagged, record.value("name", "navn") == nil {
+        if tagged, record.value(FieldKey.name, .navn) == nil {
             let hint = options.nameFrom.map { "no name and no '\($0)' tag" } ?? "no name (use --name-from TAG for a fallback such as operator or ref)"
-            return .skipped(SkippedRecord(position: record.position.description, id: record.value("id", "@id", "osm_id")?.value,
+            return .skipped(SkippedRecord(position: record.position.description, id: record.value(FieldKey.id, .atID, .osmID)?.value,
                                           name: nil, reason: hint))
         }
         return .keep(record)

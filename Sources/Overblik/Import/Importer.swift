@@ -30,11 +30,19 @@ extension Overblik {
         }
         let clip = try options.clipTo.map { try ClipArea(path: $0, municipality: options.municipality, options: options) }
         // Each distinct opening_hours text is parsed once (a register repeats a few hundred of them).
+        // The last few texts are compared first, without hashing: most files use a handful.
         var hoursChecked: [String: String?] = [:]
+        var recentHours: [(text: String, problem: String?)] = []
+        var nextRecent = 0
         let mapper = RecordMapper(crs: crs, validateHours: { text in
-            if let known = hoursChecked[text] { return known }
-            let problem = Self.openingHoursProblem(text)
-            if hoursChecked.count < 100_000 { hoursChecked[text] = problem }
+            for recent in recentHours where recent.text == text { return recent.problem }
+            let problem: String?
+            if let known = hoursChecked[text] { problem = known } else {
+                problem = Self.openingHoursProblem(text)
+                if hoursChecked.count < 100_000 { hoursChecked[text] = problem }
+            }
+            if recentHours.count < 8 { recentHours.append((text, problem)) } else { recentHours[nextRecent] = (text, problem) }
+            nextRecent = (nextRecent + 1) % 8
             return problem
         })
         var problems = ProblemCollector()
@@ -59,14 +67,14 @@ extension Overblik {
             if count % 1024 == 0 { options.progress?(count, source.estimatedCount) }
             // A byte order mark belongs only at the very start of a file; inside one (files
             // concatenated) it would hide in an id or name.
-            if let (field, _) = record.fields.first(where: { $0.utf8.count >= 3 && $0.utf8.contains(0xEF) && $0.unicodeScalars.contains("\u{FEFF}") }) {
+            if record.mayHoldByteOrderMark, let (field, _) = record.fields.first(where: { $0.utf8.count >= 3 && ImportRecord.contains(0xEF, in: $0) && $0.unicodeScalars.contains("\u{FEFF}") }) {
                 problems.add(ImportProblem(record.position, field: field,
                                            expected: "a byte order mark (U+FEFF) inside the file, allowed only at its start (were files concatenated?)"))
                 return false
             }
             if case .empty? = record.geometry, !options.strict, layer != .rooms {
-                let id = options.idField.flatMap { record.value(ImportRecord.normalise($0)) } ?? record.value("id", "@id", "fid")
-                let name = options.nameField.flatMap { record.value(ImportRecord.normalise($0)) } ?? record.value("name", "navn")
+                let id = options.idField.flatMap { record.value(ImportRecord.normalise($0)) } ?? record.value(FieldKey.id, .atID, .fid)
+                let name = options.nameField.flatMap { record.value(ImportRecord.normalise($0)) } ?? record.value(FieldKey.name, .navn)
                 let label = [id.map { "id \($0.value)" }, name.map { "'\($0.value)'" }].compactMap { $0 }.joined(separator: " ")
                 skipped.append(record.position.description + (label.isEmpty ? "" : " (\(label))"))
                 return false

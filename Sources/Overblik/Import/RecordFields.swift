@@ -9,6 +9,8 @@ struct RecordFields: Sendable {
     final class Names: Sendable {
         let names: [String]
         let index: [String: Int]
+        /// The column of each ``FieldKey`` (by raw value), -1 when the header lacks it.
+        let columns: [Int]
 
         /// The table of `names` (already normalised); of repeated names the last wins.
         init(_ names: [String]) {
@@ -16,6 +18,7 @@ struct RecordFields: Sendable {
             var index: [String: Int] = [:]
             for (i, name) in names.enumerated() { index[name] = i }
             self.index = index
+            columns = FieldKey.allCases.map { index[$0.text] ?? -1 }
         }
 
         static let none = Names([])
@@ -46,6 +49,16 @@ struct RecordFields: Sendable {
             return values[i]
         }
         set { overlay[name] = .some(newValue) }
+    }
+
+    /// The field `key`, as `self[key.text]` but found by the column the header resolved.
+    subscript(key: FieldKey) -> String? {
+        get {
+            if !overlay.isEmpty, let set = overlay[key.text] { return set }
+            let i = names.columns[key.rawValue]
+            return i >= 0 && i < values.count ? values[i] : nil
+        }
+        set { overlay[key.text] = .some(newValue) }
     }
 
     /// Every present field as a dictionary (for OpenStreetMap tag rules and value maps).

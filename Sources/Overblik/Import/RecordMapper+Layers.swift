@@ -7,11 +7,11 @@ extension RecordMapper {
     /// A facility from CSV columns or OpenStreetMap-style properties.
     func facility(_ r: ImportRecord, _ problems: inout ProblemCollector) -> Facility? {
         let before = problems.total
-        let id = optionalText(r, "id", "@id", "osm_id", "fid")
+        let id = optionalText(r, .id, .atID, .osmID, .fid)
         if id == nil { problems.add(ImportProblem(r.position, field: "id", expected: "expected a non-empty id")) }
-        let name = required(r, &problems, "name", "navn")
+        let name = required(r, &problems, FieldKey.name, .navn)
         var kind: FacilityKind?
-        if let (field, text) = r.value("kind", "type", "kategori") {
+        if let (field, text) = r.value(FieldKey.kind, .type, .kategori) {
             kind = FacilityKind(parsing: text)
             if kind == nil {
                 problems.add(ImportProblem(r.position, field: field, value: text, expected: "expected one of \(FacilityKind.expectedDescription)"))
@@ -24,21 +24,21 @@ extension RecordMapper {
         }
         // No owner information means unknown, never municipal (section 21 order depends on it).
         var owner = OwnerClass.unknown
-        if let (field, text) = r.value("owner", "ejer", "owner_class") {
+        if let (field, text) = r.value(FieldKey.owner, .ejer, .ownerClass) {
             if let o = OwnerClass(parsing: text) { owner = o } else {
                 problems.add(ImportProblem(r.position, field: field, value: text, expected: "expected municipal, education, regional, state, private or unknown (map source values with --map FILE)"))
             }
         }
         let location = location(r, &problems)
-        let capacity = count(r, &problems, "capacity", "kapacitet")
+        let capacity = count(r, &problems, .capacity, .kapacitet)
         let hours = hours(r, &problems)
         let accessibility = accessibility(r, &problems)
-        let disability = flag(r, &problems, "disability_suited")
-        let address = optionalText(r, "address", "adresse") ?? osmAddress(r)
-        let contact = Contact(name: optionalText(r, "contact_name", "contact:name", "operator"),
-                              phone: optionalText(r, "phone", "contact:phone", "telefon"),
-                              email: optionalText(r, "email", "contact:email"),
-                              bookingURL: optionalText(r, "booking_url", "website", "contact:website", "url"))
+        let disability = flag(r, &problems, .disabilitySuited)
+        let address = optionalText(r, .address, .adresse) ?? osmAddress(r)
+        let contact = Contact(name: optionalText(r, .contactName, .contactNameTag, .operatorName),
+                              phone: optionalText(r, .phone, .contactPhoneTag, .telefon),
+                              email: optionalText(r, .email, .contactEmailTag),
+                              bookingURL: optionalText(r, .bookingURL, .website, .contactWebsiteTag, .url))
         guard problems.total == before, let id, let name, let kind, let location else { return nil }
         return Facility(id: id, name: name, kind: kind, location: location, address: address, owner: owner,
                         contact: contact, accessibility: accessibility, capacity: capacity, openingHours: hours,
@@ -46,8 +46,8 @@ extension RecordMapper {
     }
 
     func osmAddress(_ r: ImportRecord) -> String? {
-        let street = [optionalText(r, "addr:street"), optionalText(r, "addr:housenumber")].compactMap { $0 }.joined(separator: " ")
-        let town = [optionalText(r, "addr:postcode"), optionalText(r, "addr:city")].compactMap { $0 }.joined(separator: " ")
+        let street = [optionalText(r, .addrStreet), optionalText(r, .addrHousenumber)].compactMap { $0 }.joined(separator: " ")
+        let town = [optionalText(r, .addrPostcode), optionalText(r, .addrCity)].compactMap { $0 }.joined(separator: " ")
         let parts = [street, town].filter { !$0.isEmpty }
         return parts.isEmpty ? nil : parts.joined(separator: ", ")
     }
@@ -55,19 +55,19 @@ extension RecordMapper {
     /// A room row: `facility_id,id,name,capacity,opening_hours,equipment,wheelchair,...`.
     func room(_ r: ImportRecord, _ problems: inout ProblemCollector) -> Room? {
         let before = problems.total
-        let facilityID = required(r, &problems, "facility_id", "facility")
-        let id = required(r, &problems, "id")
-        let name = required(r, &problems, "name", "navn")
-        let capacity = count(r, &problems, "capacity", "kapacitet")
+        let facilityID = required(r, &problems, FieldKey.facilityID, .facility)
+        let id = required(r, &problems, FieldKey.id)
+        let name = required(r, &problems, FieldKey.name, .navn)
+        let capacity = count(r, &problems, .capacity, .kapacitet)
         let hours = hours(r, &problems)
-        let equipment = optionalText(r, "equipment", "udstyr").map {
+        let equipment = optionalText(r, .equipment, .udstyr).map {
             $0.split(whereSeparator: { $0 == "|" || $0 == ";" || $0 == "," })
                 .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
         } ?? []
-        let overrideKeys = ["wheelchair", "toilets_wheelchair", "toilets:wheelchair", "step_free", "hearing_loop"]
+        let overrideKeys: [FieldKey] = [.wheelchair, .toiletsWheelchair, .toiletsWheelchairTag, .stepFree, .hearingLoop]
         let hasOverride = overrideKeys.contains { r.value($0) != nil }
         let access = hasOverride ? accessibility(r, &problems) : nil
-        let disability = flag(r, &problems, "disability_suited")
+        let disability = flag(r, &problems, .disabilitySuited)
         guard problems.total == before, let facilityID, let id, let name else { return nil }
         return Room(id: id, facilityID: facilityID, name: name, capacity: capacity, equipment: equipment,
                     accessibility: access, openingHours: hours, disabilitySuited: disability)
@@ -76,18 +76,18 @@ extension RecordMapper {
     /// A settlement: `id,name,lon,lat,population[,approximate]`.
     func settlement(_ r: ImportRecord, _ problems: inout ProblemCollector) -> Settlement? {
         let before = problems.total
-        let id = optionalText(r, "id", "geonameid", "@id", "fid")
+        let id = optionalText(r, .id, .geonameid, .atID, .fid)
         if id == nil { problems.add(ImportProblem(r.position, field: "id", expected: "expected a non-empty id")) }
-        let name = required(r, &problems, "name", "navn")
+        let name = required(r, &problems, FieldKey.name, .navn)
         let location = location(r, &problems)
         var population: Double?
-        let popField = ["population", "indbyggere", "pop"].first { r.has($0) } ?? "population"
+        let popField = [FieldKey.population, .indbyggere, .pop].first { r.has($0) } ?? .population
         if let p = number(r, popField, &problems) {
             if p < 0 {
-                problems.add(ImportProblem(r.position, field: popField, value: String(p), expected: "expected a population >= 0"))
+                problems.add(ImportProblem(r.position, field: popField.text, value: String(p), expected: "expected a population >= 0"))
             } else { population = p }
         }
-        let approximate = flag(r, &problems, "approximate")
+        let approximate = flag(r, &problems, .approximate)
         guard problems.total == before, let id, let name, let location, let population else { return nil }
         return Settlement(id: id, name: name, location: location, population: population, approximate: approximate)
     }
@@ -96,13 +96,13 @@ extension RecordMapper {
     func populationPoint(_ r: ImportRecord, ruralField: String?, _ problems: inout ProblemCollector) -> PopulationPoint? {
         let before = problems.total
         let rural = Self.ruralFlag(r, field: ruralField ?? "rural", required: ruralField != nil, &problems)
-        let id = required(r, &problems, "id")
+        let id = required(r, &problems, FieldKey.id)
         let location = location(r, &problems)
-        let weightField = ["weight", "population", "residents"].first { r.has($0) } ?? "weight"
+        let weightField = [FieldKey.weight, .population, .residents].first { r.has($0) } ?? .weight
         var weight: Double?
         if let w = number(r, weightField, &problems) {
             if w < 0 {
-                problems.add(ImportProblem(r.position, field: weightField, value: String(w), expected: "expected a weight >= 0"))
+                problems.add(ImportProblem(r.position, field: weightField.text, value: String(w), expected: "expected a weight >= 0"))
             } else { weight = w }
         }
         guard problems.total == before, let id, let location, let weight else { return nil }

@@ -31,14 +31,14 @@ struct RecordMapper {
             }
             x = c.lon; y = c.lat; names = ("geometry", "geometry")
         case nil:
-            let xNames = crs == .utm32 ? ["x", "easting", "lon"] : ["lon", "lng", "longitude", "x"]
-            let yNames = crs == .utm32 ? ["y", "northing", "lat"] : ["lat", "latitude", "y"]
+            let xNames: [FieldKey] = crs == .utm32 ? [.x, .easting, .lon] : [.lon, .lng, .longitude, .x]
+            let yNames: [FieldKey] = crs == .utm32 ? [.y, .northing, .lat] : [.lat, .latitude, .y]
             guard let xf = xNames.first(where: { r.has($0) }), let yf = yNames.first(where: { r.has($0) }) else {
                 problems.add(ImportProblem(r.position, field: crs == .utm32 ? "x,y" : "lon,lat",
                                            expected: "expected coordinate columns \(crs == .utm32 ? "x and y (EPSG:25832)" : "lon and lat")"))
                 return nil
             }
-            names = (xf, yf)
+            names = (xf.text, yf.text)
             guard let xv = number(r, xf, &problems), let yv = number(r, yf, &problems) else { return nil }
             x = xv; y = yv
         }
@@ -49,64 +49,64 @@ struct RecordMapper {
         }
     }
 
-    func number(_ r: ImportRecord, _ field: String, _ problems: inout ProblemCollector) -> Double? {
+    func number<Name: RecordFieldName>(_ r: ImportRecord, _ field: Name, _ problems: inout ProblemCollector) -> Double? {
         guard let (_, text) = r.value(field) else {
-            problems.add(ImportProblem(r.position, field: field, expected: "expected a number, the field is empty"))
+            problems.add(ImportProblem(r.position, field: field.fieldName, expected: "expected a number, the field is empty"))
             return nil
         }
         // Danish spreadsheets may write a decimal comma.
         // (Byte tests: Foundation's substring search cost more than the rest of the row.)
-        let normalised = text.utf8.contains(UInt8(ascii: ".")) || !text.utf8.contains(UInt8(ascii: ","))
+        let normalised = ImportRecord.contains(UInt8(ascii: "."), in: text) || !ImportRecord.contains(UInt8(ascii: ","), in: text)
             ? text : text.replacingOccurrences(of: ",", with: ".")
         guard let value = DecimalNumber.parse(normalised) else {
-            problems.add(ImportProblem(r.position, field: field, value: text, expected: "expected a finite decimal number"))
+            problems.add(ImportProblem(r.position, field: field.fieldName, value: text, expected: "expected a finite decimal number"))
             return nil
         }
         return value
     }
 
-    func required(_ r: ImportRecord, _ problems: inout ProblemCollector, _ names: String...) -> String? {
+    func required<Name: RecordFieldName>(_ r: ImportRecord, _ problems: inout ProblemCollector, _ names: Name...) -> String? {
         for name in names {
-            if let v = r.fields[name].map(ImportRecord.trimmed), !v.isEmpty { return v }
+            if let v = name.raw(in: r.fields).map(ImportRecord.trimmed), !v.isEmpty { return v }
         }
-        problems.add(ImportProblem(r.position, field: names[0], expected: "expected a non-empty value"))
+        problems.add(ImportProblem(r.position, field: names[0].fieldName, expected: "expected a non-empty value"))
         return nil
     }
 
-    func optionalText(_ r: ImportRecord, _ names: String...) -> String? {
+    func optionalText(_ r: ImportRecord, _ names: FieldKey...) -> String? {
         for name in names {
             if let v = r.fields[name].map(ImportRecord.trimmed), !v.isEmpty { return v }
         }
         return nil
     }
 
-    func count(_ r: ImportRecord, _ problems: inout ProblemCollector, _ names: String...) -> Int? {
+    func count(_ r: ImportRecord, _ problems: inout ProblemCollector, _ names: FieldKey...) -> Int? {
         for name in names {
             guard let (_, text) = r.value(name) else { continue }
             if let n = Int(text), n >= 0 { return n }
             if let d = DecimalNumber.parse(text), d >= 0, d == d.rounded(), d < 1e9 { return Int(d) }
-            problems.add(ImportProblem(r.position, field: name, value: text, expected: "expected a whole number >= 0"))
+            problems.add(ImportProblem(r.position, field: name.text, value: text, expected: "expected a whole number >= 0"))
             return nil
         }
         return nil
     }
 
-    func tri(_ r: ImportRecord, _ problems: inout ProblemCollector, _ names: String...) -> TriState {
+    func tri(_ r: ImportRecord, _ problems: inout ProblemCollector, _ names: FieldKey...) -> TriState {
         for name in names {
             guard let (_, text) = r.value(name) else { continue }
             if let v = TriState(parsing: text) { return v }
-            problems.add(ImportProblem(r.position, field: name, value: text, expected: "expected yes, no or empty (unknown)"))
+            problems.add(ImportProblem(r.position, field: name.text, value: text, expected: "expected yes, no or empty (unknown)"))
             return .unknown
         }
         return .unknown
     }
 
-    func flag(_ r: ImportRecord, _ problems: inout ProblemCollector, _ name: String) -> Bool {
+    func flag(_ r: ImportRecord, _ problems: inout ProblemCollector, _ name: FieldKey) -> Bool {
         tri(r, &problems, name) == .yes
     }
 
     func hours(_ r: ImportRecord, _ problems: inout ProblemCollector) -> String? {
-        guard let (field, text) = r.value("opening_hours", "availability") else { return nil }
+        guard let (field, text) = r.value(FieldKey.openingHours, .availability) else { return nil }
         if let message = validateHours(text) {
             problems.add(ImportProblem(r.position, field: field, value: text, expected: message))
         }
@@ -115,29 +115,29 @@ struct RecordMapper {
 
     func accessibility(_ r: ImportRecord, _ problems: inout ProblemCollector) -> Accessibility {
         var a = Accessibility()
-        if let (field, text) = r.value("wheelchair") {
+        if let (field, text) = r.value(FieldKey.wheelchair) {
             if let w = WheelchairAccess(parsing: text) { a.wheelchair = w } else {
                 problems.add(ImportProblem(r.position, field: field, value: text, expected: "expected yes, limited, no, designated or empty"))
             }
         }
-        a.toiletsWheelchair = tri(r, &problems, "toilets_wheelchair", "toilets:wheelchair")
-        if let (field, text) = r.value("step_free") {
+        a.toiletsWheelchair = tri(r, &problems, .toiletsWheelchair, .toiletsWheelchairTag)
+        if let (field, text) = r.value(FieldKey.stepFree) {
             if let t = TriState(parsing: text) { a.stepFree = t } else {
                 problems.add(ImportProblem(r.position, field: field, value: text, expected: "expected yes, no or empty (unknown)"))
             }
-        } else if let (field, text) = r.value("entrance_steps", "step_count", "entrance:step_count") {
+        } else if let (field, text) = r.value(FieldKey.entranceSteps, .stepCount, .entranceStepCountTag) {
             if let n = Int(text), n >= 0 { a.stepFree = n == 0 ? .yes : .no } else {
                 problems.add(ImportProblem(r.position, field: field, value: text, expected: "expected a step count >= 0"))
             }
         }
-        a.ramp = tri(r, &problems, "ramp", "ramp:wheelchair")
-        a.elevator = tri(r, &problems, "elevator")
-        a.hearingLoop = tri(r, &problems, "hearing_loop", "audio_loop")
-        a.parkingAccessible = tri(r, &problems, "parking_accessible", "capacity:disabled")
-        if let (_, text) = r.value("god_adgang") {
+        a.ramp = tri(r, &problems, .ramp, .rampWheelchairTag)
+        a.elevator = tri(r, &problems, .elevator)
+        a.hearingLoop = tri(r, &problems, .hearingLoop, .audioLoop)
+        a.parkingAccessible = tri(r, &problems, .parkingAccessible, .capacityDisabledTag)
+        if let (_, text) = r.value(FieldKey.godAdgang) {
             a.godAdgang = text.split(whereSeparator: { $0 == "|" || $0 == ";" }).map { $0.trimmingCharacters(in: .whitespaces) }
         }
-        if let (field, text) = r.value("checked", "check_date", "check_date:wheelchair") {
+        if let (field, text) = r.value(FieldKey.checked, .checkDate, .checkDateWheelchairTag) {
             if isISODate(text) { a.checked = String(text.prefix(10)) } else {
                 problems.add(ImportProblem(r.position, field: field, value: text, expected: "expected an ISO date YYYY-MM-DD"))
             }

@@ -108,8 +108,10 @@ struct RecordSource {
             let reader = try CSVReader(path: path)
             let names = RecordFields.Names(reader.header.map(ImportRecord.normalise))
             while let record = try reader.next() {
-                try body(ImportRecord(position: RecordPosition(file: path, line: record.line),
-                                      fields: RecordFields(names: names, values: record.fields)))
+                var imported = ImportRecord(position: RecordPosition(file: path, line: record.line),
+                                            fields: RecordFields(names: names, values: record.fields))
+                imported.mayHoldByteOrderMark = record.mayHoldByteOrderMark
+                try body(imported)
             }
         } catch let error as CSVError {
             throw ImportError(problems: [ImportProblem(RecordPosition(file: path, line: error.line), expected: error.description)])

@@ -1,18 +1,22 @@
 import PostgresNIO
 
 /// What a large point-layer batch sets aside and restores (see ``PostgresPointLayerWriter``):
-/// the layer's plain indexes, and the numbers of its import-order column.
+/// the layer's GiST indexes, and the numbers of its import-order column.
 extension PostgresStore {
-    /// The indexes of `table` that no constraint of it owns (not its primary key, unique or
-    /// exclusion constraints), each with its qualified name and the `CREATE INDEX` statement that
-    /// builds it again as it is (method, columns, options, predicate), in name order.
-    func plainIndexes(of table: String) throws -> [(name: String, definition: String)] {
+    /// The GiST indexes of `table` that no constraint of it owns (not an exclusion constraint),
+    /// each with its qualified name and the `CREATE INDEX` statement that builds it again as it is
+    /// (columns, options, predicate), in name order. A GiST index is built from sorted input many
+    /// times faster than it takes the rows one by one (2 s against tens of seconds at 1 000 000
+    /// points). B-tree indexes (population's `seq`) stay: a b-tree takes rows in order cheaply,
+    /// and its insertions run while the client still parses, where building it after the last
+    /// row would lengthen the serial tail (measured: 0.36 s more at 1 000 000 points).
+    func gistIndexes(of table: String) throws -> [(name: String, definition: String)] {
         var binds = PostgresBindings()
         binds.append(table)
         return try query("""
             SELECT x.indexrelid::regclass::text, pg_get_indexdef(x.indexrelid) FROM pg_index x
             JOIN pg_class i ON i.oid = x.indexrelid
-            WHERE x.indrelid = $1::regclass
+            WHERE x.indrelid = $1::regclass AND i.relam = (SELECT oid FROM pg_am WHERE amname = 'gist')
               AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid AND c.conrelid = x.indrelid)
             ORDER BY i.relname
             """, binds).map { row in

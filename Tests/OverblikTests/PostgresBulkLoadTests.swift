@@ -39,10 +39,11 @@ struct PostgresBulkLoadTests {
     func numbersInFileOrder() throws {
         let (o, url) = try postgresOverblik("pgbulkseq")
         let sql = { try PostgresStreamingImportTests.sql(url, $0) }
-        // An index another program added, with a predicate: it must come back as it was.
+        // Indexes another program added, with options and predicates: they must come back as they were.
         _ = try sql("CREATE INDEX population_heavy ON population (weight DESC) WHERE weight > 5")
+        _ = try sql("CREATE INDEX population_heavy_geom ON population USING gist (geom) WITH (fillfactor = 80) WHERE weight > 5")
         let indexes = try Self.indexDefinitions(url)
-        #expect(indexes.contains("population_seq") && indexes.contains("population_geom") && indexes.contains("population_heavy"))
+        #expect(["population_seq", "population_geom", "population_heavy ", "population_heavy_geom", "fillfactor"].allSatisfy(indexes.contains))
 
         let file = try Self.populationFile("pg-bulk-seq.csv", count: 20_000) { "q\(19_999 - $0)" }
         #expect(try o.importFile(.population, at: file.path).imported == 20_000)

@@ -8,11 +8,19 @@ public import Store
 /// already in the layer, repeated in this batch).
 ///
 /// New rows go into one COPY that stays open across chunks (``CopyStream``): the server stores a
-/// chunk while the caller reads the next. A large batch drops the layer's GiST index and builds it
-/// once in ``finish()``; into an empty layer it also sets aside the primary key (and the foreign
-/// keys that refer to it, which then refer to nothing) and adds them back in ``finish()``: one
-/// sorted build instead of a random insert per row. DDL is transactional: a rollback undoes the
-/// drops. The layer is locked against readers until the import commits, as with any drop.
+/// chunk while the caller reads the next. A large batch locks the layer, drops its GiST indexes
+/// (the layer's own and any another program added) and builds them again from their definitions
+/// in ``finish()``, from sorted input; into an empty layer
+/// it also sets aside the primary key (and the foreign keys that refer to it, which then refer to
+/// nothing) and adds them back in ``finish()``: one sorted build instead of an insert per row.
+/// DDL is transactional: a rollback undoes the drops. The layer is
+/// locked against readers and writers until the import commits, as with any drop.
+///
+/// A layer with an import-order column (population's `seq`, a `bigserial`) gets its numbers from
+/// the writer in a large batch: it takes the next value of the column's sequence once, numbers the
+/// new rows from it in the order they come (the order `nextval` per row would give them), and
+/// moves the sequence past the last in ``finish()``. The lock keeps other writers of the layer out
+/// meanwhile; a rolled-back batch leaves a gap in the numbers, as `nextval` does.
 ///
 /// The outcomes need no query per row and no memory per row. Into an empty layer whose key was
 /// set aside, an id repeated across chunks is found by the server when the key is built:
@@ -24,6 +32,8 @@ public final class PostgresPointLayerWriter<Row> {
     private let store: PostgresStore
     private let table: String
     private let columns: [String]
+    /// The columns of the COPY: ``columns``, after the import-order column when the writer numbers rows.
+    private let copyColumns: [String]
     private let replace: Bool
     private let id: (Row) -> String
     private let encode: (Row, inout CopyText) -> Void
@@ -32,22 +42,32 @@ public final class PostgresPointLayerWriter<Row> {
     private var written = Set<Int>()
     /// The COPY open across chunks, if any.
     private var stream: CopyStream?
-    private var indexDropped = false
+    /// Indexes set aside for the batch (name and `CREATE INDEX` statement), built again in ``finish()``.
+    private var indexesSetAside: [(name: String, definition: String)] = []
+    /// The import-order column, the first number taken and the number of the next new row, when the writer numbers rows.
+    private var ordinal: (column: String, first: Int64, next: Int64)?
     /// Constraints set aside for the batch (`ALTER TABLE` targets with their definitions), restored in order.
     private var setAside: [(table: String, name: String, definition: String)] = []
 
-    init(store: PostgresStore, table: String, columns: [String], replace: Bool, expectedRows: Int,
+    /// - Parameter ordinalColumn: the layer's import-order column (a `bigserial`), numbered by the writer in a large batch.
+    init(store: PostgresStore, table: String, columns: [String], ordinalColumn: String? = nil, replace: Bool, expectedRows: Int,
          id: @escaping (Row) -> String, encode: @escaping (Row, inout CopyText) -> Void) throws {
         (self.store, self.table, self.columns, self.replace, self.id, self.encode) = (store, table, columns, replace, id, encode)
+        let bulk = expectedRows >= PostgresStore.indexDeferralRows
+        // The lock DROP INDEX would take, taken first: no other writer between the look and the load.
+        if bulk { try store.execute("LOCK TABLE \(table) IN ACCESS EXCLUSIVE MODE") }
         layerWasEmpty = try store.scalar("SELECT NOT EXISTS (SELECT 1 FROM \(table))", as: Bool.self) ?? true
-        if expectedRows >= PostgresStore.indexDeferralRows {
-            try store.execute("DROP INDEX IF EXISTS \(table)_geom")
-            indexDropped = true
-            try store.raiseMaintenanceMemory()
-            if layerWasEmpty {
-                setAside = try store.keyConstraints(of: table)
-                for c in setAside.reversed() { try store.execute("ALTER TABLE \(c.table) DROP CONSTRAINT \(c.name)") }
-            }
+        if bulk, let ordinalColumn, let first = try store.nextSerial(of: table, column: ordinalColumn) {
+            ordinal = (ordinalColumn, first, first)
+        }
+        copyColumns = ordinal.map { [$0.column] + columns } ?? columns
+        guard bulk else { return }
+        indexesSetAside = try store.gistIndexes(of: table)
+        for index in indexesSetAside { try store.execute("DROP INDEX \(index.name)") }
+        try store.raiseMaintenanceMemory()
+        if layerWasEmpty {
+            setAside = try store.keyConstraints(of: table)
+            for c in setAside.reversed() { try store.execute("ALTER TABLE \(c.table) DROP CONSTRAINT \(c.name)") }
         }
     }
 
@@ -79,13 +99,19 @@ public final class PostgresPointLayerWriter<Row> {
                 }
                 first[rowID] = outcome
             }
-            if outcome == .inserted { encode(row, &inserts) }
+            if outcome == .inserted {
+                if let next = ordinal?.next {
+                    inserts.int(Int(next))
+                    ordinal?.next = next + 1
+                }
+                encode(row, &inserts)
+            }
             if outcome == .replaced { encode(row, &updates) }
             if layerWasEmpty, !serverFindsRepeats, outcome == .inserted || outcome == .replaced { written.insert(rowID.hashValue) }
             outcomes.append(outcome)
         }
         if inserts.rows > 0 {
-            if stream == nil { stream = try CopyStream(store: store, table: table, columns: columns) }
+            if stream == nil { stream = try CopyStream(store: store, table: table, columns: copyColumns) }
             try stream?.send(inserts.finished())
         }
         if updates.rows > 0 {
@@ -110,9 +136,10 @@ public final class PostgresPointLayerWriter<Row> {
         stream = nil
     }
 
-    /// Ends the COPY, restores the keys and builds the GiST index if they were set aside: call
-    /// once, after the last chunk. Returns the ids that more than one chunk wrote, found when the
-    /// primary key is built (then the keys stay aside: the caller refuses the batch and rolls back).
+    /// Ends the COPY, restores the keys and builds the indexes that were set aside, and moves the
+    /// import-order sequence past the rows it numbered: call once, after the last chunk. Returns
+    /// the ids that more than one chunk wrote, found when the primary key is built (then the keys
+    /// stay aside: the caller refuses the batch and rolls back).
     /// - Throws: ``PostgresStoreError`` (a key the rows break: the caller's rollback leaves nothing).
     public func finish() throws -> RepeatedIDs {
         try endStream()
@@ -122,9 +149,11 @@ public final class PostgresPointLayerWriter<Row> {
         }
         for c in setAside.dropFirst() { try store.execute("ALTER TABLE \(c.table) ADD CONSTRAINT \(c.name) \(c.definition)") }
         setAside = []
-        if indexDropped {
-            indexDropped = false
-            try store.execute("CREATE INDEX \(table)_geom ON \(table) USING gist (geom)")
+        for index in indexesSetAside { try store.execute(index.definition) }
+        indexesSetAside = []
+        if let (column, first, next) = ordinal {
+            ordinal = nil
+            if next > first { try store.moveSerial(of: table, column: column, past: next - 1) }
         }
         return RepeatedIDs()
     }
@@ -157,7 +186,7 @@ extension PostgresStore {
 
     /// A chunked writer of population points (call inside ``write(_:)``), kept in the order given.
     public func populationWriter(replace: Bool, expectedRows: Int) throws -> PostgresPointLayerWriter<PopulationPoint> {
-        try PostgresPointLayerWriter(store: self, table: "population", columns: Self.populationColumns, replace: replace,
+        try PostgresPointLayerWriter(store: self, table: "population", columns: Self.populationColumns, ordinalColumn: "seq", replace: replace,
                                      expectedRows: expectedRows, id: \.id, encode: Self.encode)
     }
 

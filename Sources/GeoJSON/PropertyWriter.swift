@@ -65,6 +65,36 @@ public struct PropertyWriter: ~Copyable {
         return (bytes, p.members)
     }
 
+    /// A writer of its own, for encoders that take its output apart member by member: start each
+    /// run with ``reset()`` and read it with ``withBytes(_:)``. The buffer is kept between runs.
+    public init(precision: Int = 6) {
+        self.init(out: OutputBuffer(precision: precision, capacity: 1024))
+        begin()
+    }
+
+    /// Forgets what was written and starts an empty properties object again.
+    @inlinable
+    public mutating func reset() {
+        out.count = 0
+        begin()
+    }
+
+    /// Calls `body` with the bytes written since the last ``reset()`` (the opening brace first).
+    public func withBytes<T>(_ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
+        try body(out.bytes)
+    }
+
+    /// A string member whose text is given already escaped for the inside of a JSON string (bytes
+    /// taken from a string this writer wrote, without their quotes): written between quotes as is.
+    @inlinable
+    public mutating func escapedString(_ key: StaticString, _ escaped: UnsafeBufferPointer<UInt8>) {
+        self.key(key)
+        out.reserve(escaped.count + 2)
+        out.byte(UInt8(ascii: "\""))
+        out.append(escaped)
+        out.byte(UInt8(ascii: "\""))
+    }
+
     /// A string member; nil writes `null`.
     @inlinable
     public mutating func string(_ key: StaticString, _ value: String?) {

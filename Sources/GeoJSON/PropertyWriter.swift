@@ -95,6 +95,23 @@ public struct PropertyWriter: ~Copyable {
         out.byte(UInt8(ascii: "\""))
     }
 
+    /// Appends `count` members that `body` writes straight into the buffer, as `"key":value`
+    /// separated by commas (no leading comma): `body` gets room for `capacity` bytes and returns
+    /// how many it wrote (at most `capacity`). For renderers of pre-encoded members.
+    @inlinable
+    public mutating func rawMembers(count: Int, capacity: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        guard count > 0 else { return }
+        out.reserve(capacity + 1)
+        if members > 0 {
+            out.storage[out.count] = UInt8(ascii: ",")
+            out.count += 1
+        }
+        let written = body(out.storage + out.count)
+        precondition(written <= capacity, "a renderer wrote past the room it asked for")
+        out.count += written
+        members += count
+    }
+
     /// A string member; nil writes `null`.
     @inlinable
     public mutating func string(_ key: StaticString, _ value: String?) {

@@ -269,37 +269,28 @@ struct FacilityRowEncoder {
         let hours = feature.openingHours
         let a = availability(id: idBytes, hours: hours, listed: listed)
         let style = self.style
-        let stored = StoredMembers.shared
-        var reader = StoredMembers.Reader(feature.parts)
-        var known = true
+        let renderer = StoredMemberRenderer.shared
+        let parts = feature.parts
+        var cursor = StoredMemberRenderer.Cursor()
         try chunk.writePointFeature(id: id, point: Coordinate(lon: feature.lon, lat: feature.lat)) { p in
-            var name = StoredMembers.Value.null
-            for m in 0..<StoredMembers.headEnd {
-                let value = reader.next()
-                if m == StoredMembers.name { name = value }
-                known = stored.write(value, key: StoredMembers.keys[m], member: m, to: &p) && known
-            }
+            renderer.render(0..<StoredMembers.headEnd, of: parts, cursor: &cursor, to: &p)
             districtMembers(feature.districtCode, &p)
-            for m in StoredMembers.headEnd..<StoredMembers.middleEnd {
-                known = stored.write(reader.next(), key: StoredMembers.keys[m], member: m, to: &p) && known
-            }
+            renderer.render(StoredMembers.headEnd..<StoredMembers.middleEnd, of: parts, cursor: &cursor, to: &p)
             let ownFree = availabilityMembers(a, hours: hours, listed: !listed.isEmpty, &p)
             if !listed.isEmpty {
                 p.string("next_free_room", a.freeRoom)
             } else if ownFree {
-                _ = stored.write(name, key: "next_free_room", member: StoredMembers.name, to: &p)
+                renderer.writeName(cursor, of: parts, key: "next_free_room", to: &p)
             } else {
                 p.null("next_free_room")
             }
-            for m in StoredMembers.middleEnd..<StoredMembers.keys.count {
-                known = stored.write(reader.next(), key: StoredMembers.keys[m], member: m, to: &p) && known
-            }
+            renderer.render(StoredMembers.middleEnd..<StoredMembers.keys.count, of: parts, cursor: &cursor, to: &p)
             if style {
                 let kind = Int(feature.tag) < FacilityKind.allCases.count ? FacilityKind.allCases[Int(feature.tag)] : .other
                 constants.append(constants.style[kind]!, to: &p)
-                _ = stored.write(name, key: "title", member: StoredMembers.name, to: &p)
+                renderer.writeName(cursor, of: parts, key: "title", to: &p)
             }
         }
-        return known && reader.isComplete
+        return !cursor.malformed && cursor.at == parts.count
     }
 }

@@ -2,7 +2,7 @@ import Facilities
 import GeoJSON
 
 /// The compact form of a facility's stored members (``FacilityFeatureEncoder`` writes it as a
-/// stored feature's parts, ``FacilityRowEncoder`` renders it): the 23 members `id` ... `booking_url`
+/// stored feature's parts, ``StoredMemberRenderer`` renders it): the 23 members `id` ... `booking_url`
 /// that depend on the row and its listed rooms only, in the export's order, as their JSON values
 /// without keys. The keys are written from ``keys`` when a feature is rendered, so the bytes are
 /// those the row encoder writes, for a third of the space of rendered members.
@@ -92,72 +92,5 @@ struct StoredMembers: Sendable {
     @inline(__always)
     static func appendChoice(_ index: Int, to out: inout [UInt8]) {
         out.append(UInt8(0xE0 + index))
-    }
-
-    // MARK: - Reading
-
-    /// One value of the compact form.
-    enum Value {
-        case null
-        case string(UnsafeBufferPointer<UInt8>)
-        case json(UnsafeBufferPointer<UInt8>)
-        case choice(Int)
-    }
-
-    /// Reads the values one after the other; any value running past the end (a body not made by
-    /// this encoding) reads as `null` and marks the run malformed.
-    struct Reader {
-        let bytes: UnsafeBufferPointer<UInt8>
-        private var at = 0
-        private(set) var malformed = false
-
-        init(_ bytes: UnsafeBufferPointer<UInt8>) {
-            self.bytes = bytes
-        }
-
-        /// Whether every value was read whole and nothing is left.
-        var isComplete: Bool { !malformed && at == bytes.count }
-
-        @inline(__always)
-        mutating func next() -> Value {
-            guard at < bytes.count else { malformed = true; return .null }
-            let lead = bytes[at]
-            at += 1
-            switch lead {
-            case 0: return .null
-            case 0x01...0xBF: return take(Int(lead) - 1).map(Value.string) ?? .null
-            case 0xC0...0xDF: return take(Int(lead) - 0xC0).map(Value.json) ?? .null
-            case 0xE0...0xFC: return .choice(Int(lead) - 0xE0)
-            default:
-                guard at + 4 <= bytes.count else { malformed = true; return .null }
-                var n = 0
-                for k in 0..<4 { n |= Int(bytes[at + k]) << (8 * k) }
-                at += 4
-                return take(n).map(lead == 0xFD ? Value.string : Value.json) ?? .null
-            }
-        }
-
-        @inline(__always)
-        private mutating func take(_ n: Int) -> UnsafeBufferPointer<UInt8>? {
-            guard n <= bytes.count - at else { malformed = true; return nil }
-            defer { at += n }
-            return UnsafeBufferPointer(rebasing: bytes[at..<(at + n)])
-        }
-    }
-
-    /// Writes `value` as member `key` (choices from member `member`'s); false when the choice does
-    /// not exist (then `null` is written).
-    @inline(__always)
-    func write(_ value: Value, key: StaticString, member: Int, to p: inout PropertyWriter) -> Bool {
-        switch value {
-        case .null: p.null(key)
-        case let .string(text): p.escapedString(key, text)
-        case let .json(json): p.encodedValue(key, json)
-        case let .choice(i):
-            let values = choices[member]
-            guard i < values.count else { p.null(key); return false }
-            values[i].withUnsafeBufferPointer { p.encodedValue(key, $0) }
-        }
-        return true
     }
 }

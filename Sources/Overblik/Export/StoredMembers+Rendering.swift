@@ -42,6 +42,7 @@ final class StoredMemberRenderer: @unchecked Sendable {
             }
             choiceStarts.append(table.count)  // the end of the last value (an extra entry per member)
         }
+        table.append(contentsOf: [UInt8](repeating: 0, count: 8))  // room for wide reads past the last value
         func copy<T>(_ a: [T]) -> UnsafeMutablePointer<T> {
             let p = UnsafeMutablePointer<T>.allocate(capacity: max(1, a.count))
             p.initialize(from: a, count: a.count)
@@ -52,7 +53,7 @@ final class StoredMemberRenderer: @unchecked Sendable {
         choice = copy(choiceStarts)
         first = copy(firsts)
         count = copy(counts)
-        extraRoom = keyBytes + keys.count * (1 + 2 + longest)
+        extraRoom = keyBytes + keys.count * (1 + 2 + longest) + 8
     }
 
     /// Where a rendering stands in a feature's parts, and where the name's value was found.
@@ -78,7 +79,7 @@ final class StoredMemberRenderer: @unchecked Sendable {
                     out[o] = UInt8(ascii: ",")
                     o += 1
                 }
-                o += Self.copy(bytes + prefix[m], prefix[m + 1] - prefix[m], to: out + o)
+                o += Self.wideCopy(bytes + prefix[m], prefix[m + 1] - prefix[m], to: out + o)
                 var lead: UInt8 = 0
                 var start = at, n = 0
                 if at < end {
@@ -92,7 +93,7 @@ final class StoredMemberRenderer: @unchecked Sendable {
                         let i = Int(lead) - 0xE0
                         if i < count[m] {
                             let k = first[m] + i
-                            o += Self.copy(bytes + choice[k], choice[k + 1] - choice[k], to: out + o)
+                            o += Self.wideCopy(bytes + choice[k], choice[k + 1] - choice[k], to: out + o)
                             continue
                         }
                         cursor.malformed = true
@@ -150,6 +151,18 @@ final class StoredMemberRenderer: @unchecked Sendable {
         } else {
             p.encodedValue(key, value)
         }
+    }
+
+    /// Copies `n` bytes of the table to `target` eight at a time, writing up to 7 bytes more (the
+    /// table is padded, the room asked for covers them; later bytes overwrite them); returns `n`.
+    @inline(__always)
+    private static func wideCopy(_ source: UnsafePointer<UInt8>, _ n: Int, to target: UnsafeMutablePointer<UInt8>) -> Int {
+        var i = 0
+        repeat {
+            UnsafeMutableRawPointer(target + i).storeBytes(of: UnsafeRawPointer(source + i).loadUnaligned(as: UInt64.self), as: UInt64.self)
+            i += 8
+        } while i < n
+        return n
     }
 
     /// Copies `n` bytes to `target`; returns `n`.

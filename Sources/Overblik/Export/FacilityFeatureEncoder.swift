@@ -17,7 +17,9 @@ final class FacilityFeatureEncoder: FacilityFeatureEncoding {
     /// "1": three runs of rendered members (layout 1); "2": ``StoredMembers`` (layout 2).
     static let version = "2"
     var version: String { Self.version }
-    private var writer = PropertyWriter()
+    // Used by one thread at a time (the facade's writes, or the import's worker): no dynamic
+    // exclusivity checks on every value.
+    @exclusivity(unchecked) private var writer = PropertyWriter()
     private let kinds = RawValueMatcher<FacilityKind>()
     private let owners = RawValueMatcher<OwnerClass>()
     private let wheelchair = RawValueMatcher<WheelchairAccess>()

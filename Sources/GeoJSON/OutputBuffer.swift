@@ -71,19 +71,7 @@ struct OutputBuffer: ~Copyable {
     /// Copies `n` bytes (short runs without a call to memmove; the buffer has room).
     @inlinable @inline(__always)
     func copy(_ source: UnsafePointer<UInt8>, _ n: Int, to target: UnsafeMutablePointer<UInt8>) {
-        if n > 32 {
-            target.update(from: source, count: n)
-            return
-        }
-        var i = 0
-        while i + 8 <= n {
-            UnsafeMutableRawPointer(target + i).storeBytes(of: UnsafeRawPointer(source + i).loadUnaligned(as: UInt64.self), as: UInt64.self)
-            i += 8
-        }
-        while i < n {
-            target[i] = source[i]
-            i += 1
-        }
+        ByteRuns.copy(source, n, to: target)
     }
 
     /// Writes `,"key":` (comma optional); keys needing escapes take the escaping path.
@@ -266,5 +254,27 @@ struct OutputBuffer: ~Copyable {
             }
         }
         append(UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
+    }
+}
+
+/// Copying of the short byte runs JSON output is made of.
+public enum ByteRuns {
+    /// Copies `n` bytes from `source` to `target` (regions apart, `target` has room): runs of up to
+    /// 32 bytes eight at a time without a call to memmove.
+    @inlinable @inline(__always)
+    public static func copy(_ source: UnsafePointer<UInt8>, _ n: Int, to target: UnsafeMutablePointer<UInt8>) {
+        if n > 32 {
+            target.update(from: source, count: n)
+            return
+        }
+        var i = 0
+        while i + 8 <= n {
+            UnsafeMutableRawPointer(target + i).storeBytes(of: UnsafeRawPointer(source + i).loadUnaligned(as: UInt64.self), as: UInt64.self)
+            i += 8
+        }
+        while i < n {
+            target[i] = source[i]
+            i += 1
+        }
     }
 }

@@ -65,6 +65,53 @@ public struct PropertyWriter: ~Copyable {
         return (bytes, p.members)
     }
 
+    /// A writer of its own, for encoders that take its output apart member by member: start each
+    /// run with ``reset()`` and read it with ``withBytes(_:)``. The buffer is kept between runs.
+    public init(precision: Int = 6) {
+        self.init(out: OutputBuffer(precision: precision, capacity: 1024))
+        begin()
+    }
+
+    /// Forgets what was written and starts an empty properties object again.
+    @inlinable
+    public mutating func reset() {
+        out.count = 0
+        begin()
+    }
+
+    /// Calls `body` with the bytes written since the last ``reset()`` (the opening brace first).
+    public func withBytes<T>(_ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
+        try body(out.bytes)
+    }
+
+    /// A string member whose text is given already escaped for the inside of a JSON string (bytes
+    /// taken from a string this writer wrote, without their quotes): written between quotes as is.
+    @inlinable
+    public mutating func escapedString(_ key: StaticString, _ escaped: UnsafeBufferPointer<UInt8>) {
+        self.key(key)
+        out.reserve(escaped.count + 2)
+        out.byte(UInt8(ascii: "\""))
+        out.append(escaped)
+        out.byte(UInt8(ascii: "\""))
+    }
+
+    /// Appends `count` members that `body` writes straight into the buffer, as `"key":value`
+    /// separated by commas (no leading comma): `body` gets room for `capacity` bytes and returns
+    /// how many it wrote (at most `capacity`). For renderers of pre-encoded members.
+    @inlinable
+    public mutating func rawMembers(count: Int, capacity: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        guard count > 0 else { return }
+        out.reserve(capacity + 1)
+        if members > 0 {
+            out.storage[out.count] = UInt8(ascii: ",")
+            out.count += 1
+        }
+        let written = body(out.storage + out.count)
+        precondition(written <= capacity, "a renderer wrote past the room it asked for")
+        out.count += written
+        members += count
+    }
+
     /// A string member; nil writes `null`.
     @inlinable
     public mutating func string(_ key: StaticString, _ value: String?) {

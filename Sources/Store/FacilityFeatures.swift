@@ -3,145 +3,84 @@ public import Facilities
 
 /// Encodes the stored, time-independent parts of a facility's feature (see ``FacilityFeatureBody``).
 /// The Overblik facade installs one on its store (``OverblikStore/featureEncoder``); the store calls
-/// it for stale facilities before each ``OverblikStore/write(_:)`` commits.
+/// it for stale facilities before each ``OverblikStore/write(_:)`` commits, and on a thread of its
+/// own during a bulk import (``FacilityImportStream``).
 public protocol FacilityFeatureEncoding {
     /// Names the encoding. Stored features of another version are encoded again (and are not read
     /// until they are).
     var version: String { get }
 
-    /// The parts of `record`'s feature with its listed `rooms` that depend on nothing else.
-    func parts(of record: FacilityRecord, rooms: [Room]) -> FacilityFeatureParts
-
-    /// The same parts from a row's column values (``FacilityValues``), read from the store or
-    /// made from a facility about to be written (``Facility/withStoredValues(_:)``).
-    func parts(of values: FacilityValues, rooms: [Room]) -> FacilityFeatureParts
-}
-
-/// What a ``FacilityFeatureEncoding`` makes of one facility: three runs of encoded members in
-/// `bytes` (each `"key":value,...` without braces or leading comma, with its member count), a
-/// marked span of `bytes` inside the first run, and a small tag, all opaque to the store.
-public struct FacilityFeatureParts {
-    public var bytes: [UInt8]
-    public var segments: [(range: Range<Int>, members: Int)]
-    public var mark: Range<Int>
-    public var tag: UInt8
-
-    public init(bytes: [UInt8], segments: [(range: Range<Int>, members: Int)], mark: Range<Int>, tag: UInt8) {
-        self.bytes = bytes
-        self.segments = segments
-        self.mark = mark
-        self.tag = tag
-    }
+    /// Appends the encoded parts of the feature of the row with column values `values`
+    /// (``FacilityValues``, read from the store or made from a facility about to be written,
+    /// ``Facility/withStoredValues(scratch:_:)``) and listed `rooms` to `bytes`: a run opaque to the
+    /// store. Returns a small tag, opaque too.
+    func appendParts(of values: FacilityValues, rooms: [Room], to bytes: inout [UInt8]) -> UInt8
 }
 
 /// One stored feature (`facility_features.body`), read in place: the facility's id, position,
-/// district code and opening hours as stored, and the encoded parts.
+/// district code and opening hours as stored, the encoder's tag and its encoded parts.
 ///
-/// Layout (little-endian): version byte 1; flags (1 district, 2 hours); tag; 3 member
-/// counts; 2 bytes zero; lon and lat as Float64; UInt32 lengths of id, district, hours and the three
-/// segments, then the mark's offset and length; then those six byte runs in that order.
+/// Layout 2 (little-endian): layout byte 2; flags (1 district, 2 hours); tag; a zero byte; lon and
+/// lat as Float64; UInt32 lengths of id, district and hours; then those three byte runs in that
+/// order, and the encoded parts to the end. (Layout 1 held three runs of pre-rendered members and
+/// a marked span; its bodies are never read, the encoding's version changed with it.)
 public struct FacilityFeatureBody {
-    static let layoutVersion: UInt8 = 1
-    static let headerSize = 56
-    private static let segmentCount = 3
+    static let layoutVersion: UInt8 = 2
+    /// Where the id's bytes start.
+    static let headerSize = 32
 
     let raw: UnsafeRawBufferPointer
-    /// Where each of the six runs starts, found once.
-    private let starts: (Int, Int, Int, Int, Int, Int)
+    /// Where the district code, the hours and the parts start, found once.
+    private let starts: (Int, Int, Int)
 
     /// Reads `raw` (not copied: valid as long as it is); nil when it is not a body of this layout.
     public init?(_ raw: UnsafeRawBufferPointer) {
         guard raw.count >= Self.headerSize, raw[0] == Self.layoutVersion else { return nil }
         func u32(_ offset: Int) -> Int { Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self))) }
-        let s0 = Self.headerSize, s1 = s0 + u32(24), s2 = s1 + u32(28), s3 = s2 + u32(32), s4 = s3 + u32(36), s5 = s4 + u32(40)
-        guard s5 + u32(44) == raw.count, u32(48) + u32(52) <= u32(36) else { return nil }
+        let s1 = Self.headerSize + u32(20), s2 = s1 + u32(24), s3 = s2 + u32(28)
+        guard s3 <= raw.count else { return nil }
         self.raw = raw
-        starts = (s0, s1, s2, s3, s4, s5)
+        starts = (s1, s2, s3)
     }
 
     @inline(__always)
-    private func u32(_ offset: Int) -> UInt32 {
-        UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
-    }
-
-    @inline(__always)
-    private func run(_ index: Int, from start: Int) -> UnsafeBufferPointer<UInt8> {
-        let count = Int(u32(24 + 4 * index))
-        return UnsafeBufferPointer(start: raw.baseAddress!.advanced(by: start).assumingMemoryBound(to: UInt8.self), count: count)
+    private func bytes(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: raw.baseAddress!.advanced(by: range.lowerBound).assumingMemoryBound(to: UInt8.self), count: range.count)
     }
 
     private var flags: UInt8 { raw[1] }
     public var tag: UInt8 { raw[2] }
-    public var lon: Double { Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))) }
-    public var lat: Double { Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self))) }
+    public var lon: Double { Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 4, as: UInt64.self))) }
+    public var lat: Double { Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 12, as: UInt64.self))) }
     /// The id's bytes as stored.
-    public var id: UnsafeBufferPointer<UInt8> { run(0, from: starts.0) }
+    public var id: UnsafeBufferPointer<UInt8> { bytes(Self.headerSize..<starts.0) }
     /// The district code as stored; nil for NULL.
-    public var districtCode: UnsafeBufferPointer<UInt8>? { flags & 1 != 0 ? run(1, from: starts.1) : nil }
+    public var districtCode: UnsafeBufferPointer<UInt8>? { flags & 1 != 0 ? bytes(starts.0..<starts.1) : nil }
     /// The opening hours as stored; nil for NULL.
-    public var openingHours: UnsafeBufferPointer<UInt8>? { flags & 2 != 0 ? run(2, from: starts.2) : nil }
-    /// Encoded segment `index` (0..<3) and its member count.
-    public func segment(_ index: Int) -> (bytes: UnsafeBufferPointer<UInt8>, members: Int) {
-        let start = index == 0 ? starts.3 : index == 1 ? starts.4 : starts.5
-        return (run(3 + index, from: start), Int(raw[3 + index]))
-    }
-    /// The marked span of segment 0.
-    public var mark: UnsafeBufferPointer<UInt8> {
-        let s = run(3, from: starts.3)
-        return UnsafeBufferPointer(rebasing: s[Int(u32(48))..<(Int(u32(48)) + Int(u32(52)))])
-    }
+    public var openingHours: UnsafeBufferPointer<UInt8>? { flags & 2 != 0 ? bytes(starts.1..<starts.2) : nil }
+    /// The encoder's parts (``FacilityFeatureEncoding/appendParts(of:rooms:to:)``).
+    public var parts: UnsafeBufferPointer<UInt8> { bytes(starts.2..<raw.count) }
 
-    /// The body of `record` with `parts`.
-    static func encode(_ record: FacilityRecord, parts: FacilityFeatureParts) -> [UInt8] {
-        encode(id: record.text(.id), districtCode: record.text(.districtCode), openingHours: record.text(.openingHours),
-               lon: record.double(.lon), lat: record.double(.lat), parts: parts)
-    }
-
-    /// The body of the row with `values` with `parts`.
-    static func encode(_ values: FacilityValues, parts: FacilityFeatureParts) -> [UInt8] {
-        encode(id: values.id, districtCode: values.districtCode, openingHours: values.openingHours,
-               lon: values.lon, lat: values.lat, parts: parts)
-    }
-
-    private static func encode(id: UnsafeBufferPointer<UInt8>?, districtCode district: UnsafeBufferPointer<UInt8>?,
-                               openingHours hours: UnsafeBufferPointer<UInt8>?, lon: Double, lat: Double,
-                               parts: FacilityFeatureParts) -> [UInt8] {
-        let segments = parts.segments
-        precondition(segments.count == segmentCount)
-        let first = segments[0].range
-        precondition(first.lowerBound <= parts.mark.lowerBound && parts.mark.upperBound <= first.upperBound)
-        let id = id ?? UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-        var size = headerSize + id.count + (district?.count ?? 0) + (hours?.count ?? 0)
-        for s in segments { size += s.range.count }
-        var out: [UInt8] = []
-        out.reserveCapacity(size)
-        let flags: UInt8 = (district != nil ? 1 : 0) | (hours != nil ? 2 : 0)
+    /// Appends the body of the row with `values` and listed `rooms`, its parts made by `encoder`, to `out`.
+    static func append(_ values: FacilityValues, rooms: [Room], encoder: any FacilityFeatureEncoding, to out: inout [UInt8]) {
+        let start = out.count
+        let district = values.districtCode, hours = values.openingHours
+        let id = values.id ?? UnsafeBufferPointer<UInt8>(start: nil, count: 0)
         out.append(layoutVersion)
-        out.append(flags)
-        out.append(parts.tag)
-        for s in segments {
-            precondition(s.members < 256)
-            out.append(UInt8(s.members))
-        }
-        out.append(0)
+        out.append((district != nil ? 1 : 0) | (hours != nil ? 2 : 0))
+        out.append(0)  // the tag, set below
         out.append(0)
         func put64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
         func put32(_ v: Int) { withUnsafeBytes(of: UInt32(v).littleEndian) { out.append(contentsOf: $0) } }
-        put64(lon.bitPattern)
-        put64(lat.bitPattern)
+        put64(values.lon.bitPattern)
+        put64(values.lat.bitPattern)
         put32(id.count)
         put32(district?.count ?? 0)
         put32(hours?.count ?? 0)
-        for s in segments { put32(s.range.count) }
-        put32(parts.mark.lowerBound - first.lowerBound)
-        put32(parts.mark.count)
         out.append(contentsOf: id)
         if let district { out.append(contentsOf: district) }
         if let hours { out.append(contentsOf: hours) }
-        parts.bytes.withUnsafeBufferPointer { all in
-            for s in segments { out.append(contentsOf: UnsafeBufferPointer(rebasing: all[s.range])) }
-        }
-        return out
+        out[start + 2] = encoder.appendParts(of: values, rooms: rooms, to: &out)
     }
 }
 
@@ -213,9 +152,11 @@ extension OverblikStore {
         var ascii = try all || meta(Self.asciiFacilityIDsKey) == "1"
         // Rooms are not restricted to the stale facilities: the merge join then attaches exactly the
         // rooms a walk over everything attaches.
+        var body: [UInt8] = []
         try walkFacilityRecords(where: all ? "" : " WHERE id IN (SELECT id FROM facility_features_stale)", roomsWhere: "",
                                 bind: { _ in }) { record, rooms in
-            let body = FacilityFeatureBody.encode(record, parts: encoder.parts(of: record, rooms: rooms))
+            body.removeAll(keepingCapacity: true)
+            FacilityFeatureBody.append(record.values, rooms: rooms, encoder: encoder, to: &body)
             if ascii {
                 ascii = sqlite3_column_type(record.statement.handle, FacilityColumn.id.rawValue) == SQLITE_TEXT
                     && record.text(.id).map(Self.isASCII) == true

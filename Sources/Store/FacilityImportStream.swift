@@ -229,31 +229,50 @@ extension Facility {
 
     func withStoredValues<T>(scratch: inout [UInt8], _ body: (FacilityValues) throws -> T) rethrows -> T {
         let a = accessibility
-        // The text columns in the order of the bind in OverblikStore.bind(_:to:point:).
-        let texts: [String?] = [
-            id, name, kind.rawValue, address, owner.rawValue, openingHours, a.wheelchair.rawValue, a.toiletsWheelchair.rawValue,
-            a.stepFree.rawValue, a.ramp.rawValue, a.elevator.rawValue, a.hearingLoop.rawValue, a.parkingAccessible.rawValue,
-            a.godAdgang.isEmpty ? nil : a.godAdgang.joined(separator: "|"), a.checked, contact.name, contact.phone,
-            contact.email, contact.bookingURL, districtCode,
-        ]
         scratch.removeAll(keepingCapacity: true)
-        var ranges: [Range<Int>?] = []
-        ranges.reserveCapacity(texts.count)
-        for text in texts {
-            guard let text else { ranges.append(nil); continue }
-            let start = scratch.count
-            scratch.append(contentsOf: text.utf8)
-            ranges.append(start..<scratch.count)
-        }
-        scratch.append(0)  // so that the buffer has an address even when every text is empty
-        return try scratch.withUnsafeBufferPointer { all in
-            func t(_ i: Int) -> UnsafeBufferPointer<UInt8>? { ranges[i].map { UnsafeBufferPointer(rebasing: all[$0]) } }
-            return try body(FacilityValues(
-                id: t(0), name: t(1), kind: t(2), lon: Self.stored(location.lon), lat: Self.stored(location.lat), address: t(3), owner: t(4),
-                capacity: capacity.map(Int64.init), openingHours: t(5), wheelchair: t(6), toiletsWheelchair: t(7), stepFree: t(8),
-                ramp: t(9), elevator: t(10), hearingLoop: t(11), parkingAccessible: t(12), godAdgang: t(13), checked: t(14),
-                contactName: t(15), phone: t(16), email: t(17), bookingURL: t(18), disabilitySuited: disabilitySuited ? 1 : 0,
-                districtCode: t(19)))
+        // Text k is scratch[bounds[2k]..<bounds[2k + 1]], NULL when bounds[2k] < 0; the texts are
+        // copied one after the other (no array of them, no joined string).
+        return try withUnsafeTemporaryAllocation(of: Int.self, capacity: 40) { bounds in
+            var k = 0
+            func put(_ text: String?) {
+                if let text {
+                    bounds[2 * k] = scratch.count
+                    scratch.append(contentsOf: text.utf8)
+                    bounds[2 * k + 1] = scratch.count
+                } else {
+                    bounds[2 * k] = -1
+                }
+                k += 1
+            }
+            // The text columns in the order of the bind in OverblikStore.bind(_:to:point:).
+            put(id); put(name); put(kind.rawValue); put(address); put(owner.rawValue); put(openingHours)
+            put(a.wheelchair.rawValue); put(a.toiletsWheelchair.rawValue); put(a.stepFree.rawValue); put(a.ramp.rawValue)
+            put(a.elevator.rawValue); put(a.hearingLoop.rawValue); put(a.parkingAccessible.rawValue)
+            // god_adgang: the list joined with "|", NULL when empty.
+            if a.godAdgang.isEmpty {
+                bounds[2 * k] = -1
+            } else {
+                bounds[2 * k] = scratch.count
+                for (i, g) in a.godAdgang.enumerated() {
+                    if i > 0 { scratch.append(UInt8(ascii: "|")) }
+                    scratch.append(contentsOf: g.utf8)
+                }
+                bounds[2 * k + 1] = scratch.count
+            }
+            k += 1
+            put(a.checked); put(contact.name); put(contact.phone); put(contact.email); put(contact.bookingURL); put(districtCode)
+            scratch.append(0)  // so that the buffer has an address even when every text is empty
+            return try scratch.withUnsafeBufferPointer { all in
+                func t(_ i: Int) -> UnsafeBufferPointer<UInt8>? {
+                    bounds[2 * i] < 0 ? nil : UnsafeBufferPointer(rebasing: all[bounds[2 * i]..<bounds[2 * i + 1]])
+                }
+                return try body(FacilityValues(
+                    id: t(0), name: t(1), kind: t(2), lon: Self.stored(location.lon), lat: Self.stored(location.lat), address: t(3),
+                    owner: t(4), capacity: capacity.map(Int64.init), openingHours: t(5), wheelchair: t(6), toiletsWheelchair: t(7),
+                    stepFree: t(8), ramp: t(9), elevator: t(10), hearingLoop: t(11), parkingAccessible: t(12), godAdgang: t(13),
+                    checked: t(14), contactName: t(15), phone: t(16), email: t(17), bookingURL: t(18),
+                    disabilitySuited: disabilitySuited ? 1 : 0, districtCode: t(19)))
+            }
         }
     }
 }

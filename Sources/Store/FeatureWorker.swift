@@ -72,16 +72,16 @@ struct EncodedFeatures {
         return try bytes.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[start..<ends[i]])) }
     }
 
-    /// The features of `facilities` (as ``FacilityFeatureBody/encode(_:parts:)`` makes them from the
-    /// values each is stored with).
+    /// The features of `facilities` (as ``FacilityFeatureBody/append(_:rooms:encoder:to:)`` makes them
+    /// from the values each is stored with).
     static func encode(_ facilities: [Facility], with encoder: any FacilityFeatureEncoding) -> EncodedFeatures {
         var out = EncodedFeatures()
         out.ends.reserveCapacity(facilities.count)
-        out.bytes.reserveCapacity(facilities.count * 640)
+        out.bytes.reserveCapacity(facilities.count * 256)
         var scratch: [UInt8] = []
         for facility in facilities {
             facility.withStoredValues(scratch: &scratch) { values in
-                out.bytes.append(contentsOf: FacilityFeatureBody.encode(values, parts: encoder.parts(of: values, rooms: [])))
+                FacilityFeatureBody.append(values, rooms: [], encoder: encoder, to: &out.bytes)
             }
             out.ends.append(out.bytes.count)
         }

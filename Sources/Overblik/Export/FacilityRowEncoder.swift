@@ -258,67 +258,39 @@ struct FacilityRowEncoder {
 
     /// Appends the feature of a stored `feature` (with its listed `rooms`) at output `position` to
     /// `chunk`: the same bytes as ``encode(_:rooms:position:into:)`` on the facility's row, when the
-    /// stored feature is current.
+    /// stored feature is current. The stored members (``StoredMembers``) get their keys here.
+    /// - Returns: false when the stored parts are not of this encoding (what was written is then
+    ///   not a feature: the caller gives up).
     /// - Throws: ``GeoJSONWriteError/nonFiniteCoordinate(featureIndex:)``.
-    mutating func encode(_ feature: FacilityFeatureBody, rooms listed: [Room], position: Int, into chunk: GeoJSONChunk) throws(GeoJSONWriteError) {
+    mutating func encode(_ feature: FacilityFeatureBody, rooms listed: [Room], position: Int,
+                         into chunk: GeoJSONChunk) throws(GeoJSONWriteError) -> Bool {
         let idBytes = feature.id
         let id = featureID(idBytes, position: position)
         let hours = feature.openingHours
         let a = availability(id: idBytes, hours: hours, listed: listed)
         let style = self.style
+        let renderer = StoredMemberRenderer.shared
+        let parts = feature.parts
+        var cursor = StoredMemberRenderer.Cursor()
         try chunk.writePointFeature(id: id, point: Coordinate(lon: feature.lon, lat: feature.lat)) { p in
-            let head = feature.segment(0)
-            p.encoded(head.bytes, members: head.members)
+            renderer.render(0..<StoredMembers.headEnd, of: parts, cursor: &cursor, to: &p)
             districtMembers(feature.districtCode, &p)
-            let middle = feature.segment(1)
-            p.encoded(middle.bytes, members: middle.members)
+            renderer.render(StoredMembers.headEnd..<StoredMembers.middleEnd, of: parts, cursor: &cursor, to: &p)
             let ownFree = availabilityMembers(a, hours: hours, listed: !listed.isEmpty, &p)
             if !listed.isEmpty {
                 p.string("next_free_room", a.freeRoom)
             } else if ownFree {
-                p.encodedValue("next_free_room", feature.mark)
+                renderer.writeName(cursor, of: parts, key: "next_free_room", to: &p)
             } else {
                 p.null("next_free_room")
             }
-            let contact = feature.segment(2)
-            p.encoded(contact.bytes, members: contact.members)
+            renderer.render(StoredMembers.middleEnd..<StoredMembers.keys.count, of: parts, cursor: &cursor, to: &p)
             if style {
                 let kind = Int(feature.tag) < FacilityKind.allCases.count ? FacilityKind.allCases[Int(feature.tag)] : .other
                 constants.append(constants.style[kind]!, to: &p)
-                p.encodedValue("title", feature.mark)
+                renderer.writeName(cursor, of: parts, key: "title", to: &p)
             }
         }
-    }
-
-    /// The stored parts of the feature of the row with values `v` (see ``FacilityFeatureEncoder``): the head, middle and
-    /// contact members, the name's encoded value as the mark, the decoded kind's index as the tag.
-    /// One pass writes them all; the runs are cut where each began.
-    mutating func storedParts(_ v: FacilityValues, rooms listed: [Room]) -> FacilityFeatureParts {
-        let empty = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-        let idBytes = v.id ?? empty
-        let name = v.name ?? empty
-        // Offsets as counted while writing, which includes the opening brace that encodedMembers drops.
-        var nameStart = 0, nameEnd = 0, headEnd = 0, headCount = 0, middleEnd = 0, middleCount = 0
-        let (bytes, members) = PropertyWriter.encodedMembers { p in
-            Self.text(&p, "id", idBytes)
-            nameStart = p.byteCount
-            Self.text(&p, "name", name)
-            nameEnd = p.byteCount
-            kindAndOwner(v, &p)
-            Self.text(&p, "address", v.address)
-            headEnd = p.byteCount
-            headCount = p.memberCount
-            middleMembers(v, listed: listed, &p)
-            middleEnd = p.byteCount
-            middleCount = p.memberCount - headCount
-            Self.contactMembers(v, &p)
-        }
-        // `,"name":` precedes the name's value; a comma precedes the middle and contact runs.
-        let mark = (nameStart - 1 + 8)..<(nameEnd - 1)
-        let segments = [(range: 0..<(headEnd - 1), members: headCount),
-                        (range: headEnd..<(middleEnd - 1), members: middleCount),
-                        (range: middleEnd..<bytes.count, members: members - headCount - middleCount)]
-        let tag = UInt8(FacilityKind.allCases.firstIndex(of: kind(v.kind))!)
-        return FacilityFeatureParts(bytes: bytes, segments: segments, mark: mark, tag: tag)
+        return !cursor.malformed && cursor.at == parts.count
     }
 }

@@ -57,7 +57,7 @@ extension Overblik {
         defer { if reading { store.endReading() } }
         if plan.storedFeatures, try store.facilityFeaturesAreCurrent(version: FacilityFeatureEncoder.version) {
             try store.forEachFacilityFeature(from: nil, to: nil) { feature, rooms in
-                try encoder.encode(feature, rooms: rooms, position: position, into: chunk)
+                try encoder.encode(stored: feature, rooms: rooms, position: position, into: chunk, of: store)
                 position += 1
                 try flushIfFull()
             }
@@ -151,7 +151,7 @@ extension Overblik {
             var position = job.index * rows
             if stored {
                 try reader.forEachFacilityFeature(from: job.lower, to: job.upper) { feature, rooms in
-                    try encoder.encode(feature, rooms: rooms, position: position, into: chunk)
+                    try encoder.encode(stored: feature, rooms: rooms, position: position, into: chunk, of: reader)
                     position += 1
                 }
             } else {
@@ -186,7 +186,7 @@ extension Overblik {
         if stored {
             try reader.forEachFacilityFeature(from: nil, to: nil) { feature, rooms in
                 try nextChunkIfFull()
-                try encoder.encode(feature, rooms: rooms, position: position, into: chunk)
+                try encoder.encode(stored: feature, rooms: rooms, position: position, into: chunk, of: reader)
                 position += 1
             }
         } else {
@@ -204,5 +204,18 @@ extension Overblik {
         let builder = try facilityBuilder(options: options)
         return FacilityEncodingContext(options: options, calendar: builder.calendar, bookings: builder.bookings,
                                        districts: builder.districts)
+    }
+}
+
+extension FacilityRowEncoder {
+    /// ``encode(_:rooms:position:into:)-(FacilityFeatureBody,_,_,_)`` of a feature stored in `store`.
+    /// - Throws: ``StoreError/corruptFeature(path:detail:)`` when its parts are not of this build's
+    ///   encoding, ``GeoJSONWriteError``.
+    mutating func encode(stored feature: FacilityFeatureBody, rooms: [Room], position: Int, into chunk: GeoJSONChunk,
+                         of store: OverblikStore) throws {
+        guard try encode(feature, rooms: rooms, position: position, into: chunk) else {
+            throw StoreError.corruptFeature(
+                path: store.path, detail: "a facility_features row does not hold members of encoding \(FacilityFeatureEncoder.version)")
+        }
     }
 }

@@ -66,7 +66,7 @@ enum UTF8Bytes {
 /// Maps stored text to a `String`-backed enum case as `init(rawValue:)` on the decoded text would:
 /// ASCII bytes are compared with the raw values' bytes; anything else goes through `String` (whose
 /// equality is canonical equivalence, so that path stays the reference).
-struct RawValueMatcher<Value: RawRepresentable & CaseIterable> where Value.RawValue == String {
+struct RawValueMatcher<Value: RawRepresentable & CaseIterable & Equatable> where Value.RawValue == String {
     private let cases: [(bytes: [UInt8], value: Value)]
 
     init() {
@@ -76,13 +76,21 @@ struct RawValueMatcher<Value: RawRepresentable & CaseIterable> where Value.RawVa
     /// The case whose raw value is the text, or nil (also for NULL).
     @inline(__always)
     func match(_ text: UnsafeBufferPointer<UInt8>?) -> Value? {
+        index(text).map { cases[$0].value }
+    }
+
+    /// The position in `allCases` of the case whose raw value is the text, or nil (also for NULL).
+    @inline(__always)
+    func index(_ text: UnsafeBufferPointer<UInt8>?) -> Int? {
         guard let text else { return nil }
-        guard UTF8Bytes.isASCII(text) else { return Value(rawValue: String(decoding: text, as: UTF8.self)) }
-        for c in cases where c.bytes.count == text.count {
+        guard UTF8Bytes.isASCII(text) else {
+            return Value(rawValue: String(decoding: text, as: UTF8.self)).flatMap { v in cases.firstIndex { $0.value == v } }
+        }
+        for (i, c) in cases.enumerated() where c.bytes.count == text.count {
             let equal = c.bytes.withUnsafeBufferPointer { b in
                 text.count == 0 || memcmpBytes(b.baseAddress!, text.baseAddress!, text.count)
             }
-            if equal { return c.value }
+            if equal { return i }
         }
         return nil
     }

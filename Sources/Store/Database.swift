@@ -120,7 +120,6 @@ public final class Database {
         }
     }
 
-    /// Compiles a statement for repeated use.
     /// Whether statement `sql` runs a trigger (its program calls one: SQLite compiles in the
     /// triggers that its table has for its kind of change).
     func firesTriggers(_ sql: String) throws(DatabaseError) -> Bool {
@@ -129,6 +128,7 @@ public final class Database {
         return false
     }
 
+    /// Compiles a statement for repeated use.
     public func prepare(_ sql: String) throws(DatabaseError) -> Statement {
         try Statement(database: self, sql: sql)
     }

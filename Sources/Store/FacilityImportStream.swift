@@ -244,7 +244,7 @@ extension Facility {
                 }
                 k += 1
             }
-            // The text columns in the order of the bind in OverblikStore.bind(_:to:point:).
+            // The text columns in the order of the bind in OverblikStore.bind(_:with:).
             put(id); put(name); put(kind.rawValue); put(address); put(owner.rawValue); put(openingHours)
             put(a.wheelchair.rawValue); put(a.toiletsWheelchair.rawValue); put(a.stepFree.rawValue); put(a.ramp.rawValue)
             put(a.elevator.rawValue); put(a.hearingLoop.rawValue); put(a.parkingAccessible.rawValue)

@@ -76,7 +76,7 @@ extension OverblikStore {
         }
     }
 
-    /// The population columns written, in ``bind(_:to:point:)`` order.
+    /// The population columns written, in ``bind(_:with:)`` order.
     static let populationColumns = "id, lon, lat, weight, district_code, rural, geom"
 
     /// Binds `p` to the population INSERT by index.

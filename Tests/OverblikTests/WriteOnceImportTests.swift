@@ -24,6 +24,24 @@ struct WriteOnceImportTests {
     }
 
     /// Everything the import derives, in a comparable form.
+    /// Imports `url` (`rows` rows of `layer`) into a fresh store alone on it, which goes past the log,
+    /// and into a fresh store with another connection open (as a server holds one), which keeps the
+    /// log; returns both facades and the other connection.
+    static func importAloneAndBeside(_ layer: ImportLayer, _ url: URL, rows: Int, label: String) throws
+        -> (once: Overblik, logged: Overblik, other: OverblikStore) {
+        let (once, oncePath) = try freshOverblik(label)
+        #expect(try once.importFile(layer, at: url.path).imported == rows)
+        #expect(try once.store.database.journalMode == "wal")
+        #expect(walBytes(oncePath) < 64 << 10, "the new pages went to the file, not the log")
+        #expect(!FileManager.default.fileExists(atPath: oncePath + "-journal"))
+        let (logged, loggedPath) = try freshOverblik(label + "-open")
+        let other = try OverblikStore(path: loggedPath)
+        #expect(try logged.importFile(layer, at: url.path).imported == rows)
+        #expect(walBytes(loggedPath) > 1 << 20, "the log was used")
+        #expect(try other.database.scalar("SELECT count(*) FROM \(layer.rawValue)")?.int == Int64(rows))
+        return (once, logged, other)
+    }
+
     static func stored(_ o: Overblik) throws -> [[SQLValue]] {
         var out = try StreamingImportTests.rows(o, "facilities")
         for query in ["SELECT id, body FROM facility_features ORDER BY id", "SELECT part, version, body FROM proximity_index ORDER BY part",
@@ -38,19 +56,8 @@ struct WriteOnceImportTests {
     @Test("alone on the store, the import skips the log and stores exactly what it stores while another connection is open")
     func sameAsWithLog() throws {
         let url = try Self.csv(15_000, name: "once.csv")
-        let (once, oncePath) = try freshOverblik("write-once")
-        #expect(try once.importFile(.facilities, at: url.path).imported == 15_000)
-        #expect(try once.store.database.journalMode == "wal")
+        let (once, logged, other) = try Self.importAloneAndBeside(.facilities, url, rows: 15_000, label: "write-once")
         #expect(try once.store.database.scalar("PRAGMA synchronous")?.int == 1, "back to NORMAL")
-        #expect(Self.walBytes(oncePath) < 64 << 10, "the new pages went to the file, not the log")
-        #expect(!FileManager.default.fileExists(atPath: oncePath + "-journal"))
-
-        // Another connection on the store (as a server holds one): the import keeps the log.
-        let (logged, loggedPath) = try freshOverblik("write-once-open")
-        let other = try OverblikStore(path: loggedPath)
-        #expect(try logged.importFile(.facilities, at: url.path).imported == 15_000)
-        #expect(Self.walBytes(loggedPath) > 1 << 20, "the log was used")
-        #expect(try other.database.scalar("SELECT count(*) FROM facilities")?.int == 15_000)
         #expect(try other.database.journalMode == "wal")
 
         #expect(try Self.stored(once) == Self.stored(logged))
@@ -112,17 +119,7 @@ struct WriteOncePopulationTests {
     @Test("alone on the store, a population import skips the log and stores exactly what it stores while another connection is open")
     func sameAsWithLog() throws {
         let url = try Self.csv(40_000, name: "once-pop.csv")
-        let (once, oncePath) = try freshOverblik("write-once-pop")
-        #expect(try once.importFile(.population, at: url.path).imported == 40_000)
-        #expect(try once.store.database.journalMode == "wal")
-        #expect(WriteOnceImportTests.walBytes(oncePath) < 64 << 10, "the new pages went to the file, not the log")
-        #expect(!FileManager.default.fileExists(atPath: oncePath + "-journal"))
-
-        let (logged, loggedPath) = try freshOverblik("write-once-pop-open")
-        let other = try OverblikStore(path: loggedPath)
-        #expect(try logged.importFile(.population, at: url.path).imported == 40_000)
-        #expect(WriteOnceImportTests.walBytes(loggedPath) > 1 << 20, "the log was used")
-        #expect(try other.database.scalar("SELECT count(*) FROM population")?.int == 40_000)
+        let (once, logged, _) = try WriteOnceImportTests.importAloneAndBeside(.population, url, rows: 40_000, label: "write-once-pop")
 
         #expect(try Self.stored(once) == Self.stored(logged))
         #expect(try once.store.database.scalar("PRAGMA integrity_check")?.string == "ok")

@@ -28,6 +28,8 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // A header-only cache prefetch hint for the spatial index (no library, nothing linked).
         .systemLibrary(name: "CPrefetch"),
+        // A VFS shim that gathers a bulk write's page writes into larger ones (compiled C, on SQLite's VFS API).
+        .target(name: "CWriteCoalescing", dependencies: ["CSQLite"]),
 
         // Pure modules.
         .target(name: "GeoTypes"),
@@ -42,7 +44,7 @@ let package = Package(
 
         // Wrappers around C.
         .target(name: "Geometry", dependencies: ["CGEOS", "GeoTypes"]),
-        .target(name: "Store", dependencies: ["CSQLite", "CPrefetch", "GeoTypes", "Facilities"]),
+        .target(name: "Store", dependencies: ["CSQLite", "CWriteCoalescing", "CPrefetch", "GeoTypes", "Facilities"]),
         // The PostgreSQL/PostGIS store (issue 21), through postgres-nio.
         .target(name: "PostgresStore", dependencies: [
             "Store", "GeoTypes", "Facilities", .product(name: "PostgresNIO", package: "postgres-nio"),

@@ -1,4 +1,5 @@
 import CSQLite
+import CWriteCoalescing
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -36,7 +37,10 @@ extension Database {
         // is small here, so the extra syncs cost little.
         _ = try? execute("PRAGMA synchronous = FULL")
         isWritingOnce = true
+        coalesceWrites(bytes: Self.coalescedWriteBytes)
         defer {
+            // The commit's sync (or the rollback's) has written every gathered page.
+            coalesceWrites(bytes: 0)
             isWritingOnce = false
             // Without waiting: a connection opened meanwhile keeps the file as it is; the next
             // writer's open switches it back.
@@ -46,6 +50,22 @@ extension Database {
             _ = try? execute("PRAGMA synchronous = NORMAL")
         }
         return (try body(), true)
+    }
+
+    /// The largest run of page writes gathered into one write during ``writingOnce(_:)`` (SQLite's
+    /// unix VFS writes at most 128 KiB - 1 bytes a call; the shim caps the buffer there).
+    static let coalescedWriteBytes: Int32 = 2 << 20
+
+    /// Gathers the main file's page writes that continue each other into writes of up to `bytes`
+    /// (0: off, after writing what is gathered), through the connection's VFS (`CWriteCoalescing`).
+    /// A rollback journal's transaction appends most pages (an import), and a 4 KiB write into a
+    /// new file costs the kernel several times the CPU per byte of a larger one. What is gathered
+    /// is written before the file is read there, synced, truncated, measured or unlocked, so the
+    /// commit's sync covers it. Returns whether the VFS took the request (not with the plain default VFS).
+    @discardableResult
+    func coalesceWrites(bytes: Int32) -> Bool {
+        var size = bytes
+        return sqlite3_file_control(handle, "main", OVERBLIK_FCNTL_COALESCE_WRITES, &size) == SQLITE_OK
     }
 
     /// Switches to a rollback journal if no other connection has the file open (without waiting).

@@ -1,4 +1,5 @@
 import CSQLite
+import CWriteCoalescing
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -28,6 +29,13 @@ public final class Database {
     /// (nothing here reads them, and they take a global mutex on every allocation SQLite makes).
     private static let processSettings: Void = { _ = overblik_sqlite_disable_memstatus() }()
 
+    /// The VFS every connection opens its file through: SQLite's default, with the main file's page
+    /// writes gathered into larger ones while a bulk write asks for it (``writingOnce(_:)``); nil
+    /// (the default VFS itself) if it could not be registered.
+    private static let vfsName: String? = {
+        overblik_write_coalescing_register() == SQLITE_OK ? OVERBLIK_COALESCING_VFS : nil
+    }()
+
     /// Opens (creating when missing) the database at `path` and loads SpatiaLite.
     /// - Parameters:
     ///   - path: file path, or ":memory:".
@@ -47,7 +55,7 @@ public final class Database {
             name = "file:" + Self.uriEscaped(path) + "?immutable=1"
             flags |= SQLITE_OPEN_URI
         }
-        let rc = sqlite3_open_v2(name, &db, flags, nil)
+        let rc = sqlite3_open_v2(name, &db, flags, Self.vfsName)
         guard rc == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
             if let db { sqlite3_close_v2(db) }

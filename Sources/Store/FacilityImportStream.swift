@@ -85,7 +85,7 @@ final class FacilityImportStream: PointLayerCompanion {
     }
 
     /// Takes `facility`, just inserted as row `rowID`.
-    func inserted(_ facility: Facility, rowID: Int64) {
+    func inserted(rowID: Int64) {
         if !chunks.isEmpty { chunks[chunks.count - 1].rowIDs.append(rowID) }
     }
 

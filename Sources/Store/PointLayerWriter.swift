@@ -69,10 +69,20 @@ public final class PointLayerWriter<Row> {
     /// - Throws: ``DatabaseError`` for anything but the id conflicts the outcomes report.
     public func add(_ rows: [Row]) throws -> [Outcome] {
         defer { startWritebackEvery(rows.count) }
-        guard let companion else { return try rows.map(write) }
-        companion.begin(rows)
-        let outcomes = try rows.map(write)
-        try companion.written(outcomes)
+        companion?.begin(rows)
+        let outcomes = try write(rows)
+        try companion?.written(outcomes)
+        return outcomes
+    }
+
+    /// Writes `rows` by index: each row is borrowed from the array, where `map` (unspecialised
+    /// here, `Row` being generic) would copy every row out and destroy the copy.
+    private func write(_ rows: [Row]) throws -> [Outcome] {
+        var outcomes: [Outcome] = []
+        outcomes.reserveCapacity(rows.count)
+        try rows.withUnsafeBufferPointer { buffer in
+            for i in buffer.indices { outcomes.append(try write(buffer[i])) }
+        }
         return outcomes
     }
 
@@ -100,7 +110,7 @@ public final class PointLayerWriter<Row> {
             if sqlite3_changes(db) == 0 { return .duplicateInBatch }
             if let boxes, !replace { try boxes.append(binder.point.box(id: sqlite3_last_insert_rowid(db))) }
             guard replace else {
-                try companion?.inserted(row, rowID: sqlite3_last_insert_rowid(db))
+                try companion?.inserted(rowID: sqlite3_last_insert_rowid(db))
                 return .inserted
             }
             // An upsert inserted or updated: the row's rowid tells which (sqlite3_last_insert_rowid
@@ -170,7 +180,7 @@ protocol PointLayerCompanion<Row>: AnyObject {
     /// Called with each chunk before its rows are written.
     func begin(_ rows: [Row])
     /// Called with each row inserted (not replaced), as row `rowID`, once it is written.
-    func inserted(_ row: Row, rowID: Int64) throws
+    func inserted(rowID: Int64) throws
     /// Called with the outcomes of the chunk's rows once they are written.
     func written(_ outcomes: [PointRowOutcome]) throws
     /// Called after the last chunk, before the spatial index is filled.

@@ -49,62 +49,79 @@ struct PointLayerImport<Row: Identifiable & Sendable> where Row.ID == String {
         let locator = districts.isEmpty ? nil : Overblik.locator(for: districts)
         var writer: PointLayerSink<Row>?
 
-        func flush(_ chunk: Chunk, final: Bool) throws {
-            var (rows, positions) = (chunk.rows, chunk.positions)
+        // On the reading thread, before the chunk is handed over: clipped, and given its districts.
+        func prepare(_ chunk: inout Chunk) throws {
             if let clip {
                 var keptRows: [Row] = [], keptPositions: [RecordPosition] = []
-                for (row, position) in zip(rows, positions) {
+                keptRows.reserveCapacity(chunk.rows.count)
+                keptPositions.reserveCapacity(chunk.rows.count)
+                for (row, position) in zip(chunk.rows, chunk.positions) {
                     if try clip.contains(row[keyPath: location]) {
                         keptRows.append(row); keptPositions.append(position)
                     } else {
-                        outcome.outsideArea += 1
+                        chunk.outsideArea += 1
                     }
                 }
-                (rows, positions) = (keptRows, keptPositions)
+                (chunk.rows, chunk.positions) = (keptRows, keptPositions)
             }
             if let locator {
-                let found = locator.locateAll(rows.map { $0[keyPath: location] })
-                for i in rows.indices {
-                    if let d = found[i] { rows[i][keyPath: code] = districts[d].district.code } else {
-                        rows[i][keyPath: code] = nil
-                        outcome.outsideDistricts.append(rows[i].id)
+                let found = locator.locateAll(chunk.rows.map { $0[keyPath: location] })
+                for i in chunk.rows.indices {
+                    if let d = found[i] { chunk.rows[i][keyPath: code] = districts[d].district.code } else {
+                        chunk.rows[i][keyPath: code] = nil
+                        chunk.outsideDistricts.append(chunk.rows[i].id)
                     }
                 }
             } else {
-                for i in rows.indices { rows[i][keyPath: code] = nil }
+                for i in chunk.rows.indices { chunk.rows[i][keyPath: code] = nil }
             }
-            let out = try writer ?? makeWriter(final ? rows.count : Int.max)
+        }
+
+        // On this thread: writes the chunk.
+        func flush(_ chunk: Chunk, final: Bool) throws {
+            outcome.outsideArea += chunk.outsideArea
+            outcome.outsideDistricts += chunk.outsideDistricts
+            let out = try writer ?? makeWriter(final ? chunk.rows.count : Int.max)
             writer = out
-            for (i, result) in try out.add(rows).enumerated() {
-                let (row, position) = (rows[i], positions[i])
+            for (i, result) in try out.add(chunk.rows).enumerated() {
                 switch result {
                 case .inserted: outcome.imported += 1
                 case .replaced: outcome.imported += 1; outcome.replaced += 1
                 case .existing:
                     outcome.existingTotal += 1
-                    if outcome.existing.count < 100 { outcome.existing.append(row.id) }
+                    if outcome.existing.count < 100 { outcome.existing.append(chunk.rows[i].id) }
                 case .duplicateInBatch:
                     outcome.repeatTotal += 1
-                    if outcome.repeats.count < ImportError.reportLimit { outcome.repeats.append((row.id, position)) }
+                    if outcome.repeats.count < ImportError.reportLimit { outcome.repeats.append((chunk.rows[i].id, chunk.positions[i])) }
                 }
             }
         }
 
-        // One thread reads, maps and validates the next chunk while this one writes the last.
+        // One thread reads, maps, validates, clips and locates the next chunk while this one writes
+        // the last. It also keeps the chunks it handed over alive a little longer (`handedOver`):
+        // by the time it lets go of one, the writer has finished with it, so the rows (a few hundred
+        // thousand strings) are freed on the thread that allocated them, not on the writing thread.
         let handoff = ChunkHandoff<Chunk>(capacity: 2)
         ProducerThread {
             var chunk = Chunk()
+            var handedOver: [Chunk] = []
+            func handOver() throws {
+                try prepare(&chunk)
+                try handoff.put(chunk)
+                handedOver.append(chunk)
+                if handedOver.count > Self.chunksKeptByReader { handedOver.removeFirst() }
+            }
             do {
                 try read { row, position in
                     chunk.rows.append(row)
                     chunk.positions.append(position)
                     if chunk.rows.count == Self.chunkSize {
-                        try handoff.put(chunk)
+                        try handOver()
                         chunk = Chunk()
                     }
                 }
                 chunk.final = true
-                try handoff.put(chunk)
+                try handOver()
                 handoff.finish(throwing: nil)
             } catch {
                 handoff.finish(throwing: error)
@@ -126,11 +143,18 @@ struct PointLayerImport<Row: Identifiable & Sendable> where Row.ID == String {
         return outcome
     }
 
-    /// Rows read together, with their positions; `final` on the last.
+    /// Chunks the reading thread keeps after handing them over: more than the writer can hold at
+    /// once (two waiting, one being written, one whose derived data is being stored).
+    static var chunksKeptByReader: Int { 6 }
+
+    /// Rows read together, with their positions; `final` on the last. Clipped and located by the
+    /// reading thread: `outsideArea` rows were left out, `outsideDistricts` lie in no district.
     struct Chunk: Sendable {
         var rows: [Row] = []
         var positions: [RecordPosition] = []
         var final = false
+        var outsideArea = 0
+        var outsideDistricts: [String] = []
 
         init() {
             rows.reserveCapacity(PointLayerImport.chunkSize)

@@ -24,10 +24,13 @@ test: setup
 	swift build --build-tests
 	swift test --skip-build
 
+# The scale suite (issue 19's table: imports, cold near, memory, beside their peers); another suite
+# with `make bench BENCH=proximity` (the list: `.build/release/overblik-bench --help`).
+BENCH ?= scale
 bench: setup
 	swift build -c release --static-swift-stdlib --product overblik
 	swift build -c release --static-swift-stdlib --product overblik-bench
-	.build/release/overblik-bench all
+	.build/release/overblik-bench $(BENCH)
 
 clean:
 	rm -rf .build out

@@ -1,13 +1,25 @@
+import Dispatch
+
 extension GeodesicIndex {
+    /// Points from which the build splits the root's two halves on two threads.
+    static let parallelBuildMinimum = 1 << 17
+
+    /// The build's arrays, handed to the thread of one half (it writes only that half's slots).
+    private struct BuildBuffers: @unchecked Sendable {
+        let points: UnsafeMutableBufferPointer<BuildPoint>
+        let boxes: UnsafeMutableBufferPointer<Box>
+    }
+
     struct BuildPoint {
         var x: Double, y: Double, z: Double
         var rank: Int32
     }
 
     /// Recursively splits points[lo..<hi] at its median along the axis of largest extent (quickselect),
-    /// recording each node's bounding box (leaves from their points, inner nodes as unions).
+    /// recording each node's bounding box (leaves from their points, inner nodes as unions). A large
+    /// root's halves are built at the same time; the tree is the same either way.
     static func partition(_ p: UnsafeMutableBufferPointer<BuildPoint>, boxes: UnsafeMutableBufferPointer<Box>,
-                          node: Int, lo: Int, hi: Int, level: Int, depth: Int) {
+                          node: Int, lo: Int, hi: Int, level: Int, depth: Int, parallelFrom: Int = .max) {
         guard level < depth else {
             var box = Box()
             for i in lo..<hi { box.extend(p[i].x, p[i].y, p[i].z) }
@@ -26,8 +38,18 @@ extension GeodesicIndex {
         let ex = maxX - minX, ey = maxY - minY, ez = maxZ - minZ
         let axis = ex >= ey && ex >= ez ? 0 : (ey >= ez ? 1 : 2)
         select(p, lo: lo, hi: hi, nth: mid, axis: axis)
-        partition(p, boxes: boxes, node: 2 * node + 1, lo: lo, hi: mid, level: level + 1, depth: depth)
-        partition(p, boxes: boxes, node: 2 * node + 2, lo: mid, hi: hi, level: level + 1, depth: depth)
+        if level == 0 && hi - lo >= parallelFrom {
+            // The two halves touch disjoint points and disjoint subtrees of boxes: one on another core.
+            let shared = BuildBuffers(points: p, boxes: boxes)
+            DispatchQueue.concurrentPerform(iterations: 2) { half in
+                let (childLo, childHi) = half == 0 ? (lo, mid) : (mid, hi)
+                partition(shared.points, boxes: shared.boxes, node: 2 * node + 1 + half, lo: childLo, hi: childHi,
+                          level: level + 1, depth: depth)
+            }
+        } else {
+            partition(p, boxes: boxes, node: 2 * node + 1, lo: lo, hi: mid, level: level + 1, depth: depth)
+            partition(p, boxes: boxes, node: 2 * node + 2, lo: mid, hi: hi, level: level + 1, depth: depth)
+        }
         // An inner box is the union of its children's (already outward-rounded) boxes.
         let l = boxes[2 * node + 1], r = boxes[2 * node + 2]
         boxes[node] = Box(minX: min(l.minX, r.minX), minY: min(l.minY, r.minY), minZ: min(l.minZ, r.minZ),

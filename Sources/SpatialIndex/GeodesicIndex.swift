@@ -87,6 +87,11 @@ public struct GeodesicIndex: Sendable {
     ///     `requiring:` filters; without it every point has mask 0.
     /// - Complexity: O(n log n) time, about 58 bytes per point (56 per point, 2 per point for nodes).
     public init(points: [Coordinate], attributes: [UInt64]? = nil) {
+        self.init(points: points, attributes: attributes, parallelFrom: Self.parallelBuildMinimum)
+    }
+
+    /// The index of `points`, the root's halves built on two threads from `parallelFrom` points.
+    init(points: [Coordinate], attributes: [UInt64]?, parallelFrom: Int) {
         precondition(attributes == nil || attributes!.count == points.count,
                      "GeodesicIndex: \(attributes?.count ?? 0) attribute masks for \(points.count) points")
         precondition(points.count < Int(Int32.max), "GeodesicIndex: too many points for Int32 ranks")
@@ -106,7 +111,7 @@ public struct GeodesicIndex: Sendable {
         var boxes = [Box](repeating: Box(), count: nodeCount)
         build.withUnsafeMutableBufferPointer { buffer in
             boxes.withUnsafeMutableBufferPointer { boxBuffer in
-                Self.partition(buffer, boxes: boxBuffer, node: 0, lo: 0, hi: n, level: 0, depth: depth)
+                Self.partition(buffer, boxes: boxBuffer, node: 0, lo: 0, hi: n, level: 0, depth: depth, parallelFrom: parallelFrom)
             }
         }
         let memory = Memory(count: n, nodeCount: nodeCount)

@@ -19,6 +19,19 @@ struct GeodesicIndexTests {
         }
     }
 
+    @Test("Building the root's halves on two threads gives the same index, byte for byte",
+          arguments: [(Scenario.global, 33), (Scenario.aalborgClusters, 5_000), (Scenario.duplicates, 40_000)])
+    func parallelBuildSameBytes(_ scenario: Scenario, count: Int) {
+        let points = scenario.points(count: count, seed: 5)
+        var rng = SeededGenerator(seed: 6)
+        let masks = points.indices.map { _ in UInt64.random(in: 0 ..< 16, using: &rng) }
+        let serial = GeodesicIndex(points: points, attributes: masks, parallelFrom: .max)
+        let parallel = GeodesicIndex(points: points, attributes: masks, parallelFrom: 0)
+        #expect(serial.packed(pointsPerPart: 4_096) == parallel.packed(pointsPerPart: 4_096))
+        let q = scenario.point(&rng)
+        #expect(same(parallel.nearest(to: q, k: 7), BruteForce.nearest(points, to: q, k: 7)))
+    }
+
     @Test("Attribute masks and predicates filter inside the search", arguments: Scenario.allCases)
     func filtered(_ scenario: Scenario) {
         let points = scenario.points(count: 2000, seed: 7)

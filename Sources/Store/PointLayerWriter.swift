@@ -155,6 +155,8 @@ public final class PointLayerWriter<Row> {
             self.deferral = nil
             try store.finish(deferral, boxes: boxes)
             boxes = nil
+            // The R*Tree's pages: to disk while the companion finishes, not all at the commit's sync.
+            store.database.startWriteback()
         }
         try companion?.finish()
     }

@@ -20,17 +20,25 @@ package enum AttributeMask {
     static let disabilitySuited: UInt64 = 1 << 30
 
     package static func of(_ facility: Facility, rooms: [Room]) -> UInt64 {
-        var mask = kindBit(facility.kind) | ownerBit(facility.owner)
-        let sources = [facility.accessibility] + rooms.compactMap(\.accessibility)
-        for a in sources {
-            if a.wheelchair.satisfies(.yes) { mask |= wheelchairYes }
-            if a.wheelchair.satisfies(.limited) { mask |= wheelchairLimited }
-            if a.toiletsWheelchair == .yes { mask |= toilets }
-            if a.stepFree == .yes { mask |= stepFree }
-            if a.hearingLoop == .yes { mask |= hearingLoop }
+        // The facility's accessibility and each room's own (no array of them: a bulk import asks
+        // this of every facility).
+        var mask = kindBit(facility.kind) | ownerBit(facility.owner) | bits(of: facility.accessibility)
+        for room in rooms {
+            if let a = room.accessibility { mask |= bits(of: a) }
         }
         if facility.accessibility.parkingAccessible == .yes { mask |= parking }
         if facility.disabilitySuited || rooms.contains(where: \.disabilitySuited) { mask |= disabilitySuited }
+        return mask
+    }
+
+    /// The bits that one accessibility record (a facility's or a room's) gives.
+    private static func bits(of a: Accessibility) -> UInt64 {
+        var mask: UInt64 = 0
+        if a.wheelchair.satisfies(.yes) { mask |= wheelchairYes }
+        if a.wheelchair.satisfies(.limited) { mask |= wheelchairLimited }
+        if a.toiletsWheelchair == .yes { mask |= toilets }
+        if a.stepFree == .yes { mask |= stepFree }
+        if a.hearingLoop == .yes { mask |= hearingLoop }
         return mask
     }
 

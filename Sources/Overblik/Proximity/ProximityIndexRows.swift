@@ -33,9 +33,10 @@ final class ProximityIndexRows: ProximityIndexCollecting {
             if let previous, !Self.ordered(previous, id) { consistent = false }
             previous = id
         }
-        let rooms = row.rooms.isEmpty ? [row.facility.implicitRoom] : row.rooms
+        // A facility without listed rooms is its own room (``Facility/implicitRoom``), which has no
+        // accessibility of its own and the facility's disabilitySuited: the mask of no rooms.
         points.append(row.facility.location)
-        masks.append(AttributeMask.of(row.facility, rooms: rooms))
+        masks.append(AttributeMask.of(row.facility, rooms: row.rooms))
         ranks.append((row.rowID, ProximityIndexCodec.hash(id), UInt32(row.rooms.count)))
     }
 

@@ -104,8 +104,8 @@ extension Overblik {
 
         /// Streams a point layer into the store in chunks, in one transaction (see ``PointLayerImport``):
         /// unique ids, districts by point-in-polygon, clipping; any problem rolls everything back.
-        func streamPoints<Row: Identifiable & Sendable>(table: String, osm: OSMHooks? = nil, location: KeyPath<Row, Coordinate>,
-                                             code: WritableKeyPath<Row, String?>, _ map: @escaping (ImportRecord) -> Row?,
+        func streamPoints<Row: Identifiable & Sendable>(table: String, osm: OSMHooks? = nil, location: @escaping @Sendable (Row) -> Coordinate,
+                                             code: @escaping @Sendable (inout Row, String?) -> Void, _ map: @escaping (ImportRecord) -> Row?,
                                              writer: @escaping (Int) throws -> PointLayerSink<Row>) throws where Row.ID == String {
             if source.isOSM && layer != .facilities {
                 throw OverblikError.badInput("\(path): OpenStreetMap files import as facilities only; for \(layer.rawValue) convert the features you need to GeoJSON")
@@ -162,15 +162,15 @@ extension Overblik {
                 }
                 return nil
             }
-            try streamPoints(table: "facilities", osm: hooks, location: \Facility.location, code: \.districtCode, map,
+            try streamPoints(table: "facilities", osm: hooks, location: { $0.location }, code: { $0.districtCode = $1 }, map,
                              writer: { try self.backend.pointSink(.facilities, replace: options.replace, expectedRows: $0) })
         case .settlements:
             let map = { (r: ImportRecord) in mapper.settlement(r, &problems) }
-            try streamPoints(table: "settlements", location: \Settlement.location, code: \.districtCode, map,
+            try streamPoints(table: "settlements", location: { $0.location }, code: { $0.districtCode = $1 }, map,
                              writer: { try self.backend.pointSink(.settlements, replace: options.replace, expectedRows: $0) })
         case .population:
             let map = { (r: ImportRecord) in mapper.populationPoint(r, ruralField: options.ruralField, &problems) }
-            try streamPoints(table: "population", location: \PopulationPoint.location, code: \.districtCode, map,
+            try streamPoints(table: "population", location: { $0.location }, code: { $0.districtCode = $1 }, map,
                              writer: { try self.backend.pointSink(.population, replace: options.replace, expectedRows: $0) })
         case .rooms:
             let rows: [Room] = try collect { mapper.room($0, &problems) }

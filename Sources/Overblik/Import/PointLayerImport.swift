@@ -147,7 +147,7 @@ struct PointLayerImport<Row: Identifiable & Sendable> where Row.ID == String {
 
     /// Chunks the reading thread keeps after handing them over: more than the writer can hold at
     /// once (two waiting, one being written, one whose derived data is being stored).
-    static var chunksKeptByReader: Int { 6 }
+    static var chunksKeptByReader: Int { 4 }
 
     /// Rows read together, with their positions; `final` on the last. Clipped and located by the
     /// reading thread: `outsideArea` rows were left out, `outsideDistricts` lie in no district.

@@ -72,7 +72,13 @@ public final class PostgresPointLayerWriter<Row> {
     }
 
     /// Writes `rows` (one COPY for the new ones, an upsert for replaced ones) and returns each row's outcome.
+    /// Specialised for the three layers: the caller (the facade's ``PointLayerSink``, another
+    /// module) would otherwise run this loop unspecialised, copying each row through its value
+    /// witness and looking up generic metadata per row (about 0.3 CPU-s at 1 000 000 facilities).
     /// - Throws: ``PostgresStoreError`` when the server refuses the rows.
+    @_specialize(where Row == Facility)
+    @_specialize(where Row == Settlement)
+    @_specialize(where Row == PopulationPoint)
     public func add(_ rows: [Row]) throws -> [PointRowOutcome] {
         let ids = rows.map(id)
         let lookedUp = !layerWasEmpty ? ids : serverFindsRepeats ? [] : ids.filter { written.contains($0.hashValue) }

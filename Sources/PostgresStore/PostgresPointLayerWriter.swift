@@ -8,9 +8,10 @@ public import Store
 /// already in the layer, repeated in this batch).
 ///
 /// New rows go into one COPY that stays open across chunks (``CopyStream``): the server stores a
-/// chunk while the caller reads the next. A large batch locks the layer, drops its GiST indexes
-/// (the layer's own and any another program added) and builds them again from their definitions
-/// in ``finish()``, from sorted input; into an empty layer
+/// chunk while the caller reads the next. A large batch locks the layer, drops its indexes that
+/// no constraint owns and that are not unique (its GiST index, population's `seq` b-tree, any such
+/// index another program added) and builds them again from their definitions in ``finish()``,
+/// from sorted input; into an empty layer
 /// it also sets aside the primary key (and the foreign keys that refer to it, which then refer to
 /// nothing) and adds them back in ``finish()``: one sorted build instead of an insert per row.
 /// DDL is transactional: a rollback undoes the drops. The layer is
@@ -62,7 +63,7 @@ public final class PostgresPointLayerWriter<Row> {
         }
         copyColumns = ordinal.map { [$0.column] + columns } ?? columns
         guard bulk else { return }
-        indexesSetAside = try store.gistIndexes(of: table)
+        indexesSetAside = try store.plainIndexes(of: table)
         for index in indexesSetAside { try store.execute("DROP INDEX \(index.name)") }
         try store.raiseMaintenanceMemory()
         if layerWasEmpty {

@@ -1,6 +1,4 @@
-import NIOCore
-
-/// Numbers written as decimal digits straight into a buffer, for COPY rows.
+/// Numbers written as decimal digits straight into memory, for COPY rows.
 ///
 /// A `Double` that is an exact decimal with at most nine fraction digits (coordinates, weights,
 /// counts: nearly every number an import carries) is written as that decimal: IEEE division is
@@ -10,42 +8,40 @@ import NIOCore
 enum DecimalText {
     private static let scale = 1e9
     private static let fractionDigits = 9
+    /// The most bytes either `write` puts into `out`.
+    static let maximumLength = 32
 
-    /// Writes `value` and returns true, or writes nothing and returns false.
-    static func write(_ value: Double, into buffer: inout ByteBuffer) -> Bool {
+    /// Writes `value` at the start of `out` (at least ``maximumLength`` bytes) and returns how
+    /// many bytes it wrote, or writes nothing and returns nil.
+    static func write(_ value: Double, to out: UnsafeMutableRawBufferPointer) -> Int? {
         // Below 2⁵³ / 10⁹ every scaled value is an exact integer; NaN fails the comparison.
-        guard value.magnitude < 9e6, !(value == 0 && value.sign == .minus) else { return false }
+        guard value.magnitude < 9e6, !(value == 0 && value.sign == .minus) else { return nil }
         let scaled = (value * scale).rounded()
-        guard scaled / scale == value else { return false }
+        guard scaled / scale == value else { return nil }
         let magnitude = UInt64(scaled.magnitude)
         var fraction = magnitude % UInt64(scale)
         var digits = fractionDigits
         while fraction != 0, fraction % 10 == 0 { fraction /= 10; digits -= 1 }
-        buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: 32) { out in
-            var at = 0
-            if scaled < 0 { out[at] = UInt8(ascii: "-"); at += 1 }
-            at += digitsOf(magnitude / UInt64(scale), into: out, at: at)
-            if fraction != 0 {
-                out[at] = UInt8(ascii: "."); at += 1
-                // Zero-padded to `digits` places.
-                var rest = fraction
-                for i in stride(from: at + digits - 1, through: at, by: -1) {
-                    out[i] = UInt8(ascii: "0") + UInt8(rest % 10); rest /= 10
-                }
-                at += digits
+        var at = 0
+        if scaled < 0 { out[at] = UInt8(ascii: "-"); at += 1 }
+        at += digitsOf(magnitude / UInt64(scale), into: out, at: at)
+        if fraction != 0 {
+            out[at] = UInt8(ascii: "."); at += 1
+            // Zero-padded to `digits` places.
+            var rest = fraction
+            for i in stride(from: at + digits - 1, through: at, by: -1) {
+                out[i] = UInt8(ascii: "0") + UInt8(rest % 10); rest /= 10
             }
-            return at
+            at += digits
         }
-        return true
+        return at
     }
 
-    /// Writes `value` in decimal.
-    static func write(_ value: Int, into buffer: inout ByteBuffer) {
-        buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: 24) { out in
-            var at = 0
-            if value < 0 { out[at] = UInt8(ascii: "-"); at += 1 }
-            return at + digitsOf(UInt64(value.magnitude), into: out, at: at)
-        }
+    /// Writes `value` in decimal at the start of `out` (at least ``maximumLength`` bytes) and returns how many bytes.
+    static func write(_ value: Int, to out: UnsafeMutableRawBufferPointer) -> Int? {
+        var at = 0
+        if value < 0 { out[at] = UInt8(ascii: "-"); at += 1 }
+        return at + digitsOf(UInt64(value.magnitude), into: out, at: at)
     }
 
     /// Writes the decimal digits of `value` at `out[at...]` and returns how many.

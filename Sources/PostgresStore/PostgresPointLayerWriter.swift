@@ -8,9 +8,10 @@ public import Store
 /// already in the layer, repeated in this batch).
 ///
 /// New rows go into one COPY that stays open across chunks (``CopyStream``): the server stores a
-/// chunk while the caller reads the next. A large batch locks the layer, drops its GiST indexes
-/// (the layer's own and any another program added) and builds them again from their definitions
-/// in ``finish()``, from sorted input; into an empty layer
+/// chunk while the caller reads the next. A large batch locks the layer, drops its indexes that
+/// no constraint owns and that are not unique (its GiST index, population's `seq` b-tree, any such
+/// index another program added) and builds them again from their definitions in ``finish()``,
+/// from sorted input; into an empty layer
 /// it also sets aside the primary key (and the foreign keys that refer to it, which then refer to
 /// nothing) and adds them back in ``finish()``: one sorted build instead of an insert per row.
 /// DDL is transactional: a rollback undoes the drops. The layer is
@@ -62,7 +63,7 @@ public final class PostgresPointLayerWriter<Row> {
         }
         copyColumns = ordinal.map { [$0.column] + columns } ?? columns
         guard bulk else { return }
-        indexesSetAside = try store.gistIndexes(of: table)
+        indexesSetAside = try store.plainIndexes(of: table)
         for index in indexesSetAside { try store.execute("DROP INDEX \(index.name)") }
         try store.raiseMaintenanceMemory()
         if layerWasEmpty {
@@ -72,7 +73,13 @@ public final class PostgresPointLayerWriter<Row> {
     }
 
     /// Writes `rows` (one COPY for the new ones, an upsert for replaced ones) and returns each row's outcome.
+    /// Specialised for the three layers: the caller (the facade's ``PointLayerSink``, another
+    /// module) would otherwise run this loop unspecialised, copying each row through its value
+    /// witness and looking up generic metadata per row (about 0.3 CPU-s at 1 000 000 facilities).
     /// - Throws: ``PostgresStoreError`` when the server refuses the rows.
+    @_specialize(where Row == Facility)
+    @_specialize(where Row == Settlement)
+    @_specialize(where Row == PopulationPoint)
     public func add(_ rows: [Row]) throws -> [PointRowOutcome] {
         let ids = rows.map(id)
         let lookedUp = !layerWasEmpty ? ids : serverFindsRepeats ? [] : ids.filter { written.contains($0.hashValue) }

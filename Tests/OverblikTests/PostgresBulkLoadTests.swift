@@ -87,4 +87,28 @@ struct PostgresBulkLoadTests {
         #expect(try PostgresStreamingImportTests.sql(url, "SELECT seq FROM population WHERE id = 'p19998'") == "19999")
         #expect(try PostgresStreamingImportTests.sql(url, "SELECT string_agg(id, ',' ORDER BY seq) FROM (SELECT id, seq FROM population ORDER BY seq DESC LIMIT 2) l") == "n19998,n19999")
     }
+
+    @Test("a unique index another program added stays through a bulk load and refuses a repeat as the rows come")
+    func uniqueIndexStays() throws {
+        let (o, url) = try postgresOverblik("pgbulkunique")
+        _ = try PostgresStreamingImportTests.sql(url, "CREATE UNIQUE INDEX population_one_per_place ON population (lon, lat)")
+        let indexes = try Self.indexDefinitions(url)
+        // Point 15 000 stands where point 14 999 stands; every other point has a place of its own.
+        var text = "id,lon,lat,weight\n"
+        for i in 0..<20_000 {
+            let at = i == 15_000 ? 14_999 : i
+            text += "u\(i),\(9.0 + Double(at % 500) / 1_000),\(56.0 + Double(at / 500) / 100),1\n"
+        }
+        let file = try TestSupport.writeTemporary(text, name: "pg-bulk-unique.csv")
+        do {
+            _ = try o.importFile(.population, at: file.path)
+            Issue.record("expected refusal")
+        } catch {
+            // Refused by the index during the COPY ("violates unique constraint"), not by building it
+            // again afterwards ("could not create unique index"), which would mean it had been set aside.
+            #expect("\(error)".contains("violates unique constraint \"population_one_per_place\""), "\(error)")
+        }
+        #expect(try PostgresStreamingImportTests.sql(url, "SELECT count(*) FROM population") == "0")
+        #expect(try Self.indexDefinitions(url) == indexes)
+    }
 }

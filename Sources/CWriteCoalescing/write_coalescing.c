@@ -4,14 +4,14 @@
 // at the commit. A bulk import appends pages, so most of those writes continue the one before, and
 // on Linux a 4 KiB write into a new file costs several times the CPU per byte of a 64 KiB one
 // (page-cache folio, delayed allocation, LRU). While a connection turns it on (file control
-// OVERBLIK_FCNTL_COALESCE_WRITES, only for a rollback-journal transaction on the main file), each
-// write that continues or overwrites the gathered run is copied into a buffer, and the run is
-// written in one pwrite when a write does not continue it, when it is full, and before anything
-// that could observe the file: a read of an overlapping range, a size query, a truncate, a sync,
-// a lock change, a memory map fetch, another file control, the close. The commit's xSync therefore
-// writes the run before it syncs, and durability is unchanged. A failed gathered write is reported
-// to the operation that triggered it (an error, so SQLite rolls back; the pages it held were new or
-// are restored from the journal).
+// OVERBLIK_FCNTL_COALESCE_WRITES, only for a rollback-journal transaction on the main file), whole
+// page writes go into a window keyed by offset (a rewrite replaces the held page, a read of a held
+// page is answered from it). The window is written in offset order, each run of consecutive pages
+// in one call, when it is full and before anything that could observe the file: a read it cannot
+// answer, a size query, a truncate, a sync, a lock change, a memory map fetch, a file control other
+// than a few that read nothing, the close. The commit's xSync therefore writes the window before it
+// syncs, and durability is unchanged. A failed write is reported to the operation that triggered
+// it (an error, so SQLite rolls back; the pages it held were new or are restored from the journal).
 //
 // Every other file (journals, the log, temporary files) and every file while the gathering is off
 // passes straight through to the default VFS. Written for Overblik; names and structure follow

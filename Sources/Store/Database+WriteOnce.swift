@@ -52,16 +52,17 @@ extension Database {
         return (try body(), true)
     }
 
-    /// The largest run of page writes gathered into one write during ``writingOnce(_:)`` (SQLite's
-    /// unix VFS writes at most 128 KiB - 1 bytes a call; the shim caps the buffer there).
+    /// The window of page writes held during ``writingOnce(_:)`` (the shim writes each run of
+    /// consecutive pages in calls of at most 128 KiB - 1 bytes, the most SQLite's unix VFS writes at once).
     static let coalescedWriteBytes: Int32 = 2 << 20
 
-    /// Gathers the main file's page writes that continue each other into writes of up to `bytes`
-    /// (0: off, after writing what is gathered), through the connection's VFS (`CWriteCoalescing`).
-    /// A rollback journal's transaction appends most pages (an import), and a 4 KiB write into a
-    /// new file costs the kernel several times the CPU per byte of a larger one. What is gathered
-    /// is written before the file is read there, synced, truncated, measured or unlocked, so the
-    /// commit's sync covers it. Returns whether the VFS took the request (not with the plain default VFS).
+    /// Holds up to `bytes` of the main file's page writes and writes them in offset order, each run
+    /// of consecutive pages in one call (0: off, after writing what is held), through the
+    /// connection's VFS (`CWriteCoalescing`). A rollback journal's transaction appends most pages
+    /// (an import), and a 4 KiB write into a new file costs the kernel several times the CPU per
+    /// byte of a larger one. What is held is written before the file is read where the window
+    /// cannot answer, synced, truncated, measured or unlocked, so the commit's sync covers it.
+    /// Returns whether the VFS took the request (not with the plain default VFS).
     @discardableResult
     func coalesceWrites(bytes: Int32) -> Bool {
         var size = bytes

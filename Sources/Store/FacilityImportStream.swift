@@ -84,7 +84,7 @@ final class FacilityImportStream: PointLayerCompanion {
         chunks.append(Chunk(facilities: facilities, features: features))
     }
 
-    /// Takes `facility`, just inserted as row `rowID`.
+    /// Takes the rowid of a facility just inserted.
     func inserted(rowID: Int64) {
         if !chunks.isEmpty { chunks[chunks.count - 1].rowIDs.append(rowID) }
     }

@@ -17,8 +17,8 @@ struct PointLayerImport<Row: Identifiable & Sendable> where Row.ID == String {
     /// Rows read before a chunk is written.
     static var chunkSize: Int { 8_192 }
 
-    /// A row's location, and what sets its district code (closures: a key path costs about 0.1 µs a
-    /// row to apply, a fifth of a second per million rows).
+    /// A row's location, and what sets its district code (closures: applying a key path instead
+    /// took about 0.07 s of the reading thread per million facilities, by `perf`).
     var location: @Sendable (Row) -> Coordinate
     var code: @Sendable (inout Row, String?) -> Void
     var clip: ClipArea?
@@ -145,7 +145,7 @@ struct PointLayerImport<Row: Identifiable & Sendable> where Row.ID == String {
         return outcome
     }
 
-    /// Chunks the reading thread keeps after handing them over: more than the writer can hold at
+    /// Chunks the reading thread keeps after handing them over: as many as the writer holds at
     /// once (two waiting, one being written, one whose derived data is being stored).
     static var chunksKeptByReader: Int { 4 }
 

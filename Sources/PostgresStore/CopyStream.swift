@@ -22,12 +22,13 @@ final class CopyStream: @unchecked Sendable {
     private let failure = Failure()
     private var open = true
 
-    /// Starts `COPY table (columns) FROM STDIN` (text format) on the store's connection.
-    init(store: PostgresStore, table: String, columns: [String]) throws {
+    /// Starts `COPY table (columns) FROM STDIN` (text format) on `connection`, the store's own
+    /// unless given (a bulk load's loading connection, see ``PostgresBulkStage``).
+    init(store: PostgresStore, connection: PostgresConnection? = nil, table: String, columns: [String]) throws {
         path = store.path
         let (buffers, continuation) = AsyncStream<ByteBuffer>.makeStream()
         self.continuation = continuation
-        let connection = store.connection, logger = store.logger
+        let connection = connection ?? store.connection, logger = store.logger
         // The task holds neither the stream nor its continuation: a stream dropped unfinished ends the COPY.
         let (room, ended, failure) = (room, ended, failure)
         try store.bridge.start {

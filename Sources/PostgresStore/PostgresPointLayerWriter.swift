@@ -23,6 +23,11 @@ public import Store
 /// moves the sequence past the last in ``finish()``. The lock keeps other writers of the layer out
 /// meanwhile; a rolled-back batch leaves a gap in the numbers, as `nextval` does.
 ///
+/// A large batch into an empty layer that nothing else hangs on does not touch the layer until the
+/// end: it loads into a table beside it over two connections, builds the key and the GiST index
+/// there at the same time and swaps the table in (``PostgresBulkStage``); the rest above holds for
+/// every other large batch.
+///
 /// The outcomes need no query per row and no memory per row. Into an empty layer whose key was
 /// set aside, an id repeated across chunks is found by the server when the key is built:
 /// ``finish()`` returns those ids (``RepeatedIDs``) for the caller to name their lines. Into a
@@ -47,6 +52,8 @@ public final class PostgresPointLayerWriter<Row> {
     private var indexesSetAside: [(name: String, definition: String)] = []
     /// The import-order column, the first number taken and the number of the next new row, when the writer numbers rows.
     private var ordinal: (column: String, first: Int64, next: Int64)?
+    /// A large batch into an empty layer that nothing else hangs on loads beside it and is swapped in (``PostgresBulkStage``).
+    private var stage: PostgresBulkStage?
     /// Constraints set aside for the batch (`ALTER TABLE` targets with their definitions), restored in order.
     private var setAside: [(table: String, name: String, definition: String)] = []
 
@@ -55,14 +62,20 @@ public final class PostgresPointLayerWriter<Row> {
          id: @escaping (Row) -> String, encode: @escaping (Row, inout CopyText) -> Void) throws {
         (self.store, self.table, self.columns, self.replace, self.id, self.encode) = (store, table, columns, replace, id, encode)
         let bulk = expectedRows >= PostgresStore.indexDeferralRows
-        // The lock DROP INDEX would take, taken first: no other writer between the look and the load.
-        if bulk { try store.execute("LOCK TABLE \(table) IN ACCESS EXCLUSIVE MODE") }
+        // No other writer between the look and the load (readers go on until indexes are dropped or the layer swapped).
+        if bulk { try store.execute("LOCK TABLE \(table) IN SHARE ROW EXCLUSIVE MODE") }
         layerWasEmpty = try store.scalar("SELECT NOT EXISTS (SELECT 1 FROM \(table))", as: Bool.self) ?? true
         if bulk, let ordinalColumn, let first = try store.nextSerial(of: table, column: ordinalColumn) {
             ordinal = (ordinalColumn, first, first)
         }
         copyColumns = ordinal.map { [$0.column] + columns } ?? columns
         guard bulk else { return }
+        if layerWasEmpty, store.transactionDepth > 0, let plan = try store.stagePlan(of: table) {
+            stage = try PostgresBulkStage(store: store, table: table, plan: plan, columns: copyColumns)
+            return
+        }
+        // The lock DROP INDEX takes, taken before the first.
+        try store.execute("LOCK TABLE \(table) IN ACCESS EXCLUSIVE MODE")
         indexesSetAside = try store.plainIndexes(of: table)
         for index in indexesSetAside { try store.execute("DROP INDEX \(index.name)") }
         try store.raiseMaintenanceMemory()
@@ -117,7 +130,9 @@ public final class PostgresPointLayerWriter<Row> {
             if layerWasEmpty, !serverFindsRepeats, outcome == .inserted || outcome == .replaced { written.insert(rowID.hashValue) }
             outcomes.append(outcome)
         }
-        if inserts.rows > 0 {
+        if inserts.rows > 0, let stage {
+            try stage.send(inserts.finished())
+        } else if inserts.rows > 0 {
             if stream == nil { stream = try CopyStream(store: store, table: table, columns: copyColumns) }
             try stream?.send(inserts.finished())
         }
@@ -129,7 +144,7 @@ public final class PostgresPointLayerWriter<Row> {
     }
 
     /// Whether the primary key is set aside, so that building it finds ids repeated across chunks.
-    private var serverFindsRepeats: Bool { !setAside.isEmpty }
+    private var serverFindsRepeats: Bool { !setAside.isEmpty || stage != nil }
 
     /// Waits until the open COPY, if any, has stored its rows.
     private func endStream() throws {
@@ -139,6 +154,7 @@ public final class PostgresPointLayerWriter<Row> {
 
     /// Ends the open COPY, if any, on an error path (the caller rolls back): call instead of ``finish()``.
     public func abandon() {
+        stage?.abandon()
         stream?.abandon()
         stream = nil
     }
@@ -150,6 +166,12 @@ public final class PostgresPointLayerWriter<Row> {
     /// - Throws: ``PostgresStoreError`` (a key the rows break: the caller's rollback leaves nothing).
     public func finish() throws -> RepeatedIDs {
         try endStream()
+        if let stage {
+            let repeated = try stage.build()
+            guard repeated.total == 0 else { return repeated }
+            try stage.swap()
+            self.stage = nil
+        }
         if let primary = setAside.first {
             let repeated = try store.addKeyFindingRepeats(primary, of: table)
             guard repeated.total == 0 else { return repeated }
@@ -223,11 +245,18 @@ extension PostgresStore {
         } catch PostgresStoreError.server(_, "23505"?, _) {
             try execute("ROLLBACK TO SAVEPOINT overblik_key")
         }
+        let queries = Self.repeatQueries(in: table)
         var repeated = RepeatedIDs()
-        let counted = "SELECT id, count(*) AS n FROM \(table) GROUP BY id HAVING count(*) > 1"
-        repeated.total = Int(try scalar("SELECT sum(n - 1)::bigint FROM (\(counted)) r", as: Int64.self) ?? 0)
-        for row in try query("SELECT id FROM (\(counted)) r LIMIT \(RepeatedIDs.limit)") { repeated.ids.insert(try Cells(row).string(0)) }
+        repeated.total = Int(try scalar(queries.total, as: Int64.self) ?? 0)
+        for row in try query(queries.ids) { repeated.ids.insert(try Cells(row).string(0)) }
         return repeated
+    }
+
+    /// The statements that count the rows of `table` whose id an earlier row has, and list the
+    /// first ``RepeatedIDs/limit`` of those ids.
+    static func repeatQueries(in table: String) -> (total: String, ids: String) {
+        let counted = "SELECT id, count(*) AS n FROM \(table) GROUP BY id HAVING count(*) > 1"
+        return ("SELECT sum(n - 1)::bigint FROM (\(counted)) r", "SELECT id FROM (\(counted)) r LIMIT \(RepeatedIDs.limit)")
     }
 
     /// Sorting memory for the key and index builds of a large batch: at least

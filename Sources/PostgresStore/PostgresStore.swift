@@ -18,6 +18,8 @@ public final class PostgresStore {
     let bridge = PostgresBridge.shared
     let logger = Logger(label: "overblik.postgres")
     var transactionDepth = 0
+    /// What runs when the outermost transaction ends (``afterTransaction(_:)``).
+    private var transactionEndHandlers: [(Bool) -> Void] = []
 
     /// Whether `text` names a PostgreSQL store (`postgres://` or `postgresql://`).
     public static func isPostgresURL(_ text: String) -> Bool {
@@ -119,10 +121,24 @@ public final class PostgresStore {
         do {
             let result = try body()
             try execute("COMMIT")
+            endTransaction(committed: true)
             return result
         } catch {
             try? execute("ROLLBACK")
+            endTransaction(committed: false)
             throw error
         }
+    }
+
+    /// Runs `body` once the outermost transaction has ended, with whether it committed (a bulk
+    /// load's staging table is dropped after a rollback, its connections closed either way).
+    func afterTransaction(_ body: @escaping (_ committed: Bool) -> Void) {
+        transactionEndHandlers.append(body)
+    }
+
+    private func endTransaction(committed: Bool) {
+        let handlers = transactionEndHandlers
+        transactionEndHandlers = []
+        for handler in handlers { handler(committed) }
     }
 }

@@ -43,6 +43,9 @@ struct PostgresCopyNumbersTests {
             _ = try cluster.psql("ALTER DATABASE \(url.split(separator: "/").last!) SET maintenance_work_mem = '\(databaseSetting)'")
         }
         let store = try PostgresStore(url: url)
+        // A layer that holds rows loads in place, in this transaction (an empty one loads beside it,
+        // on connections of its own: PostgresBulkStageTests).
+        _ = try cluster.psql("INSERT INTO population (id, lon, lat, weight) VALUES ('p0', 9.9, 57, 1)", database: String(url.split(separator: "/").last!))
         let setting = { try store.scalar("SELECT current_setting('maintenance_work_mem')", as: String.self) }
         let before = try setting()
         struct RollBack: Error {}

@@ -1,0 +1,167 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import Overblik
+
+/// A large batch into an empty point layer loads into a table beside it, over two connections, and
+/// is swapped in by the import's transaction (``PostgresBulkStage``): the layer comes out with
+/// everything it carried, a failure leaves neither rows nor a loaded table, a loaded table whose
+/// process died is cleared by the next load, and a layer something else hangs on loads in place.
+@Suite("Staged bulk loads into PostgreSQL", .enabled(if: PostgresCluster.shared != nil, PostgresCluster.skipReason))
+struct PostgresBulkStageTests {
+    static func sql(_ url: String, _ query: String) throws -> String { try PostgresStreamingImportTests.sql(url, query) }
+
+    /// What a layer carries, as the catalogue describes it (names, definitions, grants, comment, options, owner).
+    static func carried(_ url: String, _ table: String) throws -> String {
+        try sql(url, """
+            SELECT concat_ws(E'\\n',
+              (SELECT string_agg(indexdef, E'\\n' ORDER BY indexname) FROM pg_indexes WHERE tablename = '\(table)'),
+              (SELECT string_agg(conname || ' ' || pg_get_constraintdef(oid), E'\\n' ORDER BY conname) FROM pg_constraint
+               WHERE conrelid = '\(table)'::regclass OR confrelid = '\(table)'::regclass),
+              (SELECT string_agg(pg_get_triggerdef(oid), E'\\n' ORDER BY tgname) FROM pg_trigger
+               WHERE tgrelid = '\(table)'::regclass AND NOT tgisinternal),
+              (SELECT relacl::text || ' ' || coalesce(array_to_string(reloptions, ','), '') || ' ' || pg_get_userbyid(relowner)
+               FROM pg_class WHERE oid = '\(table)'::regclass),
+              obj_description('\(table)'::regclass, 'pg_class'),
+              (SELECT string_agg(attname || ' ' || format_type(atttypid, atttypmod) || ' ' || attnotnull
+                                 || ' ' || coalesce(pg_get_expr(d.adbin, d.adrelid), ''), E'\\n' ORDER BY attnum)
+               FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+               WHERE attrelid = '\(table)'::regclass AND attnum > 0 AND NOT attisdropped))
+            """)
+    }
+
+    static func oid(_ url: String, _ table: String) throws -> String { try sql(url, "SELECT '\(table)'::regclass::oid") }
+
+    static func loadedTables(_ url: String) throws -> String {
+        try sql(url, "SELECT count(*) FROM pg_class WHERE relname LIKE 'overblik\\_load\\_%'")
+    }
+
+    static func populationFile(_ name: String, count: Int, prefix: String = "p") throws -> URL {
+        var text = "id,lon,lat,weight\n"
+        for i in 0..<count { text += "\(prefix)\(i),\(9.0 + Double(i % 500) / 1_000),\(56.0 + Double(i / 500) / 100),\(i % 7 + 1)\n" }
+        return try TestSupport.writeTemporary(text, name: name)
+    }
+
+    @Test("a large import into an empty layer is swapped in with its keys, indexes, triggers, grants, comment, options and owner")
+    func swappedInWithEverything() throws {
+        let (o, url) = try postgresOverblik("pgstage")
+        _ = try Self.sql(url, """
+            DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'stage_reader') THEN CREATE ROLE stage_reader; END IF; END $$;
+            GRANT SELECT ON facilities, population TO stage_reader;
+            COMMENT ON TABLE facilities IS 'Lokaler, Aalborg ''25';
+            ALTER TABLE facilities SET (fillfactor = 90);
+            CREATE INDEX facilities_kind ON facilities (kind) WHERE capacity > 10;
+            CREATE INDEX "Facilities Named" ON facilities USING gist (geom) WITH (fillfactor = 80);
+            """)
+        let before = (try Self.carried(url, "facilities"), try Self.carried(url, "population"))
+        let oids = (try Self.oid(url, "facilities"), try Self.oid(url, "population"))
+        let generation = try Self.sql(url, "SELECT value FROM overblik_meta WHERE key = 'catalog_generation'")
+
+        let facilities = try TestSupport.writeTemporary(StreamingImportTests.facilityCSV(20_000), name: "pg-stage-f.csv")
+        #expect(try o.importFile(.facilities, at: facilities.path).imported == 20_000)
+        let population = try Self.populationFile("pg-stage-p.csv", count: 30_000)
+        #expect(try o.importFile(.population, at: population.path).imported == 30_000)
+
+        // New tables (the staged path ran), carrying what the old ones carried, and nothing left beside them.
+        #expect(try Self.oid(url, "facilities") != oids.0)
+        #expect(try Self.oid(url, "population") != oids.1)
+        #expect(try Self.carried(url, "facilities") == before.0)
+        #expect(try Self.carried(url, "population") == before.1)
+        #expect(try Self.loadedTables(url) == "0")
+        #expect(try Self.sql(url, "SELECT count(*) FROM facilities WHERE capacity > 10") != "0")
+        // The catalogue trigger's notice was sent for the swap, and the trigger fires again on the new table.
+        let swapped = try Self.sql(url, "SELECT value FROM overblik_meta WHERE key = 'catalog_generation'")
+        #expect(Int(swapped)! > Int(generation)!)
+        let rooms = try TestSupport.writeTemporary("id,facility_id,name\nr1,F5,Sal\n", name: "pg-stage-rooms.csv")
+        #expect(try o.importFile(.rooms, at: rooms.path).imported == 1)
+        #expect(try Int(Self.sql(url, "SELECT value FROM overblik_meta WHERE key = 'catalog_generation'"))! > Int(swapped)!)
+        // The foreign key refers to the new table and cascades; the population's sequence moved with its column.
+        #expect(try Self.sql(url, "SELECT confrelid::regclass::text FROM pg_constraint WHERE conname = 'rooms_facility_id_fkey'") == "facilities")
+        #expect(throws: (any Error).self) { try Self.sql(url, "INSERT INTO rooms (id, facility_id, name) VALUES ('r2', 'nowhere', 'x')") }
+        #expect(try Self.sql(url, "SELECT pg_get_serial_sequence('population', 'seq')") == "public.population_seq_seq")
+        #expect(try Self.sql(url, "SELECT min(seq) || ',' || max(seq) || ',' || count(*) FROM population") == "1,30000,30000")
+        let one = try TestSupport.writeTemporary("id,lon,lat,weight\nr1,9.9,57.0,2\n", name: "pg-stage-one.csv")
+        #expect(try o.importFile(.population, at: one.path).imported == 1)
+        #expect(try Self.sql(url, "SELECT seq FROM population WHERE id = 'r1'") == "30001")
+        #expect(try Self.sql(url, "SELECT has_table_privilege('stage_reader', 'facilities', 'SELECT')") == "t")
+        // The rows are the ones SpatiaLite stores.
+        let (lite, _) = try freshOverblik("pgstage-lite")
+        _ = try lite.importFile(.facilities, at: facilities.path)
+        _ = try lite.importFile(.population, at: population.path)
+        _ = try lite.importFile(.population, at: one.path)
+        #expect(try o.backend.facilities() == lite.backend.facilities())
+        #expect(try o.backend.populationPoints() == lite.backend.populationPoints())
+    }
+
+    @Test("a failed staged load leaves the layer as it was and no loaded table, and the next load lands")
+    func failureLeavesNothing() throws {
+        let (o, url) = try postgresOverblik("pgstagefail")
+        let before = try Self.carried(url, "population"), oid = try Self.oid(url, "population")
+        // Refused by the server in the middle of the COPY (a rule Overblik does not check itself).
+        _ = try Self.sql(url, "ALTER TABLE population ADD CONSTRAINT not_p25000 CHECK (id <> 'p25000')")
+        let withRule = try Self.carried(url, "population")
+        #expect(withRule != before)
+        let file = try Self.populationFile("pg-stage-fail.csv", count: 30_000)
+        #expect(throws: (any Error).self) { try o.importFile(.population, at: file.path) }
+        #expect(try Self.loadedTables(url) == "0")
+        #expect(try Self.oid(url, "population") == oid)
+        #expect(try Self.carried(url, "population") == withRule)
+        #expect(try Self.sql(url, "SELECT count(*) FROM population") == "0")
+        // Refused by the key's build (an id in two chunks).
+        let repeated = try TestSupport.writeTemporary(
+            (try String(contentsOf: file, encoding: .utf8)).replacingOccurrences(of: "\np25000,", with: "\np3,"), name: "pg-stage-repeat.csv")
+        do {
+            _ = try o.importFile(.population, at: repeated.path)
+            Issue.record("expected refusal")
+        } catch let error as ImportError {
+            #expect(error.problems.map(\.position.line) == [25_002])
+        }
+        #expect(try Self.loadedTables(url) == "0")
+        #expect(try Self.oid(url, "population") == oid)
+        // Without the rule, the first file lands (staged: a new table).
+        _ = try Self.sql(url, "ALTER TABLE population DROP CONSTRAINT not_p25000")
+        #expect(try o.importFile(.population, at: file.path).imported == 30_000)
+        #expect(try Self.oid(url, "population") != oid)
+        #expect(try Self.carried(url, "population") == before)
+    }
+
+    @Test("a loaded table whose process died is dropped by the next bulk load; one whose loader is alive stays")
+    func abandonedTablesAreCleared() throws {
+        let (o, url) = try postgresOverblik("pgstageorphan")
+        let cluster = try #require(PostgresCluster.shared)
+        _ = try Self.sql(url, """
+            CREATE TABLE overblik_load_population_dead (LIKE population INCLUDING ALL EXCLUDING INDEXES);
+            CREATE TABLE overblik_load_population_alive (LIKE population INCLUDING ALL EXCLUDING INDEXES);
+            """)
+        let alive = try Self.oid(url, "overblik_load_population_alive")
+        // Another session holds the loader's lock on the live one, as a loading process does.
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "\(PostgresCluster.binaries)/psql")
+        holder.arguments = ["-X", "-q", "-h", "127.0.0.1", "-p", String(cluster.port), "-U", cluster.user, "-d", databaseName(url),
+                            "-c", "SELECT pg_advisory_lock((7270212::bigint << 32) | \(alive))", "-c", "SELECT pg_sleep(120)"]
+        holder.standardOutput = FileHandle.nullDevice
+        try holder.run()
+        defer { kill(holder.processIdentifier, SIGKILL); holder.waitUntilExit() }
+        var held = false
+        for _ in 0..<100 where !held {
+            held = try Self.sql(url, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted") == "1"
+            if !held { Thread.sleep(forTimeInterval: 0.05) }
+        }
+        #expect(held)
+        let file = try Self.populationFile("pg-stage-orphan.csv", count: 20_000)
+        #expect(try o.importFile(.population, at: file.path).imported == 20_000)
+        #expect(try Self.sql(url, "SELECT string_agg(relname, ',') FROM pg_class WHERE relname LIKE 'overblik\\_load\\_%'") == "overblik_load_population_alive")
+    }
+
+    @Test("a layer a view depends on loads in place, and the view sees the rows")
+    func viewKeepsTheLayerInPlace() throws {
+        let (o, url) = try postgresOverblik("pgstageview")
+        _ = try Self.sql(url, "CREATE VIEW heavy_points AS SELECT id, weight FROM population WHERE weight > 5")
+        let oid = try Self.oid(url, "population"), before = try Self.carried(url, "population")
+        let file = try Self.populationFile("pg-stage-view.csv", count: 20_000)
+        #expect(try o.importFile(.population, at: file.path).imported == 20_000)
+        #expect(try Self.oid(url, "population") == oid)
+        #expect(try Self.carried(url, "population") == before)
+        #expect(try Self.sql(url, "SELECT count(*) FROM heavy_points") == String((0..<20_000).filter { $0 % 7 + 1 > 5 }.count))
+    }
+}

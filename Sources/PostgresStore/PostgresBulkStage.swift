@@ -20,16 +20,23 @@ import PostgresNIO
 /// - The import lands whole or not at all: the layer changes only in the import's transaction.
 ///   A failure or a rollback drops the loaded table (``close(committed:)``); one left by a process
 ///   that died is dropped by the next bulk load (its loader's advisory lock is gone).
-/// - No other writer comes between: the layer is locked against writers (`SHARE ROW EXCLUSIVE`)
-///   from the start, and against readers only for the swap, which takes milliseconds; readers see
-///   the empty layer meanwhile instead of waiting for the whole import.
+/// - No other writer or reader comes between: the layer is locked against writers (`SHARE ROW
+///   EXCLUSIVE`) while the loaded table is made from it (`LIKE`, which reads it), then against
+///   everyone (`ACCESS EXCLUSIVE`), as the in-place load locks it, until the import commits. (Taking
+///   the second lock only at the swap would let readers go on during the load, but a transaction
+///   that read the layer and then waits to write it would deadlock with the swap, after the load.)
 /// - Ids repeated across chunks are found by the key's unique index and returned for the caller
 ///   to name, as the in-place load does.
 ///
-/// Only a layer that nothing else hangs on is staged (``plan(of:)``): no views, rules, policies,
-/// publications, inheritance, column grants, identity columns, unique indexes or constraints
-/// other than its key and checks, disabled triggers, tablespace or replica identity of its own.
-/// Any of those, or no right to create tables in its schema, and the batch loads in place.
+/// Only a layer that nothing else hangs on is staged (``PostgresStore/stagePlan(of:)``): nothing
+/// depends on it or its row type but its own parts and the keys that refer to it (no views, rules,
+/// functions, policies, statistics, publications), no publication of all tables or of its schema,
+/// no inheritance, row-level security, column grants, identity columns, unique indexes or
+/// constraints other than its key and checks, deferrable key, disabled triggers, comments on its
+/// indexes or triggers, TOAST options, tablespace or replica identity of its own, not unlogged, and
+/// no default privileges of the importing role for new tables. Any of those, no right to create
+/// tables in its schema, not a member of its owner's role, or no second connection, and the batch
+/// loads in place.
 final class PostgresBulkStage {
     /// What the layer carries that the loaded table must carry too.
     struct Plan {
@@ -46,13 +53,17 @@ final class PostgresBulkStage {
         var referencing: [(table: String, name: String, definition: String)]
         /// Sequences owned by its columns (a `bigserial`): sequence and column, quoted.
         var sequences: [(sequence: String, column: String)]
-        /// `GRANT` privileges: grantee (quoted, or PUBLIC), privilege, with grant option.
-        var grants: [(grantee: String, privilege: String, grantable: Bool)]
+        /// The layer's own grants (grantee quoted, or PUBLIC; privilege; with grant option), or nil
+        /// when it has the default privileges (the loaded table then has them too).
+        var grants: [(grantee: String, privilege: String, grantable: Bool)]?
         var owner: String
         var ownerIsCurrentUser: Bool
         var comment: String?
         /// Storage parameters (`fillfactor=70`, ...).
         var options: [String]
+        /// The import's search path, under which the index statements were printed (the loaders
+        /// put the layer's schema first, for the COPY).
+        var searchPath: String
     }
 
     /// The advisory lock class of loaded tables (with the table's oid in the low 32 bits).
@@ -71,6 +82,8 @@ final class PostgresBulkStage {
     private var renames: [(built: String, final: String)] = []
     private let keyIndex: String
     private var closed = false
+    /// Whether ``swap()`` ran: after a commit the loaded table is the layer.
+    private var swapped = false
 
     /// Creates the loaded table, with `columns` of `table` to come by COPY, over two new connections.
     /// - Throws: ``PostgresStoreError``.
@@ -102,7 +115,9 @@ final class PostgresBulkStage {
         try run(on: 1, ["SET max_parallel_maintenance_workers = 0"])
         // postgres-nio quotes the COPY's table name whole: the loaders find it by their search path.
         for i in 0..<2 {
-            try run(on: i, ["SET search_path = \(plan.schema)"])
+            var binds = PostgresBindings()
+            binds.append(plan.schema + ", " + plan.searchPath)
+            _ = try rows(on: i, "SELECT set_config('search_path', $1, false)", binds)
             streams[i] = try CopyStream(store: store, connection: loaders[i], table: name, columns: columns)
         }
     }
@@ -157,8 +172,9 @@ final class PostgresBulkStage {
     /// Swaps the loaded table in for the empty layer, in the store's transaction (call after
     /// ``build()`` found no repeats). The layer's catalogue notice is sent as its trigger would.
     func swap() throws {
-        try store.execute("LOCK TABLE \(plan.qualified) IN ACCESS EXCLUSIVE MODE")
         for fk in plan.referencing { try store.execute("ALTER TABLE \(fk.table) DROP CONSTRAINT \(Self.quoted(fk.name))") }
+        // The owner first: a sequence must have its table's owner to be owned by its column.
+        if !plan.ownerIsCurrentUser { try store.execute("ALTER TABLE \(loaded) OWNER TO \(plan.owner)") }
         for s in plan.sequences { try store.execute("ALTER SEQUENCE \(s.sequence) OWNED BY \(loaded).\(s.column)") }
         try store.execute("DROP TABLE \(plan.qualified)")
         let unqualified = String(plan.qualified.dropFirst(plan.schema.count + 1))
@@ -167,9 +183,12 @@ final class PostgresBulkStage {
         for r in renames { try store.execute("ALTER INDEX \(plan.schema).\(r.built) RENAME TO \(r.final)") }
         for trigger in plan.triggers { try store.execute(trigger) }
         for fk in plan.referencing { try store.execute("ALTER TABLE \(fk.table) ADD CONSTRAINT \(Self.quoted(fk.name)) \(fk.definition)") }
-        if !plan.ownerIsCurrentUser { try store.execute("ALTER TABLE \(plan.qualified) OWNER TO \(plan.owner)") }
-        for g in plan.grants {
-            try store.execute("GRANT \(g.privilege) ON \(plan.qualified) TO \(g.grantee)\(g.grantable ? " WITH GRANT OPTION" : "")")
+        if let grants = plan.grants {
+            // Exactly the layer's privileges: none but those granted again (the owner's included).
+            try store.execute("REVOKE ALL ON \(plan.qualified) FROM PUBLIC, \(plan.owner)")
+            for g in grants {
+                try store.execute("GRANT \(g.privilege) ON \(plan.qualified) TO \(g.grantee)\(g.grantable ? " WITH GRANT OPTION" : "")")
+            }
         }
         if let comment = plan.comment {
             var binds = PostgresBindings()
@@ -179,6 +198,7 @@ final class PostgresBulkStage {
             try store.execute("COMMENT ON TABLE \(plan.qualified) IS \(literal)")
         }
         if PostgresSchema.catalogTables.contains(table) { try store.noteCatalogChange(of: table) }
+        swapped = true
     }
 
     /// Ends the COPYs on an error path (the caller rolls back, which drops the loaded table).
@@ -189,13 +209,13 @@ final class PostgresBulkStage {
         }
     }
 
-    /// After the import's transaction: drops the loaded table unless the commit swapped it in
-    /// (then the name is gone), and closes the loading connections, which frees the lock on it.
+    /// After the import's transaction: drops the loaded table unless the commit swapped it in,
+    /// and closes the loading connections, which frees the lock on it.
     func close(committed: Bool) {
         guard !closed else { return }
         closed = true
         abandon()
-        if !committed, !loaders.isEmpty { try? run(on: 0, ["DROP TABLE IF EXISTS \(loaded)"]) }
+        if !(committed && swapped), !loaders.isEmpty { try? run(on: 0, ["DROP TABLE IF EXISTS \(loaded)"]) }
         let (bridge, loaders) = (store.bridge, loaders)
         self.loaders = []
         for connection in loaders { _ = try? bridge.run { try await connection.close() } }
@@ -229,7 +249,9 @@ final class PostgresBulkStage {
             let lock = "(\(Self.lockClass)::bigint << 32) | \(oid)"
             let free = try rows(on: 0, "SELECT pg_try_advisory_lock(\(lock))")
             guard try free.first.flatMap({ try Cells($0).bool(0) }) == true else { continue }
-            try run(on: 0, ["DROP TABLE IF EXISTS \(try cells.string(1))", "SELECT pg_advisory_unlock(\(lock))"])
+            // One this role may not drop (another role's) stays for that role's next load.
+            try? run(on: 0, ["DROP TABLE IF EXISTS \(try cells.string(1))"])
+            try run(on: 0, ["SELECT pg_advisory_unlock(\(lock))"])
         }
     }
 
@@ -306,14 +328,39 @@ extension PostgresStore {
         guard let head = try query("""
             SELECT quote_ident(n.nspname), quote_ident(n.nspname) || '.' || quote_ident(c.relname),
                    quote_ident(pg_get_userbyid(c.relowner)), pg_get_userbyid(c.relowner) = current_user,
-                   obj_description(c.oid, 'pg_class'), array_to_string(c.reloptions, ', ')
+                   obj_description(c.oid, 'pg_class'), array_to_string(c.reloptions, ', '), c.relacl IS NULL,
+                   current_setting('search_path')
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE c.oid = $1::regclass AND c.relkind = 'r' AND NOT c.relispartition AND NOT c.relrowsecurity
-              AND c.reltablespace = 0 AND c.relreplident = 'd' AND has_schema_privilege(n.oid, 'CREATE')
+            WHERE c.oid = $1::regclass AND c.relkind = 'r' AND c.relpersistence = 'p' AND NOT c.relispartition
+              AND NOT c.relrowsecurity AND c.reltablespace = 0 AND c.relreplident = 'd' AND has_schema_privilege(n.oid, 'CREATE')
+              AND pg_has_role(c.relowner, 'USAGE')
               AND NOT EXISTS (SELECT 1 FROM pg_inherits WHERE inhrelid = c.oid OR inhparent = c.oid)
-              AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.refobjid = c.oid AND d.classid = 'pg_rewrite'::regclass)
-              AND NOT EXISTS (SELECT 1 FROM pg_policy WHERE polrelid = c.oid)
-              AND NOT EXISTS (SELECT 1 FROM pg_publication_rel WHERE prrelid = c.oid)
+              -- Nothing else depends on the table or its row type (views, rules, functions, policies,
+              -- publications, statistics, columns of its type) but its own parts and the keys that refer to it.
+              AND NOT EXISTS (
+                SELECT 1 FROM pg_depend d
+                WHERE ((d.refclassid = 'pg_class'::regclass AND d.refobjid = c.oid)
+                       OR (d.refclassid = 'pg_type'::regclass AND d.refobjid = c.reltype))
+                  AND d.deptype IN ('n', 'a')
+                  AND NOT (d.classid = 'pg_attrdef'::regclass AND d.objid IN (SELECT oid FROM pg_attrdef WHERE adrelid = c.oid))
+                  AND NOT (d.classid = 'pg_constraint'::regclass
+                           AND d.objid IN (SELECT oid FROM pg_constraint WHERE conrelid = c.oid OR confrelid = c.oid))
+                  AND NOT (d.classid = 'pg_trigger'::regclass AND d.objid IN (SELECT oid FROM pg_trigger WHERE tgrelid = c.oid))
+                  AND NOT (d.classid = 'pg_class'::regclass AND d.objid IN (SELECT indexrelid FROM pg_index WHERE indrelid = c.oid))
+                  AND NOT (d.classid = 'pg_class'::regclass AND d.deptype = 'a'
+                           AND d.objid IN (SELECT oid FROM pg_class WHERE relkind = 'S')))
+              -- Publications of all tables or of the schema would publish the loaded table too.
+              AND NOT EXISTS (SELECT 1 FROM pg_publication WHERE puballtables)
+              AND NOT EXISTS (SELECT 1 FROM pg_publication_namespace WHERE pnnspid = n.oid)
+              -- Default privileges of the importing role would widen the loaded table's.
+              AND NOT EXISTS (SELECT 1 FROM pg_default_acl WHERE defaclrole = (SELECT oid FROM pg_roles WHERE rolname = current_user)
+                              AND defaclobjtype = 'r' AND defaclnamespace IN (0, n.oid))
+              AND NOT EXISTS (SELECT 1 FROM pg_class t WHERE t.oid = c.reltoastrelid AND t.reloptions IS NOT NULL)
+              AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = c.oid AND contype = 'p' AND condeferrable)
+              AND NOT EXISTS (SELECT 1 FROM pg_description WHERE classoid = 'pg_class'::regclass
+                              AND objoid IN (SELECT indexrelid FROM pg_index WHERE indrelid = c.oid))
+              AND NOT EXISTS (SELECT 1 FROM pg_description WHERE classoid = 'pg_trigger'::regclass
+                              AND objoid IN (SELECT oid FROM pg_trigger WHERE tgrelid = c.oid))
               AND NOT EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0
                               AND (a.attacl IS NOT NULL OR a.attidentity <> ''))
               AND NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = c.oid AND NOT tgisinternal AND tgenabled <> 'O')
@@ -352,9 +399,11 @@ extension PostgresStore {
             FROM pg_class c, aclexplode(c.relacl) g WHERE c.oid = $1::regclass ORDER BY 1, 2
             """, binds).map { row in let c = Cells(row); return (try c.string(0), try c.string(1), try c.bool(2) == true) }
         let options = try head.text(5).map { $0.isEmpty ? [] : $0.components(separatedBy: ", ") } ?? []
+        let defaultPrivileges = try head.bool(6) == true
         return PostgresBulkStage.Plan(schema: schema, qualified: qualified, key: (keyName, keyDefinition), indexes: indexes,
                                       triggers: triggers, referencing: Array(try keyConstraints(of: table).dropFirst()),
-                                      sequences: sequences, grants: grants, owner: try head.string(2),
-                                      ownerIsCurrentUser: try head.bool(3) == true, comment: try head.text(4), options: options)
+                                      sequences: sequences, grants: defaultPrivileges ? nil : grants, owner: try head.string(2),
+                                      ownerIsCurrentUser: try head.bool(3) == true, comment: try head.text(4), options: options,
+                                      searchPath: try head.string(7))
     }
 }

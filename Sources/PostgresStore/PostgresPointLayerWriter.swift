@@ -62,7 +62,7 @@ public final class PostgresPointLayerWriter<Row> {
          id: @escaping (Row) -> String, encode: @escaping (Row, inout CopyText) -> Void) throws {
         (self.store, self.table, self.columns, self.replace, self.id, self.encode) = (store, table, columns, replace, id, encode)
         let bulk = expectedRows >= PostgresStore.indexDeferralRows
-        // No other writer between the look and the load (readers go on until indexes are dropped or the layer swapped).
+        // No other writer between the look and the load; readers too once a staged load has made its table.
         if bulk { try store.execute("LOCK TABLE \(table) IN SHARE ROW EXCLUSIVE MODE") }
         layerWasEmpty = try store.scalar("SELECT NOT EXISTS (SELECT 1 FROM \(table))", as: Bool.self) ?? true
         if bulk, let ordinalColumn, let first = try store.nextSerial(of: table, column: ordinalColumn) {
@@ -71,11 +71,13 @@ public final class PostgresPointLayerWriter<Row> {
         copyColumns = ordinal.map { [$0.column] + columns } ?? columns
         guard bulk else { return }
         if layerWasEmpty, store.transactionDepth > 0, let plan = try store.stagePlan(of: table) {
-            stage = try PostgresBulkStage(store: store, table: table, plan: plan, columns: copyColumns)
-            return
+            // No second connection (the server's connection limit, say): the batch loads in place;
+            // what the stage made is dropped when the transaction ends.
+            stage = try? PostgresBulkStage(store: store, table: table, plan: plan, columns: copyColumns)
         }
-        // The lock DROP INDEX takes, taken before the first.
+        // The lock the swap or DROP INDEX takes, taken now (see PostgresBulkStage on deadlocks).
         try store.execute("LOCK TABLE \(table) IN ACCESS EXCLUSIVE MODE")
+        if stage != nil { return }
         indexesSetAside = try store.plainIndexes(of: table)
         for index in indexesSetAside { try store.execute("DROP INDEX \(index.name)") }
         try store.raiseMaintenanceMemory()

@@ -132,6 +132,21 @@ struct PostgresBulkStageTests {
         #expect(try Self.carried(url, "population") == before)
     }
 
+    @Test("ogrinfo lists a staged layer as a point layer with its features",
+          .enabled(if: TestSupport.which("ogrinfo") != nil, "ogrinfo (gdal-bin) is not installed"))
+    func ogrinfoSeesTheStagedLayer() throws {
+        let (o, url) = try postgresOverblik("pgstageogr")
+        let cluster = try #require(PostgresCluster.shared)
+        let oid = try Self.oid(url, "population")
+        let file = try Self.populationFile("pg-stage-ogr.csv", count: 20_000)
+        #expect(try o.importFile(.population, at: file.path).imported == 20_000)
+        #expect(try Self.oid(url, "population") != oid)
+        let r = try TestSupport.run(try #require(TestSupport.which("ogrinfo")),
+                                    ["-ro", "-so", "PG:host=127.0.0.1 port=\(cluster.port) user=\(cluster.user) dbname=\(databaseName(url))", "population"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("Geometry: Point") && r.stdout.contains("Feature Count: 20000"), "\(r.stdout)")
+    }
+
     @Test("a layer owned by another role comes back with that owner, its sequence and exactly its privileges")
     func anotherOwner() throws {
         let (o, url) = try postgresOverblik("pgstageowner")

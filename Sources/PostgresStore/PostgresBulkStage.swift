@@ -125,13 +125,26 @@ final class PostgresBulkStage {
     /// Sends `buffers` (whole rows) to the next loading connection's COPY.
     func send(_ buffers: [ByteBuffer]) throws {
         defer { nextStream = (nextStream + 1) % streams.count }
-        try streams[nextStream]?.send(buffers)
+        try namingTheLayer { try streams[nextStream]?.send(buffers) }
     }
 
     /// Ends the COPYs and builds the key and indexes, the GiST ones on one connection and the rest
     /// on the other at the same time. Returns the ids the key found repeated (then nothing is
     /// swapped in: the caller refuses the batch and its rollback drops the loaded table).
     func build() throws -> RepeatedIDs {
+        try namingTheLayer { try buildIndexes() }
+    }
+
+    /// Runs `body`, naming the layer instead of the loaded table in the server's refusals
+    /// ("new row for relation \"population\" violates check constraint ...").
+    private func namingTheLayer<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch PostgresStoreError.server(let database, let state, let message) {
+            throw PostgresStoreError.server(database: database, sqlState: state,
+                                            message: message.replacingOccurrences(of: "\"\(name)\"", with: "\"\(table)\""))
+        }
+    }
+
+    private func buildIndexes() throws -> RepeatedIDs {
         for i in streams.indices {
             defer { streams[i] = nil }
             try streams[i]?.finish()

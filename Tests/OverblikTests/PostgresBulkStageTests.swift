@@ -108,7 +108,7 @@ struct PostgresBulkStageTests {
             _ = try o.importFile(.population, at: file.path)
             Issue.record("expected refusal")
         } catch {
-            #expect("\(error)".contains("violates check constraint \"not_p25000\""), "\(error)")
+            #expect("\(error)".contains("new row for relation \"population\" violates check constraint \"not_p25000\""), "\(error)")
         }
         #expect(try Self.loadedTables(url) == "0")
         #expect(try Self.oid(url, "population") == oid)

@@ -26,12 +26,19 @@ final class PostgresBridge: Sendable {
 
     /// Runs `body` to completion on the bridge's loop and returns what it returned or threw.
     func run<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T {
+        try launch(body)()
+    }
+
+    /// Starts `body` on the bridge's loop and returns at once; the function returned waits for it
+    /// and returns what it returned or threw (call it once). A bulk load builds its GiST index so
+    /// while it builds the key on another connection.
+    func launch<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> () throws -> T {
         guard MultiThreadedEventLoopGroup.currentEventLoop == nil else { throw PostgresStoreError.calledOnEventLoop }
         let outcome = Outcome<T>()
         Task(executorPreference: executor) {
             do { outcome.finish(.success(try await body())) } catch { outcome.finish(.failure(error)) }
         }
-        return try outcome.wait()
+        return outcome.wait
     }
 
     /// Starts `body` on the bridge's loop and returns at once (the caller waits for it its own way).

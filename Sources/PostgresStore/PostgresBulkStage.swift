@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import NIOCore
 import PostgresNIO
@@ -43,10 +42,11 @@ final class PostgresBulkStage {
         /// The layer's schema and name, quoted.
         var schema: String
         var qualified: String
-        /// The primary key: its name (quoted) and the `CREATE UNIQUE INDEX` statement of its index.
-        var key: (name: String, definition: String)
-        /// Every other index: its name (quoted) and `CREATE INDEX` statement, and whether it is GiST.
-        var indexes: [(name: String, definition: String, gist: Bool)]
+        /// The primary key: its name (quoted) and its index's `CREATE UNIQUE INDEX` statement after
+        /// `USING` (method, columns, options), the part that holds for the loaded table too.
+        var key: (name: String, using: String)
+        /// Every other index: its name (quoted), its statement after `USING`, and whether it is GiST.
+        var indexes: [(name: String, using: String, gist: Bool)]
         /// `CREATE TRIGGER` statements of its triggers, which name the layer (run after the rename).
         var triggers: [String]
         /// Foreign keys of other tables that refer to it (table, name, definition).
@@ -58,9 +58,10 @@ final class PostgresBulkStage {
         var grants: [(grantee: String, privilege: String, grantable: Bool)]?
         var owner: String
         var ownerIsCurrentUser: Bool
+        /// The table's comment as an SQL literal.
         var comment: String?
-        /// Storage parameters (`fillfactor=70`, ...).
-        var options: [String]
+        /// Storage parameters (`fillfactor=70, ...`).
+        var options: String?
         /// The import's search path, under which the index statements were printed (the loaders
         /// put the layer's schema first, for the COPY).
         var searchPath: String
@@ -95,9 +96,11 @@ final class PostgresBulkStage {
         keyIndex = "\(name)_key"
         streams = [nil, nil]
         store.afterTransaction { [self] committed in close(committed: committed) }
-        for id in 0..<2 { loaders.append(try store.openConnection(id: 100 + id)) }
+        for id in 0..<2 {
+            loaders.append(try PostgresStore.connect(store.configuration, id: 100 + id, path: store.path, bridge: store.bridge, logger: store.logger))
+        }
         try dropAbandoned()
-        let options = plan.options.isEmpty ? "" : " WITH (\(plan.options.joined(separator: ", ")))"
+        let options = plan.options.map { " WITH (\($0))" } ?? ""
         try run(on: 0, [
             "BEGIN",
             "CREATE TABLE \(loaded) (LIKE \(plan.qualified) INCLUDING ALL EXCLUDING INDEXES EXCLUDING IDENTITY)\(options)",
@@ -106,12 +109,7 @@ final class PostgresBulkStage {
             "COMMIT",
         ])
         // Sorting memory and no parallel workers on the loaders: the two builds already take both cores.
-        for i in 0..<2 {
-            try run(on: i, ["""
-                SELECT set_config('maintenance_work_mem', greatest(setting::bigint, \(PostgresStore.maintenanceMemoryKB))::text || 'kB', false)
-                FROM pg_settings WHERE name = 'maintenance_work_mem'
-                """])
-        }
+        for i in 0..<2 { try run(on: i, [PostgresStore.raisingMaintenanceMemory(local: false)]) }
         try run(on: 1, ["SET max_parallel_maintenance_workers = 0"])
         // postgres-nio quotes the COPY's table name whole: the loaders find it by their search path.
         for i in 0..<2 {
@@ -149,41 +147,38 @@ final class PostgresBulkStage {
             defer { streams[i] = nil }
             try streams[i]?.finish()
         }
-        func renamed(_ definition: String, from: String, to built: String, unique: Bool) -> String {
-            let head = "CREATE \(unique ? "UNIQUE " : "")INDEX \(from) ON \(plan.qualified) USING "
-            return "CREATE \(unique ? "UNIQUE " : "")INDEX \(built) ON \(loaded) USING " + definition.dropFirst(head.count)
-        }
         var gist: [String] = [], other: [String] = []
         renames = []
         for (i, index) in plan.indexes.enumerated() {
             let built = "\(name)_\(i)"
             renames.append((built, index.name))
-            let statement = renamed(index.definition, from: index.name, to: built, unique: false)
+            let statement = "CREATE INDEX \(built) ON \(loaded) USING \(index.using)"
             if index.gist { gist.append(statement) } else { other.append(statement) }
         }
-        let key = renamed(plan.key.definition, from: plan.key.name, to: keyIndex, unique: true)
-        let background = try Background(store: store, connection: loaders[0], statements: gist)
+        let (connection, logger, path, gistStatements) = (loaders[0], store.logger, store.path, gist)
+        let gistBuilt = try store.bridge.launch {
+            for sql in gistStatements { _ = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger).collect() }
+        }
+        // Waited for once on every path (the bridge's outcome is taken once).
+        func waitForGiST() throws { try PostgresStore.mapping(path) { try gistBuilt() } }
         var repeated = RepeatedIDs()
         do {
-            try run(on: 1, [key])
-        } catch PostgresStoreError.server(_, "23505"?, _) {
-            repeated = try repeats()
+            do {
+                try run(on: 1, ["CREATE UNIQUE INDEX \(keyIndex) ON \(loaded) USING \(plan.key.using)"])
+            } catch PostgresStoreError.server(_, "23505"?, _) {
+                repeated = try repeats()
+            }
+            if repeated.total == 0 { try run(on: 1, other) }
         } catch {
-            _ = try? background.wait()
+            _ = try? waitForGiST()
             throw error
         }
-        if repeated.total == 0 {
-            do { try run(on: 1, other) } catch {
-                _ = try? background.wait()
-                throw error
-            }
-        }
-        try background.wait()
+        try waitForGiST()
         return repeated
     }
 
     /// Swaps the loaded table in for the empty layer, in the store's transaction (call after
-    /// ``build()`` found no repeats). The layer's catalogue notice is sent as its trigger would.
+    /// ``build()`` found no repeats). The layer's catalogue trigger fires for it, as for any change.
     func swap() throws {
         for fk in plan.referencing { try store.execute("ALTER TABLE \(fk.table) DROP CONSTRAINT \(Self.quoted(fk.name))") }
         // The owner first: a sequence must have its table's owner to be owned by its column.
@@ -203,14 +198,10 @@ final class PostgresBulkStage {
                 try store.execute("GRANT \(g.privilege) ON \(plan.qualified) TO \(g.grantee)\(g.grantable ? " WITH GRANT OPTION" : "")")
             }
         }
-        if let comment = plan.comment {
-            var binds = PostgresBindings()
-            binds.append(comment)
-            // COMMENT takes no parameters: the text goes through quote_literal.
-            let literal = try store.scalar("SELECT quote_literal($1)", binds, as: String.self) ?? "NULL"
-            try store.execute("COMMENT ON TABLE \(plan.qualified) IS \(literal)")
-        }
-        if PostgresSchema.catalogTables.contains(table) { try store.noteCatalogChange(of: table) }
+        if let comment = plan.comment { try store.execute("COMMENT ON TABLE \(plan.qualified) IS \(comment)") }
+        // A statement on the new table, so that its catalogue trigger (if it has one) raises the
+        // generation and sends the notice, as for any other change of the layer.
+        try store.execute("DELETE FROM \(plan.qualified) WHERE false")
         swapped = true
     }
 
@@ -283,56 +274,9 @@ final class PostgresBulkStage {
     static func quoted(_ identifier: String) -> String {
         "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
-
-    /// Statements run on a connection while the caller goes on; ``wait()`` returns when they have.
-    private final class Background: @unchecked Sendable {
-        private let done = DispatchSemaphore(value: 0)
-        private var error: (any Error)?
-        private let path: String
-        private var waited = false
-
-        init(store: PostgresStore, connection: PostgresConnection, statements: [String]) throws {
-            path = store.path
-            let logger = store.logger
-            try store.bridge.start { [self] in
-                do {
-                    for sql in statements { _ = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger).collect() }
-                } catch {
-                    self.error = error
-                }
-                done.signal()
-            }
-        }
-
-        func wait() throws {
-            if !waited {
-                waited = true
-                done.wait()
-            }
-            if let error { try PostgresStore.mapping(path) { throw error } }
-        }
-    }
 }
 
 extension PostgresStore {
-    /// Opens another connection to the store's database (a bulk load's loaders).
-    func openConnection(id: Int) throws -> PostgresConnection {
-        let (bridge, logger, configuration) = (self.bridge, self.logger, self.configuration)
-        return try Self.mapping(path) {
-            try bridge.run { try await PostgresConnection.connect(on: bridge.loop, configuration: configuration, id: id, logger: logger).get() }
-        }
-    }
-
-    /// Raises the catalogue generation and announces the change of `table`, as the catalogue
-    /// trigger does for a statement (a swapped-in layer had no statement to fire it).
-    func noteCatalogChange(of table: String) throws {
-        try execute("UPDATE overblik_meta SET value = (value::bigint + 1)::text WHERE key = 'catalog_generation'")
-        var binds = PostgresBindings()
-        binds.append(PostgresSchema.catalogChannel)
-        binds.append(table)
-        try query("SELECT pg_notify($1, $2)", binds)
-    }
-
     /// What a staged bulk load of `table` must carry over (see ``PostgresBulkStage``), or nil when
     /// the layer has something a swap would not keep: then the batch loads in place.
     func stagePlan(of table: String) throws -> PostgresBulkStage.Plan? {
@@ -341,7 +285,7 @@ extension PostgresStore {
         guard let head = try query("""
             SELECT quote_ident(n.nspname), quote_ident(n.nspname) || '.' || quote_ident(c.relname),
                    quote_ident(pg_get_userbyid(c.relowner)), pg_get_userbyid(c.relowner) = current_user,
-                   obj_description(c.oid, 'pg_class'), array_to_string(c.reloptions, ', '), c.relacl IS NULL,
+                   quote_literal(obj_description(c.oid, 'pg_class')), array_to_string(c.reloptions, ', '), c.relacl IS NULL,
                    current_setting('search_path')
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE c.oid = $1::regclass AND c.relkind = 'r' AND c.relpersistence = 'p' AND NOT c.relispartition
@@ -384,19 +328,24 @@ extension PostgresStore {
         guard let key = try query("""
             SELECT quote_ident(conname), pg_get_indexdef(conindid) FROM pg_constraint WHERE conrelid = $1::regclass AND contype = 'p'
             """, binds).first.map(Cells.init) else { return nil }
-        let keyName = try key.string(0), keyDefinition = try key.string(1)
-        // Statements that do not start as expected (a name PostgreSQL quoted otherwise) are not rewritten: load in place.
-        guard keyDefinition.hasPrefix("CREATE UNIQUE INDEX \(keyName) ON \(qualified) USING ") else { return nil }
-        var indexes: [(name: String, definition: String, gist: Bool)] = []
+        // The part of an index statement after USING, which the loaded table's index repeats; nil
+        // when the statement does not start as expected (a name PostgreSQL quoted otherwise): load in place.
+        func using(_ definition: String, unique: Bool, name: String) -> String? {
+            let head = "CREATE \(unique ? "UNIQUE " : "")INDEX \(name) ON \(qualified) USING "
+            return definition.hasPrefix(head) ? String(definition.dropFirst(head.count)) : nil
+        }
+        let keyName = try key.string(0)
+        guard let keyUsing = using(try key.string(1), unique: true, name: keyName) else { return nil }
+        var indexes: [(name: String, using: String, gist: Bool)] = []
         for row in try query("""
             SELECT quote_ident(i.relname), pg_get_indexdef(x.indexrelid), am.amname = 'gist' FROM pg_index x
             JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_am am ON am.oid = i.relam
             WHERE x.indrelid = $1::regclass AND NOT x.indisprimary ORDER BY i.relname
             """, binds) {
             let c = Cells(row)
-            let (name, definition) = (try c.string(0), try c.string(1))
-            guard definition.hasPrefix("CREATE INDEX \(name) ON \(qualified) USING ") else { return nil }
-            indexes.append((name, definition, try c.bool(2) == true))
+            let name = try c.string(0)
+            guard let tail = using(try c.string(1), unique: false, name: name) else { return nil }
+            indexes.append((name, tail, try c.bool(2) == true))
         }
         let triggers = try query("""
             SELECT pg_get_triggerdef(oid) FROM pg_trigger WHERE tgrelid = $1::regclass AND NOT tgisinternal ORDER BY tgname
@@ -411,9 +360,9 @@ extension PostgresStore {
             SELECT CASE WHEN g.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(g.grantee)) END, g.privilege_type, g.is_grantable
             FROM pg_class c, aclexplode(c.relacl) g WHERE c.oid = $1::regclass ORDER BY 1, 2
             """, binds).map { row in let c = Cells(row); return (try c.string(0), try c.string(1), try c.bool(2) == true) }
-        let options = try head.text(5).map { $0.isEmpty ? [] : $0.components(separatedBy: ", ") } ?? []
+        let options = try head.text(5).flatMap { $0.isEmpty ? nil : $0 }
         let defaultPrivileges = try head.bool(6) == true
-        return PostgresBulkStage.Plan(schema: schema, qualified: qualified, key: (keyName, keyDefinition), indexes: indexes,
+        return PostgresBulkStage.Plan(schema: schema, qualified: qualified, key: (keyName, keyUsing), indexes: indexes,
                                       triggers: triggers, referencing: Array(try keyConstraints(of: table).dropFirst()),
                                       sequences: sequences, grants: defaultPrivileges ? nil : grants, owner: try head.string(2),
                                       ownerIsCurrentUser: try head.bool(3) == true, comment: try head.text(4), options: options,

@@ -132,11 +132,13 @@ public final class PostgresPointLayerWriter<Row> {
             if layerWasEmpty, !serverFindsRepeats, outcome == .inserted || outcome == .replaced { written.insert(rowID.hashValue) }
             outcomes.append(outcome)
         }
-        if inserts.rows > 0, let stage {
-            try stage.send(inserts.finished())
-        } else if inserts.rows > 0 {
-            if stream == nil { stream = try CopyStream(store: store, table: table, columns: copyColumns) }
-            try stream?.send(inserts.finished())
+        if inserts.rows > 0 {
+            if let stage {
+                try stage.send(inserts.finished())
+            } else {
+                if stream == nil { stream = try CopyStream(store: store, table: table, columns: copyColumns) }
+                try stream?.send(inserts.finished())
+            }
         }
         if updates.rows > 0 {
             try endStream()
@@ -266,8 +268,16 @@ extension PostgresStore {
     /// The primary key's build of 1 000 000 ids then runs with two parallel workers instead of one
     /// (PostgreSQL gives each participant at least 32 MB), each sorting its share in one run.
     func raiseMaintenanceMemory() throws {
-        let current = try scalar("SELECT setting::bigint FROM pg_settings WHERE name = 'maintenance_work_mem'", as: Int64.self) ?? 0
-        if current < Self.maintenanceMemoryKB { try execute("SET LOCAL maintenance_work_mem = '\(Self.maintenanceMemoryKB)kB'") }
+        try execute(Self.raisingMaintenanceMemory(local: true))
+    }
+
+    /// The statement that raises `maintenance_work_mem` to at least ``maintenanceMemoryKB`` (a
+    /// larger setting stays), for the transaction (`local`) or for the session (a bulk load's loaders).
+    static func raisingMaintenanceMemory(local: Bool) -> String {
+        """
+        SELECT set_config('maintenance_work_mem', greatest(setting::bigint, \(maintenanceMemoryKB))::text || 'kB', \(local))
+        FROM pg_settings WHERE name = 'maintenance_work_mem'
+        """
     }
 
     /// The transaction's `maintenance_work_mem` for a large batch (256 MB).

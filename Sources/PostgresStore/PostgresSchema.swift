@@ -20,9 +20,6 @@ enum PostgresSchema {
     /// The channel every change to what a catalogue holds is announced on (see ``catalogNotice``).
     static let catalogChannel = "overblik_catalog"
 
-    /// The tables whose statements raise the catalogue generation and notify ``catalogChannel``.
-    static let catalogTables = ["facilities", "rooms", "districts", "settlements", "urban_areas"]
-
     /// The tables whose rows are points with a generated geometry and a GiST index `TABLE_geom`.
     static let pointTables: Set<String> = ["facilities", "settlements", "population"]
 
@@ -166,7 +163,7 @@ enum PostgresSchema {
                 RETURN NULL;
             END $$
             """,
-        ] + catalogTables.map { table in
+        ] + ["facilities", "rooms", "districts", "settlements", "urban_areas"].map { table in
             """
             CREATE TRIGGER \(table)_catalog AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON \(table)
             FOR EACH STATEMENT EXECUTE FUNCTION overblik_catalog_changed()

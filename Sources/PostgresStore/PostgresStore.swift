@@ -33,13 +33,16 @@ public final class PostgresStore {
         let address = try Self.parse(url)
         path = address.display
         configuration = address.configuration
-        let bridge = self.bridge, logger = self.logger, configuration = address.configuration
-        connection = try Self.mapping(address.display) {
-            try bridge.run {
-                try await PostgresConnection.connect(on: bridge.loop, configuration: configuration, id: 1, logger: logger).get()
-            }
-        }
+        connection = try Self.connect(address.configuration, id: 1, path: path, bridge: bridge, logger: logger)
         try migrate(creating: creating)
+    }
+
+    /// Opens a connection to the database `configuration` names (the store's own, a bulk load's loaders).
+    static func connect(_ configuration: PostgresConnection.Configuration, id: Int, path: String,
+                        bridge: PostgresBridge, logger: Logger) throws -> PostgresConnection {
+        try mapping(path) {
+            try bridge.run { try await PostgresConnection.connect(on: bridge.loop, configuration: configuration, id: id, logger: logger).get() }
+        }
     }
 
     deinit {

@@ -42,6 +42,20 @@ struct PostgresBulkStageTests {
         return try TestSupport.writeTemporary(text, name: name)
     }
 
+    /// Imports `file` with the id of row `row` replaced by `p3` (a row of the first chunk) and
+    /// expects the refusal to name the repeat's line.
+    static func expectRepeatRefused(_ o: Overblik, _ file: URL, row: Int) throws {
+        let repeated = try TestSupport.writeTemporary(
+            (try String(contentsOf: file, encoding: .utf8)).replacingOccurrences(of: "\np\(row),", with: "\np3,"),
+            name: file.deletingPathExtension().lastPathComponent + "-repeat.csv")
+        do {
+            _ = try o.importFile(.population, at: repeated.path)
+            Issue.record("expected refusal")
+        } catch let error as ImportError {
+            #expect(error.problems.map(\.position.line) == [row + 2])
+        }
+    }
+
     @Test("a large import into an empty layer is swapped in with its keys, indexes, triggers, grants, comment and options")
     func swappedInWithEverything() throws {
         let (o, url) = try postgresOverblik("pgstage")
@@ -115,14 +129,7 @@ struct PostgresBulkStageTests {
         #expect(try Self.carried(url, "population") == withRule)
         #expect(try Self.sql(url, "SELECT count(*) FROM population") == "0")
         // Refused by the key's build (an id in two chunks).
-        let repeated = try TestSupport.writeTemporary(
-            (try String(contentsOf: file, encoding: .utf8)).replacingOccurrences(of: "\np25000,", with: "\np3,"), name: "pg-stage-repeat.csv")
-        do {
-            _ = try o.importFile(.population, at: repeated.path)
-            Issue.record("expected refusal")
-        } catch let error as ImportError {
-            #expect(error.problems.map(\.position.line) == [25_002])
-        }
+        try Self.expectRepeatRefused(o, file, row: 25_000)
         #expect(try Self.loadedTables(url) == "0")
         #expect(try Self.oid(url, "population") == oid)
         // Without the rule, the first file lands (staged: a new table).
@@ -217,14 +224,7 @@ struct PostgresBulkStageTests {
         _ = try Self.sql(url, setup)
         let oid = try Self.oid(url, "population"), before = try Self.carried(url, "population")
         let file = try Self.populationFile("pg-stage-inplace.csv", count: 20_000)
-        let repeated = try TestSupport.writeTemporary(
-            (try String(contentsOf: file, encoding: .utf8)).replacingOccurrences(of: "\np15000,", with: "\np3,"), name: "pg-stage-inplace-repeat.csv")
-        do {
-            _ = try o.importFile(.population, at: repeated.path)
-            Issue.record("expected refusal")
-        } catch let error as ImportError {
-            #expect(error.problems.map(\.position.line) == [15_002])
-        }
+        try Self.expectRepeatRefused(o, file, row: 15_000)
         #expect(try o.importFile(.population, at: file.path).imported == 20_000)
         #expect(try Self.oid(url, "population") == oid)
         #expect(try Self.carried(url, "population") == before)
